@@ -1,0 +1,27 @@
+"""JSON paths as issues print them: ``$``, ``$.sources[0].url``, ``$['odd key']``."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+__all__ = ["child_path", "join_path"]
+
+_PLAIN_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]*", re.ASCII)
+
+
+def child_path(path: str, step: str | int) -> str:
+    """The path of member ``step`` (a key or an index) below ``path``."""
+    if isinstance(step, int):
+        return f"{path}[{step}]"
+    if _PLAIN_KEY.fullmatch(step):
+        return f"{path}.{step}"
+    escaped = step.replace("\\", "\\\\").replace("'", "\\'")
+    return f"{path}['{escaped}']"
+
+
+def join_path(path: str, steps: Iterable[str | int]) -> str:
+    """The path reached from ``path`` by following ``steps`` in order."""
+    for step in steps:
+        path = child_path(path, step)
+    return path

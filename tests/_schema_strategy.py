@@ -1,0 +1,93 @@
+"""Generate JSON instances from a bundled schema, independently of the model.
+
+The agreement test "every instance the schema accepts structures into the
+model" needs instances drawn from the schema alone.  hypothesis-jsonschema
+no longer runs on current Hypothesis, so this covers the keywords the
+civicspace schemas use, and refuses any other keyword loudly so that a
+schema change cannot silently escape the test.  Every drawn instance is
+finally checked against the schema itself.
+"""
+
+from typing import Any
+
+from hypothesis import strategies as st
+from jsonschema import Draft202012Validator
+
+# Keywords that shape generation, and those only checked by the final filter.
+GENERATED = {
+    "type",
+    "const",
+    "enum",
+    "pattern",
+    "minLength",
+    "maxLength",
+    "minimum",
+    "maximum",
+    "properties",
+    "required",
+    "additionalProperties",
+    "items",
+    "minItems",
+    "maxItems",
+}
+FILTERED = {"anyOf", "if", "then", "format", "dependentRequired", "minProperties"}
+ANNOTATIONS = {"title", "description", "examples", "default"}
+
+
+def from_schema(schema: dict[str, Any]) -> st.SearchStrategy[Any]:
+    check = Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
+    return _strategy(schema).filter(check.is_valid)
+
+
+def _strategy(schema: dict[str, Any]) -> st.SearchStrategy[Any]:
+    unknown = set(schema) - GENERATED - FILTERED - ANNOTATIONS
+    if unknown:
+        raise NotImplementedError(f"no generator for keywords {sorted(unknown)}")
+    if "const" in schema:
+        return st.just(schema["const"])
+    if "enum" in schema:
+        return st.sampled_from(schema["enum"])
+    kind = schema.get("type")
+    if kind == "object":
+        return _object(schema)
+    if kind == "array":
+        low = schema.get("minItems", 0)
+        high = min(schema.get("maxItems", low + 3), low + 3)
+        return st.lists(_strategy(schema["items"]), min_size=low, max_size=high)
+    if kind == "string":
+        return _string(schema)
+    if kind == "boolean":
+        return st.booleans()
+    if kind in {"number", "integer"}:
+        low, high = schema.get("minimum"), schema.get("maximum")
+        whole = st.integers(low, high)
+        if kind == "integer":
+            return whole
+        return whole | st.floats(low, high, allow_nan=False, allow_infinity=False)
+    raise NotImplementedError(f"no generator for type {kind!r}")
+
+
+def _string(schema: dict[str, Any]) -> st.SearchStrategy[str]:
+    low = schema.get("minLength", 0)
+    high = schema.get("maxLength", low + 40)
+    if "pattern" in schema:
+        pattern = schema["pattern"]
+        anchored = pattern.startswith("^") and pattern.endswith("$")
+        text = st.from_regex(pattern, fullmatch=anchored)
+    else:
+        text = st.text(st.characters(exclude_categories=("Cs",)), min_size=low, max_size=high)
+    return text.filter(lambda value: low <= len(value) <= high)
+
+
+def _object(schema: dict[str, Any]) -> st.SearchStrategy[dict[str, Any]]:
+    if schema.get("additionalProperties", True) is not False:
+        raise NotImplementedError("objects must set additionalProperties to false")
+    properties = schema.get("properties", {})
+    required = set(schema.get("required", ()))
+    members = {
+        name: (_strategy(sub) if name in required else st.none() | _strategy(sub))
+        for name, sub in properties.items()
+    }
+    return st.fixed_dictionaries(members).map(
+        lambda drawn: {name: value for name, value in drawn.items() if value is not None}
+    )
