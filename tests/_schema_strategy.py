@@ -84,10 +84,24 @@ def _object(schema: dict[str, Any]) -> st.SearchStrategy[dict[str, Any]]:
         raise NotImplementedError("objects must set additionalProperties to false")
     properties = schema.get("properties", {})
     required = set(schema.get("required", ()))
-    members = {
-        name: (_strategy(sub) if name in required else st.none() | _strategy(sub))
-        for name, sub in properties.items()
-    }
-    return st.fixed_dictionaries(members).map(
-        lambda drawn: {name: value for name, value in drawn.items() if value is not None}
-    )
+    # Members tied by dependentRequired come together or not at all.
+    groups: list[set[str]] = [{name} for name in properties]
+    for name, dependents in schema.get("dependentRequired", {}).items():
+        tied = {name, *dependents}
+        merged = set().union(*(g for g in groups if g & tied))
+        groups = [g for g in groups if not g & tied] + [merged]
+    # An anyOf of bare "required" branches: draw one branch and require it.
+    branches = [set(branch["required"]) for branch in schema.get("anyOf", ())]
+    if any(set(branch) != {"required"} for branch in schema.get("anyOf", ())):
+        raise NotImplementedError("anyOf is supported only over required members")
+
+    @st.composite
+    def build(draw: st.DrawFn) -> dict[str, Any]:
+        needed = required | (draw(st.sampled_from(branches)) if branches else set())
+        chosen: set[str] = set()
+        for group in groups:
+            if group & needed or draw(st.booleans()):
+                chosen |= group
+        return {name: draw(_strategy(properties[name])) for name in properties if name in chosen}
+
+    return build()

@@ -71,7 +71,13 @@ NEAR_MISSES = [
         "value.invalid",
     ),
     ("blank-title", ("sources", 0, "title"), "   ", "$.sources[0].title", "schema.pattern"),
-    ("source-needs-url-or-title", ("sources", 0), {"date": "2020"}, "$.sources[0]", "schema.any_of"),
+    (
+        "source-needs-url-or-title",
+        ("sources", 0),
+        {"date": "2020"},
+        "$.sources[0]",
+        "schema.any_of",
+    ),
     ("wrong-type-tag", ("type",), "ratings", "$.type", "document.type_unknown"),
     ("type-tag-not-a-string", ("type",), 1, "$.type", "document.type_missing"),
 ]
@@ -82,7 +88,9 @@ NEAR_MISSES = [
     [case[1:] for case in NEAR_MISSES],
     ids=[case[0] for case in NEAR_MISSES],
 )
-def test_near_miss_is_rejected_everywhere_with_its_path(member, value, path, code, tmp_path, capsys):
+def test_near_miss_is_rejected_everywhere_with_its_path(
+    member, value, path, code, tmp_path, capsys
+):
     document = with_(member, value)
     text = json.dumps(document)
 
@@ -137,7 +145,9 @@ def test_validation_never_mutates_its_input():
 
 
 def test_every_reported_code_is_documented():
-    codes = {issue.code for case in NEAR_MISSES for issue in civicspace.validate(with_(case[1], case[2]))}
+    codes = {
+        issue.code for case in NEAR_MISSES for issue in civicspace.validate(with_(case[1], case[2]))
+    }
     assert codes <= set(civicspace.ISSUE_CODES)
 
 
@@ -159,7 +169,7 @@ def test_validation_error_names_the_record_type():
     [
         ([], [("$", "document.not_object")]),
         ("[1, 2]", [("$", "document.not_object")]),
-        ("\"rating\"", [("$", "document.not_object")]),
+        ('"rating"', [("$", "document.not_object")]),
         ({}, [("$.type", "document.type_missing")]),
         ({"type": None}, [("$.type", "document.type_missing")]),
         ('{"type": "case"}', [("$.type", "document.type_unknown")]),

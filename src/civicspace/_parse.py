@@ -23,13 +23,18 @@ _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 
 
 class _Marked(dict[str, Any]):
-    """An object in which some key appeared more than once."""
+    """An object in which some key appeared more than once.
 
-    __slots__ = ("duplicates",)
+    ``overridden`` keeps the earlier pairs that a later duplicate replaced, so
+    that problems inside them are still reported.
+    """
 
-    def __init__(self, pairs: list[tuple[str, Any]], duplicates: list[str]) -> None:
+    __slots__ = ("overridden",)
+
+    def __init__(self, pairs: list[tuple[str, Any]]) -> None:
         super().__init__(pairs)
-        self.duplicates = duplicates
+        last = {key: index for index, (key, _) in enumerate(pairs)}
+        self.overridden = [pair for index, pair in enumerate(pairs) if last[pair[0]] != index]
 
 
 class _NonFinite:
@@ -90,13 +95,7 @@ def parse_json(data: str | bytes | bytearray) -> Any:
         if len(result) == len(pairs):
             return result
         flags.marked = True
-        seen: set[str] = set()
-        duplicates = []
-        for key, _ in pairs:
-            if key in seen:
-                duplicates.append(key)
-            seen.add(key)
-        return _Marked(pairs, duplicates)
+        return _Marked(pairs)
 
     def constant_hook(name: str) -> _NonFinite:
         flags.marked = True
@@ -145,14 +144,16 @@ def _marked_issues(value: Any, path: str) -> Iterator[Issue]:
                 f"{item.text} is not a JSON number; JSON has no NaN or Infinity",
             )
             continue
+        children = list(_children(item, where))
         if isinstance(item, _Marked):
-            for key in dict.fromkeys(item.duplicates):
+            for key in dict.fromkeys(key for key, _ in item.overridden):
                 yield Issue(
                     child_path(where, key),
                     "json.duplicate_key",
                     f"the key {key!r} appears more than once in this object",
                 )
-        stack.extend(reversed(list(_children(item, where))))
+            children.extend((value, child_path(where, key)) for key, value in item.overridden)
+        stack.extend(reversed(children))
 
 
 def _is_lone_surrogate_text(text: str) -> bool:

@@ -16,8 +16,18 @@ def child_path(path: str, step: str | int) -> str:
         return f"{path}[{step}]"
     if _PLAIN_KEY.fullmatch(step):
         return f"{path}.{step}"
-    escaped = step.replace("\\", "\\\\").replace("'", "\\'")
+    escaped = "".join(_escape_char(char) for char in step)
     return f"{path}['{escaped}']"
+
+
+def _escape_char(char: str) -> str:
+    # Backslash and quote are escaped; so are control characters and lone
+    # surrogates, so that every path can be printed and encoded as UTF-8.
+    if char in "\\'":
+        return "\\" + char
+    if char.isprintable() and not 0xD800 <= ord(char) <= 0xDFFF:
+        return char
+    return f"\\u{ord(char):04x}"
 
 
 def join_path(path: str, steps: Iterable[str | int]) -> str:

@@ -276,10 +276,10 @@ class RatingHistory:
 
         Every category is a key, zero included, most open first: the table
         the Monitor's annual report prints.  ``countries`` limits the count
-        to those countries (default: all rated ones); a country with no rating
-        in force on the day is not counted.
+        to those countries (default: all rated ones), each counted once; a
+        country with no rating in force on the day is not counted.
         """
-        chosen = self.countries if countries is None else countries
+        chosen = self.countries if countries is None else set(countries)
         counts = Counter(
             record.rating
             for record in (self.rating_on(country, day) for country in chosen)

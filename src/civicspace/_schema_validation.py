@@ -75,7 +75,8 @@ def _escape(key: str) -> str:
 
 
 def _json(value: Any) -> str:
-    text = json.dumps(value, ensure_ascii=False)
+    # Lone surrogates (possible in a value given as Python objects) are escaped.
+    text = json.dumps(value, ensure_ascii=False).encode("utf-8", "backslashreplace").decode()
     return text if len(text) <= 60 else text[:57] + "..."
 
 
@@ -129,10 +130,24 @@ def _message(error: SchemaError, keyword: str) -> str:
     if keyword == "anyOf" and all(set(branch) == {"required"} for branch in expected):
         options = [" and ".join(repr(key) for key in branch["required"]) for branch in expected]
         return f"needs at least one of {', '.join(options)}"
+    if keyword in _LIMITS:
+        return _LIMITS[keyword].format(value=_json(instance), limit=_json(expected))
     if keyword == "const":
         return f"{_json(instance)} must be {_json(expected)}"
     return str(error.message)
 
+
+_LIMITS = {
+    "maxLength": "{value} is longer than {limit} characters",
+    "minLength": "{value} is shorter than {limit} characters",
+    "maxItems": "this array has more than {limit} items",
+    "minItems": "this array needs at least {limit} items",
+    "maximum": "{value} is above the maximum of {limit}",
+    "minimum": "{value} is below the minimum of {limit}",
+    "exclusiveMaximum": "{value} is not below {limit}",
+    "exclusiveMinimum": "{value} is not above {limit}",
+    "minProperties": "this object needs at least {limit} members",
+}
 
 _TYPE_WORDS = {
     "array": "an array",

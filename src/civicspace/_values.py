@@ -22,7 +22,7 @@ __all__ = [
 
 _PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", re.ASCII)
 _COUNTRY_CODE = re.compile(r"[A-Z]{3}", re.ASCII)
-_HTTP_URL = re.compile(r"https?://[^\s/?#]+[^\s]*", re.ASCII)
+_HTTP_URL = re.compile(r"https?://[^\s/?#]+([/?#][^\s]*)?", re.ASCII)
 
 
 class DatePrecision(enum.Enum):

@@ -66,13 +66,16 @@ def texts(max_size: int = 40) -> st.SearchStrategy[str]:
 
 def urls() -> st.SearchStrategy[str]:
     """Absolute http and https URLs."""
-    host = st.from_regex(r"[a-z][a-z0-9-]{0,15}\.(org|net|com|kh)", fullmatch=True)
-    path = st.from_regex(r"(/[A-Za-z0-9._~-]{1,12}){0,3}/?", fullmatch=True)
+    name = st.text("abcdefghijklmnopqrstuvwxyz0123456789-", min_size=1, max_size=12)
+    segment = st.text(
+        "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._~-", max_size=10
+    )
     return st.builds(
-        lambda scheme, host, path: f"{scheme}://{host}{path}",
+        lambda scheme, host, tld, path: f"{scheme}://{host}.{tld}/{'/'.join(path)}",
         st.sampled_from(["http", "https"]),
-        host,
-        path,
+        name.filter(lambda host: host[0] != "-"),
+        st.sampled_from(["org", "net", "com", "kh", "info"]),
+        st.lists(segment, max_size=3),
     )
 
 
@@ -94,19 +97,17 @@ def partial_dates(
 
 def sources() -> st.SearchStrategy[Source]:
     """Sources with a URL, a title or both."""
-    optional_text = st.none() | texts()
-    return st.one_of(
-        st.builds(Source, url=urls(), title=optional_text),
-        st.builds(Source, url=st.none() | urls(), title=texts()),
-    ).flatmap(
-        lambda source: st.builds(
-            Source,
-            url=st.just(source.url),
-            title=st.just(source.title),
-            publisher=optional_text,
-            date=st.none() | partial_dates(),
-            quote=st.none() | texts(200),
-        )
+    url_and_title = st.one_of(
+        st.tuples(urls(), st.none() | texts()), st.tuples(st.none() | urls(), texts())
+    )
+    return st.builds(
+        lambda where, publisher, date, quote: Source(
+            url=where[0], title=where[1], publisher=publisher, date=date, quote=quote
+        ),
+        url_and_title,
+        st.none() | texts(),
+        st.none() | partial_dates(),
+        st.none() | texts(200),
     )
 
 
@@ -129,21 +130,25 @@ def country_ratings() -> st.SearchStrategy[CountryRating]:
     """Country ratings; a score, when drawn, lies in its category's CIVICUS band."""
     bands = {band.category: band for band in shipped_rating_scales()["civicus-monitor"].bands}
 
-    def score_for(rating: Rating) -> st.SearchStrategy[float | None]:
+    def with_score(rating: Rating) -> st.SearchStrategy[tuple[Rating, float | None]]:
         band = bands[rating.value]
         assert band.minimum is not None and band.maximum is not None
-        return st.none() | _score_in(band.minimum, band.maximum)
+        return st.tuples(st.just(rating), st.none() | _score_in(band.minimum, band.maximum))
 
-    return ratings().flatmap(
-        lambda rating: st.builds(
-            CountryRating,
-            country=countries(),
-            rating=st.just(rating),
-            as_of=partial_dates(),
-            watchlist=st.none() | st.booleans(),
-            score=score_for(rating),
-            sources=_optional_tuple(sources()),
-        )
+    return st.builds(
+        lambda rating_and_score, country, as_of, watchlist, sources: CountryRating(
+            country=country,
+            rating=rating_and_score[0],
+            as_of=as_of,
+            watchlist=watchlist,
+            score=rating_and_score[1],
+            sources=sources,
+        ),
+        st.one_of([with_score(rating) for rating in Rating]),
+        countries(),
+        partial_dates(),
+        st.none() | st.booleans(),
+        _optional_tuple(sources()),
     )
 
 
