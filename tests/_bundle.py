@@ -18,7 +18,9 @@ def _resolve(ref: str, current: str) -> tuple[Any, str]:
     return node, name
 
 
-def bundled(name: str) -> dict[str, Any]:
+def bundled(reference: str) -> dict[str, Any]:
+    """``reference`` is a schema name (``"rating"``) or ``"common.json#/$defs/source"``."""
+
     def inline(node: Any, current: str) -> Any:
         if isinstance(node, dict):
             if "$ref" in node:
@@ -34,5 +36,9 @@ def bundled(name: str) -> dict[str, Any]:
             return [inline(item, current) for item in node]
         return node
 
-    result: dict[str, Any] = inline(schema(name), name)
+    if "#" in reference:
+        target, name = _resolve(reference, "")
+    else:
+        target, name = schema(reference), reference
+    result: dict[str, Any] = inline(target, name)
     return result

@@ -9,12 +9,44 @@ from hypothesis import strategies as st
 
 import civicspace
 from civicspace import strategies
-from civicspace._schemas import validator
+from civicspace._convert import converter
+from civicspace._schemas import reference_validator, validator
 
 from ._bundle import bundled
 from ._schema_strategy import from_schema
 
 KINDS = civicspace.record_types()
+
+# Objects that records embed, with a schema of their own: (schema reference,
+# model class, strategy).  Every model class with its own schema is here or
+# is a record type.
+EMBEDDED = [
+    ("common.json#/$defs/source", civicspace.Source, strategies.sources),
+    ("scale.json#/$defs/band", civicspace.ScoreBand, strategies.score_bands),
+]
+EMBEDDED_IDS = [reference for reference, _, _ in EMBEDDED]
+
+
+@pytest.mark.parametrize(("reference", "cls", "strategy"), EMBEDDED, ids=EMBEDDED_IDS)
+def test_embedded_model_to_json_is_schema_valid_and_structures_back_equal(reference, cls, strategy):
+    @given(strategy())
+    def check(value):
+        document = json.loads(json.dumps(converter.unstructure(value), ensure_ascii=False))
+        assert [] == list(reference_validator(reference).iter_errors(document))
+        assert value == converter.structure(document, cls)
+
+    check()
+
+
+@pytest.mark.parametrize(("reference", "cls", "strategy"), EMBEDDED, ids=EMBEDDED_IDS)
+def test_embedded_schema_valid_json_structures_into_the_model(reference, cls, strategy):
+    @settings(max_examples=100, suppress_health_check=[HealthCheck.too_slow])
+    @given(from_schema(bundled(reference)))
+    def check(document):
+        value = converter.structure(document, cls)
+        assert document == converter.unstructure(value)
+
+    check()
 
 
 @pytest.mark.parametrize("kind", KINDS)

@@ -3,6 +3,7 @@
 import doctest
 import importlib
 import pkgutil
+from pathlib import Path
 
 import pytest
 
@@ -19,3 +20,9 @@ MODULES = [
 def test_docstring_examples(name):
     failures, _ = doctest.testmod(importlib.import_module(name), optionflags=doctest.ELLIPSIS)
     assert 0 == failures
+
+
+def test_readme_examples():
+    readme = Path(__file__).parent.parent / "README.md"
+    failures, tried = doctest.testfile(str(readme), module_relative=False)
+    assert (0, True) == (failures, tried > 0)

@@ -23,7 +23,15 @@ if TYPE_CHECKING:
     from jsonschema.protocols import Validator
     from referencing import Registry
 
-__all__ = ["SCHEMA_BASE", "UnknownSchemaError", "registry", "schema", "schema_names", "validator"]
+__all__ = [
+    "SCHEMA_BASE",
+    "UnknownSchemaError",
+    "reference_validator",
+    "registry",
+    "schema",
+    "schema_names",
+    "validator",
+]
 
 #: The base of every schema ``$id``; the path segment ``v1`` is the contract's
 #: major version and changes only with a breaking change to the JSON form.
@@ -98,6 +106,22 @@ def validator(name: str) -> Validator:
 
     return Draft202012Validator(
         _named(name),
+        registry=registry(),
+        format_checker=Draft202012Validator.FORMAT_CHECKER,
+    )
+
+
+@functools.cache
+def reference_validator(reference: str) -> Validator:
+    """A validator for a part of a shipped schema, such as ``common.json#/$defs/source``.
+
+    For the objects that records embed (a source, a sentence inside a case),
+    whose schemas are definitions rather than whole files.
+    """
+    from jsonschema import Draft202012Validator
+
+    return Draft202012Validator(
+        {"$ref": SCHEMA_BASE + reference},
         registry=registry(),
         format_checker=Draft202012Validator.FORMAT_CHECKER,
     )
