@@ -29,6 +29,7 @@ GENERATED = {
     "items",
     "minItems",
     "maxItems",
+    "else",
 }
 FILTERED = {"anyOf", "if", "then", "format", "dependentRequired", "minProperties"}
 ANNOTATIONS = {"title", "description", "examples", "default"}
@@ -43,6 +44,8 @@ def _strategy(schema: dict[str, Any]) -> st.SearchStrategy[Any]:
     unknown = set(schema) - GENERATED - FILTERED - ANNOTATIONS
     if unknown:
         raise NotImplementedError(f"no generator for keywords {sorted(unknown)}")
+    if "else" in schema:  # if/then/else alternatives: draw from either; the final check sorts
+        return st.one_of(_strategy(schema["then"]), _strategy(schema["else"]))
     if "const" in schema:
         return st.just(schema["const"])
     if "enum" in schema:
@@ -95,6 +98,9 @@ def _object(schema: dict[str, Any]) -> st.SearchStrategy[dict[str, Any]]:
     if any(set(branch) != {"required"} for branch in schema.get("anyOf", ())):
         raise NotImplementedError("anyOf is supported only over required members")
 
+    # Built once, not per draw: building a regex strategy costs more than drawing from it.
+    members = {name: _strategy(member) for name, member in properties.items()}
+
     @st.composite
     def build(draw: st.DrawFn) -> dict[str, Any]:
         needed = required | (draw(st.sampled_from(branches)) if branches else set())
@@ -102,6 +108,6 @@ def _object(schema: dict[str, Any]) -> st.SearchStrategy[dict[str, Any]]:
         for group in groups:
             if group & needed or draw(st.booleans()):
                 chosen |= group
-        return {name: draw(_strategy(properties[name])) for name in properties if name in chosen}
+        return {name: draw(members[name]) for name in properties if name in chosen}
 
     return build()

@@ -1,15 +1,16 @@
 """Schema and model agree, both ways, for every record type."""
 
 import json
+from decimal import Decimal
 
 import pycountry
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 import civicspace
 from civicspace import strategies
-from civicspace._convert import converter
+from civicspace._convert import RECORD_TYPES, converter
 from civicspace._schemas import reference_validator, validator
 
 from ._bundle import bundled
@@ -23,6 +24,55 @@ KINDS = civicspace.record_types()
 EMBEDDED = [
     ("common.json#/$defs/source", civicspace.Source, strategies.sources),
     ("scale.json#/$defs/band", civicspace.ScoreBand, strategies.score_bands),
+    ("session.json#/$defs/agenda_item", civicspace.AgendaItem, strategies.agenda_items),
+    ("session.json#/$defs/demand", civicspace.Demand, strategies.demands),
+    ("session.json#/$defs/side_event", civicspace.SideEvent, strategies.side_events),
+    ("session.json#/$defs/speaker", civicspace.Speaker, strategies.speakers),
+    ("law.json#/$defs/status_change", civicspace.StatusChange, strategies.status_changes),
+    ("law.json#/$defs/article", civicspace.Article, strategies.law_articles),
+    ("law.json#/$defs/feature", civicspace.Feature, strategies.criticised_features),
+    ("law.json#/$defs/reference", civicspace.LawReference, strategies.law_references),
+    ("sentence.json#/$defs/term", civicspace.Term, strategies.terms),
+    (
+        "sentence.json#/$defs/term_or_life",
+        civicspace.Term | civicspace.Life,
+        strategies.terms_or_life,
+    ),
+    ("sentence.json#/$defs/term_range", civicspace.TermRange, strategies.term_ranges),
+    (
+        "sentence.json#/$defs/custodial_term",
+        civicspace.Term | civicspace.TermRange | civicspace.Life,
+        strategies.custodial_terms,
+    ),
+    ("sentence.json#/$defs/money", civicspace.Money, strategies.money),
+    (
+        "sentence.json#/$defs/reported_amount",
+        civicspace.ReportedAmount,
+        strategies.reported_amounts,
+    ),
+    ("sentence.json#/$defs/custody_period", civicspace.CustodyPeriod, strategies.custody_periods),
+    (
+        "sentence.json#/$defs/aggravated_penalty",
+        civicspace.AggravatedPenalty,
+        strategies.aggravated_penalties,
+    ),
+    (
+        "sentence.json#/$defs/statutory_penalty",
+        civicspace.StatutoryPenalty,
+        strategies.statutory_penalties,
+    ),
+    ("sentence.json#/$defs/sentence", civicspace.Sentence, strategies.sentences),
+    ("person.json#/$defs/person", civicspace.Person, strategies.people),
+    ("person.json#/$defs/other_name", civicspace.OtherName, strategies.other_names),
+    ("person.json#/$defs/identifier", civicspace.Identifier, strategies.person_identifiers),
+    ("person.json#/$defs/affiliation", civicspace.Affiliation, strategies.affiliations),
+    ("organisation.json#/$defs/organisation", civicspace.Organisation, strategies.organisations),
+    ("case.json#/$defs/event", civicspace.Event, strategies.events),
+    ("case.json#/$defs/charge", civicspace.Charge, strategies.charges),
+    ("statement.json#/$defs/signatory", civicspace.Signatory, strategies.signatories),
+    ("statement.json#/$defs/demand", civicspace.StatementDemand, strategies.statement_demands),
+    ("statement.json#/$defs/concern", civicspace.Concern, strategies.concerns),
+    ("statement.json#/$defs/delivered_by", civicspace.Deliverer, strategies.deliverers),
 ]
 EMBEDDED_IDS = [reference for reference, _, _ in EMBEDDED]
 
@@ -38,11 +88,42 @@ def test_embedded_model_to_json_is_schema_valid_and_structures_back_equal(refere
     check()
 
 
+def breaks_a_rule_schemas_cannot_state(node):
+    """Whether a document breaks a model rule that compares two members, which JSON Schema
+    cannot state; tests/test_sentences.py shows each refused with its path."""
+    if isinstance(node, list):
+        return any(breaks_a_rule_schemas_cannot_state(item) for item in node)
+    if not isinstance(node, dict):
+        return False
+    start, end = node.get("start"), node.get("end")
+    if isinstance(start, str) and isinstance(end, str) and end < start:
+        return True  # a custody period ends before it starts
+    amount, equivalent = node.get("amount"), node.get("equivalent")
+    if isinstance(amount, dict) and isinstance(equivalent, dict):
+        if amount["currency"] == equivalent["currency"]:
+            return True  # an equivalent in the amount's own currency
+        if not (Decimal(amount["amount"]) and Decimal(equivalent["amount"])):
+            return True  # an equivalent of (or for) nothing
+    low, high = node.get("minimum"), node.get("maximum")
+    if isinstance(low, str) and isinstance(high, str):
+        try:
+            civicspace.TermRange(
+                minimum=civicspace.Term.parse(low), maximum=civicspace.Term.parse(high)
+            )
+        except civicspace.FieldValueError:
+            return True  # a range whose minimum may end after its maximum
+    return any(breaks_a_rule_schemas_cannot_state(item) for item in node.values())
+
+
 @pytest.mark.parametrize(("reference", "cls", "strategy"), EMBEDDED, ids=EMBEDDED_IDS)
 def test_embedded_schema_valid_json_structures_into_the_model(reference, cls, strategy):
-    @settings(max_examples=100, suppress_health_check=[HealthCheck.too_slow])
+    @settings(
+        max_examples=100,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+    )
     @given(from_schema(bundled(reference)))
     def check(document):
+        assume(not breaks_a_rule_schemas_cannot_state(document))
         value = converter.structure(document, cls)
         assert document == converter.unstructure(value)
 
@@ -70,6 +151,7 @@ def test_schema_valid_json_structures_into_the_model(kind):
     @given(from_schema(bundled(kind)))
     def check(document):
         assert [] == list(validator(kind).iter_errors(document))
+        assume(not breaks_a_rule_schemas_cannot_state(document))  # a case embeds sentences
         # The cross-field rules may still refuse it; the model must not.
         issues = civicspace.validate(document)
         assert [] == [issue for issue in issues if issue.code.split(".")[0] in {"value", "json"}]
@@ -111,12 +193,14 @@ def test_every_optional_field_defaults_to_unset():
     import attrs
 
     seen = set()
-    stack = [civicspace.CountryRating, civicspace.RatingScale]
+    stack = [*RECORD_TYPES.values()]
     while stack:
         cls = stack.pop()
         if cls in seen:
             continue
         seen.add(cls)
+        if cls in {civicspace.PartialDate, civicspace.Term}:
+            continue  # written as strings, not as objects with members
         attrs.resolve_types(cls)
         for field in attrs.fields(cls):
             if field.default is not attrs.NOTHING:
@@ -127,7 +211,8 @@ def test_every_optional_field_defaults_to_unset():
             for arg in getattr(field.type, "__args__", (field.type,))
             if attrs.has(arg)
         )
-    assert {civicspace.Source, civicspace.ScoreBand} <= seen
+    embedded = {cls for _, cls, _ in EMBEDDED if attrs.has(cls)}
+    assert embedded <= seen
 
 
 @given(st.sampled_from(KINDS).flatmap(strategies.documents))

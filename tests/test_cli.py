@@ -8,6 +8,7 @@ import pytest
 
 import civicspace
 from civicspace._cli import main
+from civicspace._data import example_files
 
 VALID = {"type": "rating", "country": "KHM", "rating": "repressed", "as_of": "2020"}
 
@@ -25,7 +26,7 @@ def files(tmp_path):
 def test_all_valid_exits_0_with_a_summary(files, capsys):
     path = files("good.json", VALID)
     assert 0 == main(["validate", path])
-    assert f"{path}: valid\n1 checked: 1 valid, 0 invalid\n" == capsys.readouterr().out
+    assert "1 record read: 1 valid, 0 invalid, 0 issues\n" == capsys.readouterr().out
 
 
 def test_any_invalid_exits_1_and_prints_file_path_message_code(files, capsys):
@@ -77,7 +78,8 @@ def test_standard_input_is_read_with_a_dash():
 def test_examples_shipped_in_the_package_are_valid(capsys):
     assert 0 == main(["validate", "--examples"])
     out = capsys.readouterr().out
-    assert "0 invalid" in out and "examples/rating-philippines-2020.json: valid" in out
+    assert out.startswith(f"{len(list(example_files()))} records read: ")
+    assert ", 0 invalid, 0 issues\n" in out
 
 
 def test_schema_prints_a_published_schema(capsys):
@@ -113,3 +115,91 @@ def test_version_and_bad_arguments():
     )
     assert 2 == bad.returncode
     assert b"Traceback" not in bad.stderr
+
+
+RATING_LINE = json.dumps(VALID)
+BAD_LINE = json.dumps(dict(VALID, country="XX", rating="bogus"))
+
+
+def jsonl(*lines):
+    return ("\n".join(lines) + "\n").encode()
+
+
+def test_json_lines_are_told_from_content_and_issues_carry_the_line(files, capsys):
+    path = files("records.jsonl", jsonl(RATING_LINE, BAD_LINE, "", RATING_LINE, "{broken"))
+    assert 1 == main(["validate", path])
+    out = capsys.readouterr().out.splitlines()
+    assert [
+        f"{path}: line 2: $.country",
+        f"{path}: line 2: $.rating",
+        f"{path}: line 5, column 2: $",
+    ] == [": ".join(line.split(": ")[:3]) for line in out[:3]]
+    assert "4 records read: 2 valid, 2 invalid, 3 issues" == out[3]
+
+
+def test_json_report_follows_its_published_schema(files, capsys):
+    from civicspace._schemas import validator
+
+    path = files("records.jsonl", jsonl(RATING_LINE, BAD_LINE, BAD_LINE))
+    assert 1 == main(["validate", "--format", "json", path])
+    report = json.loads(capsys.readouterr().out)
+    assert [] == list(validator("report").iter_errors(report))
+    assert [1, 2] == [record["index"] for record in report["records"]]
+    assert {"records": 3, "valid": 1, "invalid": 2, "issues": 4} == {
+        key: report["summary"][key] for key in ("records", "valid", "invalid", "issues")
+    }
+    assert not report["truncated"]
+
+
+@pytest.mark.parametrize("output", ["text", "json"])
+def test_max_issues_caps_output_without_stopping_the_count(files, capsys, output):
+    path = files("records.jsonl", jsonl(*[BAD_LINE] * 5))
+    assert 1 == main(["validate", "--format", output, "--max-issues", "3", path])
+    out = capsys.readouterr().out
+    if output == "json":
+        report = json.loads(out)
+        assert 3 == sum(len(record["issues"]) for record in report["records"])
+        assert (10, True) == (report["summary"]["issues"], report["truncated"])
+    else:
+        assert 3 == out.count("[schema.")
+        assert "5 records read: 0 valid, 5 invalid, 10 issues" in out
+
+
+def test_jobs_give_the_same_report_in_input_order(files, capsys):
+    lines = [BAD_LINE if index % 7 == 3 else RATING_LINE for index in range(2000)]
+    path = files("records.jsonl", jsonl(*lines))
+    assert 1 == main(["validate", "--format", "json", path])
+    alone = capsys.readouterr().out
+    assert 1 == main(["validate", "--format", "json", "--jobs", "2", path])
+    assert alone == capsys.readouterr().out
+
+
+def test_a_record_over_the_size_limit_is_reported_and_skipped(files, capsys, monkeypatch):
+    import civicspace._documents
+
+    monkeypatch.setattr(civicspace._documents, "MAX_RECORD_BYTES", 1000)
+    monkeypatch.setattr(civicspace._documents.read_records, "__defaults__", (1000,))
+    huge = json.dumps(dict(VALID, padding="x" * 5000))
+    path = files("records.jsonl", jsonl(RATING_LINE, huge, RATING_LINE))
+    assert 1 == main(["validate", path])
+    out = capsys.readouterr().out
+    assert f"{path}: line 2: $: " in out and "[json.record_too_large]" in out
+    assert "3 records read: 2 valid, 1 invalid" in out
+
+
+def test_progress_shows_on_a_terminal_and_not_in_a_pipe(files, monkeypatch):
+    import io
+
+    import civicspace._cli
+
+    class Terminal(io.StringIO):
+        def isatty(self):
+            return True
+
+    clock = iter(range(0, 10_000))
+    monkeypatch.setattr(civicspace._cli.time, "monotonic", lambda: next(clock))
+    path = files("records.jsonl", jsonl(*[RATING_LINE] * 5))
+    for err, shown in ((Terminal(), True), (io.StringIO(), False)):
+        args = civicspace._cli._parser().parse_args(["validate", "--quiet", path])
+        assert 0 == civicspace._cli._validate(args, io.StringIO(), err)
+        assert shown == ("records, " in err.getvalue())

@@ -98,7 +98,7 @@ def test_a_paired_surrogate_escape_is_a_character():
 def test_syntax_errors_carry_line_and_column():
     (issue,) = civicspace.validate('{\n  "type": "rating",\n  "country": KHM\n}')
     assert (3, 14) == (issue.line, issue.column)
-    assert issue.message.endswith("at line 3, column 14")
+    assert str(issue).startswith("line 3, column 14: $: malformed JSON: ")
 
 
 def test_parse_json_returns_plain_values():

@@ -66,6 +66,7 @@ ANNOTATIONS = {
     "items",
     "if",
     "then",
+    "else",
 }
 
 

@@ -172,7 +172,7 @@ def test_validation_error_names_the_record_type():
         ('"rating"', [("$", "document.not_object")]),
         ({}, [("$.type", "document.type_missing")]),
         ({"type": None}, [("$.type", "document.type_missing")]),
-        ('{"type": "case"}', [("$.type", "document.type_unknown")]),
+        ('{"type": "case-file"}', [("$.type", "document.type_unknown")]),
         ("not json", [("$", "json.syntax")]),
     ],
 )

@@ -1,26 +1,29 @@
-"""The public entry points: :func:`validate`, :func:`load` and :func:`dump`.
+"""The public entry points: :func:`validate`, :func:`load`, :func:`dump`, :func:`validate_records`.
 
-Each runs the data flow in order (parse, schema validation, structuring,
-semantic checks) and stops at the first step that finds a problem, reporting
-every problem that step found.
+Each record runs the data flow in order (parse, schema validation,
+structuring, semantic checks) and stops at the first step that finds a
+problem, reporting every problem that step found.  Input is one JSON
+document (a record or a collection) or JSON Lines (one record per line),
+told apart by :func:`civicspace._documents.is_json_lines`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 import attrs
 
+from . import _fast
 from ._checks import check_record
 from ._convert import RECORD_TYPES, converter
+from ._documents import MAX_RECORD_BYTES, RecordText, is_json_lines, read_records, split_json_lines
 from ._errors import CivicspaceError, Issue, ValidationError
 from ._parse import parse_json
 from ._schema_validation import schema_issues
 from ._structure import structure_record
 
-__all__ = ["dump", "load", "record_types", "validate"]
-
-JSONText = str | bytes | bytearray
+__all__ = ["RecordReport", "dump", "load", "record_types", "validate", "validate_records"]
 
 
 def record_types() -> tuple[str, ...]:
@@ -28,12 +31,39 @@ def record_types() -> tuple[str, ...]:
     return tuple(RECORD_TYPES)
 
 
+@attrs.frozen
+class RecordReport:
+    """What validation found in one record of the input.
+
+    Attributes:
+        index: The record's position in the input, from 0.
+        line: The line it is on, for JSON Lines; ``None`` for a document.
+        kind: Its record type, when it could be told.
+        id: Its ``id``, when it has one.
+        issues: Every problem found; empty when the record is valid.
+    """
+
+    index: int
+    line: int | None
+    kind: str | None
+    id: str | None
+    issues: tuple[Issue, ...]
+
+    @property
+    def valid(self) -> bool:
+        """Whether no problem was found."""
+        return not self.issues
+
+
+def _check_kind(kind: str | None) -> None:
+    if kind is not None and kind not in RECORD_TYPES:
+        raise CivicspaceError(
+            f"{kind!r} is not a record type; the types are {', '.join(RECORD_TYPES)}"
+        )
+
+
 def _kind_of(value: Any, kind: str | None) -> tuple[str | None, list[Issue]]:
     if kind is not None:
-        if kind not in RECORD_TYPES:
-            raise CivicspaceError(
-                f"{kind!r} is not a record type; the types are {', '.join(RECORD_TYPES)}"
-            )
         return kind, []
     if not isinstance(value, dict):
         return None, [Issue("$", "document.not_object", "a record must be a JSON object")]
@@ -58,65 +88,138 @@ def _kind_of(value: Any, kind: str | None) -> tuple[str | None, list[Issue]]:
 
 
 def _run(data: Any, kind: str | None) -> tuple[Any, str | None, list[Issue]]:
-    if isinstance(data, str | bytes | bytearray):
-        try:
-            data = parse_json(data)
-        except ValidationError as error:
-            return None, None, list(error.issues)
+    """One record through every step: the object (or ``None``), its kind, the issues."""
+    from_text = isinstance(data, str | bytes | bytearray)
+    if from_text:
+        # Fast path (#9, _fast.py): orjson reads text it can prove strict; else parse_json.
+        parsed = _fast.parse(data)
+        if parsed is None:
+            try:
+                parsed = parse_json(data)
+            except ValidationError as error:
+                return None, None, list(error.issues)
+        data = parsed
     found_kind, issues = _kind_of(data, kind)
     if found_kind is None:
         return None, None, issues
-    issues = schema_issues(found_kind, data)
-    if issues:
-        return None, found_kind, issues
-    record, issues = structure_record(RECORD_TYPES[found_kind], data)
-    if issues:
-        return None, found_kind, issues
-    return record, found_kind, check_record(record)
+    try:
+        # Fast path (#9): jsonschema-rs, or else the compiled schemas, prove a parsed record
+        # valid; only the rest go through jsonschema, which alone writes issues.
+        if from_text and _fast.proven_valid(found_kind, data):
+            issues = []
+        else:
+            issues = schema_issues(found_kind, data)
+        if issues:
+            return None, found_kind, issues
+        record, issues = structure_record(RECORD_TYPES[found_kind], data)
+        if issues:
+            return None, found_kind, issues
+        return record, found_kind, check_record(record)
+    except RecursionError:  # a value nested deeper than any schema goes
+        return None, found_kind, [Issue("$", "json.too_deep", "the JSON is nested too deeply")]
+
+
+def _record_id(value: Any) -> str | None:
+    if isinstance(value, dict) and isinstance(value.get("id"), str):
+        found: str = value["id"]
+        return found
+    return None
+
+
+def _report(index: int, text: RecordText, kind: str | None) -> tuple[Any, RecordReport]:
+    if text.data is None:
+        issue = Issue(
+            "$",
+            "json.record_too_large",
+            f"this record is {text.size} bytes or more, over the limit of {MAX_RECORD_BYTES}",
+            line=text.line,
+        )
+        return None, RecordReport(index, text.line, None, None, (issue,))
+    return _report_value(index, text.line, text.data, kind)
+
+
+def _report_value(
+    index: int, line: int | None, data: Any, kind: str | None
+) -> tuple[Any, RecordReport]:
+    record, found_kind, issues = _run(data, kind)
+    if line is not None:
+        issues = [attrs.evolve(issue, line=line) for issue in issues]
+    record_id = getattr(record, "id", None) if record is not None else None
+    if record_id is None and not isinstance(data, str | bytes | bytearray):
+        record_id = _record_id(data)
+    return record, RecordReport(index, line, found_kind, record_id, tuple(issues))
+
+
+def _results(data: Any, kind: str | None) -> Iterator[tuple[Any, RecordReport]]:
+    _check_kind(kind)
+    if isinstance(data, str | bytes | bytearray):
+        if is_json_lines(data):
+            for index, (line, line_text) in enumerate(split_json_lines(data)):
+                yield _report_value(index, line, line_text, kind)
+        else:
+            yield _report_value(0, None, data, kind)
+    elif hasattr(data, "readline"):
+        for index, text in enumerate(read_records(data)):
+            yield _report(index, text, kind)
+    else:
+        yield _report_value(0, None, data, kind)
+
+
+def validate_records(data: Any, *, kind: str | None = None) -> Iterator[RecordReport]:
+    """Validate record by record, yielding a :class:`RecordReport` for each.
+
+    Takes what :func:`validate` takes, and also a binary stream (an open
+    file), which is read lazily: a JSON Lines stream of any length is
+    validated in memory bounded by its longest line.
+    """
+    for _, report in _results(data, kind):
+        yield report
 
 
 def validate(data: Any, *, kind: str | None = None) -> list[Issue]:
     """Every problem with a JSON document; an empty list means it is valid.
 
     Args:
-        data: JSON text as ``str`` or UTF-8 ``bytes``, or an already parsed
-            value (``dict``).  Text is parsed strictly: duplicate keys,
-            ``NaN`` and malformed JSON are issues, not exceptions.
-        kind: The record type to read it as; by default the document's
-            ``type`` member says.
+        data: JSON text as ``str`` or UTF-8 ``bytes`` — one document, or
+            JSON Lines (one record per line, told from the content) — or an
+            already parsed value (``dict``).  Text is parsed strictly:
+            duplicate keys, ``NaN`` and malformed JSON are issues, not
+            exceptions.
+        kind: The record type to read every record as; by default each
+            record's ``type`` member says.
 
     Returns:
-        The issues, each with a JSON path, a stable code and a message.
-        Problems found by one step (parsing, the schema, the model's own
-        checks, the cross-field rules) are all reported; later steps run only
-        on a document that passed the earlier ones.
+        The issues, each with a JSON path, a stable code, a message and, for
+        JSON Lines, the line.  Every problem found by one step (parsing, the
+        schema, the model's own checks, the cross-field rules) is reported;
+        later steps run only on a record that passed the earlier ones.
 
     Raises:
         CivicspaceError: only when ``kind`` names no record type.  Bad data
             never raises.
-
     """
-    return _run(data, kind)[2]
+    return [issue for report in validate_records(data, kind=kind) for issue in report.issues]
 
 
 def load(data: Any, *, kind: str | None = None) -> Any:
     """Validate a JSON document and return it as a model object.
 
     Takes what :func:`validate` takes.  A ``"rating"`` record loads as a
-    :class:`~civicspace.CountryRating`, a ``"scale"`` as a
-    :class:`~civicspace.RatingScale`.
+    :class:`~civicspace.CountryRating`, a ``"collection"`` as a
+    :class:`~civicspace.Collection`, and so on; JSON Lines load as a list of
+    model objects, one per line.
 
     Raises:
         ValidationError: carrying every issue :func:`validate` would report.
-
     """
-    record, found_kind, issues = _run(data, kind)
+    results = list(_results(data, kind))
+    issues = [issue for _, report in results for issue in report.issues]
     if issues:
-        record_id = data.get("id") if isinstance(data, dict) else None
-        raise ValidationError(
-            issues, kind=found_kind, record_id=record_id if isinstance(record_id, str) else None
-        )
-    return record
+        first = next(report for _, report in results if report.issues)
+        raise ValidationError(issues, kind=first.kind, record_id=first.id)
+    records = [record for record, _ in results]
+    lines = results[0][1].line is not None
+    return records if lines else records[0]
 
 
 def dump(obj: Any) -> Any:
@@ -128,7 +231,6 @@ def dump(obj: Any) -> Any:
 
     Raises:
         CivicspaceError: when ``obj`` is not a civicspace model object.
-
     """
     if not attrs.has(type(obj)) or type(obj).__module__.split(".")[0] != "civicspace":
         raise CivicspaceError(f"{type(obj).__name__} is not a civicspace model class")

@@ -8,14 +8,28 @@ for each breach.  :func:`check_record` runs every rule of a record's class.
 from __future__ import annotations
 
 import itertools
+import typing
 from collections.abc import Callable, Iterator
 from typing import Any, TypeVar
 
+import attrs
+
+from . import _across_statements, _case_rules
+from ._across_cases import conflicting_organisations, conflicting_people
+from ._cases import Case
 from ._codes import ISSUE_CODES
+from ._collection import Collection, references
+from ._convert import collection_members
+from ._countries import is_un_member_state, place_of
 from ._data import rating_scales
 from ._errors import Issue
+from ._laws import ENDING_STATUSES, CriticisedFeature, Law, LawKind, LawStatus
 from ._ratings import CountryRating
 from ._scales import RatingScale, ScaleDirection
+from ._sentences import AggravatedPenalty, Sentence, StatutoryPenalty
+from ._sessions import COUNCIL_SEATS, Session
+from ._statements import Statement
+from ._terms import IncomparableTermsError, Life, Term, TermRange
 
 __all__ = ["check", "check_record", "checks_of"]
 
@@ -44,12 +58,96 @@ def checks_of(cls: type[Any]) -> tuple[tuple[str, Rule], ...]:
 
 
 def check_record(record: Any, path: str = "$") -> list[Issue]:
-    """Run every rule of the record's class; the issues found, in rule order."""
-    return [
+    """Run every rule of the record and of every object inside it.
+
+    The objects a record holds (a collection's records, a case's sentences,
+    a law's penalties) are checked first, each with its own path, then the
+    record's own rules, in the order they were registered.
+    """
+    issues: list[Issue] = []
+    _check_tree(record, path, issues)
+    return issues
+
+
+def _check_tree(obj: Any, path: str, issues: list[Issue]) -> None:
+    for name in _fields_reaching_rules(type(obj)):
+        value = getattr(obj, name)
+        if isinstance(value, tuple):
+            for index, item in enumerate(value):
+                if attrs.has(type(item)):
+                    _check_tree(item, f"{path}.{name}[{index}]", issues)
+        elif attrs.has(type(value)):
+            _check_tree(value, f"{path}.{name}", issues)
+    issues.extend(
         Issue(path + where.removeprefix("$"), code, message)
-        for code, rule in checks_of(type(record))
-        for where, message in rule(record)
-    ]
+        for code, rule in checks_of(type(obj))
+        for where, message in rule(obj)
+    )
+
+
+def _attrs_classes_in(annotation: Any) -> Iterator[type[Any]]:
+    if isinstance(annotation, type) and attrs.has(annotation):
+        yield annotation
+    for argument in typing.get_args(annotation):
+        yield from _attrs_classes_in(argument)
+
+
+_FIELDS_REACHING_RULES: dict[type[Any], tuple[str, ...]] = {}
+
+
+def _fields_reaching_rules(cls: type[Any]) -> tuple[str, ...]:
+    """The fields of ``cls`` that may hold an object with rules, at any depth."""
+    found = _FIELDS_REACHING_RULES.get(cls)
+    if found is None:
+        hints = typing.get_type_hints(cls) if attrs.has(cls) else {}
+        found = _FIELDS_REACHING_RULES[cls] = tuple(
+            field.name
+            for field in (attrs.fields(cls) if attrs.has(cls) else ())
+            if any(_reaches_rules(inner) for inner in _attrs_classes_in(hints[field.name]))
+        )
+    return found
+
+
+def _reaches_rules(cls: type[Any]) -> bool:
+    return cls in _RULES or bool(_fields_reaching_rules(cls))
+
+
+def _records_with_paths(collection: Collection) -> Iterator[tuple[str, str, Any]]:
+    kinds = collection_members()
+    counters: dict[str, int] = {}
+    for member, record in collection.members():
+        index = counters[member] = counters.get(member, -1) + 1
+        yield kinds[member], f"$.{member}[{index}]", record
+
+
+@check(Collection, "collection.duplicate_id")
+def ids_unique_per_kind(collection: Collection) -> Iterator[Finding]:
+    """No two records of one kind share an id."""
+    first: dict[tuple[str, str], str] = {}
+    for kind, path, record in _records_with_paths(collection):
+        record_id = getattr(record, "id", None)
+        if record_id is None:
+            continue
+        seen = first.setdefault((kind, record_id), path)
+        if seen != path:
+            yield f"{path}.id", f"the {kind} id {record_id!r} is already used at {seen}"
+
+
+@check(Collection, "collection.unresolved_reference")
+def references_resolve(collection: Collection) -> Iterator[Finding]:
+    """Every reference names a record of its kind that the collection holds."""
+    known = {
+        (kind, record.id)
+        for kind, _, record in _records_with_paths(collection)
+        if getattr(record, "id", None) is not None
+    }
+    for _, path, record in _records_with_paths(collection):
+        for reference in references(record):
+            if (reference.kind, reference.id) not in known:
+                yield (
+                    path + reference.path.removeprefix("$"),
+                    f"no {reference.kind} with id {reference.id!r} in this collection",
+                )
 
 
 @check(CountryRating, "rating.score_outside_band")
@@ -130,3 +228,263 @@ def categories_unique(scale: RatingScale) -> Iterator[Finding]:
                 f"{band.category!r} is already the category of band {seen[band.category]}",
             )
         seen.setdefault(band.category, index)
+
+
+@check(Session, "session.member_count")
+def council_seats_filled(session: Session) -> Iterator[Finding]:
+    """A session's member list, when given, has one member for each of the Council's 47 seats."""
+    if session.members and len(session.members) != COUNCIL_SEATS:
+        yield (
+            "$.members",
+            f"the Council has {COUNCIL_SEATS} seats, but {len(session.members)} members are listed",
+        )
+
+
+@check(Session, "session.member_repeated")
+def members_unique(session: Session) -> Iterator[Finding]:
+    """No member state is listed twice for one session."""
+    seen: dict[str, int] = {}
+    for index, code in enumerate(session.members):
+        if code in seen:
+            yield f"$.members[{index}]", f"{code} is already member {seen[code]}"
+        seen.setdefault(code, index)
+
+
+@check(Session, "session.member_not_un_member")
+def members_are_un_member_states(session: Session) -> Iterator[Finding]:
+    """Every member is a UN member state: only they are elected to the Council."""
+    for index, code in enumerate(session.members):
+        if not is_un_member_state(code):
+            yield (
+                f"$.members[{index}]",
+                f"{place_of(code)}; only UN member states sit on the Council",
+            )
+
+
+@check(Session, "session.dates_reversed")
+def session_ends_after_it_starts(session: Session) -> Iterator[Finding]:
+    """A session does not end before it starts, as far as the dates' precision can tell."""
+    if session.start is not None and session.end is not None and session.end.before(session.start):
+        yield "$.end", f"the session ends in {session.end}, before it starts in {session.start}"
+
+
+@check(Session, "session.side_event_outside")
+def side_events_within_session(session: Session) -> Iterator[Finding]:
+    """A side event is not dated before its session starts or after it ends.
+
+    Only a date that is certainly outside counts: "2020-09" is not outside a
+    session that starts on 14 September 2020.
+    """
+    for index, event in enumerate(session.side_events):
+        if event.date is None:
+            continue
+        if session.start is not None and event.date.before(session.start):
+            yield (
+                f"$.side_events[{index}].date",
+                f"{event.date} is before the session starts ({session.start})",
+            )
+        elif session.end is not None and session.end.before(event.date):
+            yield (
+                f"$.side_events[{index}].date",
+                f"{event.date} is after the session ends ({session.end})",
+            )
+
+
+@check(Session, "session.side_event_time_reversed")
+def side_events_end_after_they_start(session: Session) -> Iterator[Finding]:
+    """A side event's end time is later than its start time."""
+    for index, event in enumerate(session.side_events):
+        start, end = event.start_time, event.end_time
+        if start is not None and end is not None and end <= start:
+            yield (
+                f"$.side_events[{index}].end_time",
+                f"the event ends at {end}, which is not after it starts at {start}",
+            )
+
+
+def _penalty_levels(
+    penalty: StatutoryPenalty,
+) -> Iterator[tuple[str, StatutoryPenalty, StatutoryPenalty | AggravatedPenalty]]:
+    """Each level in full, with where it is stated: the base, then each variant applied.
+
+    A variant's level is only reported on when the variant states one of the
+    two bounds in question, so a breach of the base alone is reported once.
+    """
+    yield "$", penalty, penalty
+    for index, variant in enumerate(penalty.aggravated):
+        yield f"$.aggravated[{index}]", penalty.applying(variant), variant
+
+
+def _stated_in(where: str, stated: StatutoryPenalty | AggravatedPenalty, *names: str) -> str:
+    """The path of the first of ``names`` that ``stated`` states, for a finding."""
+    name = next((name for name in names if getattr(stated, name) is not None), names[0])
+    return f"{where}.{name}"
+
+
+@check(StatutoryPenalty, "penalty.minimum_term_above_maximum")
+def minimum_term_within_maximum(penalty: StatutoryPenalty) -> Iterator[Finding]:
+    """A minimum term ends no later than the maximum term from every start date."""
+    for where, level, stated in _penalty_levels(penalty):
+        low, high = level.minimum_term, level.maximum_term
+        if low is None or high is None or isinstance(high, Life):
+            continue
+        if stated is not penalty and stated.minimum_term is None and stated.maximum_term is None:
+            continue
+        path = _stated_in(where, stated, "minimum_term", "maximum_term")
+        try:
+            if not low <= high:
+                yield path, f"the minimum {low} is longer than the maximum {high}"
+        except IncomparableTermsError:
+            yield path, f"the minimum {low} ends after the maximum {high} from some start dates"
+
+
+@check(StatutoryPenalty, "penalty.fine_currencies_differ")
+def fines_in_one_currency(penalty: StatutoryPenalty) -> Iterator[Finding]:
+    """A minimum and a maximum fine are in one currency."""
+    for where, level, stated in _penalty_levels(penalty):
+        low, high = level.minimum_fine, level.maximum_fine
+        if low is None or high is None or low.currency == high.currency:
+            continue
+        if stated is not penalty and stated.minimum_fine is None and stated.maximum_fine is None:
+            continue
+        path = _stated_in(where, stated, "minimum_fine", "maximum_fine")
+        yield path, f"the minimum fine is in {low.currency} but the maximum in {high.currency}"
+
+
+@check(StatutoryPenalty, "penalty.minimum_fine_above_maximum")
+def minimum_fine_within_maximum(penalty: StatutoryPenalty) -> Iterator[Finding]:
+    """A minimum fine is not above the maximum fine of the same currency."""
+    for where, level, stated in _penalty_levels(penalty):
+        low, high = level.minimum_fine, level.maximum_fine
+        if low is None or high is None or low.currency != high.currency:
+            continue
+        if stated is not penalty and stated.minimum_fine is None and stated.maximum_fine is None:
+            continue
+        if low.amount > high.amount:
+            path = _stated_in(where, stated, "minimum_fine", "maximum_fine")
+            yield path, f"the minimum fine {low} is above the maximum {high}"
+
+
+@check(Sentence, "sentence.suspended_exceeds_term")
+def suspended_within_term(sentence: Sentence) -> Iterator[Finding]:
+    """A suspended part is no longer than the term (a range's maximum) from any start date."""
+    term, suspended = sentence.term, sentence.suspended
+    if not isinstance(suspended, Term) or term is None or isinstance(term, Life):
+        return
+    longest = term.maximum if isinstance(term, TermRange) else term
+    try:
+        if not suspended <= longest:
+            yield "$.suspended", f"the suspended part {suspended} is longer than the term {term}"
+    except IncomparableTermsError:
+        yield (
+            "$.suspended",
+            (f"the suspended part {suspended} ends after the term {term} from some start dates"),
+        )
+
+
+# -- Laws ---------------------------------------------------------------------------------------
+
+
+@check(Law, "law.status_out_of_order")
+def status_in_date_order(law: Law) -> Iterator[Finding]:
+    """Every status change is dated no earlier than the changes listed above it.
+
+    Partial dates count as out of order only when certainly earlier: "2020"
+    after "2020-04" is in order, "2019-12" after "2020" is not.
+    """
+    for index, change in enumerate(law.status):
+        for earlier, previous in enumerate(law.status[:index]):
+            if change.date.before(previous.date) is True:
+                yield (
+                    f"$.status[{index}].date",
+                    f"{change.date} is before {previous.date}, the date of status {earlier} "
+                    "listed above it; list the history oldest first",
+                )
+                break
+
+
+@check(Law, "law.status_contradiction")
+def statuses_on_one_date_agree(law: Law) -> Iterator[Finding]:
+    """No date has both a status ending the instrument and one that does not."""
+    for index, change in enumerate(law.status):
+        ends = change.status in ENDING_STATUSES
+        for earlier, previous in enumerate(law.status[:index]):
+            if previous.date == change.date and (previous.status in ENDING_STATUSES) != ends:
+                yield (
+                    f"$.status[{index}].status",
+                    f"{change.status.value!r} on {change.date} contradicts "
+                    f"{previous.status.value!r} on the same date (status {earlier})",
+                )
+                break
+
+
+@check(Law, "law.status_repeated")
+def status_not_repeated(law: Law) -> Iterator[Finding]:
+    """No status is listed twice with the same date."""
+    seen: dict[tuple[LawStatus, str], int] = {}
+    for index, change in enumerate(law.status):
+        key = (change.status, str(change.date))
+        if key in seen:
+            yield (
+                f"$.status[{index}]",
+                f"{change.status.value!r} on {change.date} is already status {seen[key]}",
+            )
+        seen.setdefault(key, index)
+
+
+@check(Law, "law.article_repeated")
+def articles_unique(law: Law) -> Iterator[Finding]:
+    """No two articles have the same number, case and suffix spacing ignored."""
+    seen: dict[str, int] = {}
+    for index, article in enumerate(law.articles):
+        if article.key in seen:
+            yield (
+                f"$.articles[{index}].number",
+                f"article {article.number!r} is already article {seen[article.key]}",
+            )
+        seen.setdefault(article.key, index)
+
+
+_ENACTED = frozenset(
+    {LawStatus.ADOPTED, LawStatus.PROMULGATED, LawStatus.IN_FORCE, LawStatus.AMENDED}
+)
+
+
+@check(Law, "law.draft_enacted")
+def draft_not_enacted(law: Law) -> Iterator[Finding]:
+    """A draft law's history does not say it was adopted, promulgated, in force or amended."""
+    if law.kind is not LawKind.DRAFT_LAW:
+        return
+    for index, change in enumerate(law.status):
+        if change.status in _ENACTED:
+            yield (
+                f"$.status[{index}].status",
+                f"a draft_law cannot have been {change.status.value!r}; "
+                "give the kind of law it became",
+            )
+
+
+@check(Law, "law.feature_note_missing")
+def other_feature_has_note(law: Law) -> Iterator[Finding]:
+    """A criticised feature of kind ``other`` has a note saying what it is."""
+    for index, feature in enumerate(law.features):
+        if feature.feature is CriticisedFeature.OTHER and feature.note is None:
+            yield f"$.features[{index}]", "a feature of kind 'other' needs a note saying what it is"
+
+
+# -- Cases (case.json); the rules are in _case_rules.py and _across_cases.py ----------------------
+
+check(Case, "case.duplicate_id")(_case_rules.duplicate_ids)
+check(Case, "case.unresolved_reference")(_case_rules.unresolved_references)
+check(Case, "case.verdict_before_arrest")(_case_rules.verdict_before_arrest)
+check(Case, "case.release_before_detention")(_case_rules.release_before_detention)
+check(Case, "case.release_while_not_detained")(_case_rules.release_while_not_detained)
+check(Case, "case.in_absentia_while_detained")(_case_rules.in_absentia_while_detained)
+check(Case, "case.in_absentia_misplaced")(_case_rules.in_absentia_misplaced)
+check(Collection, "collection.conflicting_person")(conflicting_people)
+check(Collection, "collection.conflicting_organisation")(conflicting_organisations)
+
+# -- Statements (statement.json); the rules are in _across_statements.py -------------------------
+
+check(Statement, "statement.count_mismatch")(_across_statements.count_mismatch)
+check(Statement, "statement.signatory_repeated")(_across_statements.signatory_repeated)

@@ -71,6 +71,11 @@ ISSUE_CODES: Mapping[str, str] = MappingProxyType(
         "rating.score_outside_band": (
             "A rating's score falls outside the CIVICUS band of its category."
         ),
+        "collection.duplicate_id": "Two records of one kind in a collection have the same id.",
+        "collection.unresolved_reference": (
+            "A record refers to an id that no record of that kind in the collection has."
+        ),
+        "json.record_too_large": "A record is larger than the size limit for one record.",
         "scale.range_empty": "A scale's minimum is not below its maximum.",
         "scale.band_inverted": "A band's minimum is above its maximum.",
         "scale.band_outside_range": "A band's scores reach outside the scale's range.",
@@ -78,5 +83,79 @@ ISSUE_CODES: Mapping[str, str] = MappingProxyType(
             "Two bands cover the same scores, or are not listed from most open to most closed."
         ),
         "scale.category_repeated": "Two bands of one scale have the same category.",
+        "session.member_count": (
+            "A session's member list does not have the Council's 47 seats' worth of members."
+        ),
+        "session.member_repeated": "A session lists one member state twice.",
+        "session.member_not_un_member": (
+            "A session lists as a member a place that is not a UN member state (Hong Kong, say)."
+        ),
+        "session.dates_reversed": "A session ends before it starts.",
+        "session.side_event_outside": (
+            "A side event is dated before its session starts or after it ends."
+        ),
+        "session.side_event_time_reversed": "A side event does not end after it starts.",
+        "penalty.minimum_term_above_maximum": (
+            "A penalty's minimum term ends after its maximum term, from some start dates or all."
+        ),
+        "penalty.minimum_fine_above_maximum": "A penalty's minimum fine is above its maximum fine.",
+        "penalty.fine_currencies_differ": (
+            "A penalty's minimum and maximum fines are in different currencies."
+        ),
+        "sentence.suspended_exceeds_term": (
+            "A sentence's suspended part is longer than its term, from some start dates or all."
+        ),
+        "law.status_out_of_order": (
+            "A law's status history lists a change dated certainly before one listed above it."
+        ),
+        "law.status_contradiction": (
+            "Two entries of a law's status history on one date contradict: one ends the "
+            "instrument (rescinded, repealed), the other does not."
+        ),
+        "law.status_repeated": "A law's status history lists one status on one date twice.",
+        "law.article_repeated": (
+            "A law lists two articles with the same number (case and suffix spacing ignored)."
+        ),
+        "law.draft_enacted": (
+            "A law of kind draft_law has a history saying it was adopted, promulgated, "
+            "in force or amended; record it as the kind of law it became."
+        ),
+        "law.feature_note_missing": "A criticised feature of kind other has no note saying what.",
+        "case.duplicate_id": (
+            "Two people, two organisations or two charges of one case have the same id."
+        ),
+        "case.unresolved_reference": (
+            "An event, charge, sentence or affiliation names a person, charge or organisation "
+            "that the case does not have."
+        ),
+        "case.verdict_before_arrest": (
+            "A conviction, sentence or acquittal is dated before the arrest or detention "
+            "it follows."
+        ),
+        "case.release_before_detention": (
+            "A bail, release or other end of custody is dated before the custody it ends began."
+        ),
+        "case.release_while_not_detained": (
+            "A bail or release concerns someone whom no event listed above puts in custody."
+        ),
+        "case.in_absentia_while_detained": (
+            "An event or sentence in absentia concerns someone in custody at the time."
+        ),
+        "case.in_absentia_misplaced": (
+            "An event says in_absentia though its kind cannot happen in absentia (an arrest, say)."
+        ),
+        "collection.conflicting_person": (
+            "Two records of a collection give one person id different names."
+        ),
+        "collection.conflicting_organisation": (
+            "Two records of a collection give one organisation id different names."
+        ),
+        "statement.count_mismatch": (
+            "A statement declares a number of signatories that differs from the number it lists."
+        ),
+        "statement.signatory_repeated": (
+            "A statement lists one organisation twice, under one spelling or two."
+        ),
     }
 )
+"""Every issue code, mapped to a one-line meaning; codes never change meaning once released."""

@@ -16,7 +16,10 @@ from __future__ import annotations
 
 import datetime
 import enum
+import functools
 import math
+import re
+import types
 import typing
 from collections.abc import Callable, Mapping
 from decimal import Decimal
@@ -27,8 +30,17 @@ import cattrs
 from cattrs.errors import IterableValidationError, IterableValidationNote
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
+from ._cases import Case
+from ._collection import Collection
+from ._laws import Law
+from ._money import DECIMAL_TEXT
+from ._people import OrganisationRecord, PersonRecord
 from ._ratings import CountryRating
 from ._scales import RatingScale
+from ._sentences import REMAINDER, Remainder
+from ._sessions import Session
+from ._statements import Statement
+from ._terms import LIFE, Life, Term, TermRange
 from ._values import PartialDate
 
 __all__ = ["RECORD_TYPES", "converter", "record_type_of"]
@@ -37,10 +49,29 @@ T = TypeVar("T")
 
 #: Record type tag → model class.  The tag is also the name of its schema.
 RECORD_TYPES: Mapping[str, type[Any]] = {
+    "case": Case,
+    "collection": Collection,
+    "law": Law,
+    "organisation": OrganisationRecord,
+    "person": PersonRecord,
     "rating": CountryRating,
     "scale": RatingScale,
+    "session": Session,
+    "statement": Statement,
 }
 _TAGS: Mapping[type[Any], str] = {cls: tag for tag, cls in RECORD_TYPES.items()}
+
+
+@functools.cache
+def collection_members() -> Mapping[str, str]:
+    """Collection member name → the record type it holds (``"ratings"`` → ``"rating"``)."""
+    hints = typing.get_type_hints(Collection)
+    members = {}
+    for field in attrs.fields(Collection):
+        tag = record_type_of(typing.get_args(hints[field.name])[0])
+        assert tag is not None, f"Collection.{field.name} must hold a record type"
+        members[field.name] = tag
+    return members
 
 
 def record_type_of(cls: type[Any]) -> str | None:
@@ -223,6 +254,101 @@ def _attrs_hooks(converter: cattrs.Converter) -> None:
     converter.register_unstructure_hook_factory(attrs.has, unstructure_factory)
 
 
+# -- Terms, money and custody (sentence.json) ----------------------------------------------------
+
+_TERM_CLASSES: frozenset[type[Any]] = frozenset({Term, TermRange, Life, Remainder})
+_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII)
+_TERM_MAX_LENGTH = 32  # as sentence.json#/$defs/term has it
+
+
+def _structure_term(value: object, _: type[Any]) -> Term:
+    if not isinstance(value, str):
+        raise _expected("a term such as 'P18M'", value)
+    if len(value) > _TERM_MAX_LENGTH:
+        raise ValueError(f"a term is at most {_TERM_MAX_LENGTH} characters long")
+    term = Term.parse(value)
+    if str(term) != value:
+        raise ValueError(f"{value!r} is not written the one way the schema allows: write {term}")
+    return term
+
+
+def _structure_decimal(value: object, _: type[Any]) -> Decimal:
+    if not isinstance(value, str):
+        raise _expected("an amount written as a string such as '4000000'", value)
+    if DECIMAL_TEXT.fullmatch(value) is None:
+        raise ValueError(
+            f"{value[:40]!r} is not a decimal amount such as '4000000' or '1250.50' "
+            "(digits and one optional point; no sign, exponent, spaces or separators)"
+        )
+    return Decimal(value)
+
+
+def _unstructure_decimal(value: Decimal) -> str:
+    return format(value, "f")  # never an exponent: Decimal("1E+3") is "1000"
+
+
+def _structure_day(value: object, _: type[Any]) -> datetime.date:
+    if not isinstance(value, str):
+        raise _expected("a date string", value)
+    if _DAY.fullmatch(value) is None:
+        raise ValueError(f"{value[:40]!r} is not a date of the form YYYY-MM-DD")
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"{value!r} is not a calendar date") from None
+
+
+def _is_term_union(cls: Any) -> bool:
+    if typing.get_origin(cls) not in (typing.Union, types.UnionType):
+        return False
+    members = set(typing.get_args(cls)) - {type(None)}
+    return bool(members) and members <= _TERM_CLASSES
+
+
+def _term_union_hook(
+    converter: cattrs.Converter,
+) -> Callable[[Any], Callable[[object, Any], Term | TermRange | Life | Remainder]]:
+    def factory(cls: Any) -> Callable[[object, Any], Term | TermRange | Life | Remainder]:
+        members = set(typing.get_args(cls))
+        words = [
+            word
+            for member, word in (
+                (Term, "a term such as 'P18M'"),
+                (Life, "'life'"),
+                (Remainder, "'remainder'"),
+                (TermRange, "a range such as {'minimum': 'P18M', 'maximum': 'P20M'}"),
+            )
+            if member in members
+        ]
+        expected = " or ".join(words)
+
+        def structure(value: object, _: Any) -> Term | TermRange | Life | Remainder:
+            if Life in members and type(value) is str and value == LIFE.value:
+                return LIFE
+            if Remainder in members and type(value) is str and value == REMAINDER.value:
+                return REMAINDER
+            if Term in members and isinstance(value, str):
+                return _structure_term(value, Term)
+            if TermRange in members and isinstance(value, dict):
+                structured: TermRange = converter.structure(value, TermRange)
+                return structured
+            raise _expected(expected, value)
+
+        return structure
+
+    return factory
+
+
+def _sentence_hooks(converter: cattrs.Converter) -> None:
+    converter.register_structure_hook(Term, _structure_term)
+    converter.register_unstructure_hook(Term, str)
+    converter.register_structure_hook(Decimal, _structure_decimal)
+    converter.register_unstructure_hook(Decimal, _unstructure_decimal)
+    converter.register_structure_hook(datetime.date, _structure_day)
+    converter.register_structure_hook_factory(_is_term_union, _term_union_hook(converter))
+    converter.register_unstructure_hook_func(_is_term_union, converter.unstructure)
+
+
 def make_converter() -> cattrs.Converter:
     """Build the strict converter; :data:`converter` is the one instance used."""
     converter = cattrs.Converter(detailed_validation=True, forbid_extra_keys=True)
@@ -238,11 +364,15 @@ def make_converter() -> cattrs.Converter:
     converter.register_unstructure_hook(datetime.date, datetime.date.isoformat)
     converter.register_structure_hook_factory(_is_enum, _enum_hook)
     converter.register_unstructure_hook_func(_is_enum, lambda member: member.value)
+    # A str-valued enum (StrEnum) would otherwise be caught by cattrs' hook for str and
+    # dumped as the member itself, which the strict enum hooks refuse when read back.
+    converter.register_unstructure_hook(enum.StrEnum, lambda member: member.value)
     converter.register_structure_hook_factory(_is_homogeneous_tuple, _tuple_hook(converter))
     converter.register_unstructure_hook_factory(
         _is_homogeneous_tuple, _unstructure_tuple_hook(converter)
     )
     _attrs_hooks(converter)
+    _sentence_hooks(converter)
     return converter
 
 

@@ -8,7 +8,9 @@ found in submitted data are not raised one at a time: they are collected as
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 import attrs
 
@@ -47,8 +49,13 @@ class Issue:
     column: int | None = None
 
     def __str__(self) -> str:
-        """Render as ``path: message [code]``."""
-        return f"{self.path}: {self.message} [{self.code}]"
+        """Render as ``[line L, column C: ]path: message [code]``."""
+        where = ""
+        if self.line is not None:
+            where = f"line {self.line}, " if self.column is not None else f"line {self.line}: "
+        if self.column is not None:
+            where += f"column {self.column}: "
+        return f"{where}{self.path}: {self.message} [{self.code}]"
 
 
 class ValidationError(CivicspaceError, ValueError):
@@ -78,6 +85,13 @@ class ValidationError(CivicspaceError, ValueError):
         self.record_id = record_id
         super().__init__(self._summary())
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickle with the keyword arguments, so errors cross process boundaries."""
+        return (
+            functools.partial(type(self), kind=self.kind, record_id=self.record_id),
+            (self.issues,),
+        )
+
     def _summary(self) -> str:
         what = f"{self.kind} record" if self.kind else "document"
         if self.record_id is not None:
@@ -106,6 +120,10 @@ class FieldValueError(CivicspaceError, ValueError):
         self.field = field
         super().__init__(message)
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickle with the keyword arguments, so errors cross process boundaries."""
+        return (functools.partial(type(self), field=self.field), self.args)
+
 
 class ParseError(CivicspaceError, ValueError):
     """A piece of published text could not be read into a value.
@@ -124,3 +142,10 @@ class ParseError(CivicspaceError, ValueError):
         self.text = text
         self.suggestions = tuple(suggestions)
         super().__init__(message)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickle with the keyword arguments, so errors cross process boundaries."""
+        return (
+            functools.partial(type(self), text=self.text, suggestions=self.suggestions),
+            self.args,
+        )

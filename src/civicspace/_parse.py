@@ -58,7 +58,7 @@ def _issue(code: str, message: str, text: str | None = None, offset: int | None 
         return Issue("$", code, message)
     line = text.count("\n", 0, offset) + 1
     column = offset - (text.rfind("\n", 0, offset) + 1) + 1
-    return Issue("$", code, f"{message} at line {line}, column {column}", line=line, column=column)
+    return Issue("$", code, message, line=line, column=column)
 
 
 def _decode(data: bytes | bytearray) -> str:

@@ -1,0 +1,217 @@
+"""The cross-field rules of a case, each yielding ``(path, message)`` for every breach.
+
+:mod:`civicspace._checks` registers each under its ``case.*`` code.  Paths
+are relative to the case (``$.events[2].date``).  Dates are compared with
+:meth:`PartialDate.before <civicspace.PartialDate.before>`, so a rule fires
+only when the dates' precision shows the breach ("2021-05" is not before
+"2021-05-05"): no false alarms from partial dates.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ._cases import Case, stays, timeline
+from ._events import CustodyEffect, event_kinds
+
+__all__ = [
+    "duplicate_ids",
+    "in_absentia_misplaced",
+    "in_absentia_while_detained",
+    "release_before_detention",
+    "release_while_not_detained",
+    "unresolved_references",
+    "verdict_before_arrest",
+]
+
+Finding = tuple[str, str]
+
+
+def _person_ids(case: Case) -> list[str]:
+    """The case's person ids, each once, in order."""
+    return list(dict.fromkeys(person.id for person in case.people))
+
+
+def duplicate_ids(case: Case) -> Iterator[Finding]:
+    """Ids are unique within a case, per kind: people, organisations and charges."""
+    for member, noun in (
+        ("people", "person"),
+        ("organisations", "organisation"),
+        ("charges", "charge"),
+    ):
+        first: dict[str, int] = {}
+        for index, item in enumerate(getattr(case, member)):
+            seen = first.setdefault(item.id, index)
+            if seen != index:
+                yield (
+                    f"$.{member}[{index}].id",
+                    f"the {noun} id {item.id!r} is already used at $.{member}[{seen}]",
+                )
+
+
+def unresolved_references(case: Case) -> Iterator[Finding]:
+    """Every person, organisation and charge that the case's records name is one of the case's.
+
+    Events name people and charges, charges name people, sentences name a
+    person, and people's affiliations name organisations.
+    """
+    people = {person.id for person in case.people}
+    organisations = {organisation.id for organisation in case.organisations}
+    charges = {charge.id for charge in case.charges}
+
+    def missing(path: str, noun: str, member: str, known: set[str], name: str) -> Iterator[Finding]:
+        if name not in known:
+            yield path, f"no {noun} with id {name!r} in this case's {member}"
+
+    for index, person in enumerate(case.people):
+        for inner, affiliation in enumerate(person.affiliations):
+            yield from missing(
+                f"$.people[{index}].affiliations[{inner}].organisation",
+                "organisation",
+                "organisations",
+                organisations,
+                affiliation.organisation,
+            )
+    for index, event in enumerate(case.events):
+        for inner, name in enumerate(event.people):
+            yield from missing(
+                f"$.events[{index}].people[{inner}]", "person", "people", people, name
+            )
+        for inner, name in enumerate(event.charges):
+            yield from missing(
+                f"$.events[{index}].charges[{inner}]", "charge", "charges", charges, name
+            )
+    for index, charge in enumerate(case.charges):
+        for inner, name in enumerate(charge.people):
+            yield from missing(
+                f"$.charges[{index}].people[{inner}]", "person", "people", people, name
+            )
+    for index, sentence in enumerate(case.sentences):
+        yield from missing(
+            f"$.sentences[{index}].person", "person", "people", people, sentence.person
+        )
+
+
+def _words(kind: str) -> str:
+    return kind.replace("_", " ")
+
+
+def verdict_before_arrest(case: Case) -> Iterator[Finding]:
+    """A verdict (conviction, sentence, acquittal) is not dated before the arrest it follows.
+
+    The arrest it follows is the last event naming the same person, listed
+    above the verdict, that puts them in custody (an arrest or pre-trial
+    detention).  Reported once per pair of events, at the verdict's date.
+    """
+    reported: set[tuple[int, int]] = set()
+    for person_id in _person_ids(case):
+        arrest: int | None = None
+        for step in timeline(case, person_id):
+            if step.kind.verdict and arrest is not None and (step.index, arrest) not in reported:
+                arrested, decided = case.events[arrest].date, step.event.date
+                if arrested is not None and decided is not None and decided.before(arrested):
+                    reported.add((step.index, arrest))
+                    yield (
+                        f"$.events[{step.index}].date",
+                        f"the {_words(step.event.kind)} on {decided} is dated before the "
+                        f"{_words(case.events[arrest].kind)} it follows, on {arrested} "
+                        f"($.events[{arrest}])",
+                    )
+            if step.kind.custody is CustodyEffect.BEGINS:
+                arrest = step.index
+
+
+def release_before_detention(case: Case) -> Iterator[Finding]:
+    """An event that ends someone's custody (bail, release, ...) is not dated before it began.
+
+    Reported once per pair of events, at the date of the event that ends
+    the custody.
+    """
+    reported: set[tuple[int, int]] = set()
+    for person_id in _person_ids(case):
+        for stay in stays(case, person_id):
+            if stay.end is None or (stay.end, stay.begin) in reported:
+                continue
+            began, ended = case.events[stay.begin].date, case.events[stay.end].date
+            if began is not None and ended is not None and ended.before(began):
+                reported.add((stay.end, stay.begin))
+                yield (
+                    f"$.events[{stay.end}].date",
+                    f"the {_words(case.events[stay.end].kind)} on {ended} is dated before the "
+                    f"{_words(case.events[stay.begin].kind)} it ends, on {began} "
+                    f"($.events[{stay.begin}])",
+                )
+
+
+def release_while_not_detained(case: Case) -> Iterator[Finding]:
+    """A bail or release (a kind with ``requires_custody``) concerns only people then in custody.
+
+    Custody is as the events listed above put it: a person bailed with no
+    arrest or detention listed before, or bailed twice, is reported at their
+    place in the event's ``people``.
+    """
+    for person_id in _person_ids(case):
+        ended: int | None = None
+        for step in timeline(case, person_id):
+            if step.kind.requires_custody and not step.held_before:
+                where = step.event.people.index(person_id)
+                reason = (
+                    f"their custody ended at $.events[{ended}]"
+                    if ended is not None
+                    else "no event listed above puts them in custody (add the arrest or "
+                    "detention, with as much of its date as is known)"
+                )
+                yield (
+                    f"$.events[{step.index}].people[{where}]",
+                    f"{person_id!r} cannot be released here ({_words(step.event.kind)}): {reason}",
+                )
+            if step.held_before and not step.held_after:
+                ended = step.index
+
+
+def in_absentia_while_detained(case: Case) -> Iterator[Finding]:
+    """What happens in absentia happens to someone not in custody at the time.
+
+    An event in absentia is checked against the custody the events listed
+    above it put the person in.  A sentence in absentia is checked by date:
+    it is reported when its date is certainly after a spell in custody began
+    and certainly before it ended (or no event ended it).
+    """
+    for person_id in _person_ids(case):
+        for step in timeline(case, person_id):
+            if step.event.in_absentia and step.held_before:
+                yield (
+                    f"$.events[{step.index}].in_absentia",
+                    f"{person_id!r} is in custody here (since $.events[{step.held_since}]), "
+                    f"so the {_words(step.event.kind)} cannot be in absentia",
+                )
+    for index, sentence in enumerate(case.sentences):
+        imposed = sentence.imposed_on
+        if not sentence.in_absentia or imposed is None:
+            continue
+        for stay in stays(case, sentence.person):
+            began = case.events[stay.begin].date
+            ended = None if stay.end is None else case.events[stay.end].date
+            if began is None or not began.before(imposed):
+                continue
+            if stay.end is None or (ended is not None and imposed.before(ended)):
+                until = "with no release listed" if stay.end is None else f"until {ended}"
+                yield (
+                    f"$.sentences[{index}].in_absentia",
+                    f"{sentence.person!r} was in custody from {began} ($.events[{stay.begin}]) "
+                    f"{until}, so the sentence of {imposed} cannot be in absentia",
+                )
+                break
+
+
+def in_absentia_misplaced(case: Case) -> Iterator[Finding]:
+    """Only events of a kind that can happen in the person's absence say ``in_absentia``."""
+    kinds = event_kinds()
+    allowed = ", ".join(name for name, kind in kinds.items() if kind.in_absentia)
+    for index, event in enumerate(case.events):
+        if event.in_absentia is not None and not kinds[event.kind].in_absentia:
+            yield (
+                f"$.events[{index}].in_absentia",
+                f"an event of kind {event.kind!r} does not happen in absentia; "
+                f"only these kinds say in_absentia: {allowed}",
+            )

@@ -1,0 +1,205 @@
+"""Documents: collections, JSON Lines, integrity across records, streams, pickling."""
+
+import io
+import json
+import pickle
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import civicspace
+from civicspace import strategies as cst
+from civicspace._documents import is_json_lines, read_records
+
+RATING = {"type": "rating", "country": "KHM", "rating": "repressed", "as_of": "2020"}
+SCALE = civicspace.dump(civicspace.rating_scales()["civicus-monitor"])
+
+
+def paths_and_codes(data, **options):
+    return [(issue.path, issue.code) for issue in civicspace.validate(data, **options)]
+
+
+def test_a_collection_loads_into_one_object():
+    document = {"type": "collection", "ratings": [RATING], "scales": [SCALE]}
+    collection = civicspace.load(document)
+    assert (civicspace.Rating.REPRESSED,) == tuple(r.rating for r in collection.ratings)
+    assert document == civicspace.dump(collection)
+
+
+def test_ids_are_unique_per_kind_in_a_collection():
+    document = {"type": "collection", "scales": [SCALE, SCALE]}
+    assert [("$.scales[1].id", "collection.duplicate_id")] == paths_and_codes(document)
+
+
+def test_each_record_in_a_collection_is_checked_at_its_path():
+    document = {"type": "collection", "ratings": [RATING, dict(RATING, score=90)]}
+    assert [("$.ratings[1].score", "rating.score_outside_band")] == paths_and_codes(document)
+
+
+def test_schema_problems_in_a_collection_have_full_paths():
+    document = {"type": "collection", "ratings": [RATING, dict(RATING, country="XX")], "x": 1}
+    assert [("$.ratings[1].country", "schema.enum"), ("$.x", "schema.additional_properties")] == (
+        paths_and_codes(document)
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('{"a": 1}', False),
+        ('{"a": 1}\n', False),
+        ('{"a": 1}\n\n  \n', False),
+        ('{"a": 1}\n{"b": 2}', True),
+        ('\n\n{"a": 1}\n[2]\n', True),
+        ('{\n  "a": 1\n}\n', False),
+        ("[1,\n2]", False),
+        ("not json\n{}", False),
+    ],
+)
+def test_json_lines_are_told_from_a_single_document(text, expected):
+    assert expected == is_json_lines(text)
+    assert expected == is_json_lines(text.encode())
+
+
+def test_validate_and_load_take_json_lines():
+    text = "\n".join([json.dumps(RATING), json.dumps(dict(RATING, rating="bogus")), "", "[1"])
+    issues = civicspace.validate(text)
+    assert [(2, "$.rating", "schema.enum"), (4, "$", "json.syntax")] == [
+        (issue.line, issue.path, issue.code) for issue in issues
+    ]
+    with pytest.raises(civicspace.ValidationError):
+        civicspace.load(text)
+    good = "\n".join([json.dumps(RATING), json.dumps(dict(RATING, country="PHL"))])
+    assert ["KHM", "PHL"] == [record.country for record in civicspace.load(good)]
+
+
+def test_validate_records_reads_a_stream_lazily():
+    lines = (json.dumps(dict(RATING, as_of=str(1900 + n))) + "\n" for n in range(500))
+
+    class Once(io.RawIOBase):
+        def __init__(self):
+            self.pending = b""
+
+        def readable(self):
+            return True
+
+        def readinto(self, buffer):
+            while not self.pending:
+                try:
+                    self.pending = next(lines).encode()
+                except StopIteration:
+                    return 0
+            size = min(len(buffer), len(self.pending))
+            buffer[:size], self.pending = self.pending[:size], self.pending[size:]
+            return size
+
+    reports = civicspace.validate_records(io.BufferedReader(Once()))
+    first = next(reports)
+    assert (0, 1, "rating", True) == (first.index, first.line, first.kind, first.valid)
+    assert 499 == sum(1 for _ in reports)
+
+
+def test_read_records_skips_an_oversized_line_without_keeping_it():
+    data = b'{"a": 1}\n' + b"x" * 10_000 + b'\n{"b": 2}\n'
+    records = list(read_records(io.BytesIO(data), limit=100))
+    assert [(1, b'{"a": 1}'), (2, None), (3, b'{"b": 2}')] == [(r.line, r.data) for r in records]
+    assert records[1].size >= 10_000
+
+
+def test_models_validators_issues_and_errors_pickle():
+    record = civicspace.load(RATING)
+    assert record == pickle.loads(pickle.dumps(record))
+    assert civicspace.validate is pickle.loads(pickle.dumps(civicspace.validate))
+    issue = civicspace.validate(dict(RATING, rating="x"))[0]
+    assert issue == pickle.loads(pickle.dumps(issue))
+    with pytest.raises(civicspace.ValidationError) as raised:
+        civicspace.load(dict(RATING, rating="x"))
+    copy = pickle.loads(pickle.dumps(raised.value))
+    assert (raised.value.issues, raised.value.kind, str(raised.value)) == (
+        copy.issues,
+        copy.kind,
+        str(copy),
+    )
+
+
+def _leaves(value, path="$"):
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from _leaves(item, civicspace._paths.child_path(path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _leaves(item, civicspace._paths.child_path(path, index))
+    yield path, value
+
+
+def _wrong_type(value):
+    if isinstance(value, bool):
+        return "true"
+    if isinstance(value, int | float):
+        return str(value)
+    if isinstance(value, str):
+        return 12345
+    if isinstance(value, list):
+        return {"not": "a list"}
+    return ["not", "an", "object"]
+
+
+def _replace(document, path, new):
+    copy = json.loads(json.dumps(document))
+    steps = list(_leaves_steps(copy, path))
+    target = copy
+    for step in steps[:-1]:
+        target = target[step]
+    target[steps[-1]] = new
+    return copy
+
+
+def _leaves_steps(document, path):
+    # Walk again to recover the steps of ``path`` (keys and indexes).
+    for candidate_path, steps in _all_paths(document):
+        if candidate_path == path:
+            yield from steps
+            return
+
+
+def _all_paths(value, path="$", steps=()):
+    yield path, steps
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from _all_paths(item, civicspace._paths.child_path(path, key), (*steps, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _all_paths(item, civicspace._paths.child_path(path, index), (*steps, index))
+
+
+@given(st.sampled_from(civicspace.record_types()).flatmap(cst.documents), st.data())
+def test_a_document_mutated_at_one_member_is_reported_at_that_path(document, data):
+    members = [path for path, _ in _leaves(document) if path not in {"$", "$.type"}]
+    if not members:
+        return
+    path = data.draw(st.sampled_from(members))
+    value = dict(_leaves(document))[path]
+    mutated = _replace(document, path, _wrong_type(value))
+    assert path in [issue.path for issue in civicspace.validate(mutated)]
+
+
+def test_library_errors_pickle_with_their_fields():
+    parse_error = civicspace.ParseError("no", text="represed", suggestions=["repressed"])
+    copy = pickle.loads(pickle.dumps(parse_error))
+    assert (str(parse_error), "represed", ("repressed",)) == (
+        copy.args[0],
+        copy.text,
+        copy.suggestions,
+    )
+    field_error = civicspace.FieldValueError("bad", field="country")
+    assert "country" == pickle.loads(pickle.dumps(field_error)).field
+
+
+def test_validation_runs_under_multiprocessing():
+    import multiprocessing
+
+    documents = [RATING, dict(RATING, rating="x"), dict(RATING, country="PHL")]
+    with multiprocessing.get_context("spawn").Pool(2) as pool:
+        results = pool.map(civicspace.validate, documents)
+    assert [[], ["schema.enum"], []] == [[issue.code for issue in found] for found in results]
