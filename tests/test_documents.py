@@ -203,3 +203,86 @@ def test_validation_runs_under_multiprocessing():
     with multiprocessing.get_context("spawn").Pool(2) as pool:
         results = pool.map(civicspace.validate, documents)
     assert [[], ["schema.enum"], []] == [[issue.code for issue in found] for found in results]
+
+
+CRIMINAL_CODE = {
+    "type": "law",
+    "id": "khm/code/2009/criminal-code",
+    "jurisdiction": "KHM",
+    "kind": "code",
+    "titles": ["Criminal Code"],
+    "articles": [{"number": "494"}, {"number": "495"}],
+}
+CYBERCRIME_DRAFT = {
+    "type": "law",
+    "id": "khm/draft-law/cybercrime",
+    "jurisdiction": "KHM",
+    "kind": "draft_law",
+    "titles": ["Draft Law on Cybercrime"],
+}
+
+
+def mother_nature_case(citation, date="2020-09-06"):
+    # "On 6th September 2020, the three were charged with 'incitement to commit a felony
+    # or cause social unrest' (articles 494 and 495 of the Cambodian Criminal Code)"
+    return {
+        "type": "case",
+        "id": "mother-nature-2020",
+        "country": "KHM",
+        "title": "Mother Nature Cambodia activists detained in September 2020",
+        "people": [{"id": "thun-ratha", "name": "Thun Ratha"}],
+        "charges": [
+            {
+                "id": "incitement",
+                "offence": "incitement to commit a felony or cause social unrest",
+                "citations": [citation],
+                "people": ["thun-ratha"],
+                "date": date,
+            }
+        ],
+    }
+
+
+def test_a_charge_citing_an_article_its_law_lists_is_valid():
+    document = {
+        "type": "collection",
+        "laws": [CRIMINAL_CODE],
+        "cases": [mother_nature_case({"law": CRIMINAL_CODE["id"], "articles": ["494", "495"]})],
+    }
+    assert [] == paths_and_codes(document)
+
+
+def test_a_charge_citing_an_article_its_law_does_not_list_is_reported():
+    citation = {"law": CRIMINAL_CODE["id"], "articles": ["494", "949"]}
+    document = {
+        "type": "collection",
+        "laws": [CRIMINAL_CODE],
+        "cases": [mother_nature_case(citation)],
+    }
+    expected = [("$.cases[0].charges[0].citations[0].articles[1]", "collection.article_missing")]
+    assert expected == paths_and_codes(document)
+    # A law record that lists no articles cannot tell.
+    unlisted = {key: value for key, value in CRIMINAL_CODE.items() if key != "articles"}
+    assert [] == paths_and_codes(dict(document, laws=[unlisted]))
+
+
+@pytest.mark.parametrize(
+    ("date", "expected"),
+    [("2020-09-06", [("$.cases[0].charges[0].citations[0].law", "collection.law_not_in_force")])],
+)
+def test_a_charge_citing_a_draft_never_in_force_is_reported(date, expected):
+    citation = {"law": CYBERCRIME_DRAFT["id"]}
+    document = {
+        "type": "collection",
+        "laws": [CYBERCRIME_DRAFT],
+        "cases": [mother_nature_case(citation, date)],
+    }
+    assert expected == paths_and_codes(document)
+
+
+def test_a_charge_citing_a_law_that_cannot_be_told_in_force_is_not_reported():
+    # A code with no status history: the record cannot tell, so no alarm.
+    code = {key: value for key, value in CRIMINAL_CODE.items() if key != "articles"}
+    citation = {"law": code["id"], "articles": ["494"]}
+    document = {"type": "collection", "laws": [code], "cases": [mother_nature_case(citation)]}
+    assert [] == paths_and_codes(document)

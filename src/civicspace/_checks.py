@@ -23,7 +23,15 @@ from ._convert import collection_members
 from ._countries import is_un_member_state, place_of
 from ._data import rating_scales
 from ._errors import Issue
-from ._laws import ENDING_STATUSES, CriticisedFeature, Law, LawKind, LawStatus
+from ._laws import (
+    ENDING_STATUSES,
+    CriticisedFeature,
+    Law,
+    LawKind,
+    LawStatus,
+    article_exists,
+    in_force_on,
+)
 from ._ratings import CountryRating
 from ._scales import RatingScale, ScaleDirection
 from ._sentences import AggravatedPenalty, Sentence, StatutoryPenalty
@@ -148,6 +156,49 @@ def references_resolve(collection: Collection) -> Iterator[Finding]:
                     path + reference.path.removeprefix("$"),
                     f"no {reference.kind} with id {reference.id!r} in this collection",
                 )
+
+
+def _charge_citations(collection: Collection) -> Iterator[tuple[str, Any, Any, Law]]:
+    """Each charge citation whose law the collection holds: path, charge, citation, law."""
+    laws = {law.id: law for law in collection.laws}
+    for case_index, case in enumerate(collection.cases):
+        for charge_index, charge in enumerate(case.charges):
+            for index, citation in enumerate(charge.citations):
+                law = laws.get(citation.law)
+                if law is not None:
+                    path = f"$.cases[{case_index}].charges[{charge_index}].citations[{index}]"
+                    yield path, charge, citation, law
+
+
+@check(Collection, "collection.article_missing")
+def cited_articles_exist(collection: Collection) -> Iterator[Finding]:
+    """A charge cites only articles its law lists, when the law lists any."""
+    for path, _, citation, law in _charge_citations(collection):
+        if not law.articles:
+            continue  # the record does not enumerate its articles: it cannot tell
+        for index, number in enumerate(citation.articles):
+            if not article_exists(law, number):
+                yield (
+                    f"{path}.articles[{index}]",
+                    f"{law.title} ({law.id}) lists no article {number}; "
+                    "add the article to the law record or correct the citation",
+                )
+
+
+@check(Collection, "collection.law_not_in_force")
+def cited_laws_in_force(collection: Collection) -> Iterator[Finding]:
+    """A charge does not cite a law that was certainly not in force on the charge date."""
+    for path, charge, _, law in _charge_citations(collection):
+        if charge.date is None:
+            continue
+        # Certainly not in force: on the first and on the last day the date may be.
+        if in_force_on(law, charge.date.earliest) is False and (
+            in_force_on(law, charge.date.latest) is False
+        ):
+            yield (
+                f"{path}.law",
+                f"{law.title} ({law.id}) was not in force on {charge.date}, the date of the charge",
+            )
 
 
 @check(CountryRating, "rating.score_outside_band")

@@ -72,6 +72,12 @@ ISSUE_CODES: Mapping[str, str] = MappingProxyType(
             "A rating's score falls outside the CIVICUS band of its category."
         ),
         "collection.duplicate_id": "Two records of one kind in a collection have the same id.",
+        "collection.article_missing": (
+            "A charge cites an article that its law's record does not list."
+        ),
+        "collection.law_not_in_force": (
+            "A charge cites a law (a draft, say) that was not in force on the charge date."
+        ),
         "collection.unresolved_reference": (
             "A record refers to an id that no record of that kind in the collection has."
         ),
