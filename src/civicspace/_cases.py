@@ -22,10 +22,10 @@ import attrs
 from ._custody import CustodyKind, CustodyPeriod, days_in_custody
 from ._errors import CivicspaceError
 from ._events import CustodyEffect, Event, EventKind, PersonStatus
-from ._laws import LawReference, check_id
+from ._laws import LawReference
 from ._people import Organisation, Person, check_ids, check_not_empty
 from ._sentences import Sentence
-from ._values import PartialDate, Source, check_country, check_text
+from ._values import PartialDate, Source, check_country, check_id, check_text
 
 __all__ = [
     "Case",

@@ -36,7 +36,7 @@ from ._errors import CivicspaceError, FieldValueError
 from ._money import Money
 from ._sentences import AggravatedPenalty, StatutoryPenalty
 from ._terms import Life, Term
-from ._values import PartialDate, Source, check_country, check_text, country_name
+from ._values import PartialDate, Source, check_country, check_id, check_text, country_name
 
 __all__ = [
     "AmbiguousInstrumentError",
@@ -67,8 +67,6 @@ __all__ = [
 ]
 
 K = TypeVar("K", bound=Hashable)
-
-_ID = re.compile(r"[a-z0-9](?:[a-z0-9._:/-]*[a-z0-9])?", re.ASCII)
 
 
 class LawKind(enum.Enum):
@@ -142,16 +140,6 @@ class CriticisedFeature(enum.Enum):
     """Organisations must stay "politically neutral"."""
     OTHER = "other"
     """Anything else; the ``note`` says what."""
-
-
-def check_id(_instance: object, attribute: attrs.Attribute[Any], value: str) -> None:
-    """Attrs validator: ``value`` is a record id (``common.json#/$defs/id``)."""
-    if not isinstance(value, str) or len(value) > 200 or _ID.fullmatch(value) is None:
-        raise FieldValueError(
-            f"{value!r} is not an id (lower-case ASCII letters and digits, with "
-            "'.', '_', ':', '/' and '-' inside)",
-            field=attribute.name,
-        )
 
 
 def _check_texts(

@@ -17,8 +17,7 @@ from typing import Any
 import attrs
 
 from ._errors import FieldValueError
-from ._laws import check_id
-from ._values import Source, check_country, check_text
+from ._values import Source, check_country, check_id, check_text
 
 __all__ = [
     "Affiliation",

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import datetime
 import enum
-import re
 from collections.abc import Iterable, Iterator
 from typing import Any, Final
 
@@ -23,7 +22,7 @@ from ._custody import CustodyPeriod, days_in_custody, release_date
 from ._errors import CivicspaceError, FieldValueError
 from ._money import Money, ReportedAmount, total_by_currency
 from ._terms import LIFE, IncomparableTermsError, Life, Term, TermRange
-from ._values import PartialDate, Source, check_text
+from ._values import PartialDate, Source, check_id, check_text
 
 __all__ = [
     "REMAINDER",
@@ -43,8 +42,6 @@ __all__ = [
     "time_to_serve",
 ]
 
-_ID = re.compile(r"[a-z0-9](?:[a-z0-9._:/-]*[a-z0-9])?", re.ASCII)
-_ID_MAX_LENGTH: Final = 200
 _PENALTY_FIELDS: Final = ("minimum_term", "maximum_term", "minimum_fine", "maximum_fine")
 
 
@@ -121,15 +118,6 @@ def _check_optional_bool(_instance: object, attribute: attrs.Attribute[Any], val
     if value is not None and type(value) is not bool:
         raise FieldValueError(
             f"{attribute.name} must be true, false or None, not {value!r}", field=attribute.name
-        )
-
-
-def _check_id(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if not isinstance(value, str) or len(value) > _ID_MAX_LENGTH or not _ID.fullmatch(value):
-        raise FieldValueError(
-            f"{value!r} is not an id (lower-case ASCII letters and digits, with "
-            "'.', '_', ':', '/' and '-' inside)",
-            field=attribute.name,
         )
 
 
@@ -299,7 +287,7 @@ class Sentence:
 
     """
 
-    person: str = attrs.field(validator=_check_id)
+    person: str = attrs.field(validator=check_id)
     term: Term | TermRange | Life | None = attrs.field(
         default=None, validator=_optional(Term, TermRange, Life, words="a Term, TermRange or LIFE")
     )

@@ -23,9 +23,8 @@ from typing import Any, Final, Protocol
 import attrs
 
 from ._errors import ParseError
-from ._laws import check_id
 from ._people import OrganisationKind
-from ._values import check_country, check_text
+from ._values import check_country, check_id, check_text
 
 __all__ = [
     "MatchRule",

@@ -18,9 +18,8 @@ from typing import Any
 import attrs
 
 from ._errors import FieldValueError
-from ._laws import check_id
 from ._signatories import Signatory
-from ._values import PartialDate, Source, check_text
+from ._values import PartialDate, Source, check_id, check_text
 
 __all__ = ["Concern", "Deliverer", "Statement", "StatementDemand", "StatementKind"]
 

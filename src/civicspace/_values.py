@@ -22,6 +22,8 @@ __all__ = [
 
 _PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", re.ASCII)
 _COUNTRY_CODE = re.compile(r"[A-Z]{3}", re.ASCII)
+_ID = re.compile(r"[a-z0-9](?:[a-z0-9._:/-]*[a-z0-9])?", re.ASCII)
+_ID_MAX_LENGTH = 200  # as common.json#/$defs/id has it
 _HTTP_URL = re.compile(r"https?://[^\s/?#]+([/?#][^\s]*)?", re.ASCII)
 
 
@@ -212,6 +214,16 @@ def check_country(_instance: object, attribute: attrs.Attribute[Any], value: str
     if not is_country_code(value):
         raise FieldValueError(
             f"{value!r} is not an ISO 3166-1 alpha-3 country code", field=attribute.name
+        )
+
+
+def check_id(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Attrs validator: ``value`` is a record id (``common.json#/$defs/id``)."""
+    if not isinstance(value, str) or len(value) > _ID_MAX_LENGTH or _ID.fullmatch(value) is None:
+        raise FieldValueError(
+            f"{value!r} is not an id (lower-case ASCII letters and digits, with "
+            "'.', '_', ':', '/' and '-' inside)",
+            field=attribute.name,
         )
 
 
