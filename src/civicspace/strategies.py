@@ -51,6 +51,8 @@ from ._laws import (
     LawReference,
     LawStatus,
     StatusChange,
+    article_exists,
+    in_force_on,
     law_id,
 )
 from ._money import Money, ReportedAmount
@@ -951,19 +953,31 @@ def _case_members() -> st.SearchStrategy[dict[str, Any]]:
 
 
 def _with_case_members(collection: Collection, members: dict[str, Any]) -> Collection:
-    """``collection`` with ``members``; charges cite the collection's laws (none if it has none)."""
-    law_ids = [law.id for law in getattr(collection, "laws", ())]
+    """``collection`` with ``members``; charges cite the collection's laws (none if it has none).
+
+    A citation keeps only the articles its law lists (when the law lists any), and a
+    charge citing a law that was certainly not in force on its date loses the date,
+    so that drawn collections pass ``collection.article_missing`` and
+    ``collection.law_not_in_force``.
+    """
+    laws = list(collection.laws)
 
     def cite(charge: Charge, index: int) -> Charge:
-        if not law_ids:
+        if not laws:
             return attrs.evolve(charge, citations=())
-        return attrs.evolve(
-            charge,
-            citations=tuple(
-                attrs.evolve(citation, law=law_ids[(index + inner) % len(law_ids)])
-                for inner, citation in enumerate(charge.citations)
-            ),
-        )
+        citations = []
+        date = charge.date
+        for inner, citation in enumerate(charge.citations):
+            law = laws[(index + inner) % len(laws)]
+            articles = citation.articles
+            if law.articles:
+                articles = tuple(number for number in articles if article_exists(law, number))
+            citations.append(attrs.evolve(citation, law=law.id, articles=articles))
+            if date is not None and not any(
+                in_force_on(law, day) is not False for day in (date.earliest, date.latest)
+            ):
+                date = None
+        return attrs.evolve(charge, citations=tuple(citations), date=date)
 
     cases_citing = tuple(
         attrs.evolve(case, charges=tuple(cite(charge, i) for i, charge in enumerate(case.charges)))
