@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import itertools
 import typing
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Hashable, Iterable, Iterator
 from typing import Any, TypeVar
 
 import attrs
@@ -118,6 +118,15 @@ def _fields_reaching_rules(cls: type[Any]) -> tuple[str, ...]:
 
 def _reaches_rules(cls: type[Any]) -> bool:
     return cls in _RULES or bool(_fields_reaching_rules(cls))
+
+
+def _repeats(keys: Iterable[Hashable]) -> Iterator[tuple[int, int]]:
+    """``(index, first index)`` for every item whose key an earlier item already had."""
+    first: dict[Hashable, int] = {}
+    for index, key in enumerate(keys):
+        earliest = first.setdefault(key, index)
+        if earliest != index:
+            yield index, earliest
 
 
 def _records_with_paths(collection: Collection) -> Iterator[tuple[str, str, Any]]:
@@ -271,14 +280,11 @@ def bands_in_order(scale: RatingScale) -> Iterator[Finding]:
 @check(RatingScale, "scale.category_repeated")
 def categories_unique(scale: RatingScale) -> Iterator[Finding]:
     """No two bands of a scale share a category."""
-    seen: dict[str, int] = {}
-    for index, band in enumerate(scale.bands):
-        if band.category in seen:
-            yield (
-                f"$.bands[{index}].category",
-                f"{band.category!r} is already the category of band {seen[band.category]}",
-            )
-        seen.setdefault(band.category, index)
+    for index, first in _repeats(band.category for band in scale.bands):
+        yield (
+            f"$.bands[{index}].category",
+            f"{scale.bands[index].category!r} is already the category of band {first}",
+        )
 
 
 @check(Session, "session.member_count")
@@ -294,11 +300,8 @@ def council_seats_filled(session: Session) -> Iterator[Finding]:
 @check(Session, "session.member_repeated")
 def members_unique(session: Session) -> Iterator[Finding]:
     """No member state is listed twice for one session."""
-    seen: dict[str, int] = {}
-    for index, code in enumerate(session.members):
-        if code in seen:
-            yield f"$.members[{index}]", f"{code} is already member {seen[code]}"
-        seen.setdefault(code, index)
+    for index, first in _repeats(session.members):
+        yield f"$.members[{index}]", f"{session.members[index]} is already member {first}"
 
 
 @check(Session, "session.member_not_un_member")
@@ -472,28 +475,22 @@ def statuses_on_one_date_agree(law: Law) -> Iterator[Finding]:
 @check(Law, "law.status_repeated")
 def status_not_repeated(law: Law) -> Iterator[Finding]:
     """No status is listed twice with the same date."""
-    seen: dict[tuple[LawStatus, str], int] = {}
-    for index, change in enumerate(law.status):
-        key = (change.status, str(change.date))
-        if key in seen:
-            yield (
-                f"$.status[{index}]",
-                f"{change.status.value!r} on {change.date} is already status {seen[key]}",
-            )
-        seen.setdefault(key, index)
+    for index, first in _repeats((change.status, str(change.date)) for change in law.status):
+        change = law.status[index]
+        yield (
+            f"$.status[{index}]",
+            f"{change.status.value!r} on {change.date} is already status {first}",
+        )
 
 
 @check(Law, "law.article_repeated")
 def articles_unique(law: Law) -> Iterator[Finding]:
     """No two articles have the same number, case and suffix spacing ignored."""
-    seen: dict[str, int] = {}
-    for index, article in enumerate(law.articles):
-        if article.key in seen:
-            yield (
-                f"$.articles[{index}].number",
-                f"article {article.number!r} is already article {seen[article.key]}",
-            )
-        seen.setdefault(article.key, index)
+    for index, first in _repeats(article.key for article in law.articles):
+        yield (
+            f"$.articles[{index}].number",
+            f"article {law.articles[index].number!r} is already article {first}",
+        )
 
 
 _ENACTED = frozenset(
