@@ -8,7 +8,6 @@ Phrases quoted in comments come from
 
 from __future__ import annotations
 
-import copy
 import datetime
 import json
 from typing import Any
@@ -46,6 +45,8 @@ from civicspace import (
 )
 from civicspace import _events as events_module
 from civicspace._checks import check_record
+
+from ._edit import changed, paths_and_codes
 
 D = datetime.date
 CRIMINAL_CODE = "khm/code/2009/criminal-code"
@@ -295,23 +296,6 @@ RFA_CASE: dict[str, Any] = {
 
 
 DATE = "$.events[2].date"
-
-
-def paths_and_codes(document: Any) -> list[tuple[str, str]]:
-    return [(issue.path, issue.code) for issue in civicspace.validate(document)]
-
-
-def changed(document: dict[str, Any], *steps: Any, value: Any) -> dict[str, Any]:
-    """A deep copy of ``document`` with the member at ``steps`` replaced (removed for ...)."""
-    result = copy.deepcopy(document)
-    target = result
-    for step in steps[:-1]:
-        target = target[step]
-    if value is ...:
-        del target[steps[-1]]
-    else:
-        target[steps[-1]] = value
-    return result
 
 
 # -- The cases of the source texts ----------------------------------------------------------------

@@ -12,12 +12,10 @@ import civicspace
 from civicspace import strategies as cst
 from civicspace._documents import is_json_lines, read_records
 
+from ._edit import changed, paths_and_codes
+
 RATING = {"type": "rating", "country": "KHM", "rating": "repressed", "as_of": "2020"}
 SCALE = civicspace.dump(civicspace.rating_scales()["civicus-monitor"])
-
-
-def paths_and_codes(data, **options):
-    return [(issue.path, issue.code) for issue in civicspace.validate(data, **options)]
 
 
 def test_a_collection_loads_into_one_object():
@@ -123,14 +121,18 @@ def test_models_validators_issues_and_errors_pickle():
     )
 
 
-def _leaves(value, path="$"):
+def _members(value, path="$", steps=()):
+    """Every member below ``value``: its path, the steps to it, and its value."""
     if isinstance(value, dict):
-        for key, item in value.items():
-            yield from _leaves(item, civicspace._paths.child_path(path, key))
+        items = value.items()
     elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _leaves(item, civicspace._paths.child_path(path, index))
-    yield path, value
+        items = enumerate(value)
+    else:
+        items = ()
+    for key, item in items:
+        child = civicspace._paths.child_path(path, key)
+        yield child, (*steps, key), item
+        yield from _members(item, child, (*steps, key))
 
 
 def _wrong_type(value):
@@ -145,42 +147,15 @@ def _wrong_type(value):
     return ["not", "an", "object"]
 
 
-def _replace(document, path, new):
-    copy = json.loads(json.dumps(document))
-    steps = list(_leaves_steps(copy, path))
-    target = copy
-    for step in steps[:-1]:
-        target = target[step]
-    target[steps[-1]] = new
-    return copy
-
-
-def _leaves_steps(document, path):
-    # Walk again to recover the steps of ``path`` (keys and indexes).
-    for candidate_path, steps in _all_paths(document):
-        if candidate_path == path:
-            yield from steps
-            return
-
-
-def _all_paths(value, path="$", steps=()):
-    yield path, steps
-    if isinstance(value, dict):
-        for key, item in value.items():
-            yield from _all_paths(item, civicspace._paths.child_path(path, key), (*steps, key))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _all_paths(item, civicspace._paths.child_path(path, index), (*steps, index))
-
-
 @given(st.sampled_from(civicspace.record_types()).flatmap(cst.documents), st.data())
 def test_a_document_mutated_at_one_member_is_reported_at_that_path(document, data):
-    members = [path for path, _ in _leaves(document) if path not in {"$", "$.type"}]
+    members = [
+        (path, steps, value) for path, steps, value in _members(document) if path != "$.type"
+    ]
     if not members:
         return
-    path = data.draw(st.sampled_from(members))
-    value = dict(_leaves(document))[path]
-    mutated = _replace(document, path, _wrong_type(value))
+    path, steps, value = data.draw(st.sampled_from(members))
+    mutated = changed(document, *steps, value=_wrong_type(value))
     assert path in [issue.path for issue in civicspace.validate(mutated)]
 
 

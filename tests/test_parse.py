@@ -7,14 +7,15 @@ import pytest
 import civicspace
 from civicspace._cli import main
 
+from ._edit import paths_and_codes
+
 SUITE = Path(__file__).parent / "data" / "jsontestsuite" / "test_parsing"
 MUST_REJECT = sorted(SUITE.glob("n_*.json"))
 MUST_ACCEPT = sorted(SUITE.glob("y_*.json"))
 EITHER = sorted(SUITE.glob("i_*.json"))
 
 
-def codes(data):
-    return [(issue.path, issue.code) for issue in civicspace.validate(data)]
+codes = paths_and_codes
 
 
 @pytest.mark.parametrize("path", MUST_REJECT, ids=[p.name for p in MUST_REJECT])

@@ -35,6 +35,7 @@ from civicspace import (
 )
 from civicspace import strategies as cst
 
+from ._edit import changed
 from .test_countries import HRC42_MEMBERS_TEXT, HRC45_MEMBERS_TEXT
 
 EXAMPLES = {example["number"]: example for example in civicspace.schema("session")["examples"]}
@@ -116,13 +117,9 @@ def _with(number, change):
 
 def _set(path, value):
     def change(document):
-        target = document
-        for step in path[:-1]:
-            target = target[step]
-        if value is ...:
-            del target[path[-1]]
-        else:
-            target[path[-1]] = value
+        edited = changed(document, *path, value=value)
+        document.clear()
+        document.update(edited)
 
     return change
 

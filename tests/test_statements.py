@@ -28,14 +28,14 @@ from civicspace import (
 from civicspace import strategies as cst
 from civicspace._checks import check_record
 
+from ._edit import paths_and_codes
 from .test_signatories import HRC48_LIST, JOURNALISTS_LIST, KEM_LEY_LIST, STATE_OF_EMERGENCY_LIST
 
 EXAMPLES = {example["id"]: example for example in civicspace.schema("statement")["examples"]}
 KEM_LEY = EXAMPLES["kem-ley-2020-joint-statement"]
 
 
-def codes(document):
-    return [(issue.path, issue.code) for issue in civicspace.validate(document)]
+codes = paths_and_codes
 
 
 def statement(statement_id, kind, title, listed, **rest):

@@ -8,6 +8,8 @@ import pytest
 import civicspace
 from civicspace._cli import main
 
+from ._edit import changed
+
 VALID = {
     "type": "rating",
     "country": "KHM",
@@ -20,16 +22,8 @@ VALID = {
 
 
 def with_(path, value):
-    """VALID with the member at ``path`` (a tuple of keys) replaced, or removed if ..."""
-    document = json.loads(json.dumps(VALID))
-    target = document
-    for step in path[:-1]:
-        target = target[step]
-    if value is ...:
-        del target[path[-1]]
-    else:
-        target[path[-1]] = value
-    return document
+    """VALID with the member at ``path`` (a tuple of steps) replaced, or removed for ``...``."""
+    return changed(VALID, *path, value=value)
 
 
 NEAR_MISSES = [
