@@ -73,6 +73,8 @@ EMBEDDED = [
     ("statement.json#/$defs/demand", civicspace.StatementDemand, strategies.statement_demands),
     ("statement.json#/$defs/concern", civicspace.Concern, strategies.concerns),
     ("statement.json#/$defs/delivered_by", civicspace.Deliverer, strategies.deliverers),
+    ("election.json#/$defs/contest", civicspace.Contest, strategies.contests),
+    ("election.json#/$defs/result", civicspace.PartyResult, strategies.party_results),
 ]
 EMBEDDED_IDS = [reference for reference, _, _ in EMBEDDED]
 

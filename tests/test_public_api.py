@@ -1,7 +1,7 @@
 """The habits of a library others depend on: a declared, documented, typed public surface.
 
-- ``__all__`` lists every public name of ``civicspace`` and
-  ``civicspace.strategies``, and every name it lists exists;
+- ``__all__`` lists every public name of ``civicspace``, ``civicspace.strategies``
+  and ``civicspace.datasets``, and every name it lists exists;
 - every public name has a docstring, and so has every public method and
   property of a public class;
 - the strategies are typed, cover every model class, and shrink to small
@@ -27,7 +27,7 @@ from hypothesis import find, settings
 from hypothesis import strategies as st
 
 import civicspace
-from civicspace import _deprecation, strategies
+from civicspace import _deprecation, datasets, strategies
 from civicspace._convert import RECORD_TYPES
 from civicspace._deprecation import Deprecation, deprecated, deprecation_of, minor_version
 
@@ -36,7 +36,7 @@ sys.path.insert(0, str(ROOT / "docs" / "_ext"))
 
 import civicspace_docs  # noqa: E402  (lives in docs/_ext)
 
-PUBLIC_MODULES = [civicspace, strategies]
+PUBLIC_MODULES = [civicspace, strategies, datasets]
 
 #: Public names that cannot carry a docstring, with where they are documented.
 NO_DOCSTRING = {"__version__": "civicspace_docs.VERSION_DOC, on the API reference page"}
@@ -79,7 +79,7 @@ def test_private_modules_are_private():
     found = [
         module.name
         for module in pkgutil.iter_modules(civicspace.__path__)
-        if not module.name.startswith("_") and module.name != "strategies"
+        if not module.name.startswith("_") and module.name not in {"strategies", "datasets"}
     ]
     assert [] == found
 

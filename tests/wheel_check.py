@@ -8,6 +8,7 @@ import sys
 from importlib import resources
 
 import civicspace
+from civicspace import datasets
 
 assert "site-packages" in civicspace.__file__, civicspace.__file__
 shipped = {entry.name for entry in (resources.files("civicspace") / "schemas").iterdir()}
@@ -24,6 +25,9 @@ record = civicspace.load(
     {"type": "rating", "country": "KHM", "rating": "repressed", "as_of": "2020"}
 )
 assert civicspace.dump(record)["country"] == "KHM"
+assert datasets.names() == ("cambodia",)
+assert any(case.id == "kem-sokha-2020" for case in datasets.load("cambodia").cases)
+assert civicspace.parse_term("18 to 20 months").term == civicspace.TermRange.parse("P18M/P20M")
 help_run = subprocess.run(
     [sys.executable, "-m", "civicspace", "--help"], capture_output=True, check=True
 )

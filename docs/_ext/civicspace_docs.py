@@ -6,6 +6,7 @@ At build time (Sphinx's ``builder-inited``) this writes Markdown pages into
 - ``api.md``: the API reference, one ``autodoc`` entry for every name in
   ``civicspace.__all__``, grouped by the module that defines it;
 - ``strategies.md``: ``civicspace.strategies``;
+- ``datasets.md``: ``civicspace.datasets``;
 - ``schemas/<name>.md``: one page per shipped schema
   (:func:`civicspace.schema_names`), with its title, ``$id``, description,
   a table of members for the schema and each definition, and its examples;
@@ -59,6 +60,7 @@ GROUP_TITLES = {
     "civicspace._data": "Shipped data",
     "civicspace._terms": "Terms",
     "civicspace._money": "Money",
+    "civicspace._prose": "Reading prose",
     "civicspace._custody": "Custody",
     "civicspace._sentences": "Penalties and sentences",
     "civicspace._laws": "Laws",
@@ -71,6 +73,9 @@ GROUP_TITLES = {
     "civicspace._statements": "Statements",
     "civicspace._signatories": "Signatories",
     "civicspace._across_statements": "Across statements",
+    "civicspace._elections": "Elections",
+    "civicspace._consistency": "Consistency across records",
+    "civicspace._summary": "Summaries",
 }
 
 #: What ``__version__`` is; a string cannot carry a docstring of its own.
@@ -208,20 +213,29 @@ def api_page() -> str:
     return "\n".join(parts)
 
 
-def strategies_page() -> str:
-    """The reference page of ``civicspace.strategies``."""
+def _module_page(title: str, module: str) -> str:
     return "\n".join(
         [
-            "# Hypothesis strategies",
+            f"# {title}",
             "",
             "```{eval-rst}",
-            ".. automodule:: civicspace.strategies",
+            f".. automodule:: {module}",
             "   :members:",
             "   :member-order: bysource",
             "```",
             "",
         ]
     )
+
+
+def strategies_page() -> str:
+    """The reference page of ``civicspace.strategies``."""
+    return _module_page("Hypothesis strategies", "civicspace.strategies")
+
+
+def datasets_page() -> str:
+    """The reference page of ``civicspace.datasets``."""
+    return _module_page("Datasets", "civicspace.datasets")
 
 
 # -- The schema reference --------------------------------------------------------------------------
@@ -690,6 +704,7 @@ def generated_pages() -> dict[str, str]:
     pages: dict[str, Callable[[], str]] = {
         "api.md": api_page,
         "strategies.md": strategies_page,
+        "datasets.md": datasets_page,
         "issue-codes.md": issue_codes_page,
         "command-line.md": cli_page,
         "unreleased.inc": unreleased_page,

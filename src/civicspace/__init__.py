@@ -51,6 +51,7 @@ from ._cases import (
 from ._citations import Citation, canonical_article_number, is_article_number, parse_citation
 from ._codes import ISSUE_CODES
 from ._collection import Collection
+from ._consistency import ConflictingAccounts, ImpliedRate, conflicts, implied_exchange_rates
 from ._countries import (
     MemberList,
     NotACountryError,
@@ -66,6 +67,7 @@ from ._countries import (
 )
 from ._custody import CustodyError, CustodyKind, CustodyPeriod, days_in_custody, release_date
 from ._data import rating_scales
+from ._elections import Contest, Election, PartyResult, seat_share
 from ._errors import CivicspaceError, FieldValueError, Issue, ParseError, ValidationError
 from ._events import CustodyEffect, Event, EventKind, PersonStatus, event_kinds
 from ._laws import (
@@ -108,6 +110,7 @@ from ._people import (
     PersonRecord,
     Role,
 )
+from ._prose import StatedTerm, parse_money, parse_rating_phrase, parse_term
 from ._ratings import (
     ChangeDirection,
     CountryRating,
@@ -171,6 +174,7 @@ from ._signatories import (
     parse_signatories,
 )
 from ._statements import Concern, Deliverer, Statement, StatementDemand, StatementKind
+from ._summary import CollectionSummary, summarise
 from ._terms import LIFE, IncomparableTermsError, Life, Term, TermError, TermRange, add_term
 from ._values import DatePrecision, InvalidDateError, PartialDate, Source, country_name
 from ._version import __version__
@@ -194,7 +198,10 @@ __all__ = [
     "CivicspaceError",
     "CoSigning",
     "Collection",
+    "CollectionSummary",
     "Concern",
+    "ConflictingAccounts",
+    "Contest",
     "CouncilChange",
     "CouncilRatings",
     "CountryRating",
@@ -209,12 +216,14 @@ __all__ = [
     "DayCount",
     "Deliverer",
     "Demand",
+    "Election",
     "Event",
     "EventKind",
     "Feature",
     "FieldValueError",
     "Freedom",
     "Identifier",
+    "ImpliedRate",
     "IncomparableTermsError",
     "IncompleteSessionError",
     "InstrumentMatch",
@@ -240,6 +249,7 @@ __all__ = [
     "OtherName",
     "ParseError",
     "PartialDate",
+    "PartyResult",
     "PenaltyComparison",
     "Person",
     "PersonRecord",
@@ -268,6 +278,7 @@ __all__ = [
     "Signatory",
     "Source",
     "Speaker",
+    "StatedTerm",
     "Statement",
     "StatementDemand",
     "StatementKind",
@@ -294,6 +305,7 @@ __all__ = [
     "co_signatories",
     "compare_scores",
     "compare_with_penalty",
+    "conflicts",
     "council_change",
     "council_ratings",
     "count_article_citations",
@@ -309,6 +321,7 @@ __all__ = [
     "demands_about",
     "dump",
     "event_kinds",
+    "implied_exchange_rates",
     "in_force_on",
     "is_article_number",
     "is_un_member_state",
@@ -322,7 +335,10 @@ __all__ = [
     "parse_citation",
     "parse_json",
     "parse_members",
+    "parse_money",
+    "parse_rating_phrase",
     "parse_signatories",
+    "parse_term",
     "person_status",
     "place_of",
     "pretrial_detention",
@@ -334,6 +350,7 @@ __all__ = [
     "resolve_instrument",
     "schema",
     "schema_names",
+    "seat_share",
     "sentence_release_date",
     "sentence_totals",
     "served_concurrently",
@@ -343,6 +360,7 @@ __all__ = [
     "statements_joined",
     "status_on",
     "statutory_maximum",
+    "summarise",
     "time_to_serve",
     "timeline",
     "total_by_currency",

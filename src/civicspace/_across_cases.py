@@ -13,7 +13,6 @@ organisation id across a collection.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Hashable, Iterable, Iterator
 from typing import TypeVar
@@ -23,6 +22,7 @@ from ._collection import Collection, Reference, register_references
 from ._errors import CivicspaceError
 from ._events import PersonStatus
 from ._laws import count_article_citations
+from ._patterns import LazyPattern
 from ._people import PersonRecord, Role
 
 __all__ = [
@@ -38,7 +38,7 @@ __all__ = [
 
 K = TypeVar("K", bound=Hashable)
 Finding = tuple[str, str]
-_SPACES = re.compile(r"\s+")
+_SPACES = LazyPattern(r"\s+")
 
 
 def _cases_in(source: Collection | Iterable[Case]) -> tuple[Case, ...]:

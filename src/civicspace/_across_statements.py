@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator, Sequence
 import attrs
 
 from ._collection import Reference, register_references
-from ._signatories import Signatory, _key, match_organisations
+from ._signatories import Signatory, _key, repeated_organisations
 from ._statements import Statement
 
 __all__ = [
@@ -71,33 +71,12 @@ def signatory_repeated(statement: Statement) -> Iterator[Finding]:
     own position, naming the first position and the rule that matched.
     """
     listed = statement.signatories
-    # Index the earlier signatories by every key a rule compares, so that a list of
-    # thousands is checked in linear time, not by comparing every pair.
-    by_id: dict[str, list[int]] = {}
-    by_name: dict[str, list[int]] = {}
-    by_acronym: dict[str, list[int]] = {}
-    for later, signatory in enumerate(listed):
-        name = _key(signatory.name)
-        acronym = None if signatory.acronym is None else _key(signatory.acronym)
-        candidates = set(by_name.get(name, ())) | set(by_acronym.get(name, ()))
-        if acronym is not None:
-            candidates |= set(by_name.get(acronym, ()))
-        if signatory.id is not None:
-            candidates |= set(by_id.get(signatory.id, ()))
-        for earlier in sorted(candidates):
-            match = match_organisations(listed[earlier], signatory)
-            if match.same:
-                yield (
-                    f"$.signatories[{later}]",
-                    f"signatory {later} ({signatory.name!r}) is signatory {earlier} "
-                    f"({listed[earlier].name!r}) again: {match.explanation}",
-                )
-                break
-        by_name.setdefault(name, []).append(later)
-        if acronym is not None:
-            by_acronym.setdefault(acronym, []).append(later)
-        if signatory.id is not None:
-            by_id.setdefault(signatory.id, []).append(later)
+    for later, earlier, match in repeated_organisations(listed):
+        yield (
+            f"$.signatories[{later}]",
+            f"signatory {later} ({listed[later].name!r}) is signatory {earlier} "
+            f"({listed[earlier].name!r}) again: {match.explanation}",
+        )
 
 
 # -- Gathering signatories into organisations ---------------------------------------------------

@@ -16,12 +16,11 @@ import attrs
 
 from . import _fast
 from ._checks import check_record
-from ._convert import RECORD_TYPES, converter
+from ._convert import RECORD_TYPES
 from ._documents import MAX_RECORD_BYTES, RecordText, is_json_lines, read_records, split_json_lines
 from ._errors import CivicspaceError, Issue, ValidationError
 from ._parse import parse_json
 from ._schema_validation import schema_issues
-from ._structure import structure_record
 
 __all__ = ["RecordReport", "dump", "load", "record_types", "validate", "validate_records"]
 
@@ -111,7 +110,14 @@ def _run(data: Any, kind: str | None) -> tuple[Any, str | None, list[Issue]]:
             issues = schema_issues(found_kind, data)
         if issues:
             return None, found_kind, issues
-        record, issues = structure_record(RECORD_TYPES[found_kind], data)
+        # Imported here, not with civicspace: they build the converter, which needs cattrs (#9).
+        from ._fast_structure import structure_proven
+        from ._structure import structure_record
+
+        if from_text:  # proven valid by the schema: the fast structuring path (#9)
+            record, issues = structure_proven(RECORD_TYPES[found_kind], data)
+        else:
+            record, issues = structure_record(RECORD_TYPES[found_kind], data)
         if issues:
             return None, found_kind, issues
         return record, found_kind, check_record(record)
@@ -234,4 +240,6 @@ def dump(obj: Any) -> Any:
     """
     if not attrs.has(type(obj)) or type(obj).__module__.split(".")[0] != "civicspace":
         raise CivicspaceError(f"{type(obj).__name__} is not a civicspace model class")
-    return converter.unstructure(obj)
+    from ._fast_unstructure import unstructure  # imports cattrs on first use (#9)
+
+    return unstructure(obj)  # the converter's values, by generated functions (#9)

@@ -11,10 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ._cases import Case, stays, timeline
+from ._cases import Case, Stay, TimelineStep, stays_in, timeline
 from ._events import CustodyEffect, event_kinds
+from ._memo import per_run
 
 __all__ = [
+    "concerns_nobody",
     "duplicate_ids",
     "in_absentia_misplaced",
     "in_absentia_while_detained",
@@ -27,9 +29,24 @@ __all__ = [
 Finding = tuple[str, str]
 
 
-def _person_ids(case: Case) -> list[str]:
+@per_run
+def _person_ids(case: Case) -> tuple[str, ...]:
     """The case's person ids, each once, in order."""
-    return list(dict.fromkeys(person.id for person in case.people))
+    return tuple(dict.fromkeys(person.id for person in case.people))
+
+
+@per_run
+def _timeline(case: Case, person_id: str) -> tuple[TimelineStep, ...]:
+    """:func:`timeline`, walked once per person in a run of the checks (#9)."""
+    # From a list: a tuple built from a generator bypasses the tuple free list, which then
+    # grows (up to its limit) with the number of records streamed.
+    return tuple(list(timeline(case, person_id)))
+
+
+@per_run
+def _stays(case: Case, person_id: str) -> tuple[Stay, ...]:
+    """:func:`stays`, found once per person in a run of the checks (#9)."""
+    return stays_in(_timeline(case, person_id))
 
 
 def duplicate_ids(case: Case) -> Iterator[Finding]:
@@ -52,8 +69,8 @@ def duplicate_ids(case: Case) -> Iterator[Finding]:
 def unresolved_references(case: Case) -> Iterator[Finding]:
     """Every person, organisation and charge that the case's records name is one of the case's.
 
-    Events name people and charges, charges name people, sentences name a
-    person, and people's affiliations name organisations.
+    Events name people, organisations and charges, charges name people,
+    sentences name a person, and people's affiliations name organisations.
     """
     people = {person.id for person in case.people}
     organisations = {organisation.id for organisation in case.organisations}
@@ -77,6 +94,14 @@ def unresolved_references(case: Case) -> Iterator[Finding]:
             yield from missing(
                 f"$.events[{index}].people[{inner}]", "person", "people", people, name
             )
+        for inner, name in enumerate(event.organisations):
+            yield from missing(
+                f"$.events[{index}].organisations[{inner}]",
+                "organisation",
+                "organisations",
+                organisations,
+                name,
+            )
         for inner, name in enumerate(event.charges):
             yield from missing(
                 f"$.events[{index}].charges[{inner}]", "charge", "charges", charges, name
@@ -90,6 +115,13 @@ def unresolved_references(case: Case) -> Iterator[Finding]:
         yield from missing(
             f"$.sentences[{index}].person", "person", "people", people, sentence.person
         )
+
+
+def concerns_nobody(case: Case) -> Iterator[Finding]:
+    """A case concerns someone: a person, an organisation, or people its events count unnamed."""
+    unnamed = any(event.people_count for event in case.events)
+    if not case.people and not case.organisations and not unnamed:
+        yield "$", "the case lists no people and no organisations; give whom it concerns"
 
 
 def _words(kind: str) -> str:
@@ -106,7 +138,7 @@ def verdict_before_arrest(case: Case) -> Iterator[Finding]:
     reported: set[tuple[int, int]] = set()
     for person_id in _person_ids(case):
         arrest: int | None = None
-        for step in timeline(case, person_id):
+        for step in _timeline(case, person_id):
             if step.kind.verdict and arrest is not None and (step.index, arrest) not in reported:
                 arrested, decided = case.events[arrest].date, step.event.date
                 if arrested is not None and decided is not None and decided.before(arrested):
@@ -129,7 +161,7 @@ def release_before_detention(case: Case) -> Iterator[Finding]:
     """
     reported: set[tuple[int, int]] = set()
     for person_id in _person_ids(case):
-        for stay in stays(case, person_id):
+        for stay in _stays(case, person_id):
             if stay.end is None or (stay.end, stay.begin) in reported:
                 continue
             began, ended = case.events[stay.begin].date, case.events[stay.end].date
@@ -152,7 +184,7 @@ def release_while_not_detained(case: Case) -> Iterator[Finding]:
     """
     for person_id in _person_ids(case):
         ended: int | None = None
-        for step in timeline(case, person_id):
+        for step in _timeline(case, person_id):
             if step.kind.requires_custody and not step.held_before:
                 where = step.event.people.index(person_id)
                 reason = (
@@ -178,7 +210,7 @@ def in_absentia_while_detained(case: Case) -> Iterator[Finding]:
     and certainly before it ended (or no event ended it).
     """
     for person_id in _person_ids(case):
-        for step in timeline(case, person_id):
+        for step in _timeline(case, person_id):
             if step.event.in_absentia and step.held_before:
                 yield (
                     f"$.events[{step.index}].in_absentia",
@@ -189,7 +221,7 @@ def in_absentia_while_detained(case: Case) -> Iterator[Finding]:
         imposed = sentence.imposed_on
         if not sentence.in_absentia or imposed is None:
             continue
-        for stay in stays(case, sentence.person):
+        for stay in _stays(case, sentence.person):
             began = case.events[stay.begin].date
             ended = None if stay.end is None else case.events[stay.end].date
             if began is None or not began.before(imposed):

@@ -15,7 +15,7 @@ day, and nothing is guessed.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 import attrs
 
@@ -23,7 +23,7 @@ from ._custody import CustodyKind, CustodyPeriod, days_in_custody
 from ._errors import CivicspaceError
 from ._events import CustodyEffect, Event, EventKind, PersonStatus
 from ._laws import LawReference
-from ._people import Organisation, Person, check_ids, check_not_empty
+from ._people import Organisation, Person, check_ids
 from ._sentences import Sentence
 from ._values import PartialDate, Source, check_country, check_id, check_text
 
@@ -60,7 +60,9 @@ class Charge:
         offence: The offence as reported.
         citations: The laws and articles it cites, each a
             :class:`~civicspace.LawReference` to a law record by id.
-        people: The ids of the people of the case charged with it (at least one).
+        people: The ids of the people of the case charged with it whom the source
+            names; ``()`` when it names none (the charge event then counts them:
+            "four Mother Nature activists were charged").
         date: When they were charged, to the precision known.
         sources: Where the charge was reported.
 
@@ -69,18 +71,18 @@ class Charge:
     id: str = attrs.field(validator=check_id)
     offence: str = attrs.field(validator=check_text)
     citations: tuple[LawReference, ...] = ()
-    people: tuple[str, ...] = attrs.field(validator=[check_not_empty, check_ids])
+    people: tuple[str, ...] = attrs.field(default=(), validator=check_ids)
     date: PartialDate | None = None
     sources: tuple[Source, ...] = ()
 
 
 @attrs.frozen(kw_only=True)
 class Case:
-    """What happened to one or more people for exercising civic freedoms (record type ``"case"``).
+    """What happened to people or organisations for exercising civic freedoms (record ``"case"``).
 
     A case is self-contained, so that a partner can submit one alone: the
     events, charges and sentences name people and charges of the case by
-    id, and people name its organisations (rule ``case.unresolved_reference``;
+    id, and events and people name its organisations (rule ``case.unresolved_reference``;
     ids are unique per kind within the case, rule ``case.duplicate_id``).
     Events are listed in the order they happened.
 
@@ -89,8 +91,11 @@ class Case:
         country: Where it happened, as an ISO 3166-1 alpha-3 code.
         title: A short title.
         summary: What happened, in a few sentences.
-        people: The people it concerns (at least one).
-        organisations: The organisations they belong to or that are involved.
+        people: The people it concerns; ``()`` for a case about organisations
+            only (a party dissolved, a union harassed).  A case concerns
+            people, organisations or both (rule ``case.concerns_nobody``).
+        organisations: The organisations they belong to or that are involved;
+            events name those they concern.
         events: What happened, in order.
         charges: The charges brought.
         sentences: The sentences imposed; each names a person of the case.
@@ -102,7 +107,7 @@ class Case:
     country: str = attrs.field(validator=check_country)
     title: str = attrs.field(validator=check_text)
     summary: str | None = attrs.field(default=None, validator=check_text)
-    people: tuple[Person, ...] = attrs.field(validator=check_not_empty)
+    people: tuple[Person, ...] = ()
     organisations: tuple[Organisation, ...] = ()
     events: tuple[Event, ...] = ()
     charges: tuple[Charge, ...] = ()
@@ -188,9 +193,14 @@ class Stay:
 
 def stays(case: Case, person_id: str) -> tuple[Stay, ...]:
     """The person's spells in custody, in order, as :func:`timeline` finds them."""
+    return stays_in(timeline(case, person_id))
+
+
+def stays_in(steps: Iterable[TimelineStep]) -> tuple[Stay, ...]:
+    """The spells in custody in a person's :func:`timeline` steps, in order."""
     found: list[Stay] = []
     begin: int | None = None
-    for step in timeline(case, person_id):
+    for step in steps:
         if step.held_after and not step.held_before:
             begin = step.index
         elif step.held_before and not step.held_after:

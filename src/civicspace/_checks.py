@@ -18,11 +18,14 @@ from . import _across_statements, _case_rules
 from ._across_cases import conflicting_organisations, conflicting_people
 from ._cases import Case
 from ._codes import ISSUE_CODES
-from ._collection import Collection, references
+from ._collection import Collection, Reference, references, register_references
+from ._consistency import implied_exchange_rates
 from ._convert import collection_members
 from ._countries import is_un_member_state, place_of
 from ._data import rating_scales
+from ._elections import Election, seat_share
 from ._errors import Issue
+from ._events import Event
 from ._laws import (
     ENDING_STATUSES,
     CriticisedFeature,
@@ -32,10 +35,12 @@ from ._laws import (
     article_exists,
     in_force_on,
 )
+from ._memo import one_run
 from ._ratings import CountryRating
 from ._scales import RatingScale, ScaleDirection
 from ._sentences import AggravatedPenalty, Sentence, StatutoryPenalty
 from ._sessions import COUNCIL_SEATS, Session
+from ._signatories import Signatory, repeated_organisations
 from ._statements import Statement
 from ._terms import IncomparableTermsError, Life, Term, TermRange
 
@@ -70,10 +75,12 @@ def check_record(record: Any, path: str = "$") -> list[Issue]:
 
     The objects a record holds (a collection's records, a case's sentences,
     a law's penalties) are checked first, each with its own path, then the
-    record's own rules, in the order they were registered.
+    record's own rules, in the order they were registered.  Data several
+    rules derive (a case's timelines) is computed once per run (#9, _memo.py).
     """
     issues: list[Issue] = []
-    _check_tree(record, path, issues)
+    with one_run():
+        _check_tree(record, path, issues)
     return issues
 
 
@@ -207,6 +214,21 @@ def cited_laws_in_force(collection: Collection) -> Iterator[Finding]:
             yield (
                 f"{path}.law",
                 f"{law.title} ({law.id}) was not in force on {charge.date}, the date of the charge",
+            )
+
+
+@check(Collection, "collection.exchange_rate_outlier")
+def exchange_rates_agree(collection: Collection) -> Iterator[Finding]:
+    """A reported equivalent implies a rate near the others of its currency pair.
+
+    See :func:`~civicspace.implied_exchange_rates` for the rule.
+    """
+    for rate in implied_exchange_rates(collection):
+        if rate.outlier:
+            yield (
+                rate.path,
+                f"{rate.rate:,.2f} {rate.currency} per {rate.per} is far from the other "
+                f"{rate.currency}/{rate.per} equivalents in this collection; check both amounts",
             )
 
 
@@ -419,6 +441,24 @@ def minimum_fine_within_maximum(penalty: StatutoryPenalty) -> Iterator[Finding]:
             yield path, f"the minimum fine {low} is above the maximum {high}"
 
 
+@check(Event, "event.people_count_mismatch")
+def people_count_matches(event: Event) -> Iterator[Finding]:
+    """An event lists no more people than the source counts; the others are unnamed."""
+    if event.people_count is not None and event.people_count < len(event.people):
+        listed = len(event.people)
+        yield (
+            "$.people_count",
+            f"the source says {event.people_count} people and the event lists {listed}",
+        )
+
+
+@check(Event, "event.concerns_nobody")
+def concerns_somebody(event: Event) -> Iterator[Finding]:
+    """An event concerns someone: people (named, or counted by ``people_count``), organisations."""
+    if not event.people and event.people_count is None and not event.organisations:
+        yield "$", "the event names no people and no organisations; give whom it concerns"
+
+
 @check(Sentence, "sentence.suspended_exceeds_term")
 def suspended_within_term(sentence: Sentence) -> Iterator[Finding]:
     """A suspended part is no longer than the term (a range's maximum) from any start date."""
@@ -522,6 +562,7 @@ def other_feature_has_note(law: Law) -> Iterator[Finding]:
 
 # -- Cases (case.json); the rules are in _case_rules.py and _across_cases.py ----------------------
 
+check(Case, "case.concerns_nobody")(_case_rules.concerns_nobody)
 check(Case, "case.duplicate_id")(_case_rules.duplicate_ids)
 check(Case, "case.unresolved_reference")(_case_rules.unresolved_references)
 check(Case, "case.verdict_before_arrest")(_case_rules.verdict_before_arrest)
@@ -536,3 +577,88 @@ check(Collection, "collection.conflicting_organisation")(conflicting_organisatio
 
 check(Statement, "statement.count_mismatch")(_across_statements.count_mismatch)
 check(Statement, "statement.signatory_repeated")(_across_statements.signatory_repeated)
+
+
+# -- Elections (election.json) ------------------------------------------------------------------
+
+
+@register_references(Election)
+def _election_references(election: Election) -> Iterator[Reference]:
+    """Each result's organisation, where it gives one."""
+    for index, contest in enumerate(election.contests):
+        for inner, result in enumerate(contest.results):
+            if result.organisation is not None:
+                where = f"$.contests[{index}].results[{inner}].organisation"
+                yield Reference(where, "organisation", result.organisation)
+
+
+@check(Election, "election.seats_exceed_total")
+def seats_within_total(election: Election) -> Iterator[Finding]:
+    """No result, nor all of a contest's results together, has more seats than the contest had.
+
+    A result above the total is reported at its ``seats``; when no single
+    result is, results that add up to more than the total are reported once,
+    at the contest's ``total``.
+    """
+    for index, contest in enumerate(election.contests):
+        where, over = f"$.contests[{index}]", False
+        for inner, result in enumerate(contest.results):
+            if result.seats > contest.total:
+                over = True
+                yield (
+                    f"{where}.results[{inner}].seats",
+                    f"{result.party!r} won {result.seats}, but there were only "
+                    f"{contest.total} {contest.contested}",
+                )
+        listed = contest.seats_listed
+        if not over and listed > contest.total:
+            yield (
+                f"{where}.total",
+                f"the results add up to {listed} {contest.contested}, "
+                f"more than the {contest.total} there were",
+            )
+
+
+@check(Election, "election.share_mismatch")
+def shares_match_seats(election: Election) -> Iterator[Finding]:
+    """A stated share is the seats' share of the total, rounded to the decimals it states.
+
+    The share expected is :func:`civicspace.seat_share`: ``100 * seats /
+    total`` rounded half-even to as many decimals as the stated share has,
+    so 9,376 of 11,622 seats (80.67%) may be stated as "81", "80.7" or
+    "80.67", but not as "80.6" or "80.70".
+    """
+    for index, contest in enumerate(election.contests):
+        for inner, result in enumerate(contest.results):
+            decimals = result.share_decimals
+            if result.share is None or decimals is None:
+                continue
+            expected = seat_share(result.seats, contest.total, decimals)
+            if expected != result.share:
+                yield (
+                    f"$.contests[{index}].results[{inner}].share",
+                    f"{result.seats} of {contest.total} is {expected} per cent "
+                    f"to {decimals} decimal{'' if decimals == 1 else 's'}, not {result.share}",
+                )
+
+
+@check(Election, "election.party_repeated")
+def parties_unique(election: Election) -> Iterator[Finding]:
+    """No party is listed twice in one contest, under one spelling or two.
+
+    Two results are one party by the rules of
+    :func:`civicspace.match_organisations` (same organisation id; same name
+    once normalised; the name of one the acronym of the other).  Each result
+    that repeats one above it is reported once, at its own position.
+    """
+    for index, contest in enumerate(election.contests):
+        named = [
+            Signatory(id=result.organisation, name=result.party, acronym=result.acronym)
+            for result in contest.results
+        ]
+        for later, earlier, match in repeated_organisations(named):
+            yield (
+                f"$.contests[{index}].results[{later}]",
+                f"result {later} ({named[later].name!r}) is result {earlier} "
+                f"({named[earlier].name!r}) again: {match.explanation}",
+            )

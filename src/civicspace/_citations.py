@@ -17,6 +17,7 @@ from typing import Any
 import attrs
 
 from ._errors import FieldValueError, ParseError
+from ._patterns import LazyPattern
 from ._values import check_text
 
 __all__ = ["Citation", "canonical_article_number", "is_article_number", "parse_citation"]
@@ -24,35 +25,35 @@ __all__ = ["Citation", "canonical_article_number", "is_article_number", "parse_c
 # Latin ordinal suffixes of inserted articles: 13 bis, 13 ter, ...
 _SUFFIXES = "bis|ter|quater|quinquies|sexies|septies|octies|nonies|novies|decies"
 _KEYWORD = r"(?:articles?|arts?\.)"
-_NUMBER = re.compile(
+_NUMBER = LazyPattern(
     rf"([0-9]+(?:\.[0-9]+)*)(?:[ -]?({_SUFFIXES})\b|([a-z])\b)?", re.IGNORECASE | re.ASCII
 )
-_GROUP_START = re.compile(rf"{_KEYWORD}\s+(?=[0-9])", re.IGNORECASE)
+_GROUP_START = LazyPattern(rf"{_KEYWORD}\s+(?=[0-9])", re.IGNORECASE)
 # Between two numbers of one list: "494 and 495", "88, 494, and 495", "494 & 495".
-_BARE_KEYWORD = re.compile(rf"{_KEYWORD}(?=\s|$)", re.IGNORECASE)
-_LIST_SEPARATOR = re.compile(r"\s*,\s*(?:(?:and|&)\s+)?|\s+(?:and|&)\s+", re.IGNORECASE)
-_OF = re.compile(r"\s+of\s+", re.IGNORECASE)
+_BARE_KEYWORD = LazyPattern(rf"{_KEYWORD}(?=\s|$)", re.IGNORECASE)
+_LIST_SEPARATOR = LazyPattern(r"\s*,\s*(?:(?:and|&)\s+)?|\s+(?:and|&)\s+", re.IGNORECASE)
+_OF = LazyPattern(r"\s+of\s+", re.IGNORECASE)
 # Between two article groups: "…Code and Article 39 of…", "…Code; article 39".
-_NEXT_GROUP = re.compile(rf"\s*[,;]?\s*(?:(?:and|&)\s+)?(?={_KEYWORD}\s+[0-9])", re.IGNORECASE)
-_NEXT_GROUP_ANYWHERE = re.compile(
+_NEXT_GROUP = LazyPattern(rf"\s*[,;]?\s*(?:(?:and|&)\s+)?(?={_KEYWORD}\s+[0-9])", re.IGNORECASE)
+_NEXT_GROUP_ANYWHERE = LazyPattern(
     rf"\s*[,;]?\s*(?:(?:and|&)\s+)?\b(?={_KEYWORD}\s+[0-9])", re.IGNORECASE
 )
-_LEADING_THE = re.compile(r"the\s+", re.IGNORECASE)
+_LEADING_THE = LazyPattern(r"the\s+", re.IGNORECASE)
 # A word that names a kind of legal instrument, or an acronym such as ICCPR or LANGO.
-_INSTRUMENT_WORD = re.compile(
+_INSTRUMENT_WORD = LazyPattern(
     r"\b(?:code|law|act|constitution|decree|sub-decree|notice|regulations?|rules|covenant|"
     r"convention|charter|declaration|treaty|statute|ordinance|order|directive|circular|"
     r"prakas|proclamation|bill)\b",
     re.IGNORECASE,
 )
-_ACRONYM = re.compile(r"\b[A-Z][A-Z0-9-]*[A-Z]\b")
+_ACRONYM = LazyPattern(r"\b[A-Z][A-Z0-9-]*[A-Z]\b")
 # How a name ends: a capitalised word, a word naming an instrument, a number or ")".
-_NAME_END = re.compile(
+_NAME_END = LazyPattern(
     r"(?:\b[A-Z][^\s]*|\b[0-9][^\s]*|\)|\b(?i:code|law|act|constitution|decree|sub-decree|"
     r"notice|regulations?|rules|covenant|convention|charter|declaration|treaty|statute|"
     r"ordinance|order|directive|circular|prakas|proclamation|bill))$"
 )
-_ARTICLE_NUMBER = re.compile(r"[0-9A-Za-z]+(?:[ .-][0-9A-Za-z]+){0,3}", re.ASCII)
+_ARTICLE_NUMBER = LazyPattern(r"[0-9A-Za-z]+(?:[ .-][0-9A-Za-z]+){0,3}", re.ASCII)
 _TRAILING = ".,;: "
 
 

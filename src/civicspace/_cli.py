@@ -107,6 +107,18 @@ def _parser() -> argparse.ArgumentParser:
     )
     show.add_argument("name", nargs="?", metavar="NAME", help="the schema, e.g. rating")
     show.add_argument("--list", action="store_true", help="list the schema names")
+
+    data = commands.add_parser(
+        "dataset",
+        help="validate a dataset shipped inside the package and summarise it",
+        description=(
+            "Validate one of the datasets that ship with civicspace (real published material, "
+            "every fact with its source) and print a summary of what it holds. Exit 0 if it "
+            "is valid, 1 if not, 2 for an unknown name."
+        ),
+    )
+    data.add_argument("name", nargs="?", metavar="NAME", help="the dataset, e.g. cambodia")
+    data.add_argument("--list", action="store_true", help="list the dataset names")
     return parser
 
 
@@ -238,9 +250,37 @@ def _schema(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return EXIT_VALID
 
 
+def _dataset(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from . import datasets
+    from ._api import validate
+    from ._summary import summarise
+
+    if args.list:
+        out.write("".join(f"{name}\n" for name in datasets.names()))
+        return EXIT_VALID
+    if args.name is None:
+        err.write("civicspace dataset: give a NAME or --list\n")
+        return EXIT_USAGE
+    try:
+        document = datasets.document(args.name)
+    except datasets.UnknownDatasetError as error:
+        err.write(f"civicspace dataset: {error}\n")
+        return EXIT_USAGE
+    where = f"datasets/{args.name}.json"
+    issues = list(validate(document, kind="collection"))
+    out.writelines(f"{where}: {issue}\n" for issue in issues)
+    if issues:
+        out.write(f"{where}: {len(issues)} issues\n")
+        return EXIT_INVALID
+    out.write(f"{where}: valid\n{summarise(datasets.load(args.name)).to_text()}\n")
+    return EXIT_VALID
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with ``argv`` (default: ``sys.argv[1:]``); the exit code."""
     args = _parser().parse_args(argv)
     if args.command == "validate":
         return _validate(args, sys.stdout, sys.stderr)
+    if args.command == "dataset":
+        return _dataset(args, sys.stdout, sys.stderr)
     return _schema(args, sys.stdout, sys.stderr)

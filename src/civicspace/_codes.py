@@ -127,6 +127,16 @@ ISSUE_CODES: Mapping[str, str] = MappingProxyType(
             "in force or amended; record it as the kind of law it became."
         ),
         "law.feature_note_missing": "A criticised feature of kind other has no note saying what.",
+        "event.people_count_mismatch": (
+            "An event lists more people than the number the source states it concerned."
+        ),
+        "event.concerns_nobody": (
+            "An event names neither people (by id or by count) nor organisations of its case."
+        ),
+        "case.concerns_nobody": (
+            "A case lists neither people nor organisations, and none of its events counts "
+            "unnamed people."
+        ),
         "case.duplicate_id": (
             "Two people, two organisations or two charges of one case have the same id."
         ),
@@ -156,11 +166,25 @@ ISSUE_CODES: Mapping[str, str] = MappingProxyType(
         "collection.conflicting_organisation": (
             "Two records of a collection give one organisation id different names."
         ),
+        "collection.exchange_rate_outlier": (
+            "A reported currency equivalent implies an exchange rate more than a quarter away "
+            "from the median of the collection's rates for the same pair (three or more)."
+        ),
         "statement.count_mismatch": (
             "A statement declares a number of signatories that differs from the number it lists."
         ),
         "statement.signatory_repeated": (
             "A statement lists one organisation twice, under one spelling or two."
+        ),
+        "election.seats_exceed_total": (
+            "A result of an election contest, or all its results together, win more seats than "
+            "the contest had."
+        ),
+        "election.share_mismatch": (
+            "A result's stated share is not 100 * seats / total rounded to the decimals it states."
+        ),
+        "election.party_repeated": (
+            "An election contest lists one party twice, under one spelling or two."
         ),
     }
 )

@@ -2,8 +2,8 @@
 
 A collection (record type ``"collection"``) is the unit of exchange between
 a partner and a platform: the ratings, scales, laws, cases, people,
-organisations, statements and sessions of one submission, with ids that
-records use to refer to each other.  Its integrity rules (ids unique per
+organisations, statements, sessions and elections of one submission, with
+ids that records use to refer to each other.  Its integrity rules (ids unique per
 kind, every reference resolving) are checks in :mod:`civicspace._checks`.
 """
 
@@ -15,6 +15,7 @@ from typing import Any
 import attrs
 
 from ._cases import Case
+from ._elections import Election
 from ._laws import Law
 from ._people import OrganisationRecord, PersonRecord
 from ._ratings import CountryRating
@@ -41,6 +42,7 @@ class Collection:
     cases: tuple[Case, ...] = ()
     sessions: tuple[Session, ...] = ()
     statements: tuple[Statement, ...] = ()
+    elections: tuple[Election, ...] = ()
 
     def members(self) -> Iterator[tuple[str, Any]]:
         """Every record with its collection member name, in document order."""

@@ -26,12 +26,10 @@ from decimal import Decimal
 from typing import Any, TypeVar
 
 import attrs
-import cattrs
-from cattrs.errors import IterableValidationError, IterableValidationNote
-from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from ._cases import Case
 from ._collection import Collection
+from ._elections import Election
 from ._laws import Law
 from ._money import DECIMAL_TEXT
 from ._people import OrganisationRecord, PersonRecord
@@ -43,6 +41,9 @@ from ._statements import Statement
 from ._terms import LIFE, Life, Term, TermRange
 from ._values import PartialDate
 
+if typing.TYPE_CHECKING:  # cattrs is imported when the converter is first used (#9)
+    import cattrs
+
 __all__ = ["RECORD_TYPES", "converter", "record_type_of"]
 
 T = TypeVar("T")
@@ -51,6 +52,7 @@ T = TypeVar("T")
 RECORD_TYPES: Mapping[str, type[Any]] = {
     "case": Case,
     "collection": Collection,
+    "election": Election,
     "law": Law,
     "organisation": OrganisationRecord,
     "person": PersonRecord,
@@ -175,6 +177,8 @@ def _is_homogeneous_tuple(cls: Any) -> bool:
 def _tuple_hook(
     converter: cattrs.Converter,
 ) -> Callable[[Any], Callable[[object, Any], tuple[Any, ...]]]:
+    from cattrs.errors import IterableValidationError, IterableValidationNote
+
     def factory(cls: Any) -> Callable[[object, Any], tuple[Any, ...]]:
         item_type = typing.get_args(cls)[0]
         structure_item = converter.get_structure_hook(item_type)
@@ -219,6 +223,8 @@ def _unstructure_tuple_hook(
 
 
 def _attrs_hooks(converter: cattrs.Converter) -> None:
+    from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
+
     def structure_factory(cls: type[Any]) -> Callable[[object, type[Any]], Any]:
         inner = make_dict_structure_fn(cls, converter, _cattrs_forbid_extra_keys=True)
         tag = record_type_of(cls)
@@ -351,6 +357,8 @@ def _sentence_hooks(converter: cattrs.Converter) -> None:
 
 def make_converter() -> cattrs.Converter:
     """Build the strict converter; :data:`converter` is the one instance used."""
+    import cattrs
+
     converter = cattrs.Converter(detailed_validation=True, forbid_extra_keys=True)
     # Registered by class, so they also receive str- and int-valued enums,
     # which they hand to the enum's own hook.
@@ -376,5 +384,18 @@ def make_converter() -> cattrs.Converter:
     return converter
 
 
-#: The converter every part of civicspace uses.
-converter: cattrs.Converter = make_converter()
+#: The converter every part of civicspace uses, built (and cattrs imported) on first use, so
+#: that ``import civicspace`` does without cattrs (#9).
+converter: cattrs.Converter
+
+
+def __getattr__(name: str) -> Any:
+    if name == "converter":
+        built = globals()["converter"] = _built_converter()
+        return built
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+@functools.cache
+def _built_converter() -> cattrs.Converter:
+    return make_converter()

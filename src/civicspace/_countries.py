@@ -41,6 +41,7 @@ from typing import Any
 import attrs
 
 from ._errors import CivicspaceError, ParseError
+from ._patterns import LazyPattern
 
 __all__ = [
     "MemberList",
@@ -142,8 +143,8 @@ class NotACountryError(ParseError):
 
 # Apostrophes and full stops vanish ("Côte d'Ivoire", "U.S."); other punctuation
 # separates words ("Guinea-Bissau", "Bolivia (Plurinational State of)").
-_VANISH = re.compile(r"['’‘`´.]")
-_SEPARATE = re.compile(r"[^0-9a-z]+")
+_VANISH = LazyPattern(r"['’‘`´.]")
+_SEPARATE = LazyPattern(r"[^0-9a-z]+")
 
 
 def _normalise(name: str) -> str:

@@ -1,4 +1,4 @@
-"""Data shipped inside the package: rating scales and example documents."""
+"""Data shipped inside the package: rating scales, example documents and datasets."""
 
 from __future__ import annotations
 
@@ -9,10 +9,9 @@ from importlib import resources
 from importlib.resources.abc import Traversable
 from types import MappingProxyType
 
-from ._convert import converter
 from ._scales import RatingScale
 
-__all__ = ["example_files", "rating_scales"]
+__all__ = ["dataset_files", "example_files", "rating_scales"]
 
 
 def _json_files(*parts: str) -> list[Traversable]:
@@ -32,6 +31,8 @@ def rating_scales() -> Mapping[str, RatingScale]:
     categories have no published score bands) and
     ``rsf-world-press-freedom-index``.  Each band cites where it was published.
     """
+    from ._convert import converter  # on first use: cattrs is not imported with civicspace
+
     scales = (
         converter.structure(json.loads(entry.read_text("utf-8")), RatingScale)
         for entry in _json_files("data", "scales")
@@ -42,3 +43,8 @@ def rating_scales() -> Mapping[str, RatingScale]:
 def example_files() -> list[Traversable]:
     """The example documents that ship inside the package, by file name."""
     return _json_files("examples")
+
+
+def dataset_files() -> list[Traversable]:
+    """The datasets that ship inside the package (``data/datasets``), by file name."""
+    return _json_files("data", "datasets")

@@ -31,7 +31,6 @@ use civicspace.rating_change instead
 from __future__ import annotations
 
 import functools
-import re
 import warnings
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -39,12 +38,13 @@ from typing import Any, TypeVar
 import attrs
 
 from ._errors import CivicspaceError
+from ._patterns import LazyPattern
 
 __all__ = ["Deprecation", "deprecated", "deprecation_of", "minor_version"]
 
 _Wrapped = TypeVar("_Wrapped", bound=Callable[..., Any])
 
-_VERSION = re.compile(r"(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)")
+_VERSION = LazyPattern(r"(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)")
 
 
 def minor_version(version: str) -> tuple[int, int]:

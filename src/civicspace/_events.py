@@ -27,9 +27,13 @@ from typing import Any
 import attrs
 
 from ._errors import CivicspaceError, FieldValueError
-from ._money import _check_optional_bool
-from ._people import check_ids, check_not_empty
+from ._money import ReportedAmount, _check_optional_bool
+from ._people import check_ids
+from ._sentences import _REPORTED
 from ._values import PartialDate, Source, check_text
+
+#: The most people one event may list (``case.json#/$defs/event``).
+MAX_EVENT_PEOPLE = 500
 
 __all__ = ["CustodyEffect", "Event", "EventKind", "PersonStatus", "event_kinds"]
 
@@ -168,22 +172,48 @@ def _check_kind(_instance: object, attribute: attrs.Attribute[Any], value: str) 
         )
 
 
+def _check_people_count(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None and (type(value) is not int or not 1 <= value <= MAX_EVENT_PEOPLE):
+        raise FieldValueError(
+            f"{value!r} is not a count of people from 1 to {MAX_EVENT_PEOPLE}", field=attribute.name
+        )
+
+
 @attrs.frozen(kw_only=True)
 class Event:
-    """Something that happened to people of a case (``case.json#/$defs/event``).
+    """Something that happened to people or organisations of a case (``case.json#/$defs/event``).
 
     "On 6th September 2020, the three were charged ... and placed in
     pre-trial detention" is two events, a ``charge`` and a
     ``pre_trial_detention``, each dated ``2020-09-06`` and naming the three.
     A case lists its events in the order they happened; the status of each
-    person and the chronology checks follow that order.
+    person and the chronology checks follow that order.  An event concerns
+    people, organisations or both (rule ``event.concerns_nobody``): "the
+    National Election Committee (NEC)'s decision to bar the Candlelight
+    Party (CP)" is a ``disqualification`` naming only the party.  The
+    effects of its kind (status, custody) apply to its people only.
 
     Attributes:
         kind: What happened: a kind of :func:`event_kinds`.
         date: When, to the precision the source gives; ``None`` when it gives none.
-        people: The ids of the people of the case it concerns (at least one).
+        people: The ids of the people of the case it concerns; ``()`` when it
+            concerns none (a party dissolved).
+        people_count: How many people the source says it concerned ("three
+            Cambodian activists ... were arrested"); ``None`` when it states
+            no number.  :attr:`people` lists those the source names and the
+            rest are unnamed ("four Mother Nature activists", none named, is
+            ``people_count=4`` with no people), so it never lists more (rule
+            ``event.people_count_mismatch``).  It counts people only, never
+            :attr:`organisations`.
+        organisations: The ids of the case's organisations it concerns: the
+            party dissolved or disqualified, the union harassed, the
+            newspaper closed.
         charges: The ids of the case's charges it concerns ("the hearing ...
             on the charges of production of pornography").
+        demanded: A fine or compensation demanded by a prosecutor or a
+            plaintiff, not imposed ("CPP lawyers have demanded two billion
+            riels (USD 500,000) for compensation"); ``None`` when none is
+            reported.  What a court imposes goes into the case's sentences.
         in_absentia: ``True`` when it happened in the people's absence
             ("convicted in absentia"), ``False`` when the source says they
             were present; only for kinds that can (rule ``case.in_absentia_misplaced``).
@@ -195,8 +225,11 @@ class Event:
 
     kind: str = attrs.field(validator=_check_kind)
     date: PartialDate | None = None
-    people: tuple[str, ...] = attrs.field(validator=[check_not_empty, check_ids])
+    people: tuple[str, ...] = attrs.field(default=(), validator=check_ids)
+    people_count: int | None = attrs.field(default=None, validator=_check_people_count)
+    organisations: tuple[str, ...] = attrs.field(default=(), validator=check_ids)
     charges: tuple[str, ...] = attrs.field(default=(), validator=check_ids)
+    demanded: ReportedAmount | None = attrs.field(default=None, validator=_REPORTED)
     in_absentia: bool | None = attrs.field(default=None, validator=_check_optional_bool)
     place: str | None = attrs.field(default=None, validator=check_text)
     note: str | None = attrs.field(default=None, validator=check_text)

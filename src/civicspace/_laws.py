@@ -34,6 +34,7 @@ from ._citations import (
 )
 from ._errors import CivicspaceError, FieldValueError
 from ._money import Money
+from ._patterns import LazyPattern
 from ._sentences import AggravatedPenalty, StatutoryPenalty
 from ._terms import Life, Term
 from ._values import PartialDate, Source, check_country, check_id, check_text, country_name
@@ -446,9 +447,9 @@ class InstrumentMatch:
 
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "‛": "'", "`": "'", "“": '"', "”": '"'})
 _HYPHENS = str.maketrans({char: "-" for char in "‐‑‒–—"})
-_THE = re.compile(r"^the(?:\s+|$)")
-_PARENTHESIS = re.compile(r"^(.*?)\s*\(([^()]+)\)$")
-_YEAR = re.compile(r"^([0-9]{4})\s+(.+)$")
+_THE = LazyPattern(r"^the(?:\s+|$)")
+_PARENTHESIS = LazyPattern(r"^(.*?)\s*\(([^()]+)\)$")
+_YEAR = LazyPattern(r"^([0-9]{4})\s+(.+)$")
 
 
 def _name_key(text: str) -> str:

@@ -18,6 +18,7 @@ from typing import Any, Final
 import attrs
 
 from ._errors import CivicspaceError, FieldValueError
+from ._patterns import LazyPattern
 
 __all__ = [
     "CurrencyMismatchError",
@@ -27,9 +28,9 @@ __all__ = [
     "total_by_currency",
 ]
 
-_CURRENCY_CODE = re.compile(r"[A-Z]{3}", re.ASCII)
+_CURRENCY_CODE = LazyPattern(r"[A-Z]{3}", re.ASCII)
 #: The decimal text an amount is written in: digits and one optional point.
-DECIMAL_TEXT = re.compile(r"(?:0|[1-9][0-9]*)(?:\.[0-9]+)?", re.ASCII)
+DECIMAL_TEXT = LazyPattern(r"(?:0|[1-9][0-9]*)(?:\.[0-9]+)?", re.ASCII)
 _RATE_PRECISION: Final = 50
 
 

@@ -22,6 +22,7 @@ from typing import Any, Final
 import attrs
 
 from ._errors import CivicspaceError, FieldValueError, ParseError
+from ._patterns import LazyPattern
 from ._ratings import CountryRating, Rating, RatingHistory
 from ._values import PartialDate, Source, check_text, is_country_code
 
@@ -48,7 +49,7 @@ __all__ = [
 COUNCIL_SEATS: Final = 47
 """The number of seats on the UN Human Rights Council; a full member list has this many."""
 
-_TIME = re.compile(r"([01][0-9]|2[0-3]):[0-5][0-9]", re.ASCII)
+_TIME = LazyPattern(r"([01][0-9]|2[0-3]):[0-5][0-9]", re.ASCII)
 
 
 def _check_optional_country(

@@ -16,13 +16,14 @@ numbered or bulleted or neither.
 from __future__ import annotations
 
 import enum
-import re
 import unicodedata
+from collections.abc import Iterator, Sequence
 from typing import Any, Final, Protocol
 
 import attrs
 
 from ._errors import ParseError
+from ._patterns import LazyPattern
 from ._people import OrganisationKind
 from ._values import check_country, check_id, check_text
 
@@ -85,11 +86,11 @@ class Signatory:
 
 # -- Reading lists as published -----------------------------------------------------------------
 
-_MARKER: Final = re.compile(
+_MARKER: Final = LazyPattern(
     r"(?:(?P<number>[0-9]{1,4})[.)](?:\s+|$)|[•◦▪‣·*–—]\s*|-(?:\s+|$))(?P<rest>.*)"
 )
-_PARENTHESES: Final = re.compile(r"\s*\(([^()]*)\)")
-_ACRONYM: Final = re.compile(r"\S{1,40}")
+_PARENTHESES: Final = LazyPattern(r"\s*\(([^()]*)\)")
+_ACRONYM: Final = LazyPattern(r"\S{1,40}")
 
 
 def _split_qualifier(text: str) -> tuple[str, str | None]:
@@ -188,8 +189,8 @@ _SPELLINGS: Final = {
     "program": "programme",
     "programs": "programmes",
 }
-_APOSTROPHES: Final = re.compile(r"['’‘`´]")
-_NOT_WORD: Final = re.compile(r"[\W_]+")
+_APOSTROPHES: Final = LazyPattern(r"['’‘`´]")
+_NOT_WORD: Final = LazyPattern(r"[\W_]+")
 
 
 def normalise_organisation_name(name: str) -> str:
@@ -343,3 +344,34 @@ def match_organisations(first: NamedOrganisation, second: NamedOrganisation) -> 
     else:
         explanation = f"{_label(first)!r} and {_label(second)!r} share neither name nor acronym"
     return OrganisationMatch(same=False, rule=None, explanation=explanation)
+
+
+def repeated_organisations(
+    listed: Sequence[NamedOrganisation],
+) -> Iterator[tuple[int, int, OrganisationMatch]]:
+    """``(index, earlier index, match)`` for each item that is an organisation listed above it.
+
+    Items are compared by :func:`match_organisations`; each repeat is given
+    once, with the first earlier item it matches.  The earlier items are
+    indexed by every key a rule compares, so a list of thousands is checked
+    in linear time, not by comparing every pair.
+    """
+    seen: dict[tuple[str, str], list[int]] = {}
+    for later, item in enumerate(listed):
+        name = _key(item.name)
+        acronym = None if item.acronym is None else _key(item.acronym)
+        item_id = getattr(item, "id", None)
+        keys = [("name", name)]
+        keys += [] if acronym is None else [("acronym", acronym)]
+        keys += [] if item_id is None else [("id", item_id)]
+        # A name matches an earlier name or acronym; an acronym matches an earlier name.
+        candidates = [("name", name), ("acronym", name)]
+        candidates += [] if acronym is None else [("name", acronym)]
+        candidates += [] if item_id is None else [("id", item_id)]
+        for earlier in sorted({index for key in candidates for index in seen.get(key, ())}):
+            match = match_organisations(listed[earlier], item)
+            if match.same:
+                yield later, earlier, match
+                break
+        for key in keys:
+            seen.setdefault(key, []).append(later)

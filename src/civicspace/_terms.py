@@ -22,6 +22,7 @@ from typing import Any, Final, NamedTuple, NoReturn, overload
 import attrs
 
 from ._errors import CivicspaceError, FieldValueError, ParseError
+from ._patterns import LazyPattern
 
 __all__ = [
     "LIFE",
@@ -33,10 +34,10 @@ __all__ = [
     "add_term",
 ]
 
-_TERM = re.compile(r"P(?:([0-9]+)Y)?(?:([0-9]+)M)?(?:([0-9]+)D)?", re.ASCII)
-_WEEKS = re.compile(r"P([0-9]+)W", re.ASCII)
-_TIME_PART = re.compile(r"P[0-9YMDW.,]*T[0-9HMS.,]*", re.ASCII)
-_FRACTION = re.compile(r"P[0-9YMDW]*[.,][0-9YMDW.,]*", re.ASCII)
+_TERM = LazyPattern(r"P(?:([0-9]+)Y)?(?:([0-9]+)M)?(?:([0-9]+)D)?", re.ASCII)
+_WEEKS = LazyPattern(r"P([0-9]+)W", re.ASCII)
+_TIME_PART = LazyPattern(r"P[0-9YMDW.,]*T[0-9HMS.,]*", re.ASCII)
+_FRACTION = LazyPattern(r"P[0-9YMDW]*[.,][0-9YMDW.,]*", re.ASCII)
 
 # The Gregorian calendar repeats every 400 years: 4800 months, 146097 days.
 _CYCLE_MONTHS: Final = 4800

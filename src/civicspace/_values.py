@@ -11,6 +11,7 @@ from typing import Any
 import attrs
 
 from ._errors import CivicspaceError, FieldValueError, ParseError
+from ._patterns import LazyPattern
 
 __all__ = [
     "DatePrecision",
@@ -20,11 +21,11 @@ __all__ = [
     "is_country_code",
 ]
 
-_PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", re.ASCII)
-_COUNTRY_CODE = re.compile(r"[A-Z]{3}", re.ASCII)
-_ID = re.compile(r"[a-z0-9](?:[a-z0-9._:/-]*[a-z0-9])?", re.ASCII)
+_PARTIAL_DATE = LazyPattern(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", re.ASCII)
+_COUNTRY_CODE = LazyPattern(r"[A-Z]{3}", re.ASCII)
+_ID = LazyPattern(r"[a-z0-9](?:[a-z0-9._:/-]*[a-z0-9])?", re.ASCII)
 _ID_MAX_LENGTH = 200  # as common.json#/$defs/id has it
-_HTTP_URL = re.compile(r"https?://[^\s/?#]+([/?#][^\s]*)?", re.ASCII)
+_HTTP_URL = LazyPattern(r"https?://[^\s/?#]+([/?#][^\s]*)?", re.ASCII)
 
 
 class DatePrecision(enum.Enum):

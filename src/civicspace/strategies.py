@@ -36,10 +36,12 @@ from hypothesis import strategies as st
 from ._api import dump
 from ._cases import Case, Charge
 from ._collection import Collection
+from ._consistency import implied_exchange_rates
 from ._convert import RECORD_TYPES
 from ._countries import un_member_states
 from ._custody import CustodyKind, CustodyPeriod
 from ._data import rating_scales as shipped_rating_scales
+from ._elections import MAX_SEATS, MAX_SHARE_DECIMALS, Contest, Election, PartyResult, seat_share
 from ._events import CustodyEffect, Event, event_kinds
 from ._laws import (
     Article,
@@ -101,6 +103,7 @@ __all__ = [
     "charges",
     "collections",
     "concerns",
+    "contests",
     "council_members",
     "countries",
     "country_ratings",
@@ -114,6 +117,7 @@ __all__ = [
     "deliverers",
     "demands",
     "documents",
+    "elections",
     "event_kind_names",
     "events",
     "freedoms",
@@ -127,6 +131,7 @@ __all__ = [
     "organisations",
     "other_names",
     "partial_dates",
+    "party_results",
     "people",
     "person_identifiers",
     "person_records",
@@ -137,6 +142,7 @@ __all__ = [
     "score_bands",
     "sentences",
     "sessions",
+    "shares",
     "side_events",
     "signatories",
     "sources",
@@ -343,20 +349,31 @@ def collections() -> st.SearchStrategy[Collection]:
 
     A person or organisation id has one name throughout (people and cases).
     """
-    return st.builds(
-        _with_case_members,
+    return (
         st.builds(
-            Collection,
-            ratings=_optional_tuple(country_ratings()),
-            scales=st.lists(rating_scales(), max_size=2, unique_by=lambda scale: scale.id).map(
-                tuple
+            _with_case_members,
+            st.builds(
+                Collection,
+                ratings=_optional_tuple(country_ratings()),
+                scales=st.lists(rating_scales(), max_size=2, unique_by=lambda scale: scale.id).map(
+                    tuple
+                ),
+                laws=st.lists(laws(), max_size=2, unique_by=lambda law: law.id).map(tuple),
+                sessions=st.lists(sessions(), max_size=1).map(tuple),
+                statements=st.lists(statements(), max_size=2, unique_by=_BY_ID).map(tuple),
+                elections=st.lists(elections(), max_size=2, unique_by=_BY_ID).map(tuple),
             ),
-            laws=st.lists(laws(), max_size=2, unique_by=lambda law: law.id).map(tuple),
-            sessions=st.lists(sessions(), max_size=1).map(tuple),
-            statements=st.lists(statements(), max_size=2, unique_by=_BY_ID).map(tuple),
-        ),
-        _case_members(),
-    ).map(_with_statement_references)
+            _case_members(),
+        )
+        .map(lambda collection: _with_election_references(_with_statement_references(collection)))
+        .filter(_exchange_rates_agree)
+    )
+
+
+def _exchange_rates_agree(collection: Collection) -> bool:
+    # Equivalents are drawn independently; the rare draw with three of one
+    # currency pair far apart breaks rule collection.exchange_rate_outlier.
+    return not any(rate.outlier for rate in implied_exchange_rates(collection))
 
 
 # -- UN Human Rights Council sessions (session.json) ---------------------------------------------
@@ -668,6 +685,11 @@ def _person_fields(organisation_ids: Sequence[str] | None) -> st.SearchStrategy[
     )
 
 
+def _unaffiliated_people() -> st.SearchStrategy[Person]:
+    """People affiliated to no organisation: ``people(())``, argument-free for sharing."""
+    return people(())
+
+
 def people(organisation_ids: Sequence[str] | None = None) -> st.SearchStrategy[Person]:
     """People as cases embed them, affiliated to some of ``organisation_ids``.
 
@@ -713,26 +735,51 @@ def event_kind_names() -> st.SearchStrategy[str]:
 
 
 def events(
-    person_ids: Sequence[str] | None = None, charge_ids: Sequence[str] | None = None
+    person_ids: Sequence[str] | None = None,
+    charge_ids: Sequence[str] | None = None,
+    organisation_ids: Sequence[str] | None = None,
 ) -> st.SearchStrategy[Event]:
-    """Events of any kind naming some of ``person_ids`` and ``charge_ids`` (any when ``None``).
+    """Events of any kind naming some of ``person_ids``, ``organisation_ids`` and ``charge_ids``.
 
-    ``in_absentia`` is set only on kinds that can happen in absentia.  The
-    events of a valid case come from :func:`cases`, which also keeps custody
-    and chronology consistent.
+    ``None`` allows any ids, an empty sequence none.  Every event names at
+    least one person or organisation (rule ``event.concerns_nobody``), so
+    ``person_ids`` and ``organisation_ids`` are not both empty.  Some events
+    carry a ``demanded`` amount; ``in_absentia`` is set only on kinds that can
+    happen in absentia.  The events of a valid case come from :func:`cases`,
+    which also keeps custody and chronology consistent.
     """
-    named = _ids_from(person_ids, min_size=1)
+    both_given = person_ids is not None and organisation_ids is not None
+    if both_given and not person_ids and not organisation_ids:
+        raise ValueError("an event names a person or an organisation: give ids of either")
+    some_people = _ids_from(person_ids, min_size=0)
+    some_bodies = _ids_from(organisation_ids, min_size=0)
+    at_least_one = (
+        _ids_from(person_ids, min_size=1)
+        if person_ids is None or person_ids
+        else _ids_from(organisation_ids, min_size=1)
+    )
     concerning = _ids_from(charge_ids, min_size=0)
 
     @st.composite
     def build(draw: st.DrawFn) -> Event:
         kind = draw(_shared(event_kind_names))
         allowed = event_kinds()[kind].in_absentia
+        named: tuple[str, ...] = draw(some_people)
+        bodies: tuple[str, ...] = draw(some_bodies)
+        if not named and not bodies:
+            if person_ids is None or person_ids:
+                named = draw(at_least_one)
+            else:
+                bodies = draw(at_least_one)
+        counted = bool(named) and draw(st.booleans())
         return Event(
             kind=kind,
             date=draw(_optional(partial_dates)),
-            people=draw(named),
+            people=named,
+            people_count=len(named) + draw(st.integers(0, 2)) if counted else None,
+            organisations=bodies,
             charges=draw(concerning),
+            demanded=draw(_optional(reported_amounts)),
             in_absentia=draw(st.none() | st.booleans()) if allowed else None,
             place=draw(_optional(texts)),
             note=draw(_optional(texts)),
@@ -771,13 +818,16 @@ def _case_events(
     days: list[datetime.date],
     person_ids: Sequence[str],
     charge_ids: Sequence[str],
+    organisation_ids: Sequence[str] = (),
 ) -> tuple[tuple[Event, ...], set[str]]:
     """Events on ``days`` in date order with custody kept consistent; also the people ever held.
 
     Each day is cut to a random precision (or left out), so no event is
     certainly earlier than one listed above it.  A kind that needs custody
     names only people then held (an arrest is drawn instead when none is);
-    ``in_absentia`` is true only when nobody named is held.
+    ``in_absentia`` is true only when nobody named is held.  Events name
+    some of ``organisation_ids`` too, and at least one person or
+    organisation; ``person_ids`` and ``organisation_ids`` are not both empty.
     """
     kinds = event_kinds()
     arrest = next(name for name, kind in kinds.items() if kind.custody is CustodyEffect.BEGINS)
@@ -789,10 +839,17 @@ def _case_events(
         eligible: Sequence[str] = person_ids
         if kinds[name].requires_custody:
             eligible = [p for p in person_ids if p in held]
-        if not eligible:
+        if not eligible and person_ids:
             name, eligible = arrest, person_ids
         kind = kinds[name]
-        named = tuple(eligible[i] for i in draw(_subsets(len(eligible), 1)))
+        bodies: tuple[str, ...] = ()
+        if organisation_ids:
+            bodies = tuple(organisation_ids[i] for i in draw(_subsets(len(organisation_ids), 0)))
+        named: tuple[str, ...] = ()
+        if eligible:
+            named = tuple(eligible[i] for i in draw(_subsets(len(eligible), 0 if bodies else 1)))
+        if not named and not bodies:
+            bodies = (organisation_ids[draw(_index(len(organisation_ids)))],)
         in_absentia = None
         if kind.in_absentia:
             in_absentia = draw(st.sampled_from((None, False, True)))
@@ -809,7 +866,9 @@ def _case_events(
                 kind=name,
                 date=_as_partial(draw, day),
                 people=named,
+                organisations=bodies,
                 charges=tuple(charge_ids[i] for i in concerning),
+                demanded=draw(_optional(reported_amounts)),
                 in_absentia=in_absentia,
                 place=draw(_optional(texts)),
                 note=draw(_optional(texts)),
@@ -853,7 +912,7 @@ def _case_parts() -> st.SearchStrategy[dict[str, Any]]:
             "title": texts(),
             "summary": st.none() | texts(200),
             "organisations": st.lists(organisations(), max_size=2, unique_by=_BY_ID),
-            "people": st.lists(people(()), min_size=1, max_size=3, unique_by=_BY_ID),
+            "people": st.lists(people(()), max_size=3, unique_by=_BY_ID),
             "charges": st.lists(charges(("placeholder",)), max_size=2, unique_by=_BY_ID),
             "sentences": st.lists(sentences(), max_size=2),
             "sources": _optional_tuple(sources(), max_size=2),
@@ -868,7 +927,8 @@ def cases() -> st.SearchStrategy[Case]:
     Ids are unique per kind; events, charges, sentences and affiliations
     name only people, charges and organisations of the case; events are in
     date order with custody consistent (see :func:`events`); a sentence in
-    absentia is only ever on someone never held in the case.
+    absentia is only ever on someone never held in the case.  Some cases
+    concern organisations only: they have no charges and no sentences.
     """
 
     @st.composite
@@ -876,7 +936,11 @@ def cases() -> st.SearchStrategy[Case]:
         parts = draw(_case_parts())
         bodies = parts["organisations"]
         persons = _affiliated(draw, parts["people"], bodies)
+        if not persons and not bodies:
+            persons = [draw(_shared(_unaffiliated_people))]
         person_ids = [person.id for person in persons]
+        if not persons:
+            parts = {**parts, "charges": [], "sentences": []}
         charged = [
             attrs.evolve(
                 charge, people=tuple(person_ids[i] for i in draw(_subsets(len(persons), 1)))
@@ -884,7 +948,11 @@ def cases() -> st.SearchStrategy[Case]:
             for charge in parts["charges"]
         ]
         happened, ever_held = _case_events(
-            draw, parts["days"], person_ids, [charge.id for charge in charged]
+            draw,
+            parts["days"],
+            person_ids,
+            [charge.id for charge in charged],
+            [body.id for body in bodies],
         )
         imposed = []
         for sentence in parts["sentences"]:
@@ -1118,9 +1186,119 @@ def _with_statement_references(collection: Collection) -> Collection:
     return attrs.evolve(collection, statements=tuple(resolved(s) for s in collection.statements))
 
 
+# -- Elections (election.json) ------------------------------------------------------------------
+
+
+def shares() -> st.SearchStrategy[Decimal]:
+    """Percentages from 0 to 100 with up to four decimals, as results state them (``80.7``)."""
+    return st.integers(0, MAX_SHARE_DECIMALS).flatmap(
+        lambda decimals: st.integers(0, 100 * 10**decimals).map(
+            lambda units: Decimal(units).scaleb(-decimals)
+        )
+    )
+
+
+def party_results() -> st.SearchStrategy[PartyResult]:
+    """Results of any party or group, with any seats and, now and then, any share.
+
+    Alone, a result has no total to agree with; :func:`contests` draws
+    results whose seats and shares fit their contest.
+    """
+    return st.builds(
+        PartyResult,
+        party=_shared(texts),
+        acronym=st.none() | texts(12),
+        organisation=_optional(identifiers),
+        group=st.none() | st.booleans(),
+        seats=st.integers(0, MAX_SEATS),
+        share=_optional(shares),
+    )
+
+
+def _as_signatory(result: PartyResult) -> Signatory:
+    return Signatory(id=result.organisation, name=result.party, acronym=result.acronym)
+
+
+def _distinct_results(listed: Sequence[PartyResult]) -> tuple[PartyResult, ...]:
+    """``listed`` without each result that is the same party as one kept before it."""
+    kept: list[PartyResult] = []
+    for result in listed:
+        if not any(match_organisations(_as_signatory(e), _as_signatory(result)).same for e in kept):
+            kept.append(result)
+    return tuple(kept)
+
+
+def contests() -> st.SearchStrategy[Contest]:
+    """Contests that pass every ``election.*`` check.
+
+    No party is listed twice (by :func:`civicspace.match_organisations`),
+    the seats add up to the total or less, and a share, when drawn, is
+    :func:`civicspace.seat_share` of the seats to 0 to 4 decimals.
+    """
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Contest:
+        total = draw(st.integers(1, 50) | st.integers(1, MAX_SEATS))
+        listed = _distinct_results(draw(st.lists(_shared(party_results), min_size=1, max_size=4)))
+        results, remaining = [], total
+        for result in listed:
+            seats = draw(st.integers(0, remaining))
+            remaining -= seats
+            decimals = draw(st.none() | st.integers(0, MAX_SHARE_DECIMALS))
+            share = None if decimals is None else seat_share(seats, total, decimals)
+            results.append(attrs.evolve(result, seats=seats, share=share))
+        return Contest(contested=draw(_shared(texts)), total=total, results=tuple(results))
+
+    return build()
+
+
+def elections() -> st.SearchStrategy[Election]:
+    """Elections that pass every ``election.*`` check (see :func:`contests`)."""
+    return st.builds(
+        Election,
+        id=_shared(identifiers),
+        country=_shared(countries),
+        date=_shared(partial_dates),
+        title=_shared(texts),
+        contests=st.lists(contests(), min_size=1, max_size=3).map(tuple),
+        sources=_some(sources, 2),
+    )
+
+
+def _with_election_references(collection: Collection) -> Collection:
+    """``collection`` with its results' organisation ids pointed at its organisations, or dropped.
+
+    A result keeps an id only when the collection has an organisation for
+    it, one organisation per result of a contest; the results are then made
+    distinct again.
+    """
+    ids = [organisation.id for organisation in collection.organisations]
+
+    def resolved(contest: Contest) -> Contest:
+        pointed = [
+            attrs.evolve(
+                result,
+                organisation=(
+                    ids[index] if result.organisation is not None and index < len(ids) else None
+                ),
+            )
+            for index, result in enumerate(contest.results)
+        ]
+        return attrs.evolve(contest, results=_distinct_results(pointed))
+
+    return attrs.evolve(
+        collection,
+        elections=tuple(
+            attrs.evolve(election, contests=tuple(resolved(c) for c in election.contests))
+            for election in collection.elections
+        ),
+    )
+
+
 _RECORDS: dict[str, Callable[[], st.SearchStrategy[Any]]] = {
     "case": cases,
     "collection": collections,
+    "election": elections,
     "law": laws,
     "organisation": organisation_records,
     "person": person_records,
