@@ -15,7 +15,6 @@ enums) by the converter's own hook for its type.
 from __future__ import annotations
 
 import enum
-import threading
 import typing
 from collections.abc import Callable
 from typing import Any
@@ -24,15 +23,11 @@ import attrs
 import cattrs.fns
 
 from ._convert import converter, record_type_of
-from ._fast_structure import is_generic_attrs_class, optional_of
+from ._fast_structure import GeneratedFunctions, is_generic_attrs_class, optional_of
 
 __all__ = ["dumper", "unstructure"]
 
 Dump = Callable[[Any], Any]
-
-_DUMPERS: dict[Any, Dump] = {}  # per class or type hint: bounded by the model's classes
-_PENDING: dict[Any, Dump] = {}  # classes being generated, seen only by their thread
-_GENERATING = threading.RLock()
 
 
 def unstructure(obj: Any) -> Any:
@@ -42,13 +37,7 @@ def unstructure(obj: Any) -> Any:
 
 def dumper(hint: Any) -> Dump:
     """The function that gives the JSON-ready value of a value of type ``hint``."""
-    found = _DUMPERS.get(hint)
-    if found is None:
-        with _GENERATING:  # one thread generates; the others wait for its functions
-            found = _DUMPERS.get(hint) or _PENDING.get(hint)
-            if found is None:
-                found = _DUMPERS[hint] = _make_dumper(hint)
-    return found
+    return _DUMPERS(hint)
 
 
 _IDENTITY: Dump = cattrs.fns.identity
@@ -62,14 +51,12 @@ def _make_dumper(hint: Any) -> Dump:
             return list
         return lambda value: [item(each) for each in value]
     if is_generic_attrs_class(hint):
-        # A class that holds itself, at any depth, finds its dumper when it runs.
-        _PENDING[hint] = lambda value: _DUMPERS[hint](value)
-        try:
-            return _attrs_dumper(hint)
-        finally:
-            del _PENDING[hint]
+        return _DUMPERS.generating(hint, lambda: _attrs_dumper(hint))
     hook: Dump = converter.get_unstructure_hook(hint)
     return hook
+
+
+_DUMPERS = GeneratedFunctions(_make_dumper)
 
 
 def _is_value_enum(hint: Any) -> bool:
