@@ -196,3 +196,19 @@ def test_the_command_lists_datasets_and_refuses_unknown_names(
     assert 2 == main(["dataset", "atlantis"])
     assert "no dataset named 'atlantis'" in capsys.readouterr().err
     assert 2 == main(["dataset"])
+
+
+def test_the_command_reports_a_dataset_this_version_refuses_and_exits_1(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    issue = civicspace.Issue(
+        "$.cases[0].id", "collection.duplicate_id", "the case id is used twice"
+    )
+
+    def refused(name: str) -> Collection:
+        raise civicspace.ValidationError([issue], kind="collection")
+
+    monkeypatch.setattr(datasets, "load", refused)
+    assert 1 == main(["dataset", "cambodia"])
+    expected = [f"datasets/cambodia.json: {issue}", "datasets/cambodia.json: 1 issues"]
+    assert expected == capsys.readouterr().out.splitlines()

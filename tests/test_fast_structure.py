@@ -12,7 +12,6 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -27,6 +26,7 @@ from civicspace._structure import structure_record
 from civicspace._values import PartialDate
 
 from ._edit import changed
+from ._unseen import Outer, outers
 
 KINDS = st.sampled_from(civicspace.record_types())
 
@@ -193,34 +193,9 @@ def test_a_whole_number_written_as_a_float_is_a_whole_number() -> None:
 # -- Builders are derived from the fields: a new class or field needs nothing -------------------
 
 
-@attrs.frozen(kw_only=True)
-class _Inner:
-    name: str
-    count: int | None = None
-
-
-@attrs.frozen(kw_only=True)
-class _Outer:
-    inners: tuple[_Inner, ...] = ()
-    first: _Inner | None = None
-    tags: tuple[str, ...] = attrs.field(factory=tuple)
-    on: PartialDate | None = None
-
-
-_INNERS = st.builds(_Inner, name=st.text(), count=st.none() | st.integers())
-
-
-@given(
-    st.builds(
-        _Outer,
-        inners=st.lists(_INNERS).map(tuple),
-        first=st.none() | _INNERS,
-        tags=st.lists(st.text()).map(tuple),
-        on=st.none() | cst.partial_dates(),
-    )
-)
-def test_a_class_the_fast_path_has_never_seen_builds_from_its_fields(outer: _Outer) -> None:
-    assert outer == builder(_Outer)(converter.unstructure(outer))
+@given(outers())
+def test_a_class_the_fast_path_has_never_seen_builds_from_its_fields(outer: Outer) -> None:
+    assert outer == builder(Outer)(converter.unstructure(outer))
 
 
 def test_infinity_read_from_1e400_is_refused_as_the_strict_converter_refuses_it() -> None:

@@ -19,7 +19,7 @@ from ._across_cases import conflicting_organisations, conflicting_people
 from ._cases import Case
 from ._codes import ISSUE_CODES
 from ._collection import Collection, Reference, references, register_references
-from ._consistency import implied_exchange_rates
+from ._consistency import classes_in, implied_exchange_rates
 from ._convert import collection_members
 from ._countries import is_un_member_state, place_of
 from ._data import rating_scales
@@ -100,13 +100,6 @@ def _check_tree(obj: Any, path: str, issues: list[Issue]) -> None:
     )
 
 
-def _attrs_classes_in(annotation: Any) -> Iterator[type[Any]]:
-    if isinstance(annotation, type) and attrs.has(annotation):
-        yield annotation
-    for argument in typing.get_args(annotation):
-        yield from _attrs_classes_in(argument)
-
-
 _FIELDS_REACHING_RULES: dict[type[Any], tuple[str, ...]] = {}
 
 
@@ -118,7 +111,9 @@ def _fields_reaching_rules(cls: type[Any]) -> tuple[str, ...]:
         found = _FIELDS_REACHING_RULES[cls] = tuple(
             field.name
             for field in (attrs.fields(cls) if attrs.has(cls) else ())
-            if any(_reaches_rules(inner) for inner in _attrs_classes_in(hints[field.name]))
+            if any(
+                _reaches_rules(inner) for inner in classes_in(hints[field.name]) if attrs.has(inner)
+            )
         )
     return found
 

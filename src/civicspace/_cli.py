@@ -252,7 +252,7 @@ def _schema(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def _dataset(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from . import datasets
-    from ._api import validate
+    from ._errors import ValidationError
     from ._summary import summarise
 
     if args.list:
@@ -261,18 +261,17 @@ def _dataset(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.name is None:
         err.write("civicspace dataset: give a NAME or --list\n")
         return EXIT_USAGE
+    where = f"datasets/{args.name}.json"
     try:
-        document = datasets.document(args.name)
+        collection = datasets.load(args.name)
     except datasets.UnknownDatasetError as error:
         err.write(f"civicspace dataset: {error}\n")
         return EXIT_USAGE
-    where = f"datasets/{args.name}.json"
-    issues = list(validate(document, kind="collection"))
-    out.writelines(f"{where}: {issue}\n" for issue in issues)
-    if issues:
-        out.write(f"{where}: {len(issues)} issues\n")
+    except ValidationError as error:
+        out.writelines(f"{where}: {issue}\n" for issue in error.issues)
+        out.write(f"{where}: {len(error.issues)} issues\n")
         return EXIT_INVALID
-    out.write(f"{where}: valid\n{summarise(datasets.load(args.name)).to_text()}\n")
+    out.write(f"{where}: valid\n{summarise(collection).to_text()}\n")
     return EXIT_VALID
 
 

@@ -27,6 +27,7 @@ __all__ = [
     "DEFAULT_RATE_TOLERANCE",
     "ConflictingAccounts",
     "ImpliedRate",
+    "classes_in",
     "conflicts",
     "implied_exchange_rates",
 ]
@@ -169,7 +170,7 @@ def _may_hold(holder: type[Any], cls: type[Any]) -> bool:
         known = _HOLDS[key] = any(
             inner is cls or (attrs.has(inner) and _may_hold(inner, cls))
             for field in attrs.fields(holder)
-            for inner in _classes_in(hints[field.name])
+            for inner in classes_in(hints[field.name])
         )
     return known
 
@@ -177,11 +178,12 @@ def _may_hold(holder: type[Any], cls: type[Any]) -> bool:
 _HOLDS: dict[tuple[type[Any], type[Any]], bool] = {}
 
 
-def _classes_in(annotation: Any) -> Iterator[type[Any]]:
+def classes_in(annotation: Any) -> Iterator[type[Any]]:
+    """Every class a type hint names, at any depth: ``Term | TermRange | None`` names three."""
     if isinstance(annotation, type):
         yield annotation
     for argument in typing.get_args(annotation):
-        yield from _classes_in(argument)
+        yield from classes_in(argument)
 
 
 def implied_exchange_rates(

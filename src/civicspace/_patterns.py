@@ -37,11 +37,6 @@ class LazyPattern:
             self._compiled = re.compile(self.pattern, self._flags)
         return self._compiled
 
-    @property
-    def flags(self) -> int:
-        """The flags, as :attr:`re.Pattern.flags` gives them (compiles the pattern)."""
-        return self.compiled.flags
-
     def fullmatch(
         self, string: str, pos: int = 0, endpos: int = sys.maxsize
     ) -> re.Match[str] | None:
@@ -62,10 +57,6 @@ class LazyPattern:
         """As :meth:`re.Pattern.finditer`."""
         return self.compiled.finditer(string, pos, endpos)
 
-    def findall(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> list[Any]:
-        """As :meth:`re.Pattern.findall`."""
-        return self.compiled.findall(string, pos, endpos)
-
     def split(self, string: str, maxsplit: int = 0) -> list[str | Any]:
         """As :meth:`re.Pattern.split`."""
         return self.compiled.split(string, maxsplit)
@@ -73,12 +64,6 @@ class LazyPattern:
     def sub(self, repl: str | Callable[[re.Match[str]], str], string: str, count: int = 0) -> str:
         """As :meth:`re.Pattern.sub`."""
         return self.compiled.sub(repl, string, count)
-
-    def subn(
-        self, repl: str | Callable[[re.Match[str]], str], string: str, count: int = 0
-    ) -> tuple[str, int]:
-        """As :meth:`re.Pattern.subn`."""
-        return self.compiled.subn(repl, string, count)
 
     def __repr__(self) -> str:
         """``LazyPattern('...')``."""

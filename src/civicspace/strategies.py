@@ -790,13 +790,17 @@ def events(
 
 
 def charges(person_ids: Sequence[str] | None = None) -> st.SearchStrategy[Charge]:
-    """Charges against some of ``person_ids`` (any ids when ``None``), citing any laws."""
+    """Charges against some of ``person_ids`` (any ids when ``None``), citing any laws.
+
+    Some name no one: the source counts or describes the people charged
+    without naming them.
+    """
     return st.builds(
         Charge,
         id=_shared(identifiers),
         offence=_shared(texts),
         citations=_some(law_references, 2),
-        people=_ids_from(person_ids, min_size=1),
+        people=_ids_from(person_ids, min_size=0),
         date=_optional(partial_dates),
         sources=_some(sources, 1),
     )
@@ -943,7 +947,7 @@ def cases() -> st.SearchStrategy[Case]:
             parts = {**parts, "charges": [], "sentences": []}
         charged = [
             attrs.evolve(
-                charge, people=tuple(person_ids[i] for i in draw(_subsets(len(persons), 1)))
+                charge, people=tuple(person_ids[i] for i in draw(_subsets(len(persons), 0)))
             )
             for charge in parts["charges"]
         ]
