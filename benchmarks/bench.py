@@ -113,7 +113,9 @@ def main() -> None:
 
     batch = build_batch(options.size)
     count = len(batch)
-    from civicspace import _fast  # the accelerator, when the fast extra is installed
+    from civicspace._pipeline.fast import (
+        verdict as _fast,  # the accelerator, when the fast extra is installed
+    )
 
     accelerated = _fast.active()
     print(

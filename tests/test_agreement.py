@@ -10,8 +10,8 @@ from hypothesis import strategies as st
 
 import civicspace
 from civicspace import strategies
-from civicspace._convert import RECORD_TYPES, converter
-from civicspace._schemas import reference_validator, validator
+from civicspace._pipeline.convert import RECORD_TYPES, converter
+from civicspace._pipeline.schemas import reference_validator, validator
 
 from ._bundle import bundled
 from ._schema_strategy import from_schema

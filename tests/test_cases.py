@@ -43,8 +43,8 @@ from civicspace import (
     strategies,
     timeline,
 )
-from civicspace import _events as events_module
-from civicspace._checks import check_record
+from civicspace._model import events as events_module
+from civicspace._rules.engine import check_record
 
 from ._edit import changed, paths_and_codes
 

@@ -7,8 +7,8 @@ import sys
 import pytest
 
 import civicspace
-from civicspace._cli import main
-from civicspace._data import example_files
+from civicspace._cli.app import main
+from civicspace._pipeline.resources import example_files
 
 VALID = {"type": "rating", "country": "KHM", "rating": "repressed", "as_of": "2020"}
 
@@ -138,7 +138,7 @@ def test_json_lines_are_told_from_content_and_issues_carry_the_line(files, capsy
 
 
 def test_json_report_follows_its_published_schema(files, capsys):
-    from civicspace._schemas import validator
+    from civicspace._pipeline.schemas import validator
 
     path = files("records.jsonl", jsonl(RATING_LINE, BAD_LINE, BAD_LINE))
     assert 1 == main(["validate", "--format", "json", path])
@@ -175,10 +175,10 @@ def test_jobs_give_the_same_report_in_input_order(files, capsys):
 
 
 def test_a_record_over_the_size_limit_is_reported_and_skipped(files, capsys, monkeypatch):
-    import civicspace._documents
+    import civicspace._pipeline.documents
 
-    monkeypatch.setattr(civicspace._documents, "MAX_RECORD_BYTES", 1000)
-    monkeypatch.setattr(civicspace._documents.read_records, "__defaults__", (1000,))
+    monkeypatch.setattr(civicspace._pipeline.documents, "MAX_RECORD_BYTES", 1000)
+    monkeypatch.setattr(civicspace._pipeline.documents.read_records, "__defaults__", (1000,))
     huge = json.dumps(dict(VALID, padding="x" * 5000))
     path = files("records.jsonl", jsonl(RATING_LINE, huge, RATING_LINE))
     assert 1 == main(["validate", path])
@@ -190,16 +190,16 @@ def test_a_record_over_the_size_limit_is_reported_and_skipped(files, capsys, mon
 def test_progress_shows_on_a_terminal_and_not_in_a_pipe(files, monkeypatch):
     import io
 
-    import civicspace._cli
+    import civicspace._cli.app
 
     class Terminal(io.StringIO):
         def isatty(self):
             return True
 
     clock = iter(range(0, 10_000))
-    monkeypatch.setattr(civicspace._cli.time, "monotonic", lambda: next(clock))
+    monkeypatch.setattr(civicspace._cli.app.time, "monotonic", lambda: next(clock))
     path = files("records.jsonl", jsonl(*[RATING_LINE] * 5))
     for err, shown in ((Terminal(), True), (io.StringIO(), False)):
-        args = civicspace._cli._parser().parse_args(["validate", "--quiet", path])
-        assert 0 == civicspace._cli._validate(args, io.StringIO(), err)
+        args = civicspace._cli.app._parser().parse_args(["validate", "--quiet", path])
+        assert 0 == civicspace._cli.app._validate(args, io.StringIO(), err)
         assert shown == ("records, " in err.getvalue())

@@ -22,7 +22,7 @@ from civicspace import (
     parse_members,
     place_of,
 )
-from civicspace._countries import _index, _normalise
+from civicspace._model.countries import _index, _normalise
 
 # The member list printed after the 42nd session's advocacy priorities, verbatim.
 HRC42_MEMBERS_TEXT = (

@@ -14,15 +14,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from civicspace._custody import (
+from civicspace._model.custody import (
     CustodyError,
     CustodyKind,
     CustodyPeriod,
     days_in_custody,
     release_date,
 )
-from civicspace._errors import FieldValueError
-from civicspace._terms import LIFE, Term, TermError, add_term
+from civicspace._model.terms import LIFE, Term, TermError, add_term
+from civicspace.errors import FieldValueError
 from civicspace.strategies import custody_dates, custody_periods, terms
 
 D = datetime.date

@@ -19,7 +19,7 @@ import pytest
 
 import civicspace
 from civicspace import Collection, datasets
-from civicspace._cli import main
+from civicspace._cli.app import main
 
 SOURCE_TEXT = pathlib.Path(__file__).parent / "data" / "sources" / "civicus-cambodia-articles.txt"
 PUBLISHER = "CIVICUS"

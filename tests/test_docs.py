@@ -251,10 +251,10 @@ def test_write_pages_writes_only_what_changed_and_removes_stale_pages(tmp_path):
 
 
 def test_attribute_doc_reads_both_conventions():
-    assert civicspace_docs.attribute_doc("civicspace._terms", "LIFE").startswith("Life")
-    assert civicspace_docs.attribute_doc("civicspace._documents", "MAX_RECORD_BYTES").startswith(
-        "The largest record"
-    )
+    assert civicspace_docs.attribute_doc("civicspace._model.terms", "LIFE").startswith("Life")
+    assert civicspace_docs.attribute_doc(
+        "civicspace._pipeline.documents", "MAX_RECORD_BYTES"
+    ).startswith("The largest record")
 
 
 def test_unreleased_changes_list_every_fragment():

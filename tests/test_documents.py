@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 import civicspace
 from civicspace import strategies as cst
-from civicspace._documents import is_json_lines, read_records
+from civicspace._pipeline.documents import is_json_lines, read_records
 
 from ._edit import changed, paths_and_codes
 
@@ -130,7 +130,7 @@ def _members(value, path="$", steps=()):
     else:
         items = ()
     for key, item in items:
-        child = civicspace._paths.child_path(path, key)
+        child = civicspace._pipeline.paths.child_path(path, key)
         yield child, (*steps, key), item
         yield from _members(item, child, (*steps, key))
 

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 import civicspace
 from civicspace import Contest, Election, FieldValueError, PartialDate, PartyResult, seat_share
 from civicspace import strategies as cst
-from civicspace._elections import MAX_SEATS, MAX_SHARE_DECIMALS
+from civicspace._model.elections import MAX_SEATS, MAX_SHARE_DECIMALS
 
 from ._edit import changed, paths_and_codes
 

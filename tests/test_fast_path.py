@@ -2,7 +2,7 @@
 
 The differential tests run only where jsonschema-rs and orjson are
 installed; each runs the same JSON text through both paths, switching with
-:func:`civicspace._fast.use_pure`.
+:func:`civicspace._pipeline.fast.verdict.use_pure`.
 """
 
 from __future__ import annotations
@@ -17,9 +17,9 @@ from hypothesis import strategies as st
 
 import civicspace
 import civicspace.strategies as cst
-from civicspace import _fast
-from civicspace._paths import child_path
-from civicspace._schemas import SCHEMA_BASE
+from civicspace._pipeline.fast import verdict as _fast
+from civicspace._pipeline.paths import child_path
+from civicspace._pipeline.schemas import SCHEMA_BASE
 
 
 @pytest.fixture
@@ -153,7 +153,7 @@ def test_fast_parse_reads_the_value_the_strict_parser_reads_or_declines(
     document: Any, compact: bool
 ) -> None:
     pytest.importorskip("orjson")
-    from civicspace._parse import parse_json
+    from civicspace._pipeline.parse import parse_json
 
     separators = (",", ":") if compact else (", ", ": ")
     text = json.dumps(document, ensure_ascii=False, separators=separators).encode()
@@ -165,7 +165,7 @@ def test_fast_parse_reads_the_value_the_strict_parser_reads_or_declines(
 
 
 def _compiled_agrees(kind: str, value: Any) -> None:
-    from civicspace._schema_validation import schema_issues
+    from civicspace._pipeline.schema_issues import schema_issues
 
     assert (schema_issues(kind, value) == []) == _fast.proven_valid_pure(kind, value)
 

@@ -18,12 +18,12 @@ from hypothesis import strategies as st
 
 import civicspace
 import civicspace.strategies as cst
-from civicspace import _fast_structure
-from civicspace._convert import RECORD_TYPES, converter
-from civicspace._fast_structure import builder, structure_proven
-from civicspace._schema_validation import schema_issues
-from civicspace._structure import structure_record
-from civicspace._values import PartialDate
+from civicspace._model.values import PartialDate
+from civicspace._pipeline.convert import RECORD_TYPES, converter
+from civicspace._pipeline.fast import structure as _fast_structure
+from civicspace._pipeline.fast.structure import builder, structure_proven
+from civicspace._pipeline.schema_issues import schema_issues
+from civicspace._pipeline.structure import structure_record
 
 from ._edit import changed
 from ._unseen import Outer, outers

@@ -15,8 +15,8 @@ from hypothesis import strategies as st
 
 import civicspace
 import civicspace.strategies as cst
-from civicspace._convert import converter
-from civicspace._fast_unstructure import dumper
+from civicspace._pipeline.convert import converter
+from civicspace._pipeline.fast.dump import dumper
 
 from ._unseen import Outer, outers
 

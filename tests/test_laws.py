@@ -34,9 +34,9 @@ from civicspace import (
     statutory_maximum,
 )
 from civicspace import strategies as cst
-from civicspace._checks import check_record
-from civicspace._convert import converter
-from civicspace._schemas import reference_validator
+from civicspace._pipeline.convert import converter
+from civicspace._pipeline.schemas import reference_validator
+from civicspace._rules.engine import check_record
 
 # The law records published as examples in schemas/law.json: real instruments from
 # ../shared/sources/civicus-cambodia-articles.txt, every fact with its quote.

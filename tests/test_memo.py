@@ -9,10 +9,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import civicspace.strategies as cst
-from civicspace._cases import Case
-from civicspace._checks import check_record, checks_of
-from civicspace._errors import Issue
-from civicspace._memo import one_run, per_run
+from civicspace._model.cases import Case
+from civicspace._rules.engine import check_record, checks_of
+from civicspace._util.memo import one_run, per_run
+from civicspace.errors import Issue
 
 
 class _Thing:

@@ -16,14 +16,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from civicspace._errors import CivicspaceError, FieldValueError
-from civicspace._money import (
+from civicspace._model.money import (
     CurrencyMismatchError,
     Money,
     MoneyError,
     ReportedAmount,
     total_by_currency,
 )
+from civicspace.errors import CivicspaceError, FieldValueError
 from civicspace.strategies import amounts, currency_codes, money, reported_amounts
 
 

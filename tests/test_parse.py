@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 import civicspace
-from civicspace._cli import main
+from civicspace._cli.app import main
 
 from ._edit import paths_and_codes
 

@@ -27,9 +27,10 @@ from hypothesis import find, settings
 from hypothesis import strategies as st
 
 import civicspace
-from civicspace import _deprecation, datasets, strategies
-from civicspace._convert import RECORD_TYPES
-from civicspace._deprecation import Deprecation, deprecated, deprecation_of, minor_version
+from civicspace import datasets, strategies
+from civicspace._pipeline.convert import RECORD_TYPES
+from civicspace._util import deprecation as _deprecation
+from civicspace._util.deprecation import Deprecation, deprecated, deprecation_of, minor_version
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "docs" / "_ext"))
@@ -79,7 +80,8 @@ def test_private_modules_are_private():
     found = [
         module.name
         for module in pkgutil.iter_modules(civicspace.__path__)
-        if not module.name.startswith("_") and module.name not in {"strategies", "datasets"}
+        if not module.name.startswith("_")
+        and module.name not in {"strategies", "datasets", "errors"}
     ]
     assert [] == found
 
@@ -141,8 +143,8 @@ def test_the_docstring_check_can_fail():
         own_docstring(Undocumented),
         [name for name, member in public_members(Undocumented) if not member.__doc__],
     )
-    assert civicspace_docs.attribute_doc("civicspace._convert", "converter") is not None
-    assert civicspace_docs.attribute_doc("civicspace._documents", "_CHUNK") is None
+    assert civicspace_docs.attribute_doc("civicspace._pipeline.convert", "converter") is not None
+    assert civicspace_docs.attribute_doc("civicspace._pipeline.documents", "_CHUNK") is None
 
 
 # -- Strategies: typed, complete, shrinking --------------------------------------------------------

@@ -5,8 +5,8 @@ import referencing.exceptions
 from jsonschema import Draft202012Validator
 
 import civicspace
-from civicspace._codes import schema_code
-from civicspace._schemas import SCHEMA_BASE, registry, validator
+from civicspace._pipeline.codes import schema_code
+from civicspace._pipeline.schemas import SCHEMA_BASE, registry, validator
 
 
 def test_every_shipped_schema_is_in_the_registry():

@@ -48,11 +48,11 @@ from civicspace import (
     strategies,
     time_to_serve,
 )
-from civicspace._checks import check_record
-from civicspace._convert import converter
-from civicspace._schema_validation import schema_issues
-from civicspace._schemas import reference_validator
-from civicspace._structure import structure_record
+from civicspace._pipeline.convert import converter
+from civicspace._pipeline.schema_issues import schema_issues
+from civicspace._pipeline.schemas import reference_validator
+from civicspace._pipeline.structure import structure_record
+from civicspace._rules.engine import check_record
 
 D = datetime.date
 

@@ -26,7 +26,7 @@ from civicspace import (
     statements_joined,
 )
 from civicspace import strategies as cst
-from civicspace._checks import check_record
+from civicspace._rules.engine import check_record
 
 from ._edit import paths_and_codes
 from .test_signatories import HRC48_LIST, JOURNALISTS_LIST, KEM_LEY_LIST, STATE_OF_EMERGENCY_LIST

@@ -6,7 +6,7 @@ import json
 import pytest
 
 import civicspace
-from civicspace._cli import main
+from civicspace._cli.app import main
 
 from ._edit import changed
 

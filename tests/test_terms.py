@@ -17,8 +17,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from civicspace._errors import CivicspaceError, FieldValueError, ParseError
-from civicspace._terms import (
+from civicspace._model.terms import (
     LIFE,
     IncomparableTermsError,
     Life,
@@ -27,6 +26,7 @@ from civicspace._terms import (
     TermRange,
     add_term,
 )
+from civicspace.errors import CivicspaceError, FieldValueError, ParseError
 from civicspace.strategies import (
     custody_dates,
     day_free_terms,

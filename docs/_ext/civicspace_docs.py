@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import Any
 
 import civicspace
-from civicspace import _codes
+from civicspace._pipeline import codes as _codes
 
 DOCS = Path(__file__).resolve().parent.parent
 GENERATED = "_generated"
@@ -48,34 +48,34 @@ EXAMPLES_FILE = DOCS / "issue_examples.json"
 #: the first words of its docstring, after these.
 GROUP_TITLES = {
     "civicspace._api": "Validating, loading and dumping",
-    "civicspace._errors": "Issues and exceptions",
-    "civicspace._codes": "Issue codes",
-    "civicspace._schemas": "Schemas",
-    "civicspace._parse": "Strict JSON parsing",
-    "civicspace._collection": "Collections",
-    "civicspace._values": "Dates, countries and sources",
-    "civicspace._countries": "Countries and places",
-    "civicspace._ratings": "Ratings",
-    "civicspace._scales": "Rating scales",
-    "civicspace._data": "Shipped data",
-    "civicspace._terms": "Terms",
-    "civicspace._money": "Money",
-    "civicspace._prose": "Reading prose",
-    "civicspace._custody": "Custody",
-    "civicspace._sentences": "Penalties and sentences",
-    "civicspace._laws": "Laws",
-    "civicspace._citations": "Citations of laws",
-    "civicspace._people": "People and organisations",
-    "civicspace._events": "Events",
-    "civicspace._cases": "Cases",
-    "civicspace._across_cases": "Across cases",
-    "civicspace._sessions": "Human Rights Council sessions",
-    "civicspace._statements": "Statements",
-    "civicspace._signatories": "Signatories",
-    "civicspace._across_statements": "Across statements",
-    "civicspace._elections": "Elections",
-    "civicspace._consistency": "Consistency across records",
-    "civicspace._summary": "Summaries",
+    "civicspace.errors": "Issues and exceptions",
+    "civicspace._pipeline.codes": "Issue codes",
+    "civicspace._pipeline.schemas": "Schemas",
+    "civicspace._pipeline.parse": "Strict JSON parsing",
+    "civicspace._model.collection": "Collections",
+    "civicspace._model.values": "Dates, countries and sources",
+    "civicspace._model.countries": "Countries and places",
+    "civicspace._model.ratings": "Ratings",
+    "civicspace._model.scales": "Rating scales",
+    "civicspace._pipeline.resources": "Shipped data",
+    "civicspace._model.terms": "Terms",
+    "civicspace._model.money": "Money",
+    "civicspace._readers.prose": "Reading prose",
+    "civicspace._model.custody": "Custody",
+    "civicspace._model.sentences": "Penalties and sentences",
+    "civicspace._model.laws": "Laws",
+    "civicspace._model.citations": "Citations of laws",
+    "civicspace._model.people": "People and organisations",
+    "civicspace._model.events": "Events",
+    "civicspace._model.cases": "Cases",
+    "civicspace._analysis.across_cases": "Across cases",
+    "civicspace._model.sessions": "Human Rights Council sessions",
+    "civicspace._model.statements": "Statements",
+    "civicspace._model.signatories": "Signatories",
+    "civicspace._analysis.across_statements": "Across statements",
+    "civicspace._model.elections": "Elections",
+    "civicspace._analysis.consistency": "Consistency across records",
+    "civicspace._analysis.summary": "Summaries",
 }
 
 #: What ``__version__`` is; a string cannot carry a docstring of its own.
@@ -85,9 +85,9 @@ VERSION_DOC = "The installed version of civicspace, as :pep:`440` writes it (``0
 def _private_modules() -> list[str]:
     return [
         found.name
-        for found in pkgutil.iter_modules(civicspace.__path__, "civicspace.")
-        if found.name.split(".")[-1].startswith("_") and found.name != "civicspace.__main__"
-    ]
+        for found in pkgutil.walk_packages(civicspace.__path__, "civicspace.")
+        if found.name.startswith("civicspace._") and found.name != "civicspace.__main__"
+    ] + ["civicspace.errors"]
 
 
 def home_module(name: str) -> str | None:
@@ -627,7 +627,7 @@ def issue_codes_page() -> str:
 
 
 def _help(argv: list[str]) -> str:
-    from civicspace import _cli
+    from civicspace._cli import app as _cli
 
     out = io.StringIO()
     columns = os.environ.get("COLUMNS")
@@ -645,7 +645,7 @@ def _help(argv: list[str]) -> str:
 
 def cli_page() -> str:
     """The command-line reference: ``civicspace --help`` and each command's help, as printed."""
-    from civicspace import _cli
+    from civicspace._cli import app as _cli
 
     parser = _cli._parser()
     commands = next(

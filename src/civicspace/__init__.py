@@ -19,7 +19,7 @@ $.country schema.enum
 $.rating schema.enum
 """
 
-from ._across_cases import (
+from ._analysis.across_cases import (
     cases_of,
     count_by_article,
     count_by_country,
@@ -27,7 +27,7 @@ from ._across_cases import (
     count_by_role,
     count_by_status,
 )
-from ._across_statements import (
+from ._analysis.across_statements import (
     CoSigning,
     OrganisationGroup,
     co_signatories,
@@ -35,8 +35,15 @@ from ._across_statements import (
     statements_concerning,
     statements_joined,
 )
+from ._analysis.consistency import (
+    ConflictingAccounts,
+    ImpliedRate,
+    conflicts,
+    implied_exchange_rates,
+)
+from ._analysis.summary import CollectionSummary, summarise
 from ._api import RecordReport, dump, load, record_types, validate, validate_records
-from ._cases import (
+from ._model.cases import (
     Case,
     Charge,
     DayCount,
@@ -48,11 +55,9 @@ from ._cases import (
     pretrial_detention,
     timeline,
 )
-from ._citations import Citation, canonical_article_number, is_article_number, parse_citation
-from ._codes import ISSUE_CODES
-from ._collection import Collection
-from ._consistency import ConflictingAccounts, ImpliedRate, conflicts, implied_exchange_rates
-from ._countries import (
+from ._model.citations import Citation, canonical_article_number, is_article_number, parse_citation
+from ._model.collection import Collection
+from ._model.countries import (
     MemberList,
     NotACountryError,
     Place,
@@ -65,12 +70,10 @@ from ._countries import (
     place_of,
     un_member_states,
 )
-from ._custody import CustodyError, CustodyKind, CustodyPeriod, days_in_custody, release_date
-from ._data import rating_scales
-from ._elections import Contest, Election, PartyResult, seat_share
-from ._errors import CivicspaceError, FieldValueError, Issue, ParseError, ValidationError
-from ._events import CustodyEffect, Event, EventKind, PersonStatus, event_kinds
-from ._laws import (
+from ._model.custody import CustodyError, CustodyKind, CustodyPeriod, days_in_custody, release_date
+from ._model.elections import Contest, Election, PartyResult, seat_share
+from ._model.events import CustodyEffect, Event, EventKind, PersonStatus, event_kinds
+from ._model.laws import (
     AmbiguousInstrumentError,
     Article,
     CriticisedFeature,
@@ -97,9 +100,14 @@ from ._laws import (
     status_on,
     statutory_maximum,
 )
-from ._money import CurrencyMismatchError, Money, MoneyError, ReportedAmount, total_by_currency
-from ._parse import parse_json
-from ._people import (
+from ._model.money import (
+    CurrencyMismatchError,
+    Money,
+    MoneyError,
+    ReportedAmount,
+    total_by_currency,
+)
+from ._model.people import (
     Affiliation,
     Identifier,
     Organisation,
@@ -110,8 +118,7 @@ from ._people import (
     PersonRecord,
     Role,
 )
-from ._prose import StatedTerm, parse_money, parse_rating_phrase, parse_term
-from ._ratings import (
+from ._model.ratings import (
     ChangeDirection,
     CountryRating,
     DatedRatingChange,
@@ -120,7 +127,7 @@ from ._ratings import (
     RatingHistory,
     rating_change,
 )
-from ._scales import (
+from ._model.scales import (
     RatingScale,
     ScaleDirection,
     ScoreBand,
@@ -128,8 +135,7 @@ from ._scales import (
     ScoreOutsideBandsError,
     compare_scores,
 )
-from ._schemas import UnknownSchemaError, schema, schema_names
-from ._sentences import (
+from ._model.sentences import (
     REMAINDER,
     AggravatedPenalty,
     AppealOutcome,
@@ -146,7 +152,7 @@ from ._sentences import (
     served_consecutively,
     time_to_serve,
 )
-from ._sessions import (
+from ._model.sessions import (
     COUNCIL_SEATS,
     AgendaItem,
     AgendaItemKind,
@@ -165,7 +171,7 @@ from ._sessions import (
     demands_about,
     sessions_concerning,
 )
-from ._signatories import (
+from ._model.signatories import (
     MatchRule,
     OrganisationMatch,
     Signatory,
@@ -173,11 +179,16 @@ from ._signatories import (
     normalise_organisation_name,
     parse_signatories,
 )
-from ._statements import Concern, Deliverer, Statement, StatementDemand, StatementKind
-from ._summary import CollectionSummary, summarise
-from ._terms import LIFE, IncomparableTermsError, Life, Term, TermError, TermRange, add_term
-from ._values import DatePrecision, InvalidDateError, PartialDate, Source, country_name
+from ._model.statements import Concern, Deliverer, Statement, StatementDemand, StatementKind
+from ._model.terms import LIFE, IncomparableTermsError, Life, Term, TermError, TermRange, add_term
+from ._model.values import DatePrecision, InvalidDateError, PartialDate, Source, country_name
+from ._pipeline.codes import ISSUE_CODES
+from ._pipeline.parse import parse_json
+from ._pipeline.resources import rating_scales
+from ._pipeline.schemas import UnknownSchemaError, schema, schema_names
+from ._readers.prose import StatedTerm, parse_money, parse_rating_phrase, parse_term
 from ._version import __version__
+from .errors import CivicspaceError, FieldValueError, Issue, ParseError, ValidationError
 
 __all__ = [
     "COUNCIL_SEATS",

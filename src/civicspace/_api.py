@@ -14,13 +14,19 @@ from typing import Any
 
 import attrs
 
-from . import _fast
-from ._checks import check_record
-from ._convert import RECORD_TYPES
-from ._documents import MAX_RECORD_BYTES, RecordText, is_json_lines, read_records, split_json_lines
-from ._errors import CivicspaceError, Issue, ValidationError
-from ._parse import parse_json
-from ._schema_validation import schema_issues
+from ._pipeline.convert import RECORD_TYPES
+from ._pipeline.documents import (
+    MAX_RECORD_BYTES,
+    RecordText,
+    is_json_lines,
+    read_records,
+    split_json_lines,
+)
+from ._pipeline.fast import verdict as _fast
+from ._pipeline.parse import parse_json
+from ._pipeline.schema_issues import schema_issues
+from ._rules.engine import check_record
+from .errors import CivicspaceError, Issue, ValidationError
 
 __all__ = ["RecordReport", "dump", "load", "record_types", "validate", "validate_records"]
 
@@ -111,8 +117,8 @@ def _run(data: Any, kind: str | None) -> tuple[Any, str | None, list[Issue]]:
         if issues:
             return None, found_kind, issues
         # Imported here, not with civicspace: they build the converter, which needs cattrs (#9).
-        from ._fast_structure import structure_proven
-        from ._structure import structure_record
+        from ._pipeline.fast.structure import structure_proven
+        from ._pipeline.structure import structure_record
 
         if from_text:  # proven valid by the schema: the fast structuring path (#9)
             record, issues = structure_proven(RECORD_TYPES[found_kind], data)
@@ -240,6 +246,6 @@ def dump(obj: Any) -> Any:
     """
     if not attrs.has(type(obj)) or type(obj).__module__.split(".")[0] != "civicspace":
         raise CivicspaceError(f"{type(obj).__name__} is not a civicspace model class")
-    from ._fast_unstructure import unstructure  # imports cattrs on first use (#9)
+    from ._pipeline.fast.dump import unstructure  # imports cattrs on first use (#9)
 
     return unstructure(obj)  # the converter's values, by generated functions (#9)

@@ -27,9 +27,9 @@ from __future__ import annotations
 import functools
 
 from ._api import load as _load
-from ._collection import Collection
-from ._data import dataset_files
-from ._errors import CivicspaceError
+from ._model.collection import Collection
+from ._pipeline.resources import dataset_files
+from .errors import CivicspaceError
 
 __all__ = ["UnknownDatasetError", "document", "load", "names"]
 

@@ -33,17 +33,22 @@ from typing import Any
 import attrs
 from hypothesis import strategies as st
 
+from ._analysis.consistency import implied_exchange_rates
 from ._api import dump
-from ._cases import Case, Charge
-from ._collection import Collection
-from ._consistency import implied_exchange_rates
-from ._convert import RECORD_TYPES
-from ._countries import un_member_states
-from ._custody import CustodyKind, CustodyPeriod
-from ._data import rating_scales as shipped_rating_scales
-from ._elections import MAX_SEATS, MAX_SHARE_DECIMALS, Contest, Election, PartyResult, seat_share
-from ._events import CustodyEffect, Event, event_kinds
-from ._laws import (
+from ._model.cases import Case, Charge
+from ._model.collection import Collection
+from ._model.countries import un_member_states
+from ._model.custody import CustodyKind, CustodyPeriod
+from ._model.elections import (
+    MAX_SEATS,
+    MAX_SHARE_DECIMALS,
+    Contest,
+    Election,
+    PartyResult,
+    seat_share,
+)
+from ._model.events import CustodyEffect, Event, event_kinds
+from ._model.laws import (
     Article,
     CriticisedFeature,
     Feature,
@@ -57,8 +62,8 @@ from ._laws import (
     in_force_on,
     law_id,
 )
-from ._money import Money, ReportedAmount
-from ._people import (
+from ._model.money import Money, ReportedAmount
+from ._model.people import (
     Affiliation,
     Identifier,
     Organisation,
@@ -69,9 +74,9 @@ from ._people import (
     PersonRecord,
     Role,
 )
-from ._ratings import CountryRating, Rating
-from ._scales import RatingScale, ScaleDirection, ScoreBand
-from ._sentences import (
+from ._model.ratings import CountryRating, Rating
+from ._model.scales import RatingScale, ScaleDirection, ScoreBand
+from ._model.sentences import (
     REMAINDER,
     AggravatedPenalty,
     AppealOutcome,
@@ -79,7 +84,7 @@ from ._sentences import (
     Sentence,
     StatutoryPenalty,
 )
-from ._sessions import (
+from ._model.sessions import (
     COUNCIL_SEATS,
     AgendaItem,
     AgendaItemKind,
@@ -88,10 +93,12 @@ from ._sessions import (
     SideEvent,
     Speaker,
 )
-from ._signatories import Signatory, match_organisations
-from ._statements import Concern, Deliverer, Statement, StatementDemand, StatementKind
-from ._terms import LIFE, Life, Term, TermRange
-from ._values import PartialDate, Source
+from ._model.signatories import Signatory, match_organisations
+from ._model.statements import Concern, Deliverer, Statement, StatementDemand, StatementKind
+from ._model.terms import LIFE, Life, Term, TermRange
+from ._model.values import PartialDate, Source
+from ._pipeline.convert import RECORD_TYPES
+from ._pipeline.resources import rating_scales as shipped_rating_scales
 
 __all__ = [
     "affiliations",

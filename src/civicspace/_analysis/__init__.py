@@ -1,0 +1,1 @@
+"""Questions over many records: across cases, across statements, consistency, summaries."""

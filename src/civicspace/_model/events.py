@@ -1,0 +1,241 @@
+"""Events in a case, after the HURIDOCS event formats, and the vocabulary of their kinds.
+
+What can happen to people in a case (an arrest, a charge, bail, a
+conviction in absentia, a deportation, ...) is a controlled vocabulary kept
+as **data**, in ``civicspace/data/event_kinds.json``: each kind has a
+description and its effect on the people it concerns (the status they have
+after it, whether it puts them in custody or ends their custody, whether it
+is a verdict, whether it can happen in their absence).  The status
+derivation and the chronology checks read those effects from the file, not
+from code.
+
+To add a kind, add one entry to ``data/event_kinds.json`` and its name to
+the enum of ``case.json#/$defs/event/properties/kind`` (a test proves the two
+lists equal); nothing else changes.
+"""
+
+from __future__ import annotations
+
+import enum
+import functools
+import json
+from collections.abc import Mapping
+from importlib import resources
+from types import MappingProxyType
+from typing import Any
+
+import attrs
+
+from ..errors import CivicspaceError, FieldValueError
+from .money import ReportedAmount, _check_optional_bool
+from .people import check_ids
+from .sentences import _REPORTED
+from .values import PartialDate, Source, check_text
+
+#: The most people one event may list (``case.json#/$defs/event``).
+MAX_EVENT_PEOPLE = 500
+
+__all__ = ["CustodyEffect", "Event", "EventKind", "PersonStatus", "event_kinds"]
+
+
+class PersonStatus(enum.Enum):
+    """Where a person of a case stands, derived from the case's events, never stored.
+
+    See :func:`civicspace.person_status` for how it is derived.  The JSON
+    form (in ``data/event_kinds.json``) is the value.
+    """
+
+    DETAINED = "detained"
+    """Held: arrested or in pre-trial detention, not yet convicted."""
+    ON_BAIL = "on_bail"
+    """Released pending trial, on bail or under judicial supervision."""
+    CONVICTED = "convicted"
+    """Convicted or sentenced, in their presence or without the source saying otherwise."""
+    CONVICTED_IN_ABSENTIA = "convicted_in_absentia"
+    """Convicted or sentenced in their absence."""
+    RELEASED = "released"
+    """Free: released from custody, acquitted or pardoned."""
+    AT_LARGE = "at_large"
+    """Beyond the authorities' reach: deported or in exile."""
+    CHARGES_DROPPED = "charges_dropped"
+    """The charges were dropped or dismissed."""
+    UNKNOWN = "unknown"
+    """No event says (or the person disappeared)."""
+
+
+class CustodyEffect(enum.Enum):
+    """An event kind's effect on custody (``"custody"`` in ``data/event_kinds.json``)."""
+
+    BEGINS = "begins"
+    """It puts the people it concerns in custody, if they are not already held."""
+    ENDS = "ends"
+    """It ends their custody, if they are held."""
+
+
+@attrs.frozen(kw_only=True)
+class EventKind:
+    """One kind of event of the vocabulary, with its effects; see :func:`event_kinds`.
+
+    Attributes:
+        name: The kind, as events write it: ``"pre_trial_detention"``.
+        description: What it means.
+        status: The status of the people concerned after such an event;
+            ``None`` when it does not change their status.
+        status_in_absentia: Their status instead when the event is in
+            absentia; ``None`` to use :attr:`status`.
+        custody: Whether it begins or ends custody; ``None`` for neither.
+        verdict: Whether it is a court's verdict, which ends pre-trial detention.
+        in_absentia: Whether it can happen in the person's absence.
+        requires_custody: Whether the people concerned must be held when it happens.
+
+    """
+
+    name: str
+    description: str
+    status: PersonStatus | None = None
+    status_in_absentia: PersonStatus | None = None
+    custody: CustodyEffect | None = None
+    verdict: bool = False
+    in_absentia: bool = False
+    requires_custody: bool = False
+
+    def status_after(self, in_absentia: bool | None) -> PersonStatus | None:
+        """The status an event of this kind leaves, given whether it was in absentia."""
+        if in_absentia and self.status_in_absentia is not None:
+            return self.status_in_absentia
+        return self.status
+
+
+_KIND_KEYS = frozenset(
+    {
+        "kind",
+        "description",
+        "status",
+        "status_in_absentia",
+        "custody",
+        "verdict",
+        "in_absentia",
+        "requires_custody",
+    }
+)
+
+
+def _read_kind(entry: dict[str, Any]) -> EventKind:
+    unknown = set(entry) - _KIND_KEYS
+    if unknown:
+        raise CivicspaceError(f"event kind entry has unknown keys {sorted(unknown)}: {entry}")
+    flags = {
+        name: entry.get(name, False) for name in ("verdict", "in_absentia", "requires_custody")
+    }
+    if any(type(flag) is not bool for flag in flags.values()):
+        raise CivicspaceError(f"event kind {entry.get('kind')!r}: flags must be true or false")
+
+    def status(name: str) -> PersonStatus | None:
+        value = entry.get(name)
+        return None if value is None else PersonStatus(value)
+
+    return EventKind(
+        name=entry["kind"],
+        description=entry["description"],
+        status=status("status"),
+        status_in_absentia=status("status_in_absentia"),
+        custody=None if entry.get("custody") is None else CustodyEffect(entry["custody"]),
+        **flags,
+    )
+
+
+@functools.cache
+def event_kinds() -> Mapping[str, EventKind]:
+    """The vocabulary of event kinds shipped in ``data/event_kinds.json``, in its order.
+
+    Raises:
+        CivicspaceError: when the data file is malformed (an unknown key, a
+            status that :class:`PersonStatus` lacks, a kind named twice).
+
+    """
+    text = resources.files("civicspace").joinpath("data", "event_kinds.json").read_text("utf-8")
+    try:
+        kinds = [_read_kind(entry) for entry in json.loads(text)["kinds"]]
+    except (KeyError, ValueError, TypeError) as error:
+        raise CivicspaceError(f"data/event_kinds.json is malformed: {error}") from None
+    found = {kind.name: kind for kind in kinds}
+    if len(found) != len(kinds):
+        raise CivicspaceError("data/event_kinds.json names a kind twice")
+    return MappingProxyType(found)
+
+
+def _check_kind(_instance: object, attribute: attrs.Attribute[Any], value: str) -> None:
+    if value not in event_kinds():
+        raise FieldValueError(
+            f"{value!r} is not an event kind; the kinds are {', '.join(event_kinds())}",
+            field=attribute.name,
+        )
+
+
+def _check_people_count(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None and (type(value) is not int or not 1 <= value <= MAX_EVENT_PEOPLE):
+        raise FieldValueError(
+            f"{value!r} is not a count of people from 1 to {MAX_EVENT_PEOPLE}", field=attribute.name
+        )
+
+
+@attrs.frozen(kw_only=True)
+class Event:
+    """Something that happened to people or organisations of a case (``case.json#/$defs/event``).
+
+    "On 6th September 2020, the three were charged ... and placed in
+    pre-trial detention" is two events, a ``charge`` and a
+    ``pre_trial_detention``, each dated ``2020-09-06`` and naming the three.
+    A case lists its events in the order they happened; the status of each
+    person and the chronology checks follow that order.  An event concerns
+    people, organisations or both (rule ``event.concerns_nobody``): "the
+    National Election Committee (NEC)'s decision to bar the Candlelight
+    Party (CP)" is a ``disqualification`` naming only the party.  The
+    effects of its kind (status, custody) apply to its people only.
+
+    Attributes:
+        kind: What happened: a kind of :func:`event_kinds`.
+        date: When, to the precision the source gives; ``None`` when it gives none.
+        people: The ids of the people of the case it concerns; ``()`` when it
+            concerns none (a party dissolved).
+        people_count: How many people the source says it concerned ("three
+            Cambodian activists ... were arrested"); ``None`` when it states
+            no number.  :attr:`people` lists those the source names and the
+            rest are unnamed ("four Mother Nature activists", none named, is
+            ``people_count=4`` with no people), so it never lists more (rule
+            ``event.people_count_mismatch``).  It counts people only, never
+            :attr:`organisations`.
+        organisations: The ids of the case's organisations it concerns: the
+            party dissolved or disqualified, the union harassed, the
+            newspaper closed.
+        charges: The ids of the case's charges it concerns ("the hearing ...
+            on the charges of production of pornography").
+        demanded: A fine or compensation demanded by a prosecutor or a
+            plaintiff, not imposed ("CPP lawyers have demanded two billion
+            riels (USD 500,000) for compensation"); ``None`` when none is
+            reported.  What a court imposes goes into the case's sentences.
+        in_absentia: ``True`` when it happened in the people's absence
+            ("convicted in absentia"), ``False`` when the source says they
+            were present; only for kinds that can (rule ``case.in_absentia_misplaced``).
+        place: Where, as published.
+        note: Anything else the source says about it ("They were also denied bail").
+        sources: Where it was reported.
+
+    """
+
+    kind: str = attrs.field(validator=_check_kind)
+    date: PartialDate | None = None
+    people: tuple[str, ...] = attrs.field(default=(), validator=check_ids)
+    people_count: int | None = attrs.field(default=None, validator=_check_people_count)
+    organisations: tuple[str, ...] = attrs.field(default=(), validator=check_ids)
+    charges: tuple[str, ...] = attrs.field(default=(), validator=check_ids)
+    demanded: ReportedAmount | None = attrs.field(default=None, validator=_REPORTED)
+    in_absentia: bool | None = attrs.field(default=None, validator=_check_optional_bool)
+    place: str | None = attrs.field(default=None, validator=check_text)
+    note: str | None = attrs.field(default=None, validator=check_text)
+    sources: tuple[Source, ...] = ()
+
+    @property
+    def kind_info(self) -> EventKind:
+        """The vocabulary entry of :attr:`kind`, with its effects."""
+        return event_kinds()[self.kind]

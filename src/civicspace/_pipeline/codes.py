@@ -1,0 +1,77 @@
+"""Every issue code the library reports, with what it means.
+
+Codes are stable: once released, a code keeps its meaning and is never
+reused.  Codes are dotted: the part before the dot says which step found the
+problem (``json`` the parser, ``document`` the record type, ``schema`` a
+schema rule, ``value`` a model class's own check), or which record kind a
+cross-field rule belongs to (``rating``, ``scale``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from types import MappingProxyType
+
+__all__ = ["ISSUE_CODES", "register_code", "schema_code"]
+
+_SCHEMA_KEYWORDS = {
+    "additionalProperties": "a member the schema does not define",
+    "anyOf": "none of the alternatives the schema allows",
+    "const": "not the one value allowed here",
+    "dependentRequired": "a member given without another that must come with it",
+    "enum": "not one of the values allowed here",
+    "exclusiveMaximum": "a number at or above the limit",
+    "exclusiveMinimum": "a number at or below the limit",
+    "format": "a string that is not of its format (a date that does not exist, say)",
+    "maxItems": "an array with too many items",
+    "maxLength": "a string that is too long",
+    "maxProperties": "an object with too many members",
+    "maximum": "a number above the maximum",
+    "minItems": "an array with too few items",
+    "minLength": "a string that is too short",
+    "minProperties": "an object with too few members",
+    "minimum": "a number below the minimum",
+    "multipleOf": "a number that is not a multiple of the step",
+    "not": "a value of a form the schema excludes",
+    "oneOf": "a value matching none, or more than one, of the alternatives",
+    "pattern": "a string not of the form required",
+    "required": "a required member that is missing",
+    "type": "a value of the wrong JSON type",
+    "uniqueItems": "an array with repeated items",
+}
+
+
+def register_code(code: str, meaning: str) -> None:
+    """Add a code to :data:`ISSUE_CODES`; a code registered twice must keep its meaning."""
+    if _CODES.setdefault(code, meaning) != meaning:
+        raise ValueError(f"issue code {code!r} is registered with two meanings")
+
+
+def schema_code(keyword: str) -> str:
+    """The issue code for a failed schema keyword: ``minItems`` → ``schema.min_items``."""
+    snake = "".join(f"_{char.lower()}" if char.isupper() else char for char in keyword)
+    return f"schema.{snake}"
+
+
+_CODES: dict[str, str] = {
+    "json.syntax": "The text is not JSON.",
+    "json.encoding": "The bytes are not UTF-8.",
+    "json.byte_order_mark": "The text starts with a byte order mark, which JSON forbids.",
+    "json.duplicate_key": "A key appears more than once in one object.",
+    "json.non_finite_number": "NaN or Infinity, which are not JSON numbers.",
+    "json.lone_surrogate": "A string holds a lone UTF-16 surrogate escape.",
+    "json.too_deep": "The document is nested too deeply to read.",
+    "json.number_too_long": "A number has too many digits to read.",
+    "document.not_object": "The document is not a JSON object.",
+    "document.type_missing": "The document has no string `type` member naming its kind.",
+    "document.type_unknown": "The document's `type` names no record kind.",
+    "value.invalid": "A value the schema lets through but the model refuses (a country code followed by a newline, say).",
+    "json.record_too_large": "A record is larger than the size limit for one record.",
+    **{
+        schema_code(keyword): f"Schema rule `{keyword}`: {meaning}."
+        for keyword, meaning in _SCHEMA_KEYWORDS.items()
+    },
+}
+
+ISSUE_CODES: Mapping[str, str] = MappingProxyType(_CODES)
+"""Every issue code, mapped to a one-line meaning; codes never change meaning once released."""

@@ -1,0 +1,1 @@
+"""The fast path: schema verdicts from compiled or accelerated validators, generated structure and dump functions."""

@@ -1,0 +1,1 @@
+"""Readers of published prose: terms, amounts, rating phrases, citations, signatory lists."""

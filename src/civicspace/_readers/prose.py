@@ -1,0 +1,541 @@
+"""Reading terms, amounts and ratings as published prose states them.
+
+"18 to 20 months", "up to five years – rising to ten years", "4 million
+riel (USD 1,000)", "rated as ‘repressed’ by the CIVICUS Monitor":
+:func:`parse_term`, :func:`parse_money` and :func:`parse_rating_phrase` turn
+such a phrase into a value of the model.  Each reads one phrase, whole, and
+never guesses: a number it cannot read exactly, a qualifier it does not know
+("more than a year", "some years"), a missing unit or currency, or any text
+left over raises :class:`~civicspace.ParseError` with the text as given.
+
+Shared rules: runs of whitespace (including no-break spaces) count as one
+space, and whitespace around the phrase is ignored.  Words are read in any
+case.  A number is written in digits (``18``, ``5000000`` or, with commas
+between groups of three, ``5,000,000``; no leading zeros), as a word from
+``one`` to ``ninety-nine`` (``twenty-five`` or ``twenty five``), or as
+``a``/``an`` for one.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Any, Final
+
+import attrs
+
+from .._model.money import Money, ReportedAmount, _is_currency
+from .._model.ratings import Rating
+from .._model.terms import LIFE, IncomparableTermsError, Life, Term, TermRange
+from .._util.patterns import LazyPattern
+from ..errors import FieldValueError, ParseError
+
+__all__ = ["StatedTerm", "parse_money", "parse_rating_phrase", "parse_term"]
+
+# -- Numbers ---------------------------------------------------------------------------------------
+
+_ONES: Final = (
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+    "eighteen", "nineteen",
+)  # fmt: skip
+_TENS: Final = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+
+
+def _number_words() -> dict[str, int]:
+    words = {"a": 1, "an": 1}
+    words.update((word, value) for value, word in enumerate(_ONES, start=1))
+    for step, tens in enumerate(_TENS, start=2):
+        words[tens] = step * 10
+        for value, ones in enumerate(_ONES[:9], start=1):
+            words[f"{tens}-{ones}"] = words[f"{tens} {ones}"] = step * 10 + value
+    return words
+
+
+_WORD_VALUES: Final = _number_words()
+_ARTICLES: Final = frozenset({"a", "an"})
+# Longest first, so that "twenty-one" is tried before "twenty".
+_WORDS: Final = "|".join(
+    re.escape(word).replace(r"\ ", " ") for word in sorted(_WORD_VALUES, key=len, reverse=True)
+)
+_WHOLE_DIGITS: Final = r"(?:[1-9][0-9]{0,2}(?:,[0-9]{3})+|[1-9][0-9]*|0)"
+_NUMBER: Final = rf"(?:{_WHOLE_DIGITS}|(?:{_WORDS})\b)"
+_DECIMAL_NUMBER: Final = rf"(?:{_WHOLE_DIGITS}(?:\.[0-9]+)?|(?:{_WORDS})\b)"
+# "1.250" is 1.25 in English and 1250 in much of Europe: refused as ambiguous.
+_EUROPEAN_GROUPING: Final = LazyPattern(r"[1-9][0-9]{0,2}\.[0-9]{3}", re.ASCII)
+_SPACES: Final = LazyPattern(r"\s+")
+_FLAGS: Final = re.IGNORECASE
+
+
+def _normalise(text: str) -> str:
+    return _SPACES.sub(" ", text).strip()
+
+
+def _whole(number: str) -> int:
+    word = number.casefold()
+    if word in _WORD_VALUES:
+        return _WORD_VALUES[word]
+    return int(number.replace(",", ""))
+
+
+def _decimal(number: str) -> Decimal:
+    word = number.casefold()
+    if word in _WORD_VALUES:
+        return Decimal(_WORD_VALUES[word])
+    return Decimal(number.replace(",", ""))
+
+
+def _refuse(text: object, message: str, suggestions: tuple[str, ...] = ()) -> ParseError:
+    return ParseError(message, text=str(text), suggestions=suggestions)
+
+
+# Qualifiers that make a figure inexact; named in the refusal so the reason is clear.
+_INEXACT: Final = LazyPattern(
+    r"\b(?:about|around|approximately|roughly|nearly|almost|over|more than|less than|"
+    r"fewer than|at least|at most|some|several|few|many|a few|dozens?|hundreds|thousands|"
+    r"millions|billions)\b",
+    _FLAGS,
+)
+
+# -- Terms -----------------------------------------------------------------------------------------
+
+_UNIT: Final = r"(?:year|month|day)s?"
+_SINGLE: Final = LazyPattern(rf"(?P<n>{_NUMBER}) (?P<u>{_UNIT})", _FLAGS)
+_ADJECTIVE: Final = LazyPattern(rf"(?P<n>{_NUMBER})-(?P<u>year|month|day)", _FLAGS)
+_HALF_BEFORE: Final = LazyPattern(rf"(?P<n>{_NUMBER}) and a half (?P<u>years?)", _FLAGS)
+_HALF_AFTER: Final = LazyPattern(rf"(?P<n>{_NUMBER}) (?P<u>years?) and a half", _FLAGS)
+_LIFE_WORDS: Final = LazyPattern(r"life(?: imprisonment| in prison)?", _FLAGS)
+_BARE_NUMBER: Final = LazyPattern(_NUMBER, _FLAGS)
+_RANGE_TO: Final = LazyPattern(
+    rf"(?:(?P<prefix>between|from) )?(?P<n1>{_NUMBER})(?: (?P<u1>{_UNIT}))?"
+    rf" (?P<joint>to|and) (?P<n2>{_NUMBER}) (?P<u2>{_UNIT})",
+    _FLAGS,
+)
+_RANGE_DASH: Final = LazyPattern(
+    rf"(?P<n1>{_WHOLE_DIGITS}) ?[-–—] ?(?P<n2>{_WHOLE_DIGITS}) (?P<u2>{_UNIT})", _FLAGS
+)
+_UP_TO: Final = LazyPattern(r"up to (?P<rest>.+)", _FLAGS)
+_RISING: Final = LazyPattern(r"(?P<base>.+?)(?: ?[-–—] ?|, | )rising to (?P<aggravated>.+)", _FLAGS)
+_WEEKS: Final = LazyPattern(rf"(?P<n>{_NUMBER})[ -]weeks?", _FLAGS)
+
+
+def _unit_term(count: int, unit: str) -> Term:
+    key = unit.casefold().rstrip("s")
+    return Term(**{f"{key}s": count})
+
+
+def _check_stated(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, (Term, TermRange)) and value is not LIFE:
+        raise FieldValueError(
+            f"{attribute.name} must be a Term, a TermRange or LIFE, not {value!r}",
+            field=attribute.name,
+        )
+
+
+def _check_flag(instance: StatedTerm, attribute: attrs.Attribute[Any], value: object) -> None:
+    if type(value) is not bool:
+        raise FieldValueError(f"{attribute.name} must be True or False", field=attribute.name)
+    if value and attribute.name == "is_maximum" and isinstance(instance.term, TermRange):
+        raise FieldValueError(
+            "a range is not a maximum: 'up to 18 to 20 months' states nothing clear",
+            field=attribute.name,
+        )
+    if value and attribute.name == "separate_terms" and not isinstance(instance.term, TermRange):
+        raise FieldValueError(
+            "separate terms are stated as a TermRange of the shorter and the longer",
+            field=attribute.name,
+        )
+
+
+def _check_aggravated(instance: StatedTerm, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is None:
+        return
+    if not isinstance(value, Term) and value is not LIFE:
+        raise FieldValueError(
+            f"{attribute.name} must be a Term, LIFE or None, not {value!r}", field=attribute.name
+        )
+    if not instance.is_maximum:
+        raise FieldValueError(
+            "an aggravated maximum ('rising to ten years') needs a maximum ('up to five years')",
+            field=attribute.name,
+        )
+    try:
+        longer = not isinstance(instance.term, TermRange) and value > instance.term
+    except IncomparableTermsError:
+        longer = False
+    if not longer:
+        raise FieldValueError(
+            f"the aggravated maximum {value} must be longer than the maximum "
+            f"{instance.term} from every start date",
+            field=attribute.name,
+        )
+
+
+@attrs.frozen(kw_only=True)
+class StatedTerm:
+    """A custodial term as prose states it: one term, a range, life, or a maximum.
+
+    "18 months" is ``StatedTerm(term=Term(months=18))``; "18 to 20 months" has
+    ``term=TermRange(minimum=Term(months=18), maximum=Term(months=20))``;
+    "18 and 20 months" (terms given to different people) has the same range
+    and ``separate_terms=True``; "up to five years – rising to ten years" is
+    ``StatedTerm(term=Term(years=5), is_maximum=True,
+    aggravated_maximum=Term(years=10))``; "life imprisonment" has
+    ``term=LIFE``.
+
+    Rules: a range is never a maximum; ``separate_terms`` goes with a range
+    only; an aggravated maximum goes with a maximum only and must be longer
+    than it from every start date (``LIFE`` is longer than every term).
+
+    Attributes:
+        term: The term, range or :data:`~civicspace.LIFE` stated.
+        is_maximum: ``True`` when the text states an upper limit ("up to"),
+            as laws do; ``False`` when it states the term itself.
+        aggravated_maximum: The heavier maximum the text adds ("rising to
+            ten years"), or ``None``.
+        separate_terms: ``True`` when two terms are joined by "and" ("18 and
+            20 months"): each end of the range is a term given, rather than
+            the range being the bounds of one term.
+
+    """
+
+    term: Term | Life | TermRange = attrs.field(validator=_check_stated)
+    is_maximum: bool = attrs.field(default=False, validator=_check_flag)
+    aggravated_maximum: Term | Life | None = attrs.field(default=None, validator=_check_aggravated)
+    separate_terms: bool = attrs.field(default=False, validator=_check_flag)
+
+
+def _read_one(phrase: str) -> tuple[Term | Life, str | None] | None:
+    """A single term (no range, no "up to") and the unit it was stated in, or None."""
+    if _LIFE_WORDS.fullmatch(phrase):
+        return LIFE, None
+    for pattern, half in (
+        (_SINGLE, False),
+        (_ADJECTIVE, False),
+        (_HALF_BEFORE, True),
+        (_HALF_AFTER, True),
+    ):
+        match = pattern.fullmatch(phrase)
+        if match is not None and not (
+            pattern is _HALF_BEFORE and match["n"].casefold() in _ARTICLES
+        ):
+            term = _unit_term(_whole(match["n"]), match["u"])
+            return (term + Term(months=6) if half else term), match["u"]
+    return None
+
+
+def _read_range(phrase: str) -> StatedTerm | None:
+    match = _RANGE_TO.fullmatch(phrase) or _RANGE_DASH.fullmatch(phrase)
+    if match is None:
+        return None
+    groups = match.groupdict()
+    prefix = (groups.get("prefix") or "").casefold()
+    joint = (groups.get("joint") or "-").casefold()
+    first_unit = groups.get("u1")
+    if first_unit is None and match["n1"].casefold() in _ARTICLES:
+        return None  # "a to two years"
+    separate = joint == "and" and not prefix
+    if separate and first_unit is not None:
+        return None  # "one year and six months": one term or two?  Refused.
+    if (prefix == "between") != (joint == "and") and not separate:
+        return None  # "between 18 to 20 months", "from 18 and 20 months"
+    minimum = _unit_term(_whole(match["n1"]), first_unit or match["u2"])
+    maximum = _unit_term(_whole(match["n2"]), match["u2"])
+    try:
+        stated = TermRange(minimum=minimum, maximum=maximum)
+    except FieldValueError as error:
+        raise _RangeOrderError(str(error)) from None
+    return StatedTerm(term=stated, separate_terms=separate)
+
+
+class _RangeOrderError(Exception):
+    pass
+
+
+def _read_maximum(rest: str, text: str) -> StatedTerm | None:
+    rising = _RISING.fullmatch(rest)
+    if rising is None:
+        read = _read_one(rest)
+        return None if read is None else StatedTerm(term=read[0], is_maximum=True)
+    base = _read_one(rising["base"])
+    if base is None:
+        return None
+    aggravated_text = rising["aggravated"]
+    aggravated = _read_one(aggravated_text)
+    if (
+        aggravated is None
+        and _BARE_NUMBER.fullmatch(aggravated_text)
+        and aggravated_text.casefold() not in _ARTICLES
+        and base[1] is not None
+    ):
+        # "up to five years, rising to ten": the unit is the maximum's.
+        aggravated = (_unit_term(_whole(aggravated_text), base[1]), base[1])
+    if aggravated is None:
+        return None
+    try:
+        return StatedTerm(term=base[0], is_maximum=True, aggravated_maximum=aggravated[0])
+    except FieldValueError as error:
+        raise _refuse(text, f"{text!r}: {error}") from None
+
+
+def parse_term(text: str) -> StatedTerm:
+    """Read a custodial term as prose states it: ``"18 to 20 months"``, ``"up to 30 years"``.
+
+    The phrase is one of:
+
+    - a number and a unit, ``year``, ``month`` or ``day``, singular or
+      plural: "18 months", "two years", "a year", "nine months";
+    - the hyphenated adjective, singular: "20-year", "four-year";
+    - whole years and a half: "a year and a half", "two and a half years"
+      (six months more; half a month or a day is not a whole unit, and is
+      refused);
+    - life: "life imprisonment", "life in prison", "life" (:data:`LIFE`);
+    - a range, shorter first: "18 to 20 months", "18-20 months" (digits),
+      "18 months to two years", "between 18 and 20 months", "from 18 to 20
+      months"; a unit left out of the first end is that of the second;
+    - two terms given, shorter first: "18 and 20 months"
+      (``separate_terms=True``); "one year and six months" is refused, as it
+      may be one term or two;
+    - "up to" and a single term or life: "up to 30 years", "up to 20-year"
+      (``is_maximum=True``), optionally followed by "rising to" and a longer
+      term, after a dash, a comma or a space: "up to five years – rising to
+      ten years", "up to five years, rising to ten" (the unit left out is the
+      maximum's).
+
+    Raises:
+        ParseError: for anything else, with :attr:`~ParseError.text` the text
+            as given: qualified figures ("over two years", "some years"),
+            weeks (with the days as a suggestion), fractions ("1.5 years"), a
+            range whose ends are in the wrong order or whose order depends on
+            the calendar ("30 days to one month"), and text left over.
+
+    """
+    if not isinstance(text, str):
+        raise _refuse(text, f"a term is text such as '18 months', not {type(text).__name__}")
+    phrase = _normalise(text)
+    try:
+        read = _read_term(phrase, text)
+    except _RangeOrderError as error:
+        raise _refuse(text, f"{text!r} is not a range: {error}") from None
+    if read is not None:
+        return read
+    raise _term_error(text, phrase)
+
+
+def _read_term(phrase: str, text: str) -> StatedTerm | None:
+    single = _read_one(phrase)
+    if single is not None:
+        return StatedTerm(term=single[0])
+    up_to = _UP_TO.fullmatch(phrase)
+    if up_to is not None:
+        return _read_maximum(up_to["rest"], text)
+    return _read_range(phrase)
+
+
+def _term_error(text: str, phrase: str) -> ParseError:
+    weeks = _WEEKS.fullmatch(phrase)
+    if weeks is not None:
+        days = f"{_whole(weeks['n']) * 7} days"
+        return _refuse(
+            text,
+            f"{text!r}: weeks are not read, because courts state terms in years, months and "
+            f"days; write {days!r}",
+            (days,),
+        )
+    inexact = _INEXACT.search(phrase)
+    if inexact is not None:
+        return _refuse(
+            text,
+            f"{text!r} is not an exact term: {inexact.group(0)!r} qualifies the figure, "
+            "and the reader never guesses a number",
+        )
+    return _refuse(
+        text,
+        f"{text!r} is not a term the reader understands, such as '18 months', "
+        "'18 to 20 months', 'up to five years' or 'life imprisonment'",
+    )
+
+
+# -- Money -----------------------------------------------------------------------------------------
+
+#: Currency names and symbols read, in any case, and their ISO 4217 codes.
+_CURRENCY_WORDS: Final = {
+    "riel": "KHR",
+    "riels": "KHR",
+    "dollar": "USD",
+    "dollars": "USD",
+    "us dollar": "USD",
+    "us dollars": "USD",
+    "$": "USD",
+    "us$": "USD",
+    "euro": "EUR",
+    "euros": "EUR",
+    "€": "EUR",
+    "baht": "THB",
+}
+_MULTIPLIERS: Final = {"thousand": 3, "million": 6, "billion": 9}
+_QUALIFIER: Final = r"(?:about|approximately|approx\.|around|roughly)"
+_PREFIX: Final = r"(?:US\$|\$|€|[A-Za-z]{3})"
+_SUFFIX: Final = r"(?:US dollars?|dollars?|riels?|euros?|baht|[A-Za-z]{3})"
+_MONEY: Final = LazyPattern(
+    rf"(?:(?P<pre>{_PREFIX}) ?)?(?P<n>{_DECIMAL_NUMBER})"
+    rf"(?: (?P<mult>{'|'.join(_MULTIPLIERS)}))?(?: (?P<post>{_SUFFIX}))?",
+    _FLAGS,
+)
+_REPORTED: Final = LazyPattern(
+    rf"(?:(?P<q1>{_QUALIFIER}) )?(?P<main>[^()]+?)"
+    rf"(?: \((?:(?P<q2>{_QUALIFIER}) )?(?P<equivalent>[^()]+)\))?",
+    _FLAGS,
+)
+
+
+def _currency(mark: str | None) -> str | None:
+    if mark is None:
+        return None
+    known = _CURRENCY_WORDS.get(mark.casefold())
+    if known is not None:
+        return known
+    upper = mark.upper()
+    if upper in {"KHR", "USD", "EUR", "THB"} or (mark.isupper() and _is_currency(mark)):
+        return upper
+    raise ValueError(f"{mark!r} is not a currency the reader knows")
+
+
+def _scaled(number: str, multiplier: str | None) -> Decimal:
+    value = _decimal(number)
+    if multiplier is None:
+        return value
+    sign, digits, exponent = value.as_tuple()
+    assert isinstance(exponent, int)
+    scaled = Decimal((sign, digits, exponent + _MULTIPLIERS[multiplier.casefold()]))
+    return Decimal(int(scaled)) if scaled == scaled.to_integral_value() else scaled
+
+
+def _read_money(phrase: str) -> Money:
+    match = _MONEY.fullmatch(phrase)
+    if match is None:
+        raise ValueError(f"{phrase!r} is not an amount with its currency, such as '4 million riel'")
+    number = match["n"]
+    if _EUROPEAN_GROUPING.fullmatch(number):
+        raise ValueError(
+            f"{number!r} is ambiguous: a point before three digits is 1.25 in English "
+            "and 1250 in much of Europe"
+        )
+    before, after = _currency(match["pre"]), _currency(match["post"])
+    if before is None and after is None:
+        raise ValueError(f"{phrase!r} names no currency")
+    if before is not None and after is not None and before != after:
+        raise ValueError(f"{phrase!r} names two currencies, {before} and {after}")
+    currency = before or after
+    assert currency is not None
+    return Money(amount=_scaled(number, match["mult"]), currency=currency)
+
+
+def parse_money(text: str) -> ReportedAmount:
+    """Read an amount as prose reports it: ``"4 million riel (USD 1,000)"``.
+
+    The phrase is an amount, optionally followed by its equivalent in
+    another currency in parentheses; "about", "approximately", "approx.",
+    "around" or "roughly" before either marks the figures approximate
+    (``approximate=True``; otherwise ``None``).  An amount is:
+
+    - a number: digits with an optional decimal part ("5,000,000",
+      "1,250.50") or a number word ("four", "a"); a point followed by
+      exactly three digits after one to three digits ("1.250") is refused,
+      as it is 1250 in much of Europe;
+    - optionally ``thousand``, ``million`` or ``billion``, exactly: "1.5
+      million" is 1500000;
+    - its currency, before or after the number, exactly once (a symbol
+      before and the same code after, "$1,250 USD", is read too):
+      riel/riels → KHR, dollar(s)/US dollar(s)/``$``/``US$`` → USD (as
+      Cambodian sources use them), euro(s)/``€`` → EUR, baht → THB, or
+      any ISO 4217 code in capitals ("USD", "KHR", "MMK").
+
+    Amounts are exact :class:`~decimal.Decimal` values: "4 million" is
+    ``Decimal(4000000)``.
+
+    Raises:
+        ParseError: for anything else, with :attr:`~ParseError.text` the text
+            as given: no currency ("about 4 million"), no number ("4 riel
+            (USD)"), a qualifier other than the above ("up to 5,000,000
+            riels", "a few hundred million dollars"), an equivalent in the
+            same currency, or a zero amount with an equivalent.
+
+    """
+    if not isinstance(text, str):
+        raise _refuse(
+            text, f"an amount is text such as '4 million riel', not {type(text).__name__}"
+        )
+    phrase = _normalise(text)
+    match = _REPORTED.fullmatch(phrase)
+    if match is None:
+        raise _refuse(text, f"{text!r} is not an amount, optionally with an equivalent in (...)")
+    try:
+        amount = _read_money(match["main"])
+        equivalent = None if match["equivalent"] is None else _read_money(match["equivalent"])
+        approximate = True if (match["q1"] or match["q2"]) else None
+        return ReportedAmount(amount=amount, equivalent=equivalent, approximate=approximate)
+    except (ValueError, FieldValueError) as error:
+        inexact = _INEXACT.search(phrase) or re.search(r"\bup to\b", phrase, _FLAGS)
+        reason = (
+            f"{inexact.group(0)!r} qualifies the figure, and the reader never guesses a number"
+            if inexact is not None and not (match["q1"] or match["q2"])
+            else str(error)
+        )
+        raise _refuse(text, f"{text!r} is not an amount the reader understands: {reason}") from None
+
+
+# -- Ratings ---------------------------------------------------------------------------------------
+
+_RATING_WORD: Final = r"(?P<word>‘[^‘’]*’|'[^']*'|\"[^\"]*\"|“[^“”]*”|[A-Za-z]+)"
+_MONITOR: Final = r"(?:the ?CIVICUS Monitor|CIVICUS(?:’s|'s) Monitor)"
+_RATING_PHRASES: Final = (
+    LazyPattern(
+        rf"(?:(?:is|are|was|were) )?(?:also )?(?:rated|rates)(?: as)? {_RATING_WORD}"
+        rf"(?: (?:by|on|in) {_MONITOR})?",
+        _FLAGS,
+    ),
+    LazyPattern(rf"(?:which )?(?:the )?CIVICUS Monitor rates(?: as)? {_RATING_WORD}", _FLAGS),
+    LazyPattern(rf"civic space rating ?: ?{_RATING_WORD}", _FLAGS),
+)
+
+
+def parse_rating_phrase(text: str) -> Rating:
+    """Read a CIVICUS Monitor rating from the phrase that states it: ``"rated as ‘repressed’"``.
+
+    The phrase is one of:
+
+    - "rated" or "rates" (as published, "Burundi is rates as ‘closed’"),
+      optionally after "is", "are", "was" or "were" and "also", optionally
+      followed by "as", then the rating, optionally followed by "by", "on"
+      or "in" and the Monitor ("the CIVICUS Monitor", "CIVICUS’s Monitor";
+      "theCIVICUS Monitor", as published, is read too): "rated as closed on
+      the CIVICUS monitor", "also rated as closed";
+    - "the CIVICUS Monitor rates as" and the rating;
+    - "Civic space rating:" and the rating: "Civic space rating:Obstructed".
+
+    The rating is one word, bare or in matching quotes (‘’, '', "", “”),
+    read by :meth:`Rating.parse <civicspace.Rating.parse>`.
+
+    Raises:
+        ParseError: for anything else, with :attr:`~ParseError.text` the text
+            as given and the closest ratings as suggestions when the word is
+            misspelt: another monitor ("rated as ‘repressed’ by Freedom
+            House"), a qualified rating ("mostly closed"), or text left over.
+
+    """
+    if not isinstance(text, str):
+        raise _refuse(text, f"a rating phrase is text, not {type(text).__name__}")
+    phrase = _normalise(text)
+    for pattern in _RATING_PHRASES:
+        match = pattern.fullmatch(phrase)
+        if match is not None:
+            try:
+                return Rating.parse(match["word"])
+            except ParseError as error:
+                raise _refuse(text, f"{text!r}: {error}", error.suggestions) from None
+    raise _refuse(
+        text,
+        f'{text!r} is not a phrase stating a CIVICUS rating, such as "rated as ‘repressed’" '
+        "or 'Civic space rating: Closed'",
+    )

@@ -1,0 +1,353 @@
+"""The cross-field rules of a case, each yielding ``(path, message)`` for every breach.
+
+:mod:`civicspace._checks` registers each under its ``case.*`` code.  Paths
+are relative to the case (``$.events[2].date``).  Dates are compared with
+:meth:`PartialDate.before <civicspace.PartialDate.before>`, so a rule fires
+only when the dates' precision shows the breach ("2021-05" is not before
+"2021-05-05"): no false alarms from partial dates.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from .._model.cases import Case, Stay, TimelineStep, stays_in, timeline
+from .._model.events import CustodyEffect, Event, event_kinds
+from .._model.sentences import Sentence
+from .._model.terms import IncomparableTermsError, Life, Term, TermRange
+from .._util.memo import per_run
+from .engine import Finding, check
+
+__all__ = [
+    "concerns_nobody",
+    "duplicate_ids",
+    "in_absentia_misplaced",
+    "in_absentia_while_detained",
+    "release_before_detention",
+    "release_while_not_detained",
+    "unresolved_references",
+    "verdict_before_arrest",
+]
+
+
+@per_run
+def _person_ids(case: Case) -> tuple[str, ...]:
+    """The case's person ids, each once, in order."""
+    return tuple(dict.fromkeys(person.id for person in case.people))
+
+
+@per_run
+def _timeline(case: Case, person_id: str) -> tuple[TimelineStep, ...]:
+    """:func:`timeline`, walked once per person in a run of the checks (#9)."""
+    # From a list: a tuple built from a generator bypasses the tuple free list, which then
+    # grows (up to its limit) with the number of records streamed.
+    return tuple(list(timeline(case, person_id)))
+
+
+@per_run
+def _stays(case: Case, person_id: str) -> tuple[Stay, ...]:
+    """:func:`stays`, found once per person in a run of the checks (#9)."""
+    return stays_in(_timeline(case, person_id))
+
+
+def duplicate_ids(case: Case) -> Iterator[Finding]:
+    """Ids are unique within a case, per kind: people, organisations and charges."""
+    for member, noun in (
+        ("people", "person"),
+        ("organisations", "organisation"),
+        ("charges", "charge"),
+    ):
+        first: dict[str, int] = {}
+        for index, item in enumerate(getattr(case, member)):
+            seen = first.setdefault(item.id, index)
+            if seen != index:
+                yield (
+                    f"$.{member}[{index}].id",
+                    f"the {noun} id {item.id!r} is already used at $.{member}[{seen}]",
+                )
+
+
+def unresolved_references(case: Case) -> Iterator[Finding]:
+    """Every person, organisation and charge that the case's records name is one of the case's.
+
+    Events name people, organisations and charges, charges name people,
+    sentences name a person, and people's affiliations name organisations.
+    """
+    people = {person.id for person in case.people}
+    organisations = {organisation.id for organisation in case.organisations}
+    charges = {charge.id for charge in case.charges}
+
+    def missing(path: str, noun: str, member: str, known: set[str], name: str) -> Iterator[Finding]:
+        if name not in known:
+            yield path, f"no {noun} with id {name!r} in this case's {member}"
+
+    for index, person in enumerate(case.people):
+        for inner, affiliation in enumerate(person.affiliations):
+            yield from missing(
+                f"$.people[{index}].affiliations[{inner}].organisation",
+                "organisation",
+                "organisations",
+                organisations,
+                affiliation.organisation,
+            )
+    for index, event in enumerate(case.events):
+        for inner, name in enumerate(event.people):
+            yield from missing(
+                f"$.events[{index}].people[{inner}]", "person", "people", people, name
+            )
+        for inner, name in enumerate(event.organisations):
+            yield from missing(
+                f"$.events[{index}].organisations[{inner}]",
+                "organisation",
+                "organisations",
+                organisations,
+                name,
+            )
+        for inner, name in enumerate(event.charges):
+            yield from missing(
+                f"$.events[{index}].charges[{inner}]", "charge", "charges", charges, name
+            )
+    for index, charge in enumerate(case.charges):
+        for inner, name in enumerate(charge.people):
+            yield from missing(
+                f"$.charges[{index}].people[{inner}]", "person", "people", people, name
+            )
+    for index, sentence in enumerate(case.sentences):
+        yield from missing(
+            f"$.sentences[{index}].person", "person", "people", people, sentence.person
+        )
+
+
+def concerns_nobody(case: Case) -> Iterator[Finding]:
+    """A case concerns someone: a person, an organisation, or people its events count unnamed."""
+    unnamed = any(event.people_count for event in case.events)
+    if not case.people and not case.organisations and not unnamed:
+        yield "$", "the case lists no people and no organisations; give whom it concerns"
+
+
+def _words(kind: str) -> str:
+    return kind.replace("_", " ")
+
+
+def verdict_before_arrest(case: Case) -> Iterator[Finding]:
+    """A verdict (conviction, sentence, acquittal) is not dated before the arrest it follows.
+
+    The arrest it follows is the last event naming the same person, listed
+    above the verdict, that puts them in custody (an arrest or pre-trial
+    detention).  Reported once per pair of events, at the verdict's date.
+    """
+    reported: set[tuple[int, int]] = set()
+    for person_id in _person_ids(case):
+        arrest: int | None = None
+        for step in _timeline(case, person_id):
+            if step.kind.verdict and arrest is not None and (step.index, arrest) not in reported:
+                arrested, decided = case.events[arrest].date, step.event.date
+                if arrested is not None and decided is not None and decided.before(arrested):
+                    reported.add((step.index, arrest))
+                    yield (
+                        f"$.events[{step.index}].date",
+                        f"the {_words(step.event.kind)} on {decided} is dated before the "
+                        f"{_words(case.events[arrest].kind)} it follows, on {arrested} "
+                        f"($.events[{arrest}])",
+                    )
+            if step.kind.custody is CustodyEffect.BEGINS:
+                arrest = step.index
+
+
+def release_before_detention(case: Case) -> Iterator[Finding]:
+    """An event that ends someone's custody (bail, release, ...) is not dated before it began.
+
+    Reported once per pair of events, at the date of the event that ends
+    the custody.
+    """
+    reported: set[tuple[int, int]] = set()
+    for person_id in _person_ids(case):
+        for stay in _stays(case, person_id):
+            if stay.end is None or (stay.end, stay.begin) in reported:
+                continue
+            began, ended = case.events[stay.begin].date, case.events[stay.end].date
+            if began is not None and ended is not None and ended.before(began):
+                reported.add((stay.end, stay.begin))
+                yield (
+                    f"$.events[{stay.end}].date",
+                    f"the {_words(case.events[stay.end].kind)} on {ended} is dated before the "
+                    f"{_words(case.events[stay.begin].kind)} it ends, on {began} "
+                    f"($.events[{stay.begin}])",
+                )
+
+
+def release_while_not_detained(case: Case) -> Iterator[Finding]:
+    """A bail or release (a kind with ``requires_custody``) concerns only people then in custody.
+
+    Custody is as the events listed above put it: a person bailed with no
+    arrest or detention listed before, or bailed twice, is reported at their
+    place in the event's ``people``.
+    """
+    for person_id in _person_ids(case):
+        ended: int | None = None
+        for step in _timeline(case, person_id):
+            if step.kind.requires_custody and not step.held_before:
+                where = step.event.people.index(person_id)
+                reason = (
+                    f"their custody ended at $.events[{ended}]"
+                    if ended is not None
+                    else "no event listed above puts them in custody (add the arrest or "
+                    "detention, with as much of its date as is known)"
+                )
+                yield (
+                    f"$.events[{step.index}].people[{where}]",
+                    f"{person_id!r} cannot be released here ({_words(step.event.kind)}): {reason}",
+                )
+            if step.held_before and not step.held_after:
+                ended = step.index
+
+
+def in_absentia_while_detained(case: Case) -> Iterator[Finding]:
+    """What happens in absentia happens to someone not in custody at the time.
+
+    An event in absentia is checked against the custody the events listed
+    above it put the person in.  A sentence in absentia is checked by date:
+    it is reported when its date is certainly after a spell in custody began
+    and certainly before it ended (or no event ended it).
+    """
+    for person_id in _person_ids(case):
+        for step in _timeline(case, person_id):
+            if step.event.in_absentia and step.held_before:
+                yield (
+                    f"$.events[{step.index}].in_absentia",
+                    f"{person_id!r} is in custody here (since $.events[{step.held_since}]), "
+                    f"so the {_words(step.event.kind)} cannot be in absentia",
+                )
+    for index, sentence in enumerate(case.sentences):
+        imposed = sentence.imposed_on
+        if not sentence.in_absentia or imposed is None:
+            continue
+        for stay in _stays(case, sentence.person):
+            began = case.events[stay.begin].date
+            ended = None if stay.end is None else case.events[stay.end].date
+            if began is None or not began.before(imposed):
+                continue
+            if stay.end is None or (ended is not None and imposed.before(ended)):
+                until = "with no release listed" if stay.end is None else f"until {ended}"
+                yield (
+                    f"$.sentences[{index}].in_absentia",
+                    f"{sentence.person!r} was in custody from {began} ($.events[{stay.begin}]) "
+                    f"{until}, so the sentence of {imposed} cannot be in absentia",
+                )
+                break
+
+
+def in_absentia_misplaced(case: Case) -> Iterator[Finding]:
+    """Only events of a kind that can happen in the person's absence say ``in_absentia``."""
+    kinds = event_kinds()
+    allowed = ", ".join(name for name, kind in kinds.items() if kind.in_absentia)
+    for index, event in enumerate(case.events):
+        if event.in_absentia is not None and not kinds[event.kind].in_absentia:
+            yield (
+                f"$.events[{index}].in_absentia",
+                f"an event of kind {event.kind!r} does not happen in absentia; "
+                f"only these kinds say in_absentia: {allowed}",
+            )
+
+
+@check(
+    Event,
+    "event.people_count_mismatch",
+    "An event lists more people than the number the source states it concerned.",
+)
+def people_count_matches(event: Event) -> Iterator[Finding]:
+    """An event lists no more people than the source counts; the others are unnamed."""
+    if event.people_count is not None and event.people_count < len(event.people):
+        listed = len(event.people)
+        yield (
+            "$.people_count",
+            f"the source says {event.people_count} people and the event lists {listed}",
+        )
+
+
+@check(
+    Event,
+    "event.concerns_nobody",
+    "An event names neither people (by id or by count) nor organisations of its case.",
+)
+def concerns_somebody(event: Event) -> Iterator[Finding]:
+    """An event concerns someone: people (named, or counted by ``people_count``), organisations."""
+    if not event.people and event.people_count is None and not event.organisations:
+        yield "$", "the event names no people and no organisations; give whom it concerns"
+
+
+@check(
+    Sentence,
+    "sentence.suspended_exceeds_term",
+    "A sentence's suspended part is longer than its term, from some start dates or all.",
+)
+def suspended_within_term(sentence: Sentence) -> Iterator[Finding]:
+    """A suspended part is no longer than the term (a range's maximum) from any start date."""
+    term, suspended = sentence.term, sentence.suspended
+    if not isinstance(suspended, Term) or term is None or isinstance(term, Life):
+        return
+    longest = term.maximum if isinstance(term, TermRange) else term
+    try:
+        if not suspended <= longest:
+            yield "$.suspended", f"the suspended part {suspended} is longer than the term {term}"
+    except IncomparableTermsError:
+        yield (
+            "$.suspended",
+            (f"the suspended part {suspended} ends after the term {term} from some start dates"),
+        )
+
+
+check(
+    Case,
+    "case.concerns_nobody",
+    "A case lists neither people nor organisations, and none of its events counts unnamed people.",
+)(concerns_nobody)
+
+
+check(
+    Case,
+    "case.duplicate_id",
+    "Two people, two organisations or two charges of one case have the same id.",
+)(duplicate_ids)
+
+
+check(
+    Case,
+    "case.in_absentia_misplaced",
+    "An event says in_absentia though its kind cannot happen in absentia (an arrest, say).",
+)(in_absentia_misplaced)
+
+
+check(
+    Case,
+    "case.in_absentia_while_detained",
+    "An event or sentence in absentia concerns someone in custody at the time.",
+)(in_absentia_while_detained)
+
+
+check(
+    Case,
+    "case.release_before_detention",
+    "A bail, release or other end of custody is dated before the custody it ends began.",
+)(release_before_detention)
+
+
+check(
+    Case,
+    "case.release_while_not_detained",
+    "A bail or release concerns someone whom no event listed above puts in custody.",
+)(release_while_not_detained)
+
+
+check(
+    Case,
+    "case.unresolved_reference",
+    "An event, charge, sentence or affiliation names a person, charge or organisation that the case does not have.",
+)(unresolved_references)
+
+
+check(
+    Case,
+    "case.verdict_before_arrest",
+    "A conviction, sentence or acquittal is dated before the arrest or detention it follows.",
+)(verdict_before_arrest)

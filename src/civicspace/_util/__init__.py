@@ -1,0 +1,1 @@
+"""Small tools every layer may use: lazy regular expressions, per-run memos, deprecation."""
