@@ -32,7 +32,7 @@ from civicspace import (
 )
 from civicspace import strategies as cs
 
-from ._edit import paths_and_codes
+from .._edit import paths_and_codes
 
 MAY_2021 = PartialDate.parse("2021-05")
 # Two articles on one ruling (2021): one gives the range, the other the lower end.

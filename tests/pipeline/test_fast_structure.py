@@ -25,8 +25,8 @@ from civicspace._pipeline.fast.structure import builder, structure_proven
 from civicspace._pipeline.schema_issues import schema_issues
 from civicspace._pipeline.structure import structure_record
 
-from ._edit import changed
-from ._unseen import Outer, outers
+from .._edit import changed
+from .._unseen import Outer, outers
 
 KINDS = st.sampled_from(civicspace.record_types())
 

@@ -7,9 +7,9 @@ import pytest
 import civicspace
 from civicspace._cli.app import main
 
-from ._edit import paths_and_codes
+from .._edit import paths_and_codes
 
-SUITE = Path(__file__).parent / "data" / "jsontestsuite" / "test_parsing"
+SUITE = Path(__file__).parent.parent / "data" / "jsontestsuite" / "test_parsing"
 MUST_REJECT = sorted(SUITE.glob("n_*.json"))
 MUST_ACCEPT = sorted(SUITE.glob("y_*.json"))
 EITHER = sorted(SUITE.glob("i_*.json"))

@@ -18,7 +18,7 @@ from civicspace import Contest, Election, FieldValueError, PartialDate, PartyRes
 from civicspace import strategies as cst
 from civicspace._model.elections import MAX_SEATS, MAX_SHARE_DECIMALS
 
-from ._edit import changed, paths_and_codes
+from .._edit import changed, paths_and_codes
 
 TITLE = "CAMBODIA: ‘No free and fair election can take place in the current political environment’"
 # "The official results of the elections for the commune and sangkat – an administrative

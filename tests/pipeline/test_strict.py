@@ -8,7 +8,7 @@ import pytest
 import civicspace
 from civicspace._cli.app import main
 
-from ._edit import changed
+from .._edit import changed
 
 VALID = {
     "type": "rating",

@@ -12,7 +12,7 @@ import civicspace
 from civicspace import strategies as cst
 from civicspace._pipeline.documents import is_json_lines, read_records
 
-from ._edit import changed, paths_and_codes
+from .._edit import changed, paths_and_codes
 
 RATING = {"type": "rating", "country": "KHM", "rating": "repressed", "as_of": "2020"}
 SCALE = civicspace.dump(civicspace.rating_scales()["civicus-monitor"])

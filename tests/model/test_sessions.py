@@ -35,7 +35,7 @@ from civicspace import (
 )
 from civicspace import strategies as cst
 
-from ._edit import changed
+from .._edit import changed
 from .test_countries import HRC42_MEMBERS_TEXT, HRC45_MEMBERS_TEXT
 
 EXAMPLES = {example["number"]: example for example in civicspace.schema("session")["examples"]}

@@ -46,7 +46,7 @@ from civicspace import (
 from civicspace._model import events as events_module
 from civicspace._rules.engine import check_record
 
-from ._edit import changed, paths_and_codes
+from .._edit import changed, paths_and_codes
 
 D = datetime.date
 CRIMINAL_CODE = "khm/code/2009/criminal-code"

@@ -18,7 +18,7 @@ import civicspace.strategies as cst
 from civicspace._pipeline.convert import converter
 from civicspace._pipeline.fast.dump import dumper
 
-from ._unseen import Outer, outers
+from .._unseen import Outer, outers
 
 
 def _bytes(value: Any) -> bytes:

@@ -28,7 +28,7 @@ from civicspace import (
 from civicspace import strategies as cst
 from civicspace._rules.engine import check_record
 
-from ._edit import paths_and_codes
+from .._edit import paths_and_codes
 from .test_signatories import HRC48_LIST, JOURNALISTS_LIST, KEM_LEY_LIST, STATE_OF_EMERGENCY_LIST
 
 EXAMPLES = {example["id"]: example for example in civicspace.schema("statement")["examples"]}
