@@ -273,7 +273,7 @@ def main() -> None:
         ("import civicspace < 150 ms (150 / measured)", 150 / imports, 1.0),
         ("civicspace --help < 300 ms (300 / measured)", 300 / helps, 1.0),
     ]
-    print("\ntargets (issue #9), as a ratio that must reach the figure on the right:")
+    print("\ntargets, as a ratio that must reach the figure on the right:")
     for label, ratio, needed in targets:
         verdict = "met" if ratio >= needed else "NOT met"
         print(f"  {label:<55} {ratio:7.2f} >= {needed:<4}  {verdict}")

@@ -1,4 +1,4 @@
-"""Model-like classes civicspace has never seen, for the generated fast paths (#9).
+"""Model-like classes civicspace has never seen, for the generated fast paths.
 
 The fast structure and dump paths generate their functions from a class's
 fields, so a new class or field needs nothing of them; these classes prove it.

@@ -48,7 +48,6 @@ from ._model.cases import (
     Charge,
     DayCount,
     TimelineStep,
-    UnknownPersonError,
     arrest_to_verdict,
     case_statuses,
     person_status,
@@ -59,7 +58,6 @@ from ._model.citations import Citation, canonical_article_number, is_article_num
 from ._model.collection import Collection
 from ._model.countries import (
     MemberList,
-    NotACountryError,
     Place,
     PlaceKind,
     UnreadMember,
@@ -70,25 +68,21 @@ from ._model.countries import (
     place_of,
     un_member_states,
 )
-from ._model.custody import CustodyError, CustodyKind, CustodyPeriod, days_in_custody, release_date
+from ._model.custody import CustodyKind, CustodyPeriod, days_in_custody, release_date
 from ._model.elections import Contest, Election, PartyResult, seat_share
 from ._model.events import CustodyEffect, Event, EventKind, PersonStatus, event_kinds
 from ._model.laws import (
-    AmbiguousInstrumentError,
     Article,
     CriticisedFeature,
     Feature,
     Freedom,
     InstrumentMatch,
-    InstrumentNotFoundError,
-    InstrumentResolutionError,
     Law,
     LawKind,
     LawReference,
     LawStatus,
     StatusChange,
     StatutoryMaximum,
-    UnknownLawError,
     article_exists,
     count_article_citations,
     count_article_citations_by,
@@ -101,9 +95,7 @@ from ._model.laws import (
     statutory_maximum,
 )
 from ._model.money import (
-    CurrencyMismatchError,
     Money,
-    MoneyError,
     ReportedAmount,
     total_by_currency,
 )
@@ -132,7 +124,6 @@ from ._model.scales import (
     ScaleDirection,
     ScoreBand,
     ScoreComparison,
-    ScoreOutsideBandsError,
     compare_scores,
 )
 from ._model.sentences import (
@@ -142,7 +133,6 @@ from ._model.sentences import (
     PenaltyComparison,
     Remainder,
     Sentence,
-    SentenceError,
     SentenceTotals,
     StatutoryPenalty,
     compare_with_penalty,
@@ -159,7 +149,6 @@ from ._model.sessions import (
     CouncilChange,
     CouncilRatings,
     Demand,
-    IncompleteSessionError,
     Session,
     SessionDemand,
     SessionItem,
@@ -180,15 +169,37 @@ from ._model.signatories import (
     parse_signatories,
 )
 from ._model.statements import Concern, Deliverer, Statement, StatementDemand, StatementKind
-from ._model.terms import LIFE, IncomparableTermsError, Life, Term, TermError, TermRange, add_term
-from ._model.values import DatePrecision, InvalidDateError, PartialDate, Source, country_name
+from ._model.terms import LIFE, Life, Term, TermRange, add_term
+from ._model.values import DatePrecision, PartialDate, Source, country_name
 from ._pipeline.codes import ISSUE_CODES
 from ._pipeline.parse import parse_json
 from ._pipeline.resources import rating_scales
-from ._pipeline.schemas import UnknownSchemaError, schema, schema_names
+from ._pipeline.schemas import schema, schema_names
 from ._readers.prose import StatedTerm, parse_money, parse_rating_phrase, parse_term
 from ._version import __version__
-from .errors import CivicspaceError, FieldValueError, Issue, ParseError, ValidationError
+from .errors import (
+    AmbiguousInstrumentError,
+    CivicspaceError,
+    CurrencyMismatchError,
+    CustodyError,
+    FieldValueError,
+    IncomparableTermsError,
+    IncompleteSessionError,
+    InstrumentNotFoundError,
+    InstrumentResolutionError,
+    InvalidDateError,
+    Issue,
+    MoneyError,
+    NotACountryError,
+    ParseError,
+    ScoreOutsideBandsError,
+    SentenceError,
+    TermError,
+    UnknownLawError,
+    UnknownPersonError,
+    UnknownSchemaError,
+    ValidationError,
+)
 
 __all__ = [
     "COUNCIL_SEATS",

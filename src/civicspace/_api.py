@@ -96,7 +96,7 @@ def _run(data: Any, kind: str | None) -> tuple[Any, str | None, list[Issue]]:
     """One record through every step: the object (or ``None``), its kind, the issues."""
     from_text = isinstance(data, str | bytes | bytearray)
     if from_text:
-        # Fast path (#9, _fast.py): orjson reads text it can prove strict; else parse_json.
+        # Fast path (_pipeline/fast): orjson reads text it can prove strict; else parse_json.
         parsed = _fast.parse(data)
         if parsed is None:
             try:
@@ -108,7 +108,7 @@ def _run(data: Any, kind: str | None) -> tuple[Any, str | None, list[Issue]]:
     if found_kind is None:
         return None, None, issues
     try:
-        # Fast path (#9): jsonschema-rs, or else the compiled schemas, prove a parsed record
+        # Fast path: jsonschema-rs, or else the compiled schemas, prove a parsed record
         # valid; only the rest go through jsonschema, which alone writes issues.
         if from_text and _fast.proven_valid(found_kind, data):
             issues = []
@@ -116,11 +116,11 @@ def _run(data: Any, kind: str | None) -> tuple[Any, str | None, list[Issue]]:
             issues = schema_issues(found_kind, data)
         if issues:
             return None, found_kind, issues
-        # Imported here, not with civicspace: they build the converter, which needs cattrs (#9).
+        # Imported here, not with civicspace: they build the converter, which needs cattrs.
         from ._pipeline.fast.structure import structure_proven
         from ._pipeline.structure import structure_record
 
-        if from_text:  # proven valid by the schema: the fast structuring path (#9)
+        if from_text:  # proven valid by the schema: the fast structuring path
             record, issues = structure_proven(RECORD_TYPES[found_kind], data)
         else:
             record, issues = structure_record(RECORD_TYPES[found_kind], data)
@@ -246,6 +246,6 @@ def dump(obj: Any) -> Any:
     """
     if not attrs.has(type(obj)) or type(obj).__module__.split(".")[0] != "civicspace":
         raise CivicspaceError(f"{type(obj).__name__} is not a civicspace model class")
-    from ._pipeline.fast.dump import unstructure  # imports cattrs on first use (#9)
+    from ._pipeline.fast.dump import unstructure  # imports cattrs on first use
 
-    return unstructure(obj)  # the converter's values, by generated functions (#9)
+    return unstructure(obj)  # the converter's values, by generated functions

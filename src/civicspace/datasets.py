@@ -29,22 +29,9 @@ import functools
 from ._api import load as _load
 from ._model.collection import Collection
 from ._pipeline.resources import dataset_files
-from .errors import CivicspaceError
+from .errors import UnknownDatasetError
 
 __all__ = ["UnknownDatasetError", "document", "load", "names"]
-
-
-class UnknownDatasetError(CivicspaceError, LookupError):
-    """No dataset of that name ships with civicspace.
-
-    Attributes:
-        name: The name asked for.
-
-    """
-
-    def __init__(self, name: str) -> None:
-        self.name = name
-        super().__init__(f"no dataset named {name!r}; the datasets are: {', '.join(names())}")
 
 
 def names() -> tuple[str, ...]:
@@ -62,7 +49,7 @@ def document(name: str) -> bytes:
     for entry in dataset_files():
         if entry.name == f"{name}.json":
             return entry.read_bytes()
-    raise UnknownDatasetError(name)
+    raise UnknownDatasetError(name, known=names())
 
 
 @functools.cache

@@ -10,11 +10,37 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
-__all__ = ["CivicspaceError", "FieldValueError", "Issue", "ParseError", "ValidationError"]
+if TYPE_CHECKING:
+    from ._model.countries import Place
+
+__all__ = [
+    "AmbiguousInstrumentError",
+    "CivicspaceError",
+    "CurrencyMismatchError",
+    "CustodyError",
+    "FieldValueError",
+    "IncomparableTermsError",
+    "IncompleteSessionError",
+    "InstrumentNotFoundError",
+    "InstrumentResolutionError",
+    "InvalidDateError",
+    "Issue",
+    "MoneyError",
+    "NotACountryError",
+    "ParseError",
+    "ScoreOutsideBandsError",
+    "SentenceError",
+    "TermError",
+    "UnknownDatasetError",
+    "UnknownLawError",
+    "UnknownPersonError",
+    "UnknownSchemaError",
+    "ValidationError",
+]
 
 
 class CivicspaceError(Exception):
@@ -149,3 +175,134 @@ class ParseError(CivicspaceError, ValueError):
             functools.partial(type(self), text=self.text, suggestions=self.suggestions),
             self.args,
         )
+
+
+class InstrumentResolutionError(CivicspaceError, LookupError):
+    """A name as written does not name exactly one law record.
+
+    Attributes:
+        written: The name as given.
+        candidates: The ids of the laws it could name; empty when none.
+
+    """
+
+    written: str
+    candidates: tuple[str, ...]
+
+    def __init__(self, message: str, *, written: str, candidates: Iterable[str] = ()) -> None:
+        self.written = written
+        self.candidates = tuple(candidates)
+        super().__init__(message)
+
+
+class InstrumentNotFoundError(InstrumentResolutionError):
+    """No law record has a title or short name that the written name matches."""
+
+
+class AmbiguousInstrumentError(InstrumentResolutionError):
+    """The written name matches more than one law record; :attr:`candidates` lists them."""
+
+
+class UnknownLawError(CivicspaceError, LookupError):
+    """A reference names a law id that none of the given laws has."""
+
+
+class UnknownDatasetError(CivicspaceError, LookupError):
+    """No dataset of that name ships with civicspace.
+
+    Attributes:
+        name: The name asked for.
+
+    """
+
+    def __init__(self, name: str, *, known: tuple[str, ...] = ()) -> None:
+        self.name = name
+        super().__init__(f"no dataset named {name!r}; the datasets are: {', '.join(known)}")
+
+
+class IncompleteSessionError(CivicspaceError, ValueError):
+    """A session lacks what a question needs: its members, or a date to ask on."""
+
+
+class SentenceError(CivicspaceError, ValueError):
+    """A question about a sentence has no single answer from what it states.
+
+    A sentence given as a range ("18 to 20 months") has no single release
+    date; life imprisonment has none at all.  The message says which.
+    """
+
+
+class InvalidDateError(CivicspaceError, ValueError):
+    """A date's parts do not name a day, month or year of the calendar."""
+
+
+class NotACountryError(ParseError):
+    """A name read as a place that is not a country: a region of one, or a territory.
+
+    :func:`country_code` raises it for regions with no ISO 3166-1 code
+    (Tibet, Xinjiang); :func:`parse_members` reports it for any place that is
+    not a UN member state.  The suggestions hold the name of the country the
+    place belongs to, where known.
+
+    Attributes:
+        place: What the name does denote.
+
+    """
+
+    place: Place
+
+    def __init__(
+        self, message: str, *, text: str, place: Place, suggestions: tuple[str, ...] = ()
+    ) -> None:
+        self.place = place
+        super().__init__(message, text=text, suggestions=suggestions)
+
+
+class CustodyError(CivicspaceError, ValueError):
+    """Days in custody or a release date cannot be computed from what was given."""
+
+
+class ScoreOutsideBandsError(CivicspaceError, ValueError):
+    """A score falls in no band of a scale (outside its range, or between bands)."""
+
+
+class TermError(CivicspaceError, ValueError):
+    """An operation on terms has no correct answer (see the message for why)."""
+
+
+class IncomparableTermsError(TermError):
+    """Whether one term is longer than another depends on the start date.
+
+    ``P1M`` against ``P30D`` is the classic case: one month is 28 to 31 days.
+    Compare end dates from a stated start with :meth:`Term.compare_from`.
+    """
+
+
+class UnknownPersonError(CivicspaceError, LookupError):
+    """A function was asked about a person id that the case does not have."""
+
+
+class MoneyError(CivicspaceError, ValueError):
+    """An operation on money was given something it cannot work with."""
+
+
+class CurrencyMismatchError(MoneyError):
+    """Two amounts in different currencies were added or compared.
+
+    Attributes:
+        currencies: The two ISO 4217 codes, in the order of the operands.
+
+    """
+
+    currencies: tuple[str, str]
+
+    def __init__(self, operation: str, left: str, right: str) -> None:
+        self.currencies = (left, right)
+        super().__init__(
+            f"cannot {operation} {left} and {right}: amounts in different currencies "
+            "are never converted"
+        )
+
+
+class UnknownSchemaError(CivicspaceError, LookupError):
+    """No shipped schema has that name."""

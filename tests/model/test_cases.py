@@ -1044,7 +1044,7 @@ def test_a_generated_event_count_always_matches_its_people(data: st.DataObject) 
     assert event.people_count is None or event.people_count >= len(event.people)
 
 
-# -- Organisations: what happens to a party, a union, a newspaper (#8) ----------------------------
+# -- Organisations: what happens to a party, a union, a newspaper ----------------------------
 
 
 def organisation_case(

@@ -1,4 +1,4 @@
-"""The fast structuring path (``_fast_structure.py``, #9) against the strict converter.
+"""The fast structuring path (``_pipeline/fast/structure.py``) against the strict converter.
 
 The fast path builds objects from records the schema has proven valid,
 leaving out the converter's checks of JSON types and members.  It must give

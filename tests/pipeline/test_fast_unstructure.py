@@ -1,4 +1,4 @@
-"""The fast unstructuring path (``_fast_unstructure.py``, #9) against the strict converter.
+"""The fast unstructuring path (``_pipeline/fast/dump.py``) against the strict converter.
 
 :func:`civicspace.dump` uses one generated function per class; it must give
 exactly the values the converter gives, in the same key order, so that the

@@ -1,4 +1,4 @@
-"""Derived data remembered for one run of the checks (``_memo.py``, #9)."""
+"""Derived data remembered for one run of the checks (``_util/memo.py``)."""
 
 from __future__ import annotations
 

@@ -19,7 +19,7 @@ from collections.abc import Iterable, Iterator
 
 import attrs
 
-from ..errors import CivicspaceError
+from ..errors import UnknownPersonError
 from .custody import CustodyKind, CustodyPeriod, days_in_custody
 from .events import CustodyEffect, Event, EventKind, PersonStatus
 from .laws import LawReference
@@ -39,10 +39,6 @@ __all__ = [
     "pretrial_detention",
     "timeline",
 ]
-
-
-class UnknownPersonError(CivicspaceError, LookupError):
-    """A function was asked about a person id that the case does not have."""
 
 
 @attrs.frozen(kw_only=True)

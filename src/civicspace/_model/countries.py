@@ -41,7 +41,7 @@ from typing import Any
 import attrs
 
 from .._util.patterns import LazyPattern
-from ..errors import CivicspaceError, ParseError
+from ..errors import CivicspaceError, NotACountryError, ParseError
 
 __all__ = [
     "MemberList",
@@ -118,27 +118,6 @@ class Place:
         coded = f" with ISO 3166-1 code {self.code}" if self.code is not None else ""
         state = "a UN member state" if self.kind is PlaceKind.TERRITORY else "a country"
         return f"{self.name} is {what}{where}{coded}, not {state}"
-
-
-class NotACountryError(ParseError):
-    """A name read as a place that is not a country: a region of one, or a territory.
-
-    :func:`country_code` raises it for regions with no ISO 3166-1 code
-    (Tibet, Xinjiang); :func:`parse_members` reports it for any place that is
-    not a UN member state.  The suggestions hold the name of the country the
-    place belongs to, where known.
-
-    Attributes:
-        place: What the name does denote.
-
-    """
-
-    place: Place
-
-    def __init__(self, message: str, *, text: str, place: Place) -> None:
-        self.place = place
-        suggestions = () if place.part_of is None else (_short_name(place.part_of),)
-        super().__init__(message, text=text, suggestions=suggestions)
 
 
 # Apostrophes and full stops vanish ("Côte d'Ivoire", "U.S."); other punctuation
@@ -335,7 +314,7 @@ def country_code(name: str) -> str:
     """
     place = lookup_place(name)
     if place.code is None:
-        raise NotACountryError(str(place), text=name, place=place)
+        raise NotACountryError(str(place), text=name, place=place, suggestions=_part_of(place))
     return place.code
 
 
@@ -419,7 +398,7 @@ def _entries(text: str) -> list[str]:
 def _member(entry: str) -> str:
     place = lookup_place(entry)
     if place.kind is not PlaceKind.UN_MEMBER_STATE:
-        raise NotACountryError(str(place), text=entry, place=place)
+        raise NotACountryError(str(place), text=entry, place=place, suggestions=_part_of(place))
     assert place.code is not None
     return place.code
 
@@ -483,3 +462,8 @@ def _unread(entry: str, position: int, error: ParseError) -> UnreadMember:
     return UnreadMember(
         text=entry, position=position, message=str(error), suggestions=error.suggestions
     )
+
+
+def _part_of(place: Place) -> tuple[str, ...]:
+    """The country a territory is part of, as a suggestion: Hong Kong → China."""
+    return () if place.part_of is None else (_short_name(place.part_of),)

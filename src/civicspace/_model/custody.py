@@ -14,7 +14,7 @@ from typing import Any
 
 import attrs
 
-from ..errors import CivicspaceError, FieldValueError
+from ..errors import CustodyError, FieldValueError
 from .terms import Term, add_term
 
 __all__ = [
@@ -24,10 +24,6 @@ __all__ = [
     "days_in_custody",
     "release_date",
 ]
-
-
-class CustodyError(CivicspaceError, ValueError):
-    """Days in custody or a release date cannot be computed from what was given."""
 
 
 class CustodyKind(enum.StrEnum):

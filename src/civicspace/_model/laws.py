@@ -27,7 +27,13 @@ from typing import Any, TypeVar
 import attrs
 
 from .._util.patterns import LazyPattern
-from ..errors import CivicspaceError, FieldValueError
+from ..errors import (
+    AmbiguousInstrumentError,
+    FieldValueError,
+    InstrumentNotFoundError,
+    InstrumentResolutionError,
+    UnknownLawError,
+)
 from .citations import (
     Citation,
     canonical_article_number,
@@ -397,36 +403,6 @@ def article_exists(law: Law, number: str) -> bool:
 
 
 # --------------------------------------------------------------------------- resolving citations
-
-
-class InstrumentResolutionError(CivicspaceError, LookupError):
-    """A name as written does not name exactly one law record.
-
-    Attributes:
-        written: The name as given.
-        candidates: The ids of the laws it could name; empty when none.
-
-    """
-
-    written: str
-    candidates: tuple[str, ...]
-
-    def __init__(self, message: str, *, written: str, candidates: Iterable[str] = ()) -> None:
-        self.written = written
-        self.candidates = tuple(candidates)
-        super().__init__(message)
-
-
-class InstrumentNotFoundError(InstrumentResolutionError):
-    """No law record has a title or short name that the written name matches."""
-
-
-class AmbiguousInstrumentError(InstrumentResolutionError):
-    """The written name matches more than one law record; :attr:`candidates` lists them."""
-
-
-class UnknownLawError(CivicspaceError, LookupError):
-    """A reference names a law id that none of the given laws has."""
 
 
 @attrs.frozen

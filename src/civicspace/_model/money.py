@@ -18,7 +18,7 @@ from typing import Any, Final
 import attrs
 
 from .._util.patterns import LazyPattern
-from ..errors import CivicspaceError, FieldValueError
+from ..errors import CurrencyMismatchError, FieldValueError, MoneyError
 
 __all__ = [
     "CurrencyMismatchError",
@@ -32,28 +32,6 @@ _CURRENCY_CODE = LazyPattern(r"[A-Z]{3}", re.ASCII)
 #: The decimal text an amount is written in: digits and one optional point.
 DECIMAL_TEXT = LazyPattern(r"(?:0|[1-9][0-9]*)(?:\.[0-9]+)?", re.ASCII)
 _RATE_PRECISION: Final = 50
-
-
-class MoneyError(CivicspaceError, ValueError):
-    """An operation on money was given something it cannot work with."""
-
-
-class CurrencyMismatchError(MoneyError):
-    """Two amounts in different currencies were added or compared.
-
-    Attributes:
-        currencies: The two ISO 4217 codes, in the order of the operands.
-
-    """
-
-    currencies: tuple[str, str]
-
-    def __init__(self, operation: str, left: str, right: str) -> None:
-        self.currencies = (left, right)
-        super().__init__(
-            f"cannot {operation} {left} and {right}: amounts in different currencies "
-            "are never converted"
-        )
 
 
 @functools.lru_cache(maxsize=512)

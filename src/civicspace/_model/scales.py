@@ -12,7 +12,7 @@ from typing import Any
 
 import attrs
 
-from ..errors import CivicspaceError, FieldValueError
+from ..errors import FieldValueError, ScoreOutsideBandsError
 from .values import Source, check_text
 
 __all__ = [
@@ -30,10 +30,6 @@ class ScaleDirection(enum.Enum):
 
     HIGHER_IS_MORE_OPEN = "higher_is_more_open"
     LOWER_IS_MORE_OPEN = "lower_is_more_open"
-
-
-class ScoreOutsideBandsError(CivicspaceError, ValueError):
-    """A score falls in no band of a scale (outside its range, or between bands)."""
 
 
 def _check_bounds(

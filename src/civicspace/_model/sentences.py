@@ -18,7 +18,7 @@ from typing import Any, Final
 
 import attrs
 
-from ..errors import CivicspaceError, FieldValueError
+from ..errors import FieldValueError, SentenceError
 from .custody import CustodyPeriod, days_in_custody, release_date
 from .money import Money, ReportedAmount, total_by_currency
 from .terms import LIFE, IncomparableTermsError, Life, Term, TermRange
@@ -43,14 +43,6 @@ __all__ = [
 ]
 
 _PENALTY_FIELDS: Final = ("minimum_term", "maximum_term", "minimum_fine", "maximum_fine")
-
-
-class SentenceError(CivicspaceError, ValueError):
-    """A question about a sentence has no single answer from what it states.
-
-    A sentence given as a range ("18 to 20 months") has no single release
-    date; life imprisonment has none at all.  The message says which.
-    """
 
 
 class Remainder(enum.Enum):

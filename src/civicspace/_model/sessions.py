@@ -22,7 +22,7 @@ from typing import Any, Final
 import attrs
 
 from .._util.patterns import LazyPattern
-from ..errors import CivicspaceError, FieldValueError, ParseError
+from ..errors import FieldValueError, IncompleteSessionError, ParseError
 from .ratings import CountryRating, Rating, RatingHistory
 from .values import PartialDate, Source, check_text, is_country_code
 
@@ -258,10 +258,6 @@ class Session:
         return any(item.country == country for item in self.agenda) or any(
             event.country == country for event in self.side_events
         )
-
-
-class IncompleteSessionError(CivicspaceError, ValueError):
-    """A session lacks what a question needs: its members, or a date to ask on."""
 
 
 @attrs.frozen(kw_only=True)

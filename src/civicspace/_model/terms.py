@@ -22,7 +22,7 @@ from typing import Any, Final, NamedTuple, NoReturn, overload
 import attrs
 
 from .._util.patterns import LazyPattern
-from ..errors import CivicspaceError, FieldValueError, ParseError
+from ..errors import FieldValueError, IncomparableTermsError, ParseError, TermError
 
 __all__ = [
     "LIFE",
@@ -42,18 +42,6 @@ _FRACTION = LazyPattern(r"P[0-9YMDW]*[.,][0-9YMDW.,]*", re.ASCII)
 # The Gregorian calendar repeats every 400 years: 4800 months, 146097 days.
 _CYCLE_MONTHS: Final = 4800
 _CYCLE_DAYS: Final = 146097
-
-
-class TermError(CivicspaceError, ValueError):
-    """An operation on terms has no correct answer (see the message for why)."""
-
-
-class IncomparableTermsError(TermError):
-    """Whether one term is longer than another depends on the start date.
-
-    ``P1M`` against ``P30D`` is the classic case: one month is 28 to 31 days.
-    Compare end dates from a stated start with :meth:`Term.compare_from`.
-    """
 
 
 def _check_component(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:

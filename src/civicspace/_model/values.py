@@ -11,7 +11,7 @@ from typing import Any
 import attrs
 
 from .._util.patterns import LazyPattern
-from ..errors import CivicspaceError, FieldValueError, ParseError
+from ..errors import FieldValueError, InvalidDateError, ParseError
 
 __all__ = [
     "DatePrecision",
@@ -48,10 +48,6 @@ def _check_date_parts(instance: PartialDate, _: attrs.Attribute[Any], year: int)
         raise InvalidDateError(f"month {month} is outside 1 to 12")
     if day is not None and not 1 <= day <= calendar.monthrange(year, month)[1]:
         raise InvalidDateError(f"{year:04d}-{month:02d} has no day {day}")
-
-
-class InvalidDateError(CivicspaceError, ValueError):
-    """A date's parts do not name a day, month or year of the calendar."""
 
 
 def _strict_int(value: object) -> int:

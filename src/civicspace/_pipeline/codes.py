@@ -65,7 +65,10 @@ _CODES: dict[str, str] = {
     "document.not_object": "The document is not a JSON object.",
     "document.type_missing": "The document has no string `type` member naming its kind.",
     "document.type_unknown": "The document's `type` names no record kind.",
-    "value.invalid": "A value the schema lets through but the model refuses (a country code followed by a newline, say).",
+    "value.invalid": (
+        "A value the schema lets through but the model refuses "
+        "(a country code followed by a newline, say)."
+    ),
     "json.record_too_large": "A record is larger than the size limit for one record.",
     **{
         schema_code(keyword): f"Schema rule `{keyword}`: {meaning}."

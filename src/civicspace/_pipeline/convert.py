@@ -41,7 +41,7 @@ from .._model.statements import Statement
 from .._model.terms import LIFE, Life, Term, TermRange
 from .._model.values import PartialDate
 
-if typing.TYPE_CHECKING:  # cattrs is imported when the converter is first used (#9)
+if typing.TYPE_CHECKING:  # cattrs is imported when the converter is first used
     import cattrs
 
 __all__ = ["RECORD_TYPES", "converter", "record_type_of"]
@@ -385,7 +385,7 @@ def make_converter() -> cattrs.Converter:
 
 
 #: The converter every part of civicspace uses, built (and cattrs imported) on first use, so
-#: that ``import civicspace`` does without cattrs (#9).
+#: that ``import civicspace`` does without cattrs.
 converter: cattrs.Converter
 
 

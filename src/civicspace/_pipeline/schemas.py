@@ -17,7 +17,7 @@ import json
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
-from ..errors import CivicspaceError
+from ..errors import UnknownSchemaError
 
 if TYPE_CHECKING:
     from jsonschema.protocols import Validator
@@ -36,10 +36,6 @@ __all__ = [
 #: The base of every schema ``$id``; the path segment ``v1`` is the contract's
 #: major version and changes only with a breaking change to the JSON form.
 SCHEMA_BASE = "https://schemas.civicspace.dev/v1/"
-
-
-class UnknownSchemaError(CivicspaceError, LookupError):
-    """No shipped schema has that name."""
 
 
 @functools.cache

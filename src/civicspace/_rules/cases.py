@@ -38,7 +38,7 @@ def _person_ids(case: Case) -> tuple[str, ...]:
 
 @per_run
 def _timeline(case: Case, person_id: str) -> tuple[TimelineStep, ...]:
-    """:func:`timeline`, walked once per person in a run of the checks (#9)."""
+    """:func:`timeline`, walked once per person in a run of the checks."""
     # From a list: a tuple built from a generator bypasses the tuple free list, which then
     # grows (up to its limit) with the number of records streamed.
     return tuple(list(timeline(case, person_id)))
@@ -46,7 +46,7 @@ def _timeline(case: Case, person_id: str) -> tuple[TimelineStep, ...]:
 
 @per_run
 def _stays(case: Case, person_id: str) -> tuple[Stay, ...]:
-    """:func:`stays`, found once per person in a run of the checks (#9)."""
+    """:func:`stays`, found once per person in a run of the checks."""
     return stays_in(_timeline(case, person_id))
 
 
@@ -342,7 +342,10 @@ check(
 check(
     Case,
     "case.unresolved_reference",
-    "An event, charge, sentence or affiliation names a person, charge or organisation that the case does not have.",
+    (
+        "An event, charge, sentence or affiliation names a person, charge or organisation that "
+        "the case does not have."
+    ),
 )(unresolved_references)
 
 

@@ -117,7 +117,10 @@ def cited_laws_in_force(collection: Collection) -> Iterator[Finding]:
 @check(
     Collection,
     "collection.exchange_rate_outlier",
-    "A reported currency equivalent implies an exchange rate more than a quarter away from the median of the collection's rates for the same pair (three or more).",
+    (
+        "A reported currency equivalent implies an exchange rate more than a quarter away from "
+        "the median of the collection's rates for the same pair (three or more)."
+    ),
 )
 def exchange_rates_agree(collection: Collection) -> Iterator[Finding]:
     """A reported equivalent implies a rate near the others of its currency pair.

@@ -12,7 +12,10 @@ from .engine import Finding, check
 @check(
     Election,
     "election.seats_exceed_total",
-    "A result of an election contest, or all its results together, win more seats than the contest had.",
+    (
+        "A result of an election contest, or all its results together, win more seats than the "
+        "contest had."
+    ),
 )
 def seats_within_total(election: Election) -> Iterator[Finding]:
     """No result, nor all of a contest's results together, has more seats than the contest had.

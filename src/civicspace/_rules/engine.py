@@ -65,7 +65,7 @@ def check_record(record: Any, path: str = "$") -> list[Issue]:
     The objects a record holds (a collection's records, a case's sentences,
     a law's penalties) are checked first, each with its own path, then the
     record's own rules, in the order they were registered.  Data several
-    rules derive (a case's timelines) is computed once per run (#9, _memo.py).
+    rules derive (a case's timelines) is computed once per run (_util/memo.py).
     """
     issues: list[Issue] = []
     with one_run():

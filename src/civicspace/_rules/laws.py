@@ -120,7 +120,10 @@ def status_in_date_order(law: Law) -> Iterator[Finding]:
 @check(
     Law,
     "law.status_contradiction",
-    "Two entries of a law's status history on one date contradict: one ends the instrument (rescinded, repealed), the other does not.",
+    (
+        "Two entries of a law's status history on one date contradict: one ends the instrument "
+        "(rescinded, repealed), the other does not."
+    ),
 )
 def statuses_on_one_date_agree(law: Law) -> Iterator[Finding]:
     """No date has both a status ending the instrument and one that does not."""
@@ -168,7 +171,10 @@ def articles_unique(law: Law) -> Iterator[Finding]:
 @check(
     Law,
     "law.draft_enacted",
-    "A law of kind draft_law has a history saying it was adopted, promulgated, in force or amended; record it as the kind of law it became.",
+    (
+        "A law of kind draft_law has a history saying it was adopted, promulgated, in force "
+        "or amended; record it as the kind of law it became."
+    ),
 )
 def draft_not_enacted(law: Law) -> Iterator[Finding]:
     """A draft law's history does not say it was adopted, promulgated, in force or amended."""

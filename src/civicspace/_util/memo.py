@@ -1,4 +1,4 @@
-"""Derived data remembered for the length of one run of the checks (#9), then dropped.
+"""Derived data remembered for the length of one run of the checks, then dropped.
 
 Several rules of a record derive the same data from it (a case's rules each
 walk every person's :func:`~civicspace.timeline`).  A function wrapped with

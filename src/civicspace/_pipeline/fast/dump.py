@@ -1,4 +1,4 @@
-"""A fast unstructuring path for :func:`civicspace.dump` (#9).
+"""A fast unstructuring path for :func:`civicspace.dump`.
 
 The converter's unstructure functions (:mod:`civicspace._convert`) dispatch
 on every value's type through cattrs.  :func:`unstructure` gives the very

@@ -1,4 +1,4 @@
-"""A fast structuring path for records the schema has proven valid (#9).
+"""A fast structuring path for records the schema has proven valid.
 
 The strict converter (:mod:`civicspace._convert`) checks every value's
 JSON type, every object's members and every enum value before it builds an
