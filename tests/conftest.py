@@ -1,6 +1,6 @@
 import os
 
-from hypothesis import HealthCheck, settings
+from hypothesis import HealthCheck, Phase, settings
 
 # "ci": no deadline (a loaded 2-core machine must not fail on time) and a budget that keeps
 # the whole of .ci/run under 15 minutes; laws that are cheap to check ask for more examples
@@ -10,5 +10,10 @@ settings.register_profile(
 )
 settings.register_profile("dev", max_examples=100, deadline=None)
 # "quick": a smoke run while restructuring; never what CI runs.
-settings.register_profile("quick", max_examples=5, deadline=None)
+settings.register_profile(
+    "quick",
+    max_examples=5,
+    deadline=None,
+    phases=[Phase.explicit, Phase.reuse, Phase.generate],
+)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"))

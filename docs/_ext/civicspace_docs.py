@@ -86,7 +86,9 @@ def _private_modules() -> list[str]:
     return [
         found.name
         for found in pkgutil.walk_packages(civicspace.__path__, "civicspace.")
-        if found.name.startswith("civicspace._") and found.name != "civicspace.__main__"
+        if found.name.startswith("civicspace._")
+        and found.name != "civicspace.__main__"
+        and not found.ispkg
     ] + ["civicspace.errors"]
 
 

@@ -14,18 +14,19 @@ from typing import Any
 
 import attrs
 
-from ._pipeline.convert import RECORD_TYPES
-from ._pipeline.documents import (
+from ._pipeline import (
     MAX_RECORD_BYTES,
+    RECORD_TYPES,
+    RecordReport,
     RecordText,
     is_json_lines,
+    parse_json,
     read_records,
+    schema_issues,
     split_json_lines,
 )
-from ._pipeline.fast import verdict as _fast
-from ._pipeline.parse import parse_json
-from ._pipeline.schema_issues import schema_issues
-from ._rules.engine import check_record
+from ._pipeline import verdict as _fast
+from ._rules import check_record
 from .errors import CivicspaceError, Issue, ValidationError
 
 __all__ = ["RecordReport", "dump", "load", "record_types", "validate", "validate_records"]
@@ -34,30 +35,6 @@ __all__ = ["RecordReport", "dump", "load", "record_types", "validate", "validate
 def record_types() -> tuple[str, ...]:
     """The record types civicspace reads, as their ``type`` tags."""
     return tuple(RECORD_TYPES)
-
-
-@attrs.frozen
-class RecordReport:
-    """What validation found in one record of the input.
-
-    Attributes:
-        index: The record's position in the input, from 0.
-        line: The line it is on, for JSON Lines; ``None`` for a document.
-        kind: Its record type, when it could be told.
-        id: Its ``id``, when it has one.
-        issues: Every problem found; empty when the record is valid.
-    """
-
-    index: int
-    line: int | None
-    kind: str | None
-    id: str | None
-    issues: tuple[Issue, ...]
-
-    @property
-    def valid(self) -> bool:
-        """Whether no problem was found."""
-        return not self.issues
 
 
 def _check_kind(kind: str | None) -> None:
@@ -117,8 +94,7 @@ def _run(data: Any, kind: str | None) -> tuple[Any, str | None, list[Issue]]:
         if issues:
             return None, found_kind, issues
         # Imported here, not with civicspace: they build the converter, which needs cattrs.
-        from ._pipeline.fast.structure import structure_proven
-        from ._pipeline.structure import structure_record
+        from ._pipeline import structure_proven, structure_record
 
         if from_text:  # proven valid by the schema: the fast structuring path
             record, issues = structure_proven(RECORD_TYPES[found_kind], data)
@@ -246,6 +222,6 @@ def dump(obj: Any) -> Any:
     """
     if not attrs.has(type(obj)) or type(obj).__module__.split(".")[0] != "civicspace":
         raise CivicspaceError(f"{type(obj).__name__} is not a civicspace model class")
-    from ._pipeline.fast.dump import unstructure  # imports cattrs on first use
+    from ._pipeline import unstructure
 
     return unstructure(obj)  # the converter's values, by generated functions

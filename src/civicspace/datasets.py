@@ -27,8 +27,8 @@ from __future__ import annotations
 import functools
 
 from ._api import load as _load
-from ._model.collection import Collection
-from ._pipeline.resources import dataset_files
+from ._model import Collection
+from ._pipeline import dataset_files
 from .errors import UnknownDatasetError
 
 __all__ = ["UnknownDatasetError", "document", "load", "names"]

@@ -33,72 +33,81 @@ from typing import Any
 import attrs
 from hypothesis import strategies as st
 
-from ._analysis.consistency import implied_exchange_rates
+from ._analysis import implied_exchange_rates
 from ._api import dump
-from ._model.cases import Case, Charge
-from ._model.collection import Collection
-from ._model.countries import un_member_states
-from ._model.custody import CustodyKind, CustodyPeriod
-from ._model.elections import (
+from ._model import (
+    COUNCIL_SEATS,
+    LIFE,
     MAX_SEATS,
     MAX_SHARE_DECIMALS,
-    Contest,
-    Election,
-    PartyResult,
-    seat_share,
-)
-from ._model.events import CustodyEffect, Event, event_kinds
-from ._model.laws import (
+    REMAINDER,
+    Affiliation,
+    AgendaItem,
+    AgendaItemKind,
+    AggravatedPenalty,
+    AppealOutcome,
     Article,
+    Case,
+    Charge,
+    Collection,
+    Concern,
+    Contest,
+    CountryRating,
     CriticisedFeature,
+    CustodyEffect,
+    CustodyKind,
+    CustodyPeriod,
+    Deliverer,
+    Demand,
+    Election,
+    Event,
     Feature,
     Freedom,
+    Identifier,
     Law,
     LawKind,
     LawReference,
     LawStatus,
-    StatusChange,
-    article_exists,
-    in_force_on,
-    law_id,
-)
-from ._model.money import Money, ReportedAmount
-from ._model.people import (
-    Affiliation,
-    Identifier,
+    Life,
+    Money,
     Organisation,
     OrganisationKind,
     OrganisationRecord,
     OtherName,
+    PartialDate,
+    PartyResult,
     Person,
     PersonRecord,
-    Role,
-)
-from ._model.ratings import CountryRating, Rating
-from ._model.scales import RatingScale, ScaleDirection, ScoreBand
-from ._model.sentences import (
-    REMAINDER,
-    AggravatedPenalty,
-    AppealOutcome,
+    Rating,
+    RatingScale,
     Remainder,
+    ReportedAmount,
+    Role,
+    ScaleDirection,
+    ScoreBand,
     Sentence,
-    StatutoryPenalty,
-)
-from ._model.sessions import (
-    COUNCIL_SEATS,
-    AgendaItem,
-    AgendaItemKind,
-    Demand,
     Session,
     SideEvent,
+    Signatory,
+    Source,
     Speaker,
+    Statement,
+    StatementDemand,
+    StatementKind,
+    StatusChange,
+    StatutoryPenalty,
+    Term,
+    TermRange,
+    article_exists,
+    event_kinds,
+    in_force_on,
+    law_id,
+    match_organisations,
+    seat_share,
+    un_member_states,
 )
-from ._model.signatories import Signatory, match_organisations
-from ._model.statements import Concern, Deliverer, Statement, StatementDemand, StatementKind
-from ._model.terms import LIFE, Life, Term, TermRange
-from ._model.values import PartialDate, Source
-from ._pipeline.convert import RECORD_TYPES
-from ._pipeline.resources import rating_scales as shipped_rating_scales
+from ._pipeline import RECORD_TYPES
+from ._pipeline import rating_scales as shipped_rating_scales
 
 __all__ = [
     "affiliations",

@@ -49,9 +49,9 @@ from civicspace import (
     time_to_serve,
 )
 from civicspace._pipeline.convert import converter
-from civicspace._pipeline.schema_issues import schema_issues
 from civicspace._pipeline.schemas import reference_validator
 from civicspace._pipeline.structure import structure_record
+from civicspace._pipeline.validation import schema_issues
 from civicspace._rules.engine import check_record
 
 D = datetime.date

@@ -165,7 +165,7 @@ def test_fast_parse_reads_the_value_the_strict_parser_reads_or_declines(
 
 
 def _compiled_agrees(kind: str, value: Any) -> None:
-    from civicspace._pipeline.schema_issues import schema_issues
+    from civicspace._pipeline.validation import schema_issues
 
     assert (schema_issues(kind, value) == []) == _fast.proven_valid_pure(kind, value)
 

@@ -22,8 +22,8 @@ from civicspace._model.values import PartialDate
 from civicspace._pipeline.convert import RECORD_TYPES, converter
 from civicspace._pipeline.fast import structure as _fast_structure
 from civicspace._pipeline.fast.structure import builder, structure_proven
-from civicspace._pipeline.schema_issues import schema_issues
 from civicspace._pipeline.structure import structure_record
+from civicspace._pipeline.validation import schema_issues
 
 from .._edit import changed
 from .._unseen import Outer, outers

@@ -17,12 +17,8 @@ from collections import Counter
 from collections.abc import Hashable, Iterable
 from typing import TypeVar
 
-from .._model.cases import Case, person_status
-from .._model.collection import Collection
-from .._model.events import PersonStatus
-from .._model.laws import count_article_citations
-from .._model.people import Role
-from .._util.patterns import LazyPattern
+from .._model import Case, Collection, PersonStatus, Role, count_article_citations, person_status
+from .._util import LazyPattern
 from ..errors import CivicspaceError
 
 __all__ = [

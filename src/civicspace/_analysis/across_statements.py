@@ -16,8 +16,7 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
-from .._model.signatories import Signatory, _key
-from .._model.statements import Statement
+from .._model import Signatory, Statement, _key
 
 __all__ = [
     "CoSigning",

@@ -17,11 +17,7 @@ from typing import Any, Final, TypeVar
 
 import attrs
 
-from .._model.cases import Case
-from .._model.collection import Collection
-from .._model.money import ReportedAmount
-from .._model.sentences import Sentence
-from .._model.values import PartialDate
+from .._model import Case, Collection, PartialDate, ReportedAmount, Sentence
 
 __all__ = [
     "DEFAULT_RATE_TOLERANCE",

@@ -13,11 +13,16 @@ from collections.abc import Iterable
 
 import attrs
 
-from .._model.collection import Collection
-from .._model.events import PersonStatus
-from .._model.money import Money, total_by_currency
-from .._model.sentences import Sentence
-from .._model.terms import Life, Term, TermRange
+from .._model import (
+    Collection,
+    Life,
+    Money,
+    PersonStatus,
+    Sentence,
+    Term,
+    TermRange,
+    total_by_currency,
+)
 from .across_cases import count_by_status
 from .across_statements import organisation_groups
 from .consistency import conflicts, rulings_of

@@ -16,10 +16,16 @@ from collections.abc import Iterator, Sequence
 from typing import Any, BinaryIO, TextIO
 
 from .._api import RecordReport, _report, record_types
-from .._pipeline.documents import RecordText, read_records
-from .._pipeline.report import Summary, record_json
-from .._pipeline.resources import example_files
-from .._pipeline.schemas import UnknownSchemaError, schema, schema_names
+from .._pipeline import (
+    RecordText,
+    Summary,
+    UnknownSchemaError,
+    example_files,
+    read_records,
+    record_json,
+    schema,
+    schema_names,
+)
 from .._version import __version__
 
 __all__ = ["main"]
@@ -252,7 +258,7 @@ def _schema(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def _dataset(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from .. import datasets
-    from .._analysis.summary import summarise
+    from .._analysis import summarise
     from ..errors import ValidationError
 
     if args.list:

@@ -26,7 +26,7 @@ from typing import Any, TypeVar
 
 import attrs
 
-from .._util.patterns import LazyPattern
+from .._util import LazyPattern
 from ..errors import (
     AmbiguousInstrumentError,
     FieldValueError,

@@ -17,7 +17,7 @@ from typing import Any, Final
 
 import attrs
 
-from .._util.patterns import LazyPattern
+from .._util import LazyPattern
 from ..errors import CurrencyMismatchError, FieldValueError, MoneyError
 
 __all__ = [
@@ -35,7 +35,7 @@ _RATE_PRECISION: Final = 50
 
 
 @functools.lru_cache(maxsize=512)
-def _is_currency(code: str) -> bool:
+def is_currency_code(code: str) -> bool:
     import pycountry
 
     return pycountry.currencies.get(alpha_3=code) is not None
@@ -76,7 +76,7 @@ def _check_currency(_instance: object, attribute: attrs.Attribute[Any], value: o
     if (
         not isinstance(value, str)
         or _CURRENCY_CODE.fullmatch(value) is None
-        or not _is_currency(value)
+        or not is_currency_code(value)
     ):
         raise FieldValueError(
             f"{value!r} is not an ISO 4217 alphabetic currency code such as 'KHR' or 'USD'",

@@ -21,7 +21,7 @@ from typing import Any, Final
 
 import attrs
 
-from .._util.patterns import LazyPattern
+from .._util import LazyPattern
 from ..errors import FieldValueError, IncompleteSessionError, ParseError
 from .ratings import CountryRating, Rating, RatingHistory
 from .values import PartialDate, Source, check_text, is_country_code

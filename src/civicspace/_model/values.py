@@ -10,7 +10,7 @@ from typing import Any
 
 import attrs
 
-from .._util.patterns import LazyPattern
+from .._util import LazyPattern
 from ..errors import FieldValueError, InvalidDateError, ParseError
 
 __all__ = [

@@ -27,19 +27,26 @@ from typing import Any, TypeVar
 
 import attrs
 
-from .._model.cases import Case
-from .._model.collection import Collection
-from .._model.elections import Election
-from .._model.laws import Law
-from .._model.money import DECIMAL_TEXT
-from .._model.people import OrganisationRecord, PersonRecord
-from .._model.ratings import CountryRating
-from .._model.scales import RatingScale
-from .._model.sentences import REMAINDER, Remainder
-from .._model.sessions import Session
-from .._model.statements import Statement
-from .._model.terms import LIFE, Life, Term, TermRange
-from .._model.values import PartialDate
+from .._model import (
+    DECIMAL_TEXT,
+    LIFE,
+    REMAINDER,
+    Case,
+    Collection,
+    CountryRating,
+    Election,
+    Law,
+    Life,
+    OrganisationRecord,
+    PartialDate,
+    PersonRecord,
+    RatingScale,
+    Remainder,
+    Session,
+    Statement,
+    Term,
+    TermRange,
+)
 
 if typing.TYPE_CHECKING:  # cattrs is imported when the converter is first used
     import cattrs

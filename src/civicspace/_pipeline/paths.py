@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from .._util.patterns import LazyPattern
+from .._util import LazyPattern
 
 __all__ = ["child_path", "join_path"]
 

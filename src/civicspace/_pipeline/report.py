@@ -10,10 +10,33 @@ from typing import Any
 
 import attrs
 
-from .._api import RecordReport
 from ..errors import Issue
 
-__all__ = ["Summary", "issue_json", "record_json"]
+__all__ = ["RecordReport", "Summary", "issue_json", "record_json"]
+
+
+@attrs.frozen
+class RecordReport:
+    """What validation found in one record of the input.
+
+    Attributes:
+        index: The record's position in the input, from 0.
+        line: The line it is on, for JSON Lines; ``None`` for a document.
+        kind: Its record type, when it could be told.
+        id: Its ``id``, when it has one.
+        issues: Every problem found; empty when the record is valid.
+    """
+
+    index: int
+    line: int | None
+    kind: str | None
+    id: str | None
+    issues: tuple[Issue, ...]
+
+    @property
+    def valid(self) -> bool:
+        """Whether no problem was found."""
+        return not self.issues
 
 
 @attrs.define

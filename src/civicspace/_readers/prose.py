@@ -24,10 +24,18 @@ from typing import Any, Final
 
 import attrs
 
-from .._model.money import Money, ReportedAmount, _is_currency
-from .._model.ratings import Rating
-from .._model.terms import LIFE, IncomparableTermsError, Life, Term, TermRange
-from .._util.patterns import LazyPattern
+from .._model import (
+    LIFE,
+    IncomparableTermsError,
+    Life,
+    Money,
+    Rating,
+    ReportedAmount,
+    Term,
+    TermRange,
+    is_currency_code,
+)
+from .._util import LazyPattern
 from ..errors import FieldValueError, ParseError
 
 __all__ = ["StatedTerm", "parse_money", "parse_rating_phrase", "parse_term"]
@@ -396,7 +404,7 @@ def _currency(mark: str | None) -> str | None:
     if known is not None:
         return known
     upper = mark.upper()
-    if upper in {"KHR", "USD", "EUR", "THB"} or (mark.isupper() and _is_currency(mark)):
+    if upper in {"KHR", "USD", "EUR", "THB"} or (mark.isupper() and is_currency_code(mark)):
         return upper
     raise ValueError(f"{mark!r} is not a currency the reader knows")
 

@@ -5,14 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from .._analysis.consistency import implied_exchange_rates
-from .._model.collection import Collection
-from .._model.laws import (
-    Law,
-    article_exists,
-    in_force_on,
-)
-from .._pipeline.convert import collection_members
+from .._analysis import implied_exchange_rates
+from .._model import Collection, Law, article_exists, in_force_on
+from .._pipeline import collection_members
 from .engine import Finding, check
 from .references import references
 

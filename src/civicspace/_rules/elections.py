@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .._model.elections import Election, seat_share
-from .._model.signatories import Signatory, repeated_organisations
+from .._model import Election, Signatory, repeated_organisations, seat_share
 from .engine import Finding, check
 
 

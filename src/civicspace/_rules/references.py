@@ -7,10 +7,7 @@ from typing import Any
 
 import attrs
 
-from .._model.cases import Case
-from .._model.elections import Election
-from .._model.people import PersonRecord
-from .._model.statements import Statement
+from .._model import Case, Election, PersonRecord, Statement
 
 
 @attrs.frozen

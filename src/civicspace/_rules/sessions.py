@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .._model.countries import is_un_member_state, place_of
-from .._model.sessions import COUNCIL_SEATS, Session
+from .._model import COUNCIL_SEATS, Session, is_un_member_state, place_of
 from .engine import Finding, _repeats, check
 
 

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .._model.signatories import repeated_organisations
-from .._model.statements import Statement
+from .._model import Statement, repeated_organisations
 from .engine import Finding, check
 
 
