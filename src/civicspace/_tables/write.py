@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Final
@@ -22,6 +23,17 @@ _EXCEL_ROWS: Final = 1_048_576
 WORKBOOK: Final = "civicspace.xlsx"
 
 Progress = Callable[[str], None]
+
+# What XML cannot carry (control characters; a carriage return it reads as a line feed),
+# and text that would read as an escape of it.
+_UNWRITABLE: Final = re.compile(r"[\x00-\x08\x0b-\x1f]|_(?=x[0-9A-Fa-f]{4}_)")
+
+
+def _excel_text(value: object) -> object:
+    """Text as Excel stores what XML cannot carry: ``_xHHHH_``, as Excel itself writes it."""
+    if isinstance(value, str) and _UNWRITABLE.search(value):
+        return _UNWRITABLE.sub(lambda found: f"_x{ord(found.group()):04X}_", value)
+    return value
 
 
 def _json_cell(values: list[str] | None) -> str | None:
@@ -124,7 +136,10 @@ def write_xlsx(
 
     Each sheet has its header row frozen; dates are date cells, numbers and
     amounts number cells; enumerations are their values and lists JSON
-    text.  Needs openpyxl (in the ``tables`` extra).
+    text.  Control characters, which a workbook's XML cannot hold, are
+    written as Excel's own escapes (``_x0007_``; a literal ``_`` before
+    such text as ``_x005F_``), which Excel reads back as the character.
+    Needs openpyxl (in the ``tables`` extra).
 
     Raises:
         TablesError: when a table has more rows than a sheet holds.
@@ -148,7 +163,7 @@ def write_xlsx(
         sheet.append(table.column_names)
         columns = [column.to_pylist() for column in _flat(table).columns]
         for row in zip(*columns, strict=True):
-            sheet.append(row)
+            sheet.append([_excel_text(value) for value in row])
     workbook.save(target)
     return target
 
