@@ -321,11 +321,6 @@ def test_workbook_answers(sheets, cambodia):
 # -- Dask over the partitioned datasets -----------------------------------------------------------
 
 
-# Dask itself still calls a pandas method that pandas 3.1 deprecates.
-DASK_ON_PANDAS_3 = pytest.mark.filterwarnings("ignore::pandas.errors.Pandas4Warning")
-
-
-@DASK_ON_PANDAS_3
 def test_dask_fines_per_currency_on_the_local_scheduler(exported, cambodia):
     sentences = dd.read_parquet(exported / "partitioned" / "sentences")
     fined = sentences[sentences.fine_currency.notnull()]
@@ -333,7 +328,6 @@ def test_dask_fines_per_currency_on_the_local_scheduler(exported, cambodia):
     assert fines(cambodia) == {currency: Decimal(amount) for currency, amount in totals.items()}
 
 
-@DASK_ON_PANDAS_3
 def test_dask_sees_the_partition_column(exported, cambodia):
     cases = dd.read_parquet(exported / "partitioned" / "cases")
     counted = cases.groupby("country", observed=True).size().compute(scheduler="threads")

@@ -1,18 +1,18 @@
 """The tables: every table's columns with name, Arrow type and meaning, written once.
 
-:func:`~civicspace.tables.tables` builds from these definitions and the docs
+``civicspace.tables.tables`` builds from these definitions and the docs
 render the reference page from them, so the two cannot drift.
 
 Conventions, the same in every table:
 
 - ``path`` is the JSON path of the object a row comes from, from the root of
   the collection document (``$.cases[3].events[2]``): a key for every row,
-  and what :data:`sources` rows name as their ``owner_path``.
+  and what rows of ``sources`` name as their ``owner_path``.
 - A date that may be partial is three columns: ``<name>`` the date as given
   (``"2021"``, ``"2021-05"``, ``"2021-05-04"``), ``<name>_precision``
   (``year``, ``month`` or ``day``) and ``<name>_date``, a real date only when
   the precision is ``day`` (nothing is guessed for a partial date).
-- Money is a decimal amount (:data:`AMOUNT`, exact to four places) and its
+- Money is a decimal amount (``decimal128(38, 4)``: exact to four places) and its
   ISO 4217 currency; a reported amount adds its reported equivalent and
   whether it was approximate.
 - Enumerations are dictionary-encoded strings, their JSON values.
