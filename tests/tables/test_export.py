@@ -132,6 +132,23 @@ def test_without_the_extra_the_command_and_module_name_it_in_one_line(tmp_path):
     assert (expected, "") == (done.stdout, done.stderr)
 
 
+def test_excel_without_openpyxl_names_the_extra(tmp_path):
+    command = (
+        "import sys; sys.modules['openpyxl'] = None; import civicspace.tables\n"
+        "from civicspace import datasets\n"
+        "found = civicspace.tables.tables(datasets.load('cambodia'))\n"
+        "try:\n"
+        f"    civicspace.tables.write_xlsx(found, {str(tmp_path / 'x.xlsx')!r})\n"
+        "except civicspace.tables.MissingExtraError as error:\n"
+        "    print(error)"
+    )
+    done = subprocess.run([sys.executable, "-c", command], capture_output=True, text=True)
+    expected = (
+        "civicspace.tables.write_xlsx needs the 'tables' extra: pip install 'civicspace[tables]'\n"
+    )
+    assert (expected, "") == (done.stdout, done.stderr)
+
+
 def test_help_works_without_the_extra():
     command = (
         "import sys; sys.modules['pyarrow'] = None; "

@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Any, TextIO
 
 import civicspace
-from civicspace import datasets
 
 from . import MissingExtraError, require
 
@@ -64,6 +63,8 @@ def add_parser(commands: Any) -> None:
 
 def _read(source: str) -> tuple[str, bytes] | str:
     """The input's name and bytes, or a one-line reason it cannot be read."""
+    from civicspace import datasets  # not needed for --help
+
     if source == "-":
         return "-", sys.stdin.buffer.read()
     path = Path(source)

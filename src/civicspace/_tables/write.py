@@ -10,6 +10,7 @@ from typing import Final
 
 import pyarrow as pa  # type: ignore[import-untyped]
 
+from . import require
 from .build import TablesError
 from .layout import table_layout
 
@@ -143,8 +144,10 @@ def write_xlsx(
 
     Raises:
         TablesError: when a table has more rows than a sheet holds.
+        MissingExtraError: when openpyxl is not installed.
 
     """
+    require("civicspace.tables.write_xlsx", excel=True)
     from openpyxl import Workbook  # type: ignore[import-untyped]
 
     target = Path(path)
