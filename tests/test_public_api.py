@@ -79,7 +79,8 @@ def test_private_modules_are_private():
     found = [
         module.name
         for module in pkgutil.iter_modules(civicspace.__path__)
-        if not module.name.startswith("_") and module.name not in {"strategies", "datasets", "tables"}
+        if not module.name.startswith("_")
+        and module.name not in {"strategies", "datasets", "tables"}
     ]
     assert [] == found
 
