@@ -10,6 +10,8 @@ At build time (Sphinx's ``builder-inited``) this writes Markdown pages into
 - ``schemas/<name>.md``: one page per shipped schema
   (:func:`civicspace.schema_names`), with its title, ``$id``, description,
   a table of members for the schema and each definition, and its examples;
+- ``tables.md``: :mod:`civicspace.tables` and every table and column of
+  ``civicspace.tables.LAYOUT``, with its Arrow type and meaning;
 - ``issue-codes.md``: every code in :data:`civicspace.ISSUE_CODES`, with the
   example document from ``docs/issue_examples.json`` that triggers it and
   what :func:`civicspace.validate` reports for it, run at build time.
@@ -238,6 +240,57 @@ def strategies_page() -> str:
 def datasets_page() -> str:
     """The reference page of ``civicspace.datasets``."""
     return _module_page("Datasets", "civicspace.datasets")
+
+
+_TABLES_API = (
+    "autofunction:: civicspace.tables.tables",
+    "autoclass:: civicspace.tables.Tables",
+    "autofunction:: civicspace.tables.write",
+    "autofunction:: civicspace.tables.write_csv",
+    "autofunction:: civicspace.tables.write_parquet",
+    "autofunction:: civicspace.tables.write_xlsx",
+    "autofunction:: civicspace.tables.table_layout",
+    "autoclass:: civicspace.tables.TableLayout",
+    "autoclass:: civicspace.tables.Column",
+    "autoexception:: civicspace.tables.TablesError",
+    "autoexception:: civicspace.tables.MissingExtraError",
+)
+
+
+def _arrow_type(data_type: Any) -> str:
+    import pyarrow as pa
+
+    if pa.types.is_dictionary(data_type):
+        return f"dictionary<{data_type.value_type}>"
+    return str(data_type).replace("[day]", "")
+
+
+def tables_page() -> str:
+    """The tables reference: ``civicspace.tables`` and every table and column of its layout."""
+    import sys
+
+    from civicspace import tables
+
+    # The conventions are written once, in the docstring of the module defining the layout.
+    written = inspect.cleandoc(sys.modules[tables.TableLayout.__module__].__doc__ or "")
+    conventions = written[written.index("Conventions") :]
+    lines = ["# Tables", "", "```{eval-rst}", ".. automodule:: civicspace.tables", ""]
+    lines += [f".. {entry}\n" for entry in _TABLES_API]
+    lines += ["```", "", "## Conventions", "", conventions]
+    lines += ["", "## The tables", ""]
+    lines += [f"- [`{table.name}`](#table-{table.name}): {table.row}" for table in tables.LAYOUT]
+    for table in tables.LAYOUT:
+        lines += ["", f"(table-{table.name})=", f"### `{table.name}`", "", f"{table.row}."]
+        key = ", ".join(f"`{column}`" for column in table.key)
+        lines += ["", f"One row per key {key}."]
+        if table.partition:
+            lines += [f"Partitioned by `{table.partition}` in a partitioned Parquet export."]
+        lines += ["", "| column | Arrow type | meaning |", "| --- | --- | --- |"]
+        lines += [
+            f"| `{column.name}` | `{_arrow_type(column.type)}` | {_cell(column.meaning)} |"
+            for column in table.columns
+        ]
+    return "\n".join(lines) + "\n"
 
 
 # -- The schema reference --------------------------------------------------------------------------
@@ -707,6 +760,7 @@ def generated_pages() -> dict[str, str]:
         "api.md": api_page,
         "strategies.md": strategies_page,
         "datasets.md": datasets_page,
+        "tables.md": tables_page,
         "issue-codes.md": issue_codes_page,
         "command-line.md": cli_page,
         "unreleased.inc": unreleased_page,

@@ -29,11 +29,13 @@ __all__ = [
     "InstrumentResolutionError",
     "InvalidDateError",
     "Issue",
+    "MissingExtraError",
     "MoneyError",
     "NotACountryError",
     "ParseError",
     "ScoreOutsideBandsError",
     "SentenceError",
+    "TablesError",
     "TermError",
     "UnknownDatasetError",
     "UnknownLawError",
@@ -306,3 +308,20 @@ class CurrencyMismatchError(MoneyError):
 
 class UnknownSchemaError(CivicspaceError, LookupError):
     """No shipped schema has that name."""
+
+
+class MissingExtraError(CivicspaceError, ImportError):
+    """An optional extra that a function needs is not installed; the message names it."""
+
+
+class TablesError(CivicspaceError, ValueError):
+    """A collection holds a value that no table column can hold exactly.
+
+    Attributes:
+        path: Where the value stands in the collection document.
+
+    """
+
+    def __init__(self, message: str, *, path: str) -> None:
+        self.path = path
+        super().__init__(f"{path}: {message}")

@@ -125,6 +125,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     data.add_argument("name", nargs="?", metavar="NAME", help="the dataset, e.g. cambodia")
     data.add_argument("--list", action="store_true", help="list the dataset names")
+    from .._tables import cli as tables_cli
+
+    tables_cli.add_parser(commands)
     return parser
 
 
@@ -288,4 +291,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _validate(args, sys.stdout, sys.stderr)
     if args.command == "dataset":
         return _dataset(args, sys.stdout, sys.stderr)
+    if args.command == "export":
+        from .._tables import cli as tables_cli
+
+        return tables_cli.run(args, sys.stdout, sys.stderr)
     return _schema(args, sys.stdout, sys.stderr)

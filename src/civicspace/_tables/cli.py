@@ -1,0 +1,145 @@
+"""``civicspace export``: a collection file or a shipped dataset, written out as tables.
+
+Importing this module needs no extra: the parser is built without pyarrow,
+and running the command says in one line which extra to install.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any, TextIO
+
+import civicspace
+
+from . import MissingExtraError, require
+
+__all__ = ["add_parser", "run"]
+
+EXIT_OK = 0
+EXIT_INVALID = 1
+EXIT_USAGE = 2
+
+_MEMBERS: dict[type[Any], str] = {
+    civicspace.CountryRating: "ratings",
+    civicspace.RatingScale: "scales",
+    civicspace.Law: "laws",
+    civicspace.PersonRecord: "people",
+    civicspace.OrganisationRecord: "organisations",
+    civicspace.Case: "cases",
+    civicspace.Session: "sessions",
+    civicspace.Statement: "statements",
+    civicspace.Election: "elections",
+}
+
+
+def add_parser(commands: Any) -> None:
+    """Add the ``export`` command to the ``civicspace`` subcommands."""
+    export = commands.add_parser(
+        "export",
+        help="write a collection or a dataset out as tables (CSV, Parquet or Excel)",
+        description=(
+            "Validate a collection document (or JSON Lines of records, or a dataset shipped "
+            "with civicspace, by name) and write it out as tables, one per kind of thing. "
+            "Nothing is written from invalid input. Exit 0 when written, 1 if the input is "
+            "invalid, 2 if it cannot be read or the arguments are wrong. Needs the 'tables' "
+            "extra."
+        ),
+    )
+    export.add_argument(
+        "source", metavar="FILE|DATASET", help="a JSON file, - for standard input, or a dataset"
+    )
+    export.add_argument(
+        "--format", required=True, choices=("csv", "parquet", "xlsx"), help="the file format"
+    )
+    export.add_argument("--out", required=True, metavar="DIR", help="the folder to write into")
+    export.add_argument(
+        "--partition",
+        choices=("country",),
+        help="parquet only: write tables with a country as datasets partitioned by it",
+    )
+
+
+def _read(source: str) -> tuple[str, bytes] | str:
+    """The input's name and bytes, or a one-line reason it cannot be read."""
+    from civicspace import datasets  # not needed for --help
+
+    if source == "-":
+        return "-", sys.stdin.buffer.read()
+    path = Path(source)
+    if path.exists():
+        try:
+            return source, path.read_bytes()
+        except OSError as error:
+            return f"cannot read {source}: {error.strerror or error}"
+    if source in datasets.names():
+        return f"datasets/{source}.json", datasets.document(source)
+    return (
+        f"cannot read {source}: no such file, and no dataset of that name "
+        f"(the datasets are: {', '.join(datasets.names())})"
+    )
+
+
+def _collection(loaded: Any) -> civicspace.Collection:
+    if isinstance(loaded, civicspace.Collection):
+        return loaded
+    members: dict[str, list[Any]] = {}
+    for record in loaded if isinstance(loaded, list) else [loaded]:
+        if isinstance(record, civicspace.Collection):
+            for name, item in record.members():
+                members.setdefault(name, []).append(item)
+        else:
+            members.setdefault(_MEMBERS[type(record)], []).append(record)
+    return civicspace.Collection(**{name: tuple(items) for name, items in members.items()})
+
+
+def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """Run ``civicspace export`` with parsed ``args``; the exit code."""
+    try:
+        require("civicspace export", excel=args.format == "xlsx")
+    except MissingExtraError as error:
+        err.write(f"{error}\n")
+        return EXIT_USAGE
+    if args.partition is not None and args.format != "parquet":
+        err.write("civicspace export: --partition goes with --format parquet only\n")
+        return EXIT_USAGE
+    read = _read(args.source)
+    if isinstance(read, str):
+        err.write(f"civicspace export: {read}\n")
+        return EXIT_USAGE
+    name, data = read
+    try:
+        collection = _collection(civicspace.load(data))
+    except civicspace.ValidationError as error:
+        out.writelines(f"{name}: {issue}\n" for issue in error.issues)
+        count = len(error.issues)
+        out.write(f"{name}: {count} issue{'s' * (count != 1)}; nothing exported\n")
+        return EXIT_INVALID
+
+    from civicspace import tables
+
+    shown = err.isatty()
+
+    def progress(table: str) -> None:
+        if shown:
+            err.write(f"\r\033[Kwriting {table}")
+            err.flush()
+
+    try:
+        found = tables.tables(collection)
+        written = tables.write(
+            found, args.out, args.format, partition=args.partition, progress=progress
+        )
+    except tables.TablesError as error:
+        err.write(f"civicspace export: {name}: {error}\n")
+        return EXIT_INVALID
+    except OSError as error:
+        err.write(f"civicspace export: cannot write {args.out}: {error.strerror or error}\n")
+        return EXIT_USAGE
+    finally:
+        if shown:
+            err.write("\r\033[K")
+    rows = sum(table.num_rows for table in found.values())
+    out.write(f"{name}: {len(found)} tables, {rows} rows, {len(written)} written to {args.out}\n")
+    return EXIT_OK

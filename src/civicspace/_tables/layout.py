@@ -1,0 +1,644 @@
+"""The tables: every table's columns with name, Arrow type and meaning, written once.
+
+``civicspace.tables.tables`` builds from these definitions and the docs
+render the reference page from them, so the two cannot drift.
+
+Conventions, the same in every table:
+
+- ``path`` is the JSON path of the object a row comes from, from the root of
+  the collection document (``$.cases[3].events[2]``): a key for every row,
+  and what rows of ``sources`` name as their ``owner_path``.
+- A date that may be partial is three columns: ``<name>`` the date as given
+  (``"2021"``, ``"2021-05"``, ``"2021-05-04"``), ``<name>_precision``
+  (``year``, ``month`` or ``day``) and ``<name>_date``, a real date only when
+  the precision is ``day`` (nothing is guessed for a partial date).
+- Money is a decimal amount (``decimal128(38, 4)``: exact to four places) and its
+  ISO 4217 currency; a reported amount adds its reported equivalent and
+  whether it was approximate.
+- Enumerations are dictionary-encoded strings, their JSON values.
+- A list of short values (roles, titles) is a list column; the CSV and
+  Excel writers write it as JSON text (``["journalist"]``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Final
+
+import attrs
+import pyarrow as pa  # type: ignore[import-untyped]
+
+__all__ = ["AMOUNT", "LAYOUT", "Column", "TableLayout", "table_layout"]
+
+#: Money amounts: 38 digits, four of them after the point.
+AMOUNT: Final = pa.decimal128(38, 4)
+#: Percentages of election results: as the schema allows, up to four places.
+SHARE: Final = pa.decimal128(7, 4)
+ENUM: Final = pa.dictionary(pa.int32(), pa.string())
+TEXT: Final = pa.string()
+INT: Final = pa.int64()
+BOOL: Final = pa.bool_()
+DATE: Final = pa.date32()
+TEXTS: Final = pa.list_(pa.string())
+
+
+@attrs.frozen
+class Column:
+    """One column of a table.
+
+    Attributes:
+        name: The column name.
+        type: Its Arrow type.
+        meaning: What it holds, in one line.
+
+    """
+
+    name: str
+    type: pa.DataType
+    meaning: str
+
+
+@attrs.frozen
+class TableLayout:
+    """One table: its name, what a row is, its key and its columns.
+
+    Attributes:
+        name: The table name (also the file, sheet and folder name).
+        row: What one row is, in one line.
+        key: The columns that together identify a row.
+        columns: The columns, in order.
+        partition: The column a country-partitioned export splits it by;
+            ``None`` when the table has no country for every row.
+
+    """
+
+    name: str
+    row: str
+    key: tuple[str, ...]
+    columns: tuple[Column, ...]
+    partition: str | None = None
+
+    def schema(self) -> pa.Schema:
+        """The table's Arrow schema."""
+        return pa.schema([pa.field(column.name, column.type) for column in self.columns])
+
+
+def _date(name: str, meaning: str) -> list[Column]:
+    return [
+        Column(name, TEXT, f"{meaning}, as given: YYYY, YYYY-MM or YYYY-MM-DD"),
+        Column(f"{name}_precision", ENUM, f"How much of {name} is known: year, month or day"),
+        Column(f"{name}_date", DATE, f"{name} as a date, only when known to the day"),
+    ]
+
+
+def _money(name: str, meaning: str) -> list[Column]:
+    return [
+        Column(f"{name}_amount", AMOUNT, f"{meaning}: the amount"),
+        Column(f"{name}_currency", TEXT, f"{meaning}: its ISO 4217 currency"),
+    ]
+
+
+def _reported(name: str, meaning: str) -> list[Column]:
+    return [
+        *_money(name, meaning),
+        *_money(f"{name}_equivalent", f"{meaning}: the equivalent the source reports"),
+        Column(f"{name}_approximate", BOOL, f"{meaning}: whether the source calls it approximate"),
+    ]
+
+
+def _term(name: str, meaning: str) -> list[Column]:
+    return [
+        Column(name, TEXT, f"{meaning}, as given: P18M, P1Y6M, P18M/P20M for a range, life"),
+        Column(f"{name}_minimum_months", INT, f"{meaning}: its least, years and months in months"),
+        Column(f"{name}_minimum_days", INT, f"{meaning}: days of its least (never made months)"),
+        Column(f"{name}_maximum_months", INT, f"{meaning}: its most, years and months in months"),
+        Column(f"{name}_maximum_days", INT, f"{meaning}: days of its most (never made months)"),
+        Column(f"{name}_life", BOOL, f"{meaning}: whether it is life imprisonment"),
+    ]
+
+
+_PATH = Column("path", TEXT, "JSON path of the object in the collection document")
+_CASE = Column("case_id", TEXT, "The case (cases.case_id)")
+_COUNTRY = Column("country", TEXT, "The case's country, ISO 3166-1 alpha-3 (for partitioning)")
+_LAW = Column("law_id", TEXT, "The law (laws.law_id)")
+
+
+def _case_table(name: str, row: str, key: tuple[str, ...], *columns: Column) -> TableLayout:
+    return TableLayout(
+        name, row, ("case_id", *key), (_PATH, _CASE, _COUNTRY, *columns), partition="country"
+    )
+
+
+def _penalty() -> list[Column]:
+    return [
+        Column("minimum_term", TEXT, "Least term the law states, as given"),
+        Column("minimum_term_months", INT, "Least term: years and months, in months"),
+        Column("minimum_term_days", INT, "Least term: days"),
+        Column("maximum_term", TEXT, "Most term the law states, as given (life for life)"),
+        Column("maximum_term_months", INT, "Most term: years and months, in months"),
+        Column("maximum_term_days", INT, "Most term: days"),
+        Column("maximum_term_life", BOOL, "Whether the most is life imprisonment"),
+        *_money("minimum_fine", "Least fine"),
+        *_money("maximum_fine", "Most fine"),
+    ]
+
+
+_NAMED = [
+    Column("name", TEXT, "Name as published"),
+    Column("other_names", TEXTS, "Other names (aliases, spellings)"),
+    Column("other_name_notes", TEXTS, "For each other name, its note; empty text for none"),
+]
+
+LAYOUT: Final[tuple[TableLayout, ...]] = (
+    TableLayout(
+        "ratings",
+        "A country's civic-space rating as of a date",
+        ("path",),
+        (
+            _PATH,
+            Column("country", TEXT, "ISO 3166-1 alpha-3"),
+            Column("rating", ENUM, "open, narrowed, obstructed, repressed or closed"),
+            *_date("as_of", "When the rating applies"),
+            Column("in_force_from", DATE, "First day in force: the first day as_of may be"),
+            Column("in_force_until", DATE, "First day of the country's next rating; null if none"),
+            Column("watchlist", BOOL, "Whether the country is on the Monitor's watchlist"),
+            Column("score", pa.float64(), "The score, when the monitor gives one"),
+        ),
+        partition="country",
+    ),
+    TableLayout(
+        "scales",
+        "A monitor's score scale",
+        ("scale_id",),
+        (
+            _PATH,
+            Column("scale_id", TEXT, "The scale"),
+            Column("name", TEXT, "Its name"),
+            Column("publisher", TEXT, "Who publishes it"),
+            Column("direction", ENUM, "Whether higher scores are more open or more closed"),
+            Column("minimum", pa.float64(), "Lowest score"),
+            Column("maximum", pa.float64(), "Highest score"),
+        ),
+    ),
+    TableLayout(
+        "scale_bands",
+        "One band of a score scale",
+        ("scale_id", "band_index"),
+        (
+            _PATH,
+            Column("scale_id", TEXT, "The scale (scales.scale_id)"),
+            Column("band_index", INT, "Position in the scale's bands, from 0"),
+            Column("category", TEXT, "The category"),
+            Column("label", TEXT, "The label as published"),
+            Column("minimum", pa.float64(), "Lowest score of the band"),
+            Column("maximum", pa.float64(), "Highest score of the band"),
+        ),
+    ),
+    TableLayout(
+        "laws",
+        "A legal instrument",
+        ("law_id",),
+        (
+            _PATH,
+            _LAW,
+            Column("jurisdiction", TEXT, "Its jurisdiction"),
+            Column("kind", ENUM, "code, law, sub_decree, decree, notice, draft_law, ..."),
+            Column("title", TEXT, "Its first title"),
+            Column("titles", TEXTS, "All its titles"),
+            Column("short_names", TEXTS, "Its short names"),
+        ),
+    ),
+    TableLayout(
+        "law_statuses",
+        "A change of a law's status (draft, adopted, in force, ...)",
+        ("law_id", "status_index"),
+        (
+            _PATH,
+            _LAW,
+            Column("status_index", INT, "Position in the law's history, from 0"),
+            Column("status", ENUM, "The status from that date"),
+            *_date("date", "When"),
+        ),
+    ),
+    TableLayout(
+        "law_articles",
+        "An article of a law",
+        ("law_id", "article"),
+        (
+            _PATH,
+            _LAW,
+            Column("article", TEXT, "Article number as given"),
+            Column("article_key", TEXT, "The number as canonical_article_number reads it"),
+            Column("heading", TEXT, "Its heading"),
+            Column("restricts", TEXTS, "Freedoms it restricts"),
+        ),
+    ),
+    TableLayout(
+        "penalties",
+        "A statutory penalty of a law or an article, or an aggravated variant of one",
+        ("law_id", "article", "penalty_index", "variant_index"),
+        (
+            _PATH,
+            _LAW,
+            Column("article", TEXT, "The article; null for a penalty of the whole law"),
+            Column("penalty_index", INT, "Position among the law's or article's penalties"),
+            Column("variant_index", INT, "Position among aggravated variants; null for the base"),
+            Column("condition", TEXT, "When the aggravated variant applies; null for the base"),
+            *_penalty(),
+        ),
+    ),
+    TableLayout(
+        "law_features",
+        "A feature of a law that critics point at",
+        ("law_id", "feature_index"),
+        (
+            _PATH,
+            _LAW,
+            Column("feature_index", INT, "Position, from 0"),
+            Column("feature", ENUM, "The criticised feature"),
+            Column("note", TEXT, "What the source says"),
+            Column("restricts", TEXTS, "Freedoms it restricts"),
+        ),
+    ),
+    TableLayout(
+        "people",
+        "A person record of the collection (people named across cases)",
+        ("person_id",),
+        (
+            _PATH,
+            Column("person_id", TEXT, "The person"),
+            *_NAMED,
+            Column("roles", TEXTS, "Their roles"),
+        ),
+    ),
+    TableLayout(
+        "organisations",
+        "An organisation record of the collection",
+        ("organisation_id",),
+        (
+            _PATH,
+            Column("organisation_id", TEXT, "The organisation"),
+            *_NAMED,
+            Column("acronym", TEXT, "Its acronym"),
+            Column("country", TEXT, "Where it is based"),
+            Column("kind", ENUM, "ngo, union, media_outlet, party, network, ..."),
+        ),
+    ),
+    TableLayout(
+        "identifiers",
+        "An identifier of a person (in a case or a person record)",
+        ("path",),
+        (
+            _PATH,
+            Column("owner_path", TEXT, "The person's path"),
+            Column("case_id", TEXT, "The case; null for a person record"),
+            Column("person_id", TEXT, "The person"),
+            Column("scheme", TEXT, "The identifier's scheme"),
+            Column("identifier", TEXT, "The identifier"),
+        ),
+    ),
+    TableLayout(
+        "affiliations",
+        "A person's affiliation to an organisation (in a case or a person record)",
+        ("path",),
+        (
+            _PATH,
+            Column("owner_path", TEXT, "The person's path"),
+            Column("case_id", TEXT, "The case; null for a person record"),
+            Column("person_id", TEXT, "The person"),
+            Column("organisation_id", TEXT, "The organisation"),
+            Column("role", TEXT, "Their role in it"),
+        ),
+    ),
+    _case_table(
+        "cases",
+        "A case",
+        (),
+        Column("title", TEXT, "Short title"),
+        Column("summary", TEXT, "What happened"),
+        Column("people", INT, "How many people it names"),
+        Column("events", INT, "How many events it lists"),
+        Column("sentences", INT, "How many sentences it lists (accounts, conflicting ones apart)"),
+    ),
+    _case_table(
+        "case_people",
+        "A person of a case, with what civicspace derives for them",
+        ("person_id",),
+        Column("person_id", TEXT, "The person, within the case"),
+        *_NAMED,
+        Column("roles", TEXTS, "Their roles in this case"),
+        Column("status", ENUM, "Their status, from civicspace.person_status"),
+        *_date("arrested", "Their first arrest or detention in the case"),
+        Column("pretrial_days_minimum", INT, "Days of pre-trial detention, least"),
+        Column(
+            "pretrial_days_maximum", INT, "Days of pre-trial detention, most; null if unbounded"
+        ),
+        Column("arrest_to_verdict_days_minimum", INT, "Days from arrest to verdict, least"),
+        Column("arrest_to_verdict_days_maximum", INT, "Days from arrest to verdict, most"),
+    ),
+    _case_table(
+        "case_organisations",
+        "An organisation of a case",
+        ("organisation_id",),
+        Column("organisation_id", TEXT, "The organisation, within the case"),
+        *_NAMED,
+        Column("acronym", TEXT, "Its acronym"),
+        Column("organisation_country", TEXT, "Where it is based"),
+        Column("kind", ENUM, "ngo, union, media_outlet, party, network, ..."),
+    ),
+    _case_table(
+        "events",
+        "An event of a case, in the order the case lists them",
+        ("event_index",),
+        Column("event_index", INT, "Position in the case's events, from 0"),
+        Column("kind", ENUM, "What happened: arrest, charge, conviction, ..."),
+        *_date("date", "When"),
+        Column("people_count", INT, "How many people the source says it concerned"),
+        Column("in_absentia", BOOL, "Whether it happened in the people's absence"),
+        Column("place", TEXT, "Where"),
+        Column("note", TEXT, "Anything else the source says"),
+        *_reported("demanded", "Fine or compensation demanded, not imposed"),
+    ),
+    _case_table(
+        "event_people",
+        "A person an event names",
+        ("event_index", "person_id"),
+        Column("event_index", INT, "The event (events.event_index)"),
+        Column("person_id", TEXT, "The person (case_people.person_id)"),
+    ),
+    _case_table(
+        "event_organisations",
+        "An organisation an event names",
+        ("event_index", "organisation_id"),
+        Column("event_index", INT, "The event (events.event_index)"),
+        Column("organisation_id", TEXT, "The organisation (case_organisations.organisation_id)"),
+    ),
+    _case_table(
+        "event_charges",
+        "A charge an event concerns",
+        ("event_index", "charge_id"),
+        Column("event_index", INT, "The event (events.event_index)"),
+        Column("charge_id", TEXT, "The charge (charges.charge_id)"),
+    ),
+    _case_table(
+        "charges",
+        "A charge brought in a case",
+        ("charge_id",),
+        Column("charge_id", TEXT, "The charge, within the case"),
+        Column("offence", TEXT, "The offence as reported"),
+        *_date("date", "When they were charged"),
+    ),
+    _case_table(
+        "charge_people",
+        "A person charged with a charge",
+        ("charge_id", "person_id"),
+        Column("charge_id", TEXT, "The charge (charges.charge_id)"),
+        Column("person_id", TEXT, "The person (case_people.person_id)"),
+    ),
+    _case_table(
+        "charge_citations",
+        "A law, and an article of it, that a charge cites; one row per article",
+        ("charge_id", "citation_index", "article_index"),
+        Column("charge_id", TEXT, "The charge (charges.charge_id)"),
+        Column("citation_index", INT, "Position among the charge's citations"),
+        Column("article_index", INT, "Position among its articles; null for a whole law"),
+        _LAW,
+        Column("article", TEXT, "The article as given; null when the whole law is cited"),
+        Column("article_key", TEXT, "The article as civicspace.canonical_article_number reads it"),
+        Column("as_written", TEXT, "The citation as the source writes it"),
+    ),
+    _case_table(
+        "sentences",
+        "A sentence as one source reports it; accounts of one ruling share ruling_index",
+        ("sentence_index",),
+        Column("sentence_index", INT, "Position in the case's sentences, from 0"),
+        Column("person_id", TEXT, "The person sentenced (case_people.person_id)"),
+        Column("ruling_index", INT, "The ruling: sentences of one person with one imposed_on"),
+        Column("conflicting", BOOL, "Whether accounts of its ruling disagree (conflicts)"),
+        *_term("term", "The custodial term"),
+        Column("suspended", TEXT, "The part suspended, as given; remainder for the remainder"),
+        Column("suspended_months", INT, "The part suspended: years and months, in months"),
+        Column("suspended_days", INT, "The part suspended: days"),
+        Column("suspended_remainder", BOOL, "Whether the remainder after time served is suspended"),
+        *_reported("fine", "The fine"),
+        *_reported("compensation", "The compensation"),
+        Column("in_absentia", BOOL, "Whether imposed in the person's absence"),
+        *_date("imposed_on", "When it was imposed"),
+        Column("court", TEXT, "The court"),
+        Column("appeal_outcome", ENUM, "What an appeal did to it"),
+        Column("custody_credited_days", INT, "Days of custody credited (days_in_custody)"),
+    ),
+    _case_table(
+        "custody_credited",
+        "A period of custody credited against a sentence",
+        ("sentence_index", "period_index"),
+        Column("sentence_index", INT, "The sentence (sentences.sentence_index)"),
+        Column("period_index", INT, "Position, from 0"),
+        Column("start", DATE, "First day"),
+        Column("end", DATE, "Day of release, not counted; null when still open"),
+        Column("kind", ENUM, "What kind of custody"),
+    ),
+    TableLayout(
+        "statements",
+        "A joint statement",
+        ("statement_id",),
+        (
+            _PATH,
+            Column("statement_id", TEXT, "The statement"),
+            Column("kind", ENUM, "joint_statement, open_letter, oral_statement, ..."),
+            Column("title", TEXT, "Its title"),
+            *_date("date", "When"),
+            Column("venue", TEXT, "Where it was delivered"),
+            Column("session", INT, "The Human Rights Council session (sessions.session)"),
+            Column("delivered_by", TEXT, "Who delivered it"),
+            Column("delivered_by_person", TEXT, "Their person id"),
+            Column("delivered_by_role", TEXT, "Their role"),
+            Column("addressees", TEXTS, "Whom it addresses"),
+            Column("signatory_count", INT, "How many signatories it declares"),
+            Column("signatures", INT, "How many signatories it lists"),
+        ),
+    ),
+    TableLayout(
+        "signatures",
+        "A signatory of a statement, with the organisation record it matches",
+        ("statement_id", "signatory_index"),
+        (
+            _PATH,
+            Column("statement_id", TEXT, "The statement (statements.statement_id)"),
+            Column("signatory_index", INT, "Position in the list, from 0"),
+            Column("signatory_id", TEXT, "The organisation id the data gives it"),
+            Column("name", TEXT, "Name as listed"),
+            Column("acronym", TEXT, "Acronym as listed"),
+            Column("qualifier", TEXT, "Qualifier as listed"),
+            Column("signatory_country", TEXT, "Where it is based"),
+            Column("kind", ENUM, "What kind of body"),
+            Column("organisation_id", TEXT, "The one organisation record it matches; else null"),
+            Column("match_rule", ENUM, "How it matched (civicspace.match_organisations)"),
+            Column("matches", INT, "How many organisation records match it"),
+        ),
+    ),
+    TableLayout(
+        "statement_demands",
+        "A demand of a statement",
+        ("statement_id", "demand_index"),
+        (
+            _PATH,
+            Column("statement_id", TEXT, "The statement (statements.statement_id)"),
+            Column("demand_index", INT, "Position, from 0"),
+            Column("text", TEXT, "The demand"),
+            Column("addressee", TEXT, "Whom it addresses"),
+        ),
+    ),
+    TableLayout(
+        "statement_concerns",
+        "A case, law or person a demand of a statement concerns",
+        ("statement_id", "demand_index", "concern_index"),
+        (
+            _PATH,
+            Column("statement_id", TEXT, "The statement (statements.statement_id)"),
+            Column("demand_index", INT, "The demand (statement_demands.demand_index)"),
+            Column("concern_index", INT, "Position, from 0"),
+            Column("case_id", TEXT, "The case it concerns"),
+            Column("law_id", TEXT, "The law it concerns"),
+            Column("person_id", TEXT, "The person it concerns"),
+        ),
+    ),
+    TableLayout(
+        "sessions",
+        "A session of the UN Human Rights Council",
+        ("session",),
+        (
+            _PATH,
+            Column("session", INT, "Its number"),
+            *_date("start", "First day"),
+            *_date("end", "Last day"),
+        ),
+    ),
+    TableLayout(
+        "session_members",
+        "A member state of the Council during a session",
+        ("session", "country"),
+        (
+            _PATH,
+            Column("session", INT, "The session (sessions.session)"),
+            Column("member_index", INT, "Position in the list, from 0"),
+            Column("country", TEXT, "ISO 3166-1 alpha-3"),
+        ),
+    ),
+    TableLayout(
+        "agenda_items",
+        "An item of a session's agenda",
+        ("session", "item_index"),
+        (
+            _PATH,
+            Column("session", INT, "The session (sessions.session)"),
+            Column("item_index", INT, "Position, from 0"),
+            Column("kind", ENUM, "What kind of item"),
+            Column("item_number", INT, "The agenda item number"),
+            Column("title", TEXT, "Its title"),
+            Column("country", TEXT, "The country it concerns"),
+            Column("theme", TEXT, "Its theme"),
+        ),
+    ),
+    TableLayout(
+        "session_demands",
+        "A demand made under an agenda item",
+        ("session", "item_index", "demand_index"),
+        (
+            _PATH,
+            Column("session", INT, "The session (sessions.session)"),
+            Column("item_index", INT, "The item (agenda_items.item_index)"),
+            Column("demand_index", INT, "Position, from 0"),
+            Column("text", TEXT, "The demand"),
+            Column("addressee", TEXT, "Whom it addresses"),
+            Column("made_by", TEXT, "Who made it"),
+            *_date("date", "When"),
+        ),
+    ),
+    TableLayout(
+        "side_events",
+        "A side event of a session",
+        ("session", "side_event_index"),
+        (
+            _PATH,
+            Column("session", INT, "The session (sessions.session)"),
+            Column("side_event_index", INT, "Position, from 0"),
+            Column("title", TEXT, "Its title"),
+            *_date("date", "When"),
+            Column("start_time", TEXT, "Start time as given"),
+            Column("end_time", TEXT, "End time as given"),
+            Column("room", TEXT, "Where"),
+            Column("country", TEXT, "The country it concerns"),
+            Column("panel", TEXTS, "The speakers' names"),
+            Column("panel_roles", TEXTS, "Each speaker's role; empty text for none"),
+        ),
+    ),
+    TableLayout(
+        "elections",
+        "An election",
+        ("election_id",),
+        (
+            _PATH,
+            Column("election_id", TEXT, "The election"),
+            Column("country", TEXT, "ISO 3166-1 alpha-3"),
+            *_date("date", "When"),
+            Column("title", TEXT, "Its title"),
+        ),
+        partition="country",
+    ),
+    TableLayout(
+        "election_results",
+        "A party's result in a contest of an election",
+        ("election_id", "contest_index", "result_index"),
+        (
+            _PATH,
+            Column("election_id", TEXT, "The election (elections.election_id)"),
+            Column("country", TEXT, "The election's country (for partitioning)"),
+            Column("contest_index", INT, "Position among the election's contests"),
+            Column("contested", TEXT, "What was contested"),
+            Column("total", INT, "Seats or posts contested"),
+            Column("result_index", INT, "Position among the contest's results"),
+            Column("party", TEXT, "The party or group"),
+            Column("acronym", TEXT, "Its acronym"),
+            Column("organisation_id", TEXT, "Its organisation record"),
+            Column("group", BOOL, "Whether it is a group of parties"),
+            Column("seats", INT, "Seats won"),
+            Column("share", SHARE, "Share of the total in per cent, as the text states it"),
+        ),
+        partition="country",
+    ),
+    TableLayout(
+        "sources",
+        "A source of an object: where a fact was published and the sentence it rests on",
+        ("path",),
+        (
+            _PATH,
+            Column("owner_path", TEXT, "The path of the object it is a source of"),
+            Column("record", ENUM, "The collection member of the record: cases, laws, ..."),
+            Column("record_id", TEXT, "The record's id (a session's number); null for ratings"),
+            Column("url", TEXT, "Where it was published"),
+            Column("title", TEXT, "The title of the text"),
+            Column("publisher", TEXT, "Who published it"),
+            *_date("date", "When it was published"),
+            Column("quote", TEXT, "The sentence the fact rests on, word for word"),
+        ),
+    ),
+)
+
+
+def table_layout(name: str) -> TableLayout:
+    """The layout of the table called ``name``.
+
+    Raises:
+        KeyError: when no table has that name.
+
+    """
+    for layout in LAYOUT:
+        if layout.name == name:
+            return layout
+    raise KeyError(name)
+
+
+def columns_of(name: str) -> Iterator[str]:
+    """The column names of a table, in order."""
+    return (column.name for column in table_layout(name).columns)

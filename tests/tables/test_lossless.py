@@ -1,0 +1,247 @@
+"""The tables keep every fact of a valid collection: ids, counts and sums rebuilt from them agree.
+
+Every object of the collection that is a row (a case, an event, a signatory,
+a source, ...) is found by walking the model, with its JSON path; the rows of
+its table carry exactly those paths.  Values are rebuilt from the rows and
+compared with the model: texts, dates as given, terms, amounts per currency.
+The same law holds for drawn collections (a cheap property test), and
+Parquet gives back the tables it was given.
+"""
+
+from collections import defaultdict
+from decimal import Decimal
+
+import attrs
+import pyarrow.parquet as pq
+import pytest
+from hypothesis import HealthCheck, Phase, given, settings
+
+import civicspace
+import civicspace.tables
+from civicspace import datasets, strategies
+
+# Drawn collections are large: shrinking a failure took minutes, so failures show as drawn.
+NO_SHRINK = (Phase.explicit, Phase.reuse, Phase.generate)
+
+#: The table each kind of model object is a row of.
+ROWS = {
+    civicspace.CountryRating: "ratings",
+    civicspace.RatingScale: "scales",
+    civicspace.ScoreBand: "scale_bands",
+    civicspace.Law: "laws",
+    civicspace.StatusChange: "law_statuses",
+    civicspace.Article: "law_articles",
+    civicspace.StatutoryPenalty: "penalties",
+    civicspace.AggravatedPenalty: "penalties",
+    civicspace.Feature: "law_features",
+    civicspace.PersonRecord: "people",
+    civicspace.OrganisationRecord: "organisations",
+    civicspace.Identifier: "identifiers",
+    civicspace.Affiliation: "affiliations",
+    civicspace.Case: "cases",
+    civicspace.Person: "case_people",
+    civicspace.Organisation: "case_organisations",
+    civicspace.Event: "events",
+    civicspace.Charge: "charges",
+    civicspace.Sentence: "sentences",
+    civicspace.CustodyPeriod: "custody_credited",
+    civicspace.Statement: "statements",
+    civicspace.Signatory: "signatures",
+    civicspace.StatementDemand: "statement_demands",
+    civicspace.Concern: "statement_concerns",
+    civicspace.Session: "sessions",
+    civicspace.AgendaItem: "agenda_items",
+    civicspace.Demand: "session_demands",
+    civicspace.SideEvent: "side_events",
+    civicspace.Election: "elections",
+    civicspace.PartyResult: "election_results",
+    civicspace.Source: "sources",
+}
+
+
+def walk(obj, path="$"):
+    """Every model object inside ``obj`` with its JSON path, ``obj`` included."""
+    yield path, obj
+    for field in attrs.fields(type(obj)):
+        value = getattr(obj, field.name)
+        if isinstance(value, tuple):
+            for index, item in enumerate(value):
+                if attrs.has(type(item)):
+                    yield from walk(item, f"{path}.{field.name}[{index}]")
+        elif attrs.has(type(value)) and not isinstance(value, civicspace.PartialDate):
+            yield from walk(value, f"{path}.{field.name}")
+
+
+def objects(collection):
+    found = defaultdict(dict)
+    for path, obj in walk(collection):
+        if type(obj) in ROWS:
+            found[ROWS[type(obj)]][path] = obj
+    return found
+
+
+def rows(table):
+    return {row["path"]: row for row in table.to_pylist()}
+
+
+def text(value):
+    return None if value is None else str(value)
+
+
+def check_lossless(collection):
+    built = civicspace.tables.tables(collection)
+    found = objects(collection)
+    # Every row is an object of the collection, and every object a row.
+    for name in set(ROWS.values()):
+        assert set(found[name]) == set(rows(built[name])), name
+
+    source_rows = rows(built["sources"])
+    for path, source in found["sources"].items():
+        row = source_rows[path]
+        assert (source.url, source.title, source.publisher, source.quote, text(source.date)) == (
+            row["url"],
+            row["title"],
+            row["publisher"],
+            row["quote"],
+            row["date"],
+        )
+    event_rows = rows(built["events"])
+    for path, event in found["events"].items():
+        row = event_rows[path]
+        assert (event.kind, text(event.date), event.people_count, event.in_absentia) == (
+            row["kind"],
+            row["date"],
+            row["people_count"],
+            row["in_absentia"],
+        )
+    sentence_rows = rows(built["sentences"])
+    for path, sentence in found["sentences"].items():
+        row = sentence_rows[path]
+        term = sentence.term
+        written = (
+            f"{term.minimum}/{term.maximum}" if isinstance(term, civicspace.TermRange) else term
+        )
+        assert (text(written), text(sentence.suspended), text(sentence.imposed_on)) == (
+            row["term"],
+            row["suspended"],
+            row["imposed_on"],
+        )
+
+    # Ids and counts per case, from the tables.
+    for name, member, key in (
+        ("events", "events", "event_index"),
+        ("charges", "charges", "charge_id"),
+        ("sentences", "sentences", "sentence_index"),
+        ("case_people", "people", "person_id"),
+    ):
+        by_case = defaultdict(list)
+        for row in built[name].to_pylist():
+            by_case[row["case_id"]].append(row[key])
+        for index, case in enumerate(collection.cases):
+            expected = [
+                getattr(item, "id", position) for position, item in enumerate(getattr(case, member))
+            ]
+            assert expected == by_case.get(case.id, []), (name, index)
+    links = {
+        "event_people": sum(len(e.people) for c in collection.cases for e in c.events),
+        "event_organisations": sum(
+            len(e.organisations) for c in collection.cases for e in c.events
+        ),
+        "event_charges": sum(len(e.charges) for c in collection.cases for e in c.events),
+        "charge_people": sum(len(g.people) for c in collection.cases for g in c.charges),
+        "charge_citations": sum(
+            max(1, len(r.articles))
+            for c in collection.cases
+            for g in c.charges
+            for r in g.citations
+        ),
+        "session_members": sum(len(s.members) for s in collection.sessions),
+    }
+    assert links == {name: built[name].num_rows for name in links}
+
+    # Sums per currency, exactly.
+    def money_sums(amounts):
+        totals = defaultdict(Decimal)
+        for money in amounts:
+            if money is not None:
+                totals[money.currency] += money.amount
+        return dict(totals)
+
+    def table_sums(table, prefix):
+        totals = defaultdict(Decimal)
+        for row in built[table].to_pylist():
+            if row[f"{prefix}_currency"] is not None:
+                totals[row[f"{prefix}_currency"]] += row[f"{prefix}_amount"]
+        return dict(totals)
+
+    sentences = [s for c in collection.cases for s in c.sentences]
+    for kind in ("fine", "compensation"):
+        reported = [getattr(s, kind) for s in sentences]
+        assert money_sums(r.amount for r in reported if r) == table_sums("sentences", kind)
+        assert money_sums(r.equivalent for r in reported if r) == table_sums(
+            "sentences", f"{kind}_equivalent"
+        )
+    demanded = [e.demanded for c in collection.cases for e in c.events if e.demanded]
+    assert money_sums(d.amount for d in demanded) == table_sums("events", "demanded")
+    seats = sum(r.seats for e in collection.elections for c in e.contests for r in c.results)
+    assert seats == sum(built["election_results"].column("seats").to_pylist())
+    return built
+
+
+@pytest.fixture(scope="module")
+def cambodia():
+    return datasets.load("cambodia")
+
+
+def test_the_cambodia_tables_are_lossless(cambodia):
+    built = check_lossless(cambodia)
+    assert 471 == built["sources"].num_rows  # every fact of the dataset carries a source
+
+
+def test_every_table_has_its_layout_and_goes_to_pandas(cambodia):
+    built = civicspace.tables.tables(cambodia)
+    assert [layout.name for layout in civicspace.tables.LAYOUT] == list(built)
+    for layout in civicspace.tables.LAYOUT:
+        assert layout.schema() == built[layout.name].schema
+        assert built[layout.name].num_rows == len(built[layout.name].to_pandas())
+
+
+def test_conflicting_accounts_stay_separate_rows_marked(cambodia):
+    built = civicspace.tables.tables(cambodia)
+    marked = {row["path"] for row in built["sentences"].to_pylist() if row["conflicting"]}
+    assert {path for found in civicspace.conflicts(cambodia) for path in found.paths} == marked
+
+
+def test_partial_dates_keep_their_text_and_precision_and_a_date_only_when_exact(cambodia):
+    built = civicspace.tables.tables(cambodia)
+    for row in built["events"].to_pylist():
+        if row["date"] is None:
+            continue
+        parsed = civicspace.PartialDate.parse(row["date"])
+        assert parsed.precision.value == row["date_precision"]
+        exact = parsed.earliest if parsed.precision is civicspace.DatePrecision.DAY else None
+        assert exact == row["date_date"]
+
+
+DRAWN = settings(
+    max_examples=10,
+    deadline=None,
+    phases=NO_SHRINK,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+
+
+@DRAWN
+@given(strategies.collections())
+def test_drawn_collections_are_lossless(collection):
+    check_lossless(collection)
+
+
+@DRAWN
+@given(strategies.collections())
+def test_parquet_gives_back_the_tables(tmp_path_factory, collection):
+    built = civicspace.tables.tables(collection)
+    folder = tmp_path_factory.mktemp("parquet")
+    civicspace.tables.write_parquet(built, folder)
+    for name, table in built.items():
+        assert table == pq.read_table(folder / f"{name}.parquet"), name
