@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 
 import civicspace
 from civicspace import strategies
-from civicspace._pipeline.convert import RECORD_TYPES, converter
+from civicspace._model import RECORD_TYPES
+from civicspace._pipeline.convert import converter
 from civicspace._pipeline.schemas import reference_validator, validator
 
 from ._bundle import bundled

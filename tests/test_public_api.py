@@ -28,7 +28,7 @@ from hypothesis import strategies as st
 
 import civicspace
 from civicspace import datasets, strategies
-from civicspace._pipeline.convert import RECORD_TYPES
+from civicspace._model import RECORD_TYPES
 from civicspace._util import deprecation as _deprecation
 from civicspace._util.deprecation import Deprecation, deprecated, deprecation_of, minor_version
 

@@ -14,9 +14,9 @@ from typing import Any
 
 import attrs
 
+from ._model import RECORD_TYPES
 from ._pipeline import (
     MAX_RECORD_BYTES,
-    RECORD_TYPES,
     RecordReport,
     RecordText,
     is_json_lines,

@@ -40,6 +40,7 @@ from ._model import (
     LIFE,
     MAX_SEATS,
     MAX_SHARE_DECIMALS,
+    RECORD_TYPES,
     REMAINDER,
     Affiliation,
     AgendaItem,
@@ -106,7 +107,6 @@ from ._model import (
     seat_share,
     un_member_states,
 )
-from ._pipeline import RECORD_TYPES
 from ._pipeline import rating_scales as shipped_rating_scales
 
 __all__ = [

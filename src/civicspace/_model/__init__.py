@@ -4,6 +4,26 @@ No I/O and no (un)structuring here; nothing in this package imports from
 another civicspace subpackage.
 """
 
+from . import (
+    cases,
+    citations,
+    collection,
+    countries,
+    custody,
+    elections,
+    events,
+    laws,
+    money,
+    people,
+    ratings,
+    scales,
+    sentences,
+    sessions,
+    signatories,
+    statements,
+    terms,
+    values,
+)
 from .cases import (
     Case,
     Charge,
@@ -18,7 +38,7 @@ from .cases import (
     timeline,
 )
 from .citations import ARTICLE_NUMBER_PATTERN, Citation, canonical_article_number, is_article_number
-from .collection import Collection
+from .collection import Collection, collection_members
 from .countries import (
     Place,
     PlaceKind,
@@ -58,6 +78,7 @@ from .laws import (
     status_on,
     statutory_maximum,
 )
+from .limits import enforce_schema_limits
 from .money import DECIMAL_TEXT, Money, ReportedAmount, is_currency_code, total_by_currency
 from .people import (
     Affiliation,
@@ -79,6 +100,7 @@ from .ratings import (
     RatingHistory,
     rating_change,
 )
+from .records import RECORD_TYPES, record_type, record_type_of
 from .scales import RatingScale, ScaleDirection, ScoreBand, ScoreComparison, compare_scores
 from .sentences import (
     REMAINDER,
@@ -135,6 +157,7 @@ __all__ = [
     "LIFE",
     "MAX_SEATS",
     "MAX_SHARE_DECIMALS",
+    "RECORD_TYPES",
     "REMAINDER",
     "Affiliation",
     "AgendaItem",
@@ -225,6 +248,7 @@ __all__ = [
     "article_exists",
     "canonical_article_number",
     "case_statuses",
+    "collection_members",
     "compare_scores",
     "compare_with_penalty",
     "council_change",
@@ -252,6 +276,8 @@ __all__ = [
     "place_spelling",
     "pretrial_detention",
     "rating_change",
+    "record_type",
+    "record_type_of",
     "release_date",
     "repeated_organisations",
     "resolve_citation",
@@ -270,3 +296,26 @@ __all__ = [
     "total_by_currency",
     "un_member_states",
 ]
+
+enforce_schema_limits(
+    (
+        cases,
+        citations,
+        collection,
+        countries,
+        custody,
+        elections,
+        events,
+        laws,
+        money,
+        people,
+        ratings,
+        scales,
+        sentences,
+        sessions,
+        signatories,
+        statements,
+        terms,
+        values,
+    )
+)

@@ -24,6 +24,7 @@ from .custody import CustodyKind, CustodyPeriod, days_in_custody
 from .events import CustodyEffect, Event, EventKind, PersonStatus
 from .laws import LawReference
 from .people import Organisation, Person, check_ids
+from .records import record_type
 from .sentences import Sentence
 from .values import PartialDate, Source, check_country, check_id, check_text
 
@@ -72,6 +73,7 @@ class Charge:
     sources: tuple[Source, ...] = ()
 
 
+@record_type("case")
 @attrs.frozen(kw_only=True)
 class Case:
     """What happened to people or organisations for exercising civic freedoms (record ``"case"``).

@@ -9,7 +9,9 @@ kind, every reference resolving) are checks in :mod:`civicspace._checks`.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import functools
+import typing
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 import attrs
@@ -19,13 +21,15 @@ from .elections import Election
 from .laws import Law
 from .people import OrganisationRecord, PersonRecord
 from .ratings import CountryRating
+from .records import record_type, record_type_of
 from .scales import RatingScale
 from .sessions import Session
 from .statements import Statement
 
-__all__ = ["Collection"]
+__all__ = ["Collection", "collection_members"]
 
 
+@record_type("collection")
 @attrs.frozen(kw_only=True)
 class Collection:
     """Records of several kinds together (record type ``"collection"``).
@@ -49,3 +53,15 @@ class Collection:
         for field in attrs.fields(type(self)):
             for record in getattr(self, field.name):
                 yield field.name, record
+
+
+@functools.cache
+def collection_members() -> Mapping[str, str]:
+    """Collection member name → the record type it holds (``"ratings"`` → ``"rating"``)."""
+    hints = typing.get_type_hints(Collection)
+    members = {}
+    for field in attrs.fields(Collection):
+        tag = record_type_of(typing.get_args(hints[field.name])[0])
+        assert tag is not None, f"Collection.{field.name} must hold a record type"
+        members[field.name] = tag
+    return members

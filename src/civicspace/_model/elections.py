@@ -23,6 +23,7 @@ import attrs
 
 from ..errors import FieldValueError
 from .money import _check_optional_bool
+from .records import record_type
 from .values import PartialDate, Source, check_country, check_id, check_text
 
 __all__ = ["MAX_SEATS", "MAX_SHARE_DECIMALS", "Contest", "Election", "PartyResult", "seat_share"]
@@ -172,6 +173,7 @@ class Contest:
         return sum(result.seats for result in self.results)
 
 
+@record_type("election")
 @attrs.frozen(kw_only=True)
 class Election:
     """The official results of one election (record type ``"election"``).

@@ -41,6 +41,7 @@ from .citations import (
     check_article_numbers,
 )
 from .money import Money
+from .records import record_type
 from .sentences import AggravatedPenalty, StatutoryPenalty
 from .terms import Life, Term
 from .values import PartialDate, Source, check_country, check_id, check_text, country_name
@@ -228,6 +229,7 @@ class Feature:
     sources: tuple[Source, ...] = attrs.field(validator=_check_not_empty)
 
 
+@record_type("law")
 @attrs.frozen(kw_only=True)
 class Law:
     """A legal instrument of a jurisdiction (record type ``"law"``).

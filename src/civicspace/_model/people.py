@@ -17,6 +17,7 @@ from typing import Any
 import attrs
 
 from ..errors import FieldValueError
+from .records import record_type
 from .values import Source, check_country, check_id, check_text
 
 __all__ = [
@@ -196,6 +197,7 @@ class Person:
         return (self.name, *(other.name for other in self.other_names))
 
 
+@record_type("person")
 @attrs.frozen(kw_only=True)
 class PersonRecord(Person):
     """A standalone person (record type ``"person"``): a :class:`Person` with a ``type`` tag.
@@ -240,6 +242,7 @@ class Organisation:
         return (self.name, *acronym, *(other.name for other in self.other_names))
 
 
+@record_type("organisation")
 @attrs.frozen(kw_only=True)
 class OrganisationRecord(Organisation):
     """A standalone organisation (record type ``"organisation"``): an :class:`Organisation` tagged.

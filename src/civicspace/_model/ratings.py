@@ -13,6 +13,7 @@ from typing import Any
 import attrs
 
 from ..errors import FieldValueError, ParseError
+from .records import record_type
 from .values import PartialDate, Source, check_country
 
 __all__ = [
@@ -104,6 +105,7 @@ def _check_score(_instance: object, attribute: attrs.Attribute[Any], value: floa
         raise FieldValueError(f"score {value} is outside 0 to 100", field=attribute.name)
 
 
+@record_type("rating")
 @attrs.frozen(kw_only=True)
 class CountryRating:
     """A country's CIVICUS Monitor rating as of a date (record type ``"rating"``).

@@ -13,6 +13,7 @@ from typing import Any
 import attrs
 
 from ..errors import FieldValueError, ScoreOutsideBandsError
+from .records import record_type
 from .values import Source, check_text
 
 __all__ = [
@@ -76,6 +77,7 @@ class ScoreBand:
         )
 
 
+@record_type("scale")
 @attrs.frozen(kw_only=True)
 class RatingScale:
     """A monitor's categories over a score range (record type ``"scale"``).

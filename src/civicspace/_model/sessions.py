@@ -24,6 +24,7 @@ import attrs
 from .._util import LazyPattern
 from ..errors import FieldValueError, IncompleteSessionError, ParseError
 from .ratings import CountryRating, Rating, RatingHistory
+from .records import record_type
 from .values import PartialDate, Source, check_text, is_country_code
 
 __all__ = [
@@ -217,6 +218,7 @@ class SideEvent:
     panel: tuple[Speaker, ...] = ()
 
 
+@record_type("session")
 @attrs.frozen(kw_only=True)
 class Session:
     """A regular session of the UN Human Rights Council (record type ``"session"``).

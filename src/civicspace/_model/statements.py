@@ -18,6 +18,7 @@ from typing import Any
 import attrs
 
 from ..errors import FieldValueError
+from .records import record_type
 from .signatories import Signatory
 from .values import PartialDate, Source, check_id, check_text
 
@@ -134,6 +135,7 @@ def _check_texts(
             raise FieldValueError(f"item {index} is empty", field=attribute.name)
 
 
+@record_type("statement")
 @attrs.frozen(kw_only=True)
 class Statement:
     """A joint statement, open letter, oral statement, press release or submission.

@@ -10,7 +10,6 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 from .codes import ISSUE_CODES, register_code
-from .convert import RECORD_TYPES, collection_members
 from .documents import MAX_RECORD_BYTES, RecordText, is_json_lines, read_records, split_json_lines
 from .fast import verdict
 from .parse import parse_json
@@ -43,12 +42,10 @@ def __getattr__(name: str) -> Any:
 __all__ = [
     "ISSUE_CODES",
     "MAX_RECORD_BYTES",
-    "RECORD_TYPES",
     "RecordReport",
     "RecordText",
     "Summary",
     "UnknownSchemaError",
-    "collection_members",
     "dataset_files",
     "example_files",
     "is_json_lines",

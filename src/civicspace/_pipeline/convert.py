@@ -21,7 +21,7 @@ import math
 import re
 import types
 import typing
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any, TypeVar
 
@@ -31,61 +31,20 @@ from .._model import (
     DECIMAL_TEXT,
     LIFE,
     REMAINDER,
-    Case,
-    Collection,
-    CountryRating,
-    Election,
-    Law,
     Life,
-    OrganisationRecord,
     PartialDate,
-    PersonRecord,
-    RatingScale,
     Remainder,
-    Session,
-    Statement,
     Term,
     TermRange,
+    record_type_of,
 )
 
 if typing.TYPE_CHECKING:  # cattrs is imported when the converter is first used
     import cattrs
 
-__all__ = ["RECORD_TYPES", "converter", "record_type_of"]
+__all__ = ["converter"]
 
 T = TypeVar("T")
-
-#: Record type tag → model class.  The tag is also the name of its schema.
-RECORD_TYPES: Mapping[str, type[Any]] = {
-    "case": Case,
-    "collection": Collection,
-    "election": Election,
-    "law": Law,
-    "organisation": OrganisationRecord,
-    "person": PersonRecord,
-    "rating": CountryRating,
-    "scale": RatingScale,
-    "session": Session,
-    "statement": Statement,
-}
-_TAGS: Mapping[type[Any], str] = {cls: tag for tag, cls in RECORD_TYPES.items()}
-
-
-@functools.cache
-def collection_members() -> Mapping[str, str]:
-    """Collection member name → the record type it holds (``"ratings"`` → ``"rating"``)."""
-    hints = typing.get_type_hints(Collection)
-    members = {}
-    for field in attrs.fields(Collection):
-        tag = record_type_of(typing.get_args(hints[field.name])[0])
-        assert tag is not None, f"Collection.{field.name} must hold a record type"
-        members[field.name] = tag
-    return members
-
-
-def record_type_of(cls: type[Any]) -> str | None:
-    """The ``type`` tag of a record class, or ``None`` for a non-record class."""
-    return _TAGS.get(cls)
 
 
 def _type_name(value: object) -> str:

@@ -6,8 +6,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from .._analysis import implied_exchange_rates
-from .._model import Collection, Law, article_exists, in_force_on
-from .._pipeline import collection_members
+from .._model import Collection, Law, article_exists, collection_members, in_force_on
 from .engine import Finding, check
 from .references import references
 

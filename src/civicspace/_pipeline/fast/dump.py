@@ -22,7 +22,8 @@ from typing import Any
 import attrs
 import cattrs.fns
 
-from ..convert import converter, record_type_of
+from ..._model import record_type_of
+from ..convert import converter
 from .structure import GeneratedFunctions, is_generic_attrs_class, optional_of
 
 __all__ = ["dumper", "unstructure"]

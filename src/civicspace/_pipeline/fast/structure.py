@@ -33,8 +33,9 @@ from typing import Any
 
 import attrs
 
+from ..._model import record_type_of
 from ...errors import Issue
-from ..convert import converter, record_type_of
+from ..convert import converter
 from ..structure import structure_record
 
 __all__ = [
