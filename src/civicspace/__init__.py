@@ -10,7 +10,7 @@ the two.
 ...     {"type": "rating", "country": "KHM", "rating": "repressed", "as_of": "2022-12"}
 ... )
 >>> record.rating
-<Rating.REPRESSED: 'repressed'>
+<CivicusRating.REPRESSED: 'repressed'>
 >>> for issue in civicspace.validate(
 ...     '{"type": "rating", "country": "KHM\\n", "rating": "represed", "as_of": "2022"}'
 ... ):
@@ -19,11 +19,15 @@ $.country schema.enum
 $.rating schema.enum
 """
 
+import typing as _typing
+
 from ._analysis.across_cases import (
     cases_of,
     count_by_article,
     count_by_country,
+    count_by_custody,
     count_by_offence,
+    count_by_outcome,
     count_by_role,
     count_by_status,
 )
@@ -40,6 +44,7 @@ from ._analysis.consistency import (
     ImpliedRate,
     conflicts,
     implied_exchange_rates,
+    ruling_totals,
 )
 from ._analysis.summary import CollectionSummary, summarise
 from ._api import RecordReport, dump, load, record_types, validate, validate_records
@@ -56,7 +61,7 @@ from ._model.cases import (
     timeline,
 )
 from ._model.citations import Citation, canonical_article_number, is_article_number, parse_citation
-from ._model.collection import Collection
+from ._model.collection import Collection, PersonInCase, SentenceInCase, UnknownRecordError
 from ._model.countries import (
     MemberList,
     NotACountryError,
@@ -70,9 +75,23 @@ from ._model.countries import (
     place_of,
     un_member_states,
 )
-from ._model.custody import CustodyError, CustodyKind, CustodyPeriod, days_in_custody, release_date
+from ._model.custody import (
+    CustodyError,
+    CustodyKind,
+    CustodyPeriod,
+    days_in_custody,
+    term_release_date,
+)
 from ._model.elections import Contest, Election, PartyResult, seat_share
-from ._model.events import CustodyEffect, Event, EventKind, PersonStatus, event_kinds
+from ._model.events import (
+    CustodyEffect,
+    CustodyStatus,
+    Event,
+    EventKind,
+    LegalOutcome,
+    PersonStatus,
+    event_kinds,
+)
 from ._model.laws import (
     AmbiguousInstrumentError,
     Article,
@@ -90,14 +109,14 @@ from ._model.laws import (
     StatutoryMaximum,
     UnknownLawError,
     article_exists,
-    count_article_citations,
-    count_article_citations_by,
+    count_references_by_article,
+    count_references_by_article_and_key,
     in_force_on,
     law_id,
+    law_status_on,
     laws_in_force,
     resolve_citation,
     resolve_instrument,
-    status_on,
     statutory_maximum,
 )
 from ._model.money import (
@@ -109,20 +128,20 @@ from ._model.money import (
 )
 from ._model.people import (
     Affiliation,
+    CaseOrganisation,
+    CasePerson,
     Identifier,
-    Organisation,
     OrganisationKind,
     OrganisationRecord,
     OtherName,
-    Person,
     PersonRecord,
     Role,
 )
 from ._model.ratings import (
     ChangeDirection,
+    CivicusRating,
     CountryRating,
     DatedRatingChange,
-    Rating,
     RatingChange,
     RatingHistory,
     rating_change,
@@ -145,9 +164,9 @@ from ._model.sentences import (
     SentenceError,
     SentenceTotals,
     StatutoryPenalty,
+    account_totals,
     compare_with_penalty,
     sentence_release_date,
-    sentence_totals,
     served_concurrently,
     served_consecutively,
     time_to_serve,
@@ -179,6 +198,14 @@ from ._model.signatories import (
     normalise_organisation_name,
     parse_signatories,
 )
+from ._model.standing import (
+    Standing,
+    StatusStep,
+    custody_on,
+    outcome_on,
+    standing_on,
+    status_history,
+)
 from ._model.statements import Concern, Deliverer, Statement, StatementDemand, StatementKind
 from ._model.terms import LIFE, IncomparableTermsError, Life, Term, TermError, TermRange, add_term
 from ._model.values import DatePrecision, InvalidDateError, PartialDate, Source, country_name
@@ -203,10 +230,13 @@ __all__ = [
     "AppealOutcome",
     "Article",
     "Case",
+    "CaseOrganisation",
+    "CasePerson",
     "ChangeDirection",
     "Charge",
     "Citation",
     "CivicspaceError",
+    "CivicusRating",
     "CoSigning",
     "Collection",
     "CollectionSummary",
@@ -222,6 +252,7 @@ __all__ = [
     "CustodyError",
     "CustodyKind",
     "CustodyPeriod",
+    "CustodyStatus",
     "DatePrecision",
     "DatedRatingChange",
     "DayCount",
@@ -246,13 +277,13 @@ __all__ = [
     "LawKind",
     "LawReference",
     "LawStatus",
+    "LegalOutcome",
     "Life",
     "MatchRule",
     "MemberList",
     "Money",
     "MoneyError",
     "NotACountryError",
-    "Organisation",
     "OrganisationGroup",
     "OrganisationKind",
     "OrganisationMatch",
@@ -262,12 +293,11 @@ __all__ = [
     "PartialDate",
     "PartyResult",
     "PenaltyComparison",
-    "Person",
+    "PersonInCase",
     "PersonRecord",
     "PersonStatus",
     "Place",
     "PlaceKind",
-    "Rating",
     "RatingChange",
     "RatingHistory",
     "RatingScale",
@@ -281,6 +311,7 @@ __all__ = [
     "ScoreOutsideBandsError",
     "Sentence",
     "SentenceError",
+    "SentenceInCase",
     "SentenceTotals",
     "Session",
     "SessionDemand",
@@ -289,11 +320,13 @@ __all__ = [
     "Signatory",
     "Source",
     "Speaker",
+    "Standing",
     "StatedTerm",
     "Statement",
     "StatementDemand",
     "StatementKind",
     "StatusChange",
+    "StatusStep",
     "StatutoryMaximum",
     "StatutoryPenalty",
     "Term",
@@ -302,10 +335,12 @@ __all__ = [
     "TimelineStep",
     "UnknownLawError",
     "UnknownPersonError",
+    "UnknownRecordError",
     "UnknownSchemaError",
     "UnreadMember",
     "ValidationError",
     "__version__",
+    "account_totals",
     "add_term",
     "agenda_concerning",
     "arrest_to_verdict",
@@ -319,15 +354,18 @@ __all__ = [
     "conflicts",
     "council_change",
     "council_ratings",
-    "count_article_citations",
-    "count_article_citations_by",
     "count_by_article",
     "count_by_country",
+    "count_by_custody",
     "count_by_offence",
+    "count_by_outcome",
     "count_by_role",
     "count_by_status",
+    "count_references_by_article",
+    "count_references_by_article_and_key",
     "country_code",
     "country_name",
+    "custody_on",
     "days_in_custody",
     "demands_about",
     "dump",
@@ -337,12 +375,14 @@ __all__ = [
     "is_article_number",
     "is_un_member_state",
     "law_id",
+    "law_status_on",
     "laws_in_force",
     "load",
     "lookup_place",
     "match_organisations",
     "normalise_organisation_name",
     "organisation_groups",
+    "outcome_on",
     "parse_citation",
     "parse_json",
     "parse_members",
@@ -356,22 +396,23 @@ __all__ = [
     "rating_change",
     "rating_scales",
     "record_types",
-    "release_date",
     "resolve_citation",
     "resolve_instrument",
+    "ruling_totals",
     "schema",
     "schema_names",
     "seat_share",
     "sentence_release_date",
-    "sentence_totals",
     "served_concurrently",
     "served_consecutively",
     "sessions_concerning",
+    "standing_on",
     "statements_concerning",
     "statements_joined",
-    "status_on",
+    "status_history",
     "statutory_maximum",
     "summarise",
+    "term_release_date",
     "time_to_serve",
     "timeline",
     "total_by_currency",
@@ -379,3 +420,19 @@ __all__ = [
     "validate",
     "validate_records",
 ]
+
+from ._util.public import publish as _publish
+from ._util.renamed import RENAMED as _RENAMED
+
+_publish(globals(), __all__, __name__)
+
+if not _typing.TYPE_CHECKING:
+
+    def __getattr__(name: str) -> object:
+        """Serve a renamed public name for one more minor release, with a DeprecationWarning."""
+        renamed = _RENAMED.get(name)
+        if renamed is None:
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+        deprecation, instead = renamed
+        deprecation.warn()
+        return globals()[instead]

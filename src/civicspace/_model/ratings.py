@@ -17,8 +17,8 @@ from .values import PartialDate, Source, check_country
 
 __all__ = [
     "ChangeDirection",
+    "CivicusRating",
     "CountryRating",
-    "Rating",
     "RatingChange",
     "RatingHistory",
     "rating_change",
@@ -28,11 +28,11 @@ __all__ = [
 _QUOTES = " \t\n\r'\"‘’“”`«»"
 
 
-class Rating(enum.Enum):
-    """A category of the CIVICUS Monitor's civic-space scale.
+class CivicusRating(enum.Enum):
+    """A rating on the CIVICUS Monitor's five-step civic-space scale (formerly ``Rating``).
 
     Members run from most open to most closed, and compare in that order:
-    ``Rating.OPEN < Rating.CLOSED`` reads "open is less closed than closed".
+    ``CivicusRating.OPEN < CivicusRating.CLOSED`` reads "open is less closed than closed".
     The JSON form is the lower-case value.
     """
 
@@ -95,6 +95,8 @@ class Rating(enum.Enum):
             return NotImplemented
         return self.rank >= other.rank
 
+
+Rating = CivicusRating  # the name used inside the package
 
 _RANKS: Mapping[Rating, int] = {member: rank for rank, member in enumerate(Rating)}
 

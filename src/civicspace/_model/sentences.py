@@ -19,7 +19,7 @@ from typing import Any, Final
 import attrs
 
 from ..errors import CivicspaceError, FieldValueError
-from .custody import CustodyPeriod, days_in_custody, release_date
+from .custody import CustodyPeriod, days_in_custody, term_release_date
 from .money import Money, ReportedAmount, total_by_currency
 from .terms import LIFE, IncomparableTermsError, Life, Term, TermRange
 from .values import PartialDate, Source, check_id, check_text
@@ -34,9 +34,9 @@ __all__ = [
     "SentenceError",
     "SentenceTotals",
     "StatutoryPenalty",
+    "account_totals",
     "compare_with_penalty",
     "sentence_release_date",
-    "sentence_totals",
     "served_concurrently",
     "served_consecutively",
     "time_to_serve",
@@ -369,7 +369,7 @@ def sentence_release_date(sentence: Sentence, start: datetime.date) -> datetime.
     if term is None:
         return start
     credit = days_in_custody(sentence.custody_credited, until=start)
-    return release_date(start, term, credit)
+    return term_release_date(start, term, credit)
 
 
 # -- Against the statutory penalty ---------------------------------------------------------------
@@ -603,17 +603,24 @@ def served_concurrently(items: Iterable[_CustodialTerm | Sentence]) -> _Custodia
 class SentenceTotals:
     """What many sentences add up to, for lines such as "sentenced to a combined 98 months".
 
-    See :func:`sentence_totals` for how each figure is counted.
+    See :func:`account_totals` and :func:`~civicspace.ruling_totals` for how
+    each figure is counted.
 
     Attributes:
-        sentences: How many sentences were counted.
+        sentences: How many sentences were counted (by
+            :func:`~civicspace.ruling_totals`: how many rulings).
         with_term: How many of them state a custodial term (life included).
         life: How many are life imprisonment; never added into the terms.
         term_minimum: The finite terms added up, ranges at their minimum.
         term_maximum: The finite terms added up, ranges at their maximum.
         fines: The fines added up, one :class:`~civicspace.Money` per
-            currency, sorted by currency code.
+            currency, sorted by currency code (by
+            :func:`~civicspace.ruling_totals`: each ruling's least account).
         compensation: The compensation added up in the same way.
+        fines_maximum: As :attr:`fines`, each ruling's greatest account;
+            equal to :attr:`fines` when no accounts disagree.
+        compensation_maximum: As :attr:`compensation`, each ruling's
+            greatest account.
 
     """
 
@@ -624,6 +631,8 @@ class SentenceTotals:
     term_maximum: Term
     fines: tuple[Money, ...] = ()
     compensation: tuple[Money, ...] = ()
+    fines_maximum: tuple[Money, ...] = ()
+    compensation_maximum: tuple[Money, ...] = ()
 
     @property
     def minimum_months(self) -> int:
@@ -642,8 +651,14 @@ class SentenceTotals:
         return self.term_maximum.total_months
 
 
-def sentence_totals(sentences: Iterable[Sentence]) -> SentenceTotals:
-    """Add up many sentences: terms imposed, life sentences, fines and compensation.
+def account_totals(sentences: Iterable[Sentence]) -> SentenceTotals:
+    """Add up sentences taking each account as given: terms, life sentences, fines, compensation.
+
+    Formerly ``sentence_totals``.  Every sentence given counts as a ruling of
+    its own, so two accounts of one ruling that disagree ("18 to 20 months"
+    in one article, "18 months" in another) are both added: over the
+    sentences of a collection, use :func:`~civicspace.ruling_totals`, which
+    counts each ruling once, as a range over its accounts.
 
     The rules, so that nothing is guessed:
 
@@ -692,4 +707,6 @@ def sentence_totals(sentences: Iterable[Sentence]) -> SentenceTotals:
         term_maximum=high,
         fines=tuple(total_by_currency(fines).values()),
         compensation=tuple(total_by_currency(compensation).values()),
+        fines_maximum=tuple(total_by_currency(fines).values()),
+        compensation_maximum=tuple(total_by_currency(compensation).values()),
     )
