@@ -136,3 +136,11 @@ def test_sentences_with_their_person_and_case(cambodia):
         entry.sentence in entry.case.sentences and entry.person.id == entry.sentence.person
         for entry in found
     )
+
+
+def test_the_versioning_page_lists_every_renamed_name():
+    from pathlib import Path
+
+    page = (Path(__file__).parent.parent / "docs" / "reference" / "versioning.md").read_text()
+    missing = [old for old, (_, new) in RENAMED.items() if f"| `{old}` | `{new}` |" not in page]
+    assert [] == missing

@@ -167,3 +167,30 @@ def test_standing_after_every_event_is_the_last_step_of_the_history(case):
         if standing.certain:
             assert last == (standing.outcome, standing.custody)
         assert all(step.outcome_changed or step.custody_changed for step in history)
+
+
+def test_an_event_on_their_charges_shows_a_person_was_charged():
+    # "the hearing ... on the charges of treason": no charge event, but charged by then.
+    case = civicspace.load(
+        {
+            "type": "case",
+            "id": "kem-sokha-2020",
+            "country": "KHM",
+            "title": "Kem Sokha's treason trial",
+            "people": [{"id": "kem-sokha", "name": "Kem Sokha"}],
+            "charges": [{"id": "treason", "offence": "treason", "people": ["kem-sokha"]}],
+            "events": [
+                {"kind": "ban", "people": ["kem-sokha"]},
+                {
+                    "kind": "trial_hearing",
+                    "date": "2020-01",
+                    "people": ["kem-sokha"],
+                    "charges": ["treason"],
+                },
+            ],
+        }
+    )
+    assert [(1, LegalOutcome.CHARGED, ("treason",))] == [
+        (step.index, step.outcome, step.charges)
+        for step in civicspace.status_history(case, "kem-sokha")
+    ]

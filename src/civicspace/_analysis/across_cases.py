@@ -74,7 +74,9 @@ def count_by_status(source: Collection | Iterable[Case]) -> dict[PersonStatus, i
     """How many people of the cases have each status (:func:`~civicspace.person_status`).
 
     Each person of each case counts once (a person listed twice in one case,
-    once).
+    once).  A person has one such status, so one convicted and then
+    released counts as ``released`` only: :func:`count_by_outcome` and
+    :func:`count_by_custody` count the two kinds of fact apart.
     """
     counts: Counter[PersonStatus] = Counter()
     for case in _cases_in(source):

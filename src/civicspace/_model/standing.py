@@ -75,6 +75,10 @@ class StatusStep:
             of the sentences whose suspended remainder ended custody at this
             event (a release read from the sentence, not stated by an
             event); ``()`` when an event's own kind decided.
+        charges: The ids of the case's charges naming the person that the
+            event concerns, when they made the person ``charged`` (an event
+            of another kind that concerns their charges: a hearing, an
+            appeal, an arrest on those charges); ``()`` otherwise.
 
     """
 
@@ -85,6 +89,7 @@ class StatusStep:
     outcome_changed: bool
     custody_changed: bool
     sentences: tuple[int, ...] = ()
+    charges: tuple[str, ...] = ()
 
     @property
     def date(self) -> PartialDate | None:
@@ -133,6 +138,10 @@ def _suspended_rulings(case: Case, person_id: str, event: Event) -> tuple[int, .
     return ()
 
 
+def _charges_of(case: Case, person_id: str) -> frozenset[str]:
+    return frozenset(charge.id for charge in case.charges if person_id in charge.people)
+
+
 def _steps(case: Case, person_id: str) -> Iterator[StatusStep]:
     case.person(person_id)  # raises UnknownPersonError for a person the case lacks
     outcome, custody = LegalOutcome.UNKNOWN, CustodyStatus.UNKNOWN
@@ -142,6 +151,13 @@ def _steps(case: Case, person_id: str) -> Iterator[StatusStep]:
         kind = event.kind_info
         new_outcome = kind.outcome_after(event.in_absentia) or outcome
         new_custody = kind.custody_status or custody
+        charges: tuple[str, ...] = ()
+        if new_outcome is LegalOutcome.UNKNOWN:
+            charges = tuple(
+                charge for charge in event.charges if charge in _charges_of(case, person_id)
+            )
+            if charges:
+                new_outcome = LegalOutcome.CHARGED
         sentences: tuple[int, ...] = ()
         if (
             kind.verdict
@@ -160,6 +176,7 @@ def _steps(case: Case, person_id: str) -> Iterator[StatusStep]:
                 outcome_changed=new_outcome is not outcome,
                 custody_changed=new_custody is not custody,
                 sentences=sentences,
+                charges=charges,
             )
         outcome, custody = new_outcome, new_custody
 
@@ -176,8 +193,11 @@ def status_history(case: Case, person_id: str) -> tuple[StatusStep, ...]:
     ``at_large``).  A conviction or sentence of a person held ends their
     custody (``released``) when the case's sentences for them imposed on
     the verdict's date all leave nothing to serve: the remainder suspended
-    after time served, or the whole term suspended.  Events that change
-    neither fact are left out.
+    after time served, or the whole term suspended.  An event of another
+    kind that concerns charges of the case naming the person (a hearing or
+    an appeal on those charges) shows they were charged by then: an outcome
+    still ``unknown`` becomes ``charged`` (:attr:`StatusStep.charges` says
+    which).  Events that change neither fact are left out.
 
     Unlike :func:`~civicspace.person_status`, nothing overwrites anything of
     the other kind: after a conviction and a release the person is
