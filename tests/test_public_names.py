@@ -14,9 +14,10 @@ import traceback
 import warnings
 
 import pytest
+from hypothesis import given, settings
 
 import civicspace
-from civicspace import datasets, errors
+from civicspace import datasets, errors, strategies
 from civicspace._pipeline.convert import RECORD_TYPES
 from civicspace._util.renamed import RENAMED
 
@@ -144,3 +145,18 @@ def test_the_versioning_page_lists_every_renamed_name():
     page = (Path(__file__).parent.parent / "docs" / "reference" / "versioning.md").read_text()
     missing = [old for old, (_, new) in RENAMED.items() if f"| `{old}` | `{new}` |" not in page]
     assert [] == missing
+
+
+@settings(max_examples=20, deadline=None)
+@given(strategies.collections())
+def test_every_record_with_an_id_is_found_by_it_and_its_kind(collection):
+    for _member, record in collection.members():
+        record_id = getattr(record, "id", None)
+        if record_id is not None:
+            kind = record_type_of[type(record)]
+            assert record_id == collection.record(record_id, kind).id
+            assert kind == record_type_of[type(collection.record(record_id, kind))]
+    assert sum(len(case.people) for case in collection.cases) == len(collection.people_in_cases())
+
+
+record_type_of = {cls: name for name, cls in RECORD_TYPES.items()}

@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import civicspace
 from civicspace import PartialDate, Sentence, Term, datasets, strategies
@@ -79,3 +80,13 @@ def test_release_date_without_a_day_to_start_from_says_to_pass_start():
     vague = Sentence(person="sok", term=Term(months=2), imposed_on=PartialDate(2021))
     with pytest.raises(civicspace.SentenceError, match=r"pass start=datetime\.date"):
         civicspace.time_to_serve(vague)
+
+
+@settings(max_examples=40, deadline=None)
+@given(strategies.sentences(), st.dates(max_value=datetime.date(2100, 1, 1)))
+def test_a_release_date_is_always_a_day_not_before_the_start(sentence, start):
+    try:
+        found = civicspace.sentence_release_date(sentence, start)
+    except (civicspace.SentenceError, civicspace.IncomparableTermsError, civicspace.TermError):
+        return
+    assert (datetime.date, True) == (type(found), found >= start)

@@ -170,7 +170,7 @@ def _as_rating(value: Rating | CountryRating) -> Rating:
 def rating_change(before: Rating | CountryRating, after: Rating | CountryRating) -> RatingChange:
     """Compare two ratings: the direction of the move and how many steps it took.
 
-    Either argument may be a :class:`Rating` or a :class:`CountryRating`.
+    Either argument may be a :class:`CivicusRating` or a :class:`CountryRating`.
 
     >>> change = rating_change(Rating.OBSTRUCTED, Rating.REPRESSED)
     >>> (change.direction, change.steps)
