@@ -50,7 +50,9 @@ class PersonStatus(enum.Enum):
     """Where a person of a case stands, derived from the case's events, never stored.
 
     See :func:`civicspace.person_status` for how it is derived.  The JSON
-    form (in ``data/event_kinds.json``) is the value.
+    form (in ``data/event_kinds.json``) is the value.  It is one status for
+    two kinds of fact; :class:`LegalOutcome` and :class:`CustodyStatus`
+    keep them apart.
     """
 
     DETAINED = "detained"
