@@ -12,7 +12,6 @@
 
 import doctest
 import re
-import runpy
 import subprocess
 import sys
 from pathlib import Path
@@ -95,16 +94,26 @@ def included_files(page, text):
 
 
 def run_page(page):
-    """Run a page's examples: ``(examples tried, failures, report)``."""
+    """Run a page's examples as a reader would: ``(examples tried, failures, report)``.
+
+    The examples start from nothing but what they import; the Python files
+    the page includes are importable as the reader saved them, from the
+    folder they run Python in (the page's own folder here).
+    """
     text = page.read_text("utf-8")
     globs = {"__name__": "__docs__"}
-    for path in included_files(page, text):
-        if path.suffix == ".py":
-            globs.update(runpy.run_path(str(path), run_name="__docs__"))
-    test = doctest.DocTestParser().get_doctest(pycon_only(text), globs, page.name, str(page), 0)
-    runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)
-    report = []
-    runner.run(test, out=report.append)
+    included = [path for path in included_files(page, text) if path.suffix == ".py"]
+    folders = [str(path.parent) for path in included]
+    sys.path[:0] = folders
+    try:
+        test = doctest.DocTestParser().get_doctest(pycon_only(text), globs, page.name, str(page), 0)
+        runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)
+        report = []
+        runner.run(test, out=report.append)
+    finally:
+        del sys.path[: len(folders)]
+        for path in included:
+            sys.modules.pop(path.stem, None)
     return len(test.examples), runner.failures, "".join(report)
 
 
@@ -133,6 +142,29 @@ def test_a_failing_example_fails(tmp_path):
     page.write_text("```pycon\n>>> 1 + 1\n3\n\n```\n", "utf-8")
     tried, failures, _ = run_page(page)
     assert (1, 1) == (tried, failures)
+
+
+def test_a_page_example_cannot_use_an_included_name_it_does_not_import(tmp_path):
+    (tmp_path / "helper.py").write_text("ANSWER = 42\n", "utf-8")
+    page = tmp_path / "page.md"
+    page.write_text(
+        "```{literalinclude} helper.py\n```\n\n```pycon\n>>> ANSWER\n42\n\n```\n"
+        "\n```pycon\n>>> from helper import ANSWER\n>>> ANSWER\n42\n\n```\n",
+        "utf-8",
+    )
+    tried, failures, _ = run_page(page)
+    assert (3, 1) == (tried, failures)
+
+
+@pytest.mark.parametrize("page", PAGES, ids=PAGE_IDS)
+def test_a_page_says_where_to_save_each_file_it_includes(page):
+    text = page.read_text("utf-8")
+    unsaid = [
+        path.name
+        for path in included_files(page, text)
+        if f"Save this code as `{path.name}`" not in text or f":caption: {path.name}" not in text
+    ]
+    assert [] == unsaid
 
 
 def test_included_files_exist():

@@ -70,6 +70,7 @@ GROUP_TITLES = {
     "civicspace._model.people": "People and organisations",
     "civicspace._model.events": "Events",
     "civicspace._model.cases": "Cases",
+    "civicspace._model.standing": "Status over time",
     "civicspace._analysis.across_cases": "Across cases",
     "civicspace._model.sessions": "Human Rights Council sessions",
     "civicspace._model.statements": "Statements",
@@ -796,7 +797,36 @@ def _on_builder_inited(app: Any) -> None:
     write_pages(Path(app.srcdir))
 
 
+def publish_attribute_docs() -> int:
+    """Let autodoc find the strings written under the attributes of public classes.
+
+    A public class reports ``civicspace`` as its module, so autodoc looks for
+    the docstrings of its attributes (enumeration members) in
+    ``civicspace/__init__.py``, where there are none.  This copies them from
+    the modules that define the classes into Sphinx's analyzer of
+    ``civicspace``, and returns how many it copied.
+    """
+    from sphinx.pycode import ModuleAnalyzer
+
+    package = ModuleAnalyzer.for_module("civicspace")
+    package.analyze()
+    copied = 0
+    for name in civicspace.__all__:
+        obj = getattr(civicspace, name)
+        home = home_module(name)
+        if not inspect.isclass(obj) or obj.__module__ != "civicspace" or home is None:
+            continue
+        for (qualname, attribute), lines in (
+            ModuleAnalyzer.for_module(home).find_attr_docs().items()
+        ):
+            if qualname == name:
+                package.attr_docs.setdefault((qualname, attribute), lines)
+                copied += 1
+    return copied
+
+
 def setup(app: Any) -> dict[str, Any]:
     """Register with Sphinx: write the generated pages before sources are read."""
     app.connect("builder-inited", _on_builder_inited)
+    app.connect("builder-inited", lambda _app: publish_attribute_docs())
     return {"version": civicspace.__version__, "parallel_read_safe": True}

@@ -40,6 +40,7 @@ __all__ = [
     "UnknownDatasetError",
     "UnknownLawError",
     "UnknownPersonError",
+    "UnknownRecordError",
     "UnknownSchemaError",
     "ValidationError",
 ]
@@ -325,3 +326,7 @@ class TablesError(CivicspaceError, ValueError):
     def __init__(self, message: str, *, path: str) -> None:
         self.path = path
         super().__init__(f"{path}: {message}")
+
+
+class UnknownRecordError(CivicspaceError, LookupError):
+    """A collection was asked for a record id (of a kind) that it does not hold."""

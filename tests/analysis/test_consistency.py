@@ -54,7 +54,7 @@ def _case(*sentences: Sentence, case_id: str = "mother-nature-2021") -> civicspa
         id=case_id,
         country="KHM",
         title="Mother Nature activists convicted",
-        people=tuple(civicspace.Person(id=person, name=person.title()) for person in people),
+        people=tuple(civicspace.CasePerson(id=person, name=person.title()) for person in people),
         sentences=sentences,
     )
 

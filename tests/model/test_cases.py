@@ -20,13 +20,13 @@ from hypothesis import strategies as st
 import civicspace
 from civicspace import (
     Case,
+    CasePerson,
     CivicspaceError,
     Collection,
     DayCount,
     Event,
     FieldValueError,
     PartialDate,
-    Person,
     PersonStatus,
     Role,
     arrest_to_verdict,
@@ -403,7 +403,7 @@ def test_an_alias_is_another_name_with_a_note() -> None:
     }
     person = civicspace.load(document)
     assert isinstance(person, civicspace.PersonRecord)
-    assert isinstance(person, Person)
+    assert isinstance(person, CasePerson)
     assert ("Eng Malai", "So Metta") == person.names
     assert document == civicspace.dump(person)
 

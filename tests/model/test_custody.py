@@ -19,7 +19,7 @@ from civicspace._model.custody import (
     CustodyKind,
     CustodyPeriod,
     days_in_custody,
-    release_date,
+    term_release_date,
 )
 from civicspace._model.terms import LIFE, Term, TermError, add_term
 from civicspace.errors import FieldValueError
@@ -81,8 +81,8 @@ def test_mother_nature_release_dates(
     )
     # Months are calendar months, so crediting 244 days against a term counted from the
     # verdict is not the same as counting the term from the arrest.
-    assert from_sentencing_with_credit == release_date(MOTHER_NATURE_SENTENCED, term, credit)
-    assert from_detention == release_date(MOTHER_NATURE_DETAINED, term)
+    assert from_sentencing_with_credit == term_release_date(MOTHER_NATURE_SENTENCED, term, credit)
+    assert from_detention == term_release_date(MOTHER_NATURE_DETAINED, term)
 
 
 def test_kong_raiya_nearly_five_months() -> None:
@@ -95,7 +95,7 @@ def test_kong_raiya_nearly_five_months() -> None:
     assert Term(months=4) < Term(days=served) < Term(months=5)
     # "sentenced him to two years in prison, with the remainder of his sentence suspended
     # due to time served": two years counted from the arrest end long after the bail.
-    assert D(2021, 7, 9) == release_date(held.start, Term(years=2))
+    assert D(2021, 7, 9) == term_release_date(held.start, Term(years=2))
 
 
 def test_rong_chhun_still_held_a_year_on() -> None:
@@ -233,22 +233,22 @@ def test_total_grows_with_until(
     assert days_in_custody(periods, until=until) <= days_in_custody(periods, until=later)
 
 
-# -- release_date --------------------------------------------------------------------------------
+# -- term_release_date -----------------------------------------------------------------------------
 
 
 def test_release_date_examples() -> None:
-    assert D(2022, 3, 3) == release_date(D(2020, 9, 3), Term(months=18))
-    assert D(2020, 9, 3) == release_date(D(2020, 9, 3), Term(months=1), credit_days=10_000)
-    assert D(2020, 9, 3) == release_date(D(2020, 9, 3), Term(days=30), credit_days=30)
-    assert D(2020, 9, 4) == release_date(D(2020, 9, 3), Term(days=30), credit_days=29)
+    assert D(2022, 3, 3) == term_release_date(D(2020, 9, 3), Term(months=18))
+    assert D(2020, 9, 3) == term_release_date(D(2020, 9, 3), Term(months=1), credit_days=10_000)
+    assert D(2020, 9, 3) == term_release_date(D(2020, 9, 3), Term(days=30), credit_days=30)
+    assert D(2020, 9, 4) == term_release_date(D(2020, 9, 3), Term(days=30), credit_days=29)
 
 
 def test_release_date_rejects() -> None:
     for bad in (-1, 1.5, True, "10"):
         with pytest.raises(CustodyError, match="credit_days"):
-            release_date(D(2020, 9, 3), Term(months=18), bad)  # type: ignore[arg-type]
+            term_release_date(D(2020, 9, 3), Term(months=18), bad)  # type: ignore[arg-type]
     with pytest.raises(TermError, match="no end date"):
-        release_date(D(2020, 9, 3), LIFE)  # type: ignore[arg-type]
+        term_release_date(D(2020, 9, 3), LIFE)  # type: ignore[arg-type]
 
 
 @settings(max_examples=300)
@@ -261,9 +261,9 @@ def test_release_date_rejects() -> None:
 def test_more_credit_never_means_a_later_release(
     start: datetime.date, term: Term, credit: int, more: int
 ) -> None:
-    release = release_date(start, term, credit)
-    assert add_term(start, term) == release_date(start, term)
+    release = term_release_date(start, term, credit)
+    assert add_term(start, term) == term_release_date(start, term)
     assert start <= release <= add_term(start, term)
-    assert release_date(start, term, credit + more) <= release
+    assert term_release_date(start, term, credit + more) <= release
     if release > start:
         assert credit == (add_term(start, term) - release).days

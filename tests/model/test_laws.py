@@ -22,15 +22,15 @@ from civicspace import (
     StatutoryPenalty,
     Term,
     article_exists,
-    count_article_citations,
-    count_article_citations_by,
+    count_references_by_article,
+    count_references_by_article_and_key,
     in_force_on,
     law_id,
+    law_status_on,
     laws_in_force,
     parse_citation,
     resolve_citation,
     resolve_instrument,
-    status_on,
     statutory_maximum,
 )
 from civicspace import strategies as cst
@@ -240,11 +240,11 @@ def history(*entries, kind=LawKind.LAW):
 
 def test_a_status_takes_effect_on_the_first_day_its_date_may_be():
     # "Notice No. 175 - which was rescinded afterwards, in November 2018"
-    assert status_on(NOTICE_175, datetime.date(2018, 10, 31)) is None
+    assert law_status_on(NOTICE_175, datetime.date(2018, 10, 31)) is None
     rescinded = NOTICE_175.status[0]
-    assert rescinded == status_on(NOTICE_175, datetime.date(2018, 11, 1))
-    assert rescinded == status_on(NOTICE_175, PartialDate(2018, 11))
-    assert rescinded == status_on(NOTICE_175, PartialDate(2030))
+    assert rescinded == law_status_on(NOTICE_175, datetime.date(2018, 11, 1))
+    assert rescinded == law_status_on(NOTICE_175, PartialDate(2018, 11))
+    assert rescinded == law_status_on(NOTICE_175, PartialDate(2030))
     assert in_force_on(NOTICE_175, datetime.date(2018, 11, 1)) is False
     # Before a rescission the record cannot say whether it was in force.
     assert in_force_on(NOTICE_175, datetime.date(2018, 10, 31)) is None
@@ -296,7 +296,7 @@ def test_in_force_on_follows_the_history(day, expected):
 
 def test_statuses_on_one_day_keep_their_order():
     law = history(("adopted", "2015-08-12"), ("in_force", "2015-08-12"))
-    assert LawStatus.IN_FORCE is status_on(law, datetime.date(2015, 8, 12)).status
+    assert LawStatus.IN_FORCE is law_status_on(law, datetime.date(2015, 8, 12)).status
     assert in_force_on(law, datetime.date(2015, 8, 12)) is True
 
 
@@ -321,7 +321,7 @@ days = st.dates(min_value=datetime.date(1890, 1, 1), max_value=datetime.date(211
 
 @given(cst.laws(), days)
 def test_status_on_is_the_latest_entry_in_effect(law, day):
-    current = status_on(law, day)
+    current = law_status_on(law, day)
     started = [change for change in law.status if change.date.earliest <= day]
     if current is None:
         assert [] == started
@@ -332,7 +332,7 @@ def test_status_on_is_the_latest_entry_in_effect(law, day):
 
 @given(cst.laws(), cst.partial_dates())
 def test_a_partial_day_stands_for_its_first_day(law, day):
-    assert status_on(law, day) == status_on(law, day.earliest)
+    assert law_status_on(law, day) == law_status_on(law, day.earliest)
     assert in_force_on(law, day) is in_force_on(law, day.earliest)
 
 
@@ -625,14 +625,14 @@ def test_how_often_each_article_is_cited():
         (code, "445"): 1,
         ("khm/law/2008/suppression-of-human-trafficking-and-sexual-exploitation", "39"): 1,
     }
-    counts = count_article_citations(reference for _, reference in charged())
+    counts = count_references_by_article(reference for _, reference in charged())
     assert expected == counts
     assert list(expected) == list(counts)
 
 
 def test_how_often_each_article_is_cited_against_whom():
     code = "khm/code/2009/criminal-code"
-    counts = count_article_citations_by(charged())
+    counts = count_references_by_article_and_key(charged())
     assert {"activist": 3, "defender": 1, "journalist": 1} == counts[(code, "495")]
     assert list(counts[(code, "495")]) == ["activist", "defender", "journalist"]
     assert {"journalist": 1} == counts[(code, "445")]
@@ -648,19 +648,21 @@ def test_a_whole_instrument_and_a_repeated_article_are_counted_once_each():
         ("khm/code/2009/criminal-code", "13 bis"): 1,
         ("khm/code/2009/criminal-code", "14"): 1,
     }
-    assert expected == count_article_citations(references)
+    assert expected == count_references_by_article(references)
 
 
 @given(st.lists(cst.law_references(), max_size=8))
 def test_counts_add_up_and_come_most_cited_first(references):
-    counts = count_article_citations(references)
+    counts = count_references_by_article(references)
     expected_total = sum(
         len({civicspace.canonical_article_number(n) for n in ref.articles}) or 1
         for ref in references
     )
     assert expected_total == sum(counts.values())
     assert sorted(counts.values(), reverse=True) == list(counts.values())
-    by_role = count_article_citations_by((len(ref.articles) % 2, ref) for ref in references)
+    by_role = count_references_by_article_and_key(
+        (len(ref.articles) % 2, ref) for ref in references
+    )
     assert counts == {key: sum(groups.values()) for key, groups in by_role.items()}
 
 

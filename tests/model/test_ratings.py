@@ -9,9 +9,9 @@ from hypothesis import strategies as st
 import civicspace
 from civicspace import (
     ChangeDirection,
+    CivicusRating,
     CountryRating,
     PartialDate,
-    Rating,
     RatingHistory,
     compare_scores,
     rating_change,
@@ -21,19 +21,19 @@ from civicspace import strategies as cst
 
 # Phrases as the source texts print them (../shared/sources/civicus-cambodia-articles.txt).
 PUBLISHED = [
-    ("The country is rated as closed", "closed", Rating.CLOSED),
-    ("Cameroon, rated as ‘repressed’ in CIVICUS’s Monitor", "‘repressed’", Rating.REPRESSED),
-    ("Civic space rating:Obstructed", "Obstructed", Rating.OBSTRUCTED),
-    ('Civic space in Cambodia is rated as "Repressed"', '"Repressed"', Rating.REPRESSED),
-    ("Saudi Arabia (Civic space rating: Closed)", " Closed", Rating.CLOSED),
-    ("OPEN NARROWED OBSTRUCTED  REPRESSED CLOSED", "NARROWED", Rating.NARROWED),
+    ("The country is rated as closed", "closed", CivicusRating.CLOSED),
+    ("Cameroon, rated as ‘repressed’ in CIVICUS’s Monitor", "‘repressed’", CivicusRating.REPRESSED),
+    ("Civic space rating:Obstructed", "Obstructed", CivicusRating.OBSTRUCTED),
+    ('Civic space in Cambodia is rated as "Repressed"', '"Repressed"', CivicusRating.REPRESSED),
+    ("Saudi Arabia (Civic space rating: Closed)", " Closed", CivicusRating.CLOSED),
+    ("OPEN NARROWED OBSTRUCTED  REPRESSED CLOSED", "NARROWED", CivicusRating.NARROWED),
 ]
 
 
 @pytest.mark.parametrize(("context", "word", "expected"), PUBLISHED, ids=[p[1] for p in PUBLISHED])
 def test_rating_parse_reads_published_forms(context, word, expected):
     assert word in context
-    assert expected == Rating.parse(word)
+    assert expected == CivicusRating.parse(word)
 
 
 @pytest.mark.parametrize(
@@ -41,26 +41,26 @@ def test_rating_parse_reads_published_forms(context, word, expected):
 )
 def test_rating_parse_refuses_anything_else(text):
     with pytest.raises(civicspace.ParseError) as raised:
-        Rating.parse(text)
+        CivicusRating.parse(text)
     assert text == raised.value.text
 
 
 def test_rating_parse_suggests_close_ratings_without_choosing():
     with pytest.raises(civicspace.ParseError) as raised:
-        Rating.parse("represed")
+        CivicusRating.parse("represed")
     assert ("repressed",) == raised.value.suggestions
     assert "did you mean repressed?" in str(raised.value)
 
 
 def test_ratings_run_from_open_to_closed():
     assert [
-        Rating.OPEN,
-        Rating.NARROWED,
-        Rating.OBSTRUCTED,
-        Rating.REPRESSED,
-        Rating.CLOSED,
-    ] == sorted(Rating, reverse=True)[::-1]
-    assert [0, 1, 2, 3, 4] == [rating.rank for rating in Rating]
+        CivicusRating.OPEN,
+        CivicusRating.NARROWED,
+        CivicusRating.OBSTRUCTED,
+        CivicusRating.REPRESSED,
+        CivicusRating.CLOSED,
+    ] == sorted(CivicusRating, reverse=True)[::-1]
+    assert [0, 1, 2, 3, 4] == [rating.rank for rating in CivicusRating]
 
 
 @given(cst.ratings(), cst.ratings(), cst.ratings())
@@ -94,17 +94,17 @@ def test_rating_change_is_symmetric_in_steps_and_opposite_in_direction(a, b):
 def test_rating_change_examples():
     # "in June, the Philippines was added to CIVICUS's Watchlist": obstructed,
     # and a later move to repressed is one step down.
-    down = rating_change(Rating.OBSTRUCTED, Rating.REPRESSED)
+    down = rating_change(CivicusRating.OBSTRUCTED, CivicusRating.REPRESSED)
     assert ("downgrade", 1) == (down.direction, down.steps)
-    up = rating_change(Rating.CLOSED, Rating.OPEN)
+    up = rating_change(CivicusRating.CLOSED, CivicusRating.OPEN)
     assert ("upgrade", 4) == (up.direction, up.steps)
-    same = rating_change(Rating.REPRESSED, Rating.REPRESSED)
+    same = rating_change(CivicusRating.REPRESSED, CivicusRating.REPRESSED)
     assert ("unchanged", 0) == (same.direction, same.steps)
 
 
 def rating(country, value, as_of, **extra):
     return CountryRating(
-        country=country, rating=Rating(value), as_of=PartialDate.parse(as_of), **extra
+        country=country, rating=CivicusRating(value), as_of=PartialDate.parse(as_of), **extra
     )
 
 
@@ -121,9 +121,9 @@ HISTORY = RatingHistory(
 
 def test_rating_in_force_on_a_date():
     assert HISTORY.rating_on("PHL", datetime.date(2018, 12, 31)) is None
-    assert Rating.OBSTRUCTED == HISTORY.rating_on("PHL", datetime.date(2020, 6, 1)).rating
+    assert CivicusRating.OBSTRUCTED == HISTORY.rating_on("PHL", datetime.date(2020, 6, 1)).rating
     assert HISTORY.rating_on("PHL", datetime.date(2020, 6, 1)).watchlist
-    assert Rating.REPRESSED == HISTORY.rating_on("PHL", PartialDate(2021)).rating
+    assert CivicusRating.REPRESSED == HISTORY.rating_on("PHL", PartialDate(2021)).rating
     assert HISTORY.rating_on("FRA", datetime.date(2021, 1, 1)) is None
 
 
@@ -139,14 +139,14 @@ def test_changes_between_dates_skip_repeats():
 
 def test_count_by_rating_is_the_annual_table():
     expected = {
-        Rating.OPEN: 0,
-        Rating.NARROWED: 0,
-        Rating.OBSTRUCTED: 1,
-        Rating.REPRESSED: 1,
-        Rating.CLOSED: 1,
+        CivicusRating.OPEN: 0,
+        CivicusRating.NARROWED: 0,
+        CivicusRating.OBSTRUCTED: 1,
+        CivicusRating.REPRESSED: 1,
+        CivicusRating.CLOSED: 1,
     }
     assert expected == HISTORY.count_by_rating(datetime.date(2020, 7, 1))
-    assert {**expected, Rating.OBSTRUCTED: 0} == HISTORY.count_by_rating(
+    assert {**expected, CivicusRating.OBSTRUCTED: 0} == HISTORY.count_by_rating(
         datetime.date(2020, 7, 1), countries=["KHM", "SAU", "SAU", "FRA"]
     )
 
@@ -203,7 +203,7 @@ def test_every_shipped_band_cites_its_source_and_scales_are_valid():
 
 
 def test_civicus_bands_name_the_rating_categories():
-    assert [r.value for r in Rating] == [
+    assert [r.value for r in CivicusRating] == [
         b.category for b in rating_scales()["civicus-monitor"].bands
     ]
 

@@ -39,10 +39,10 @@ from civicspace import (
     StatutoryPenalty,
     Term,
     TermRange,
+    account_totals,
     add_term,
     compare_with_penalty,
     sentence_release_date,
-    sentence_totals,
     served_concurrently,
     served_consecutively,
     strategies,
@@ -115,7 +115,7 @@ def test_twenty_months_and_a_fine_of_4_million_riel() -> None:
 
 def test_mother_nature_sentences_add_up() -> None:
     # "were today sentenced by the Phnom Penh Municipal Court to jail for 18 to 20 months"
-    totals = sentence_totals(load_sentence(document) for document in MOTHER_NATURE)
+    totals = account_totals(load_sentence(document) for document in MOTHER_NATURE)
     assert 5 == totals.sentences
     assert 5 == totals.with_term
     assert 0 == totals.life
@@ -130,7 +130,7 @@ def test_sentenced_to_18_to_20_months() -> None:
     document = {"person": "thun-ratha", "term": {"minimum": "P18M", "maximum": "P20M"}}
     sentence = load_sentence(document)
     assert TermRange(minimum=Term(months=18), maximum=Term(months=20)) == sentence.term
-    totals = sentence_totals([sentence])
+    totals = account_totals([sentence])
     assert (18, 20) == (totals.minimum_months, totals.maximum_months)
     with pytest.raises(SentenceError, match="range"):
         sentence_release_date(sentence, D(2021, 5, 5))
@@ -182,7 +182,7 @@ def test_life_imprisonment_upheld() -> None:
     assert AppealOutcome.UPHELD is sentence.appeal_outcome
     with pytest.raises(SentenceError, match="life"):
         time_to_serve(sentence, D(2017, 3, 23))
-    totals = sentence_totals([sentence, load_sentence(MOTHER_NATURE[0])])
+    totals = account_totals([sentence, load_sentence(MOTHER_NATURE[0])])
     assert (1, 2, 20) == (totals.life, totals.with_term, totals.minimum_months)
     assert LIFE is served_consecutively([sentence, Term(months=20)])
     assert LIFE is served_concurrently([Term(months=20), sentence])
@@ -203,7 +203,7 @@ def test_compensation_of_70_million_riels() -> None:
     }
     sentence = load_sentence(document)
     assert khr(70_000_000) == sentence.compensation.amount
-    totals = sentence_totals([sentence])
+    totals = account_totals([sentence])
     assert ((), (khr(70_000_000),)) == (totals.fines, totals.compensation)
     assert 24 == totals.minimum_months
 
@@ -600,7 +600,7 @@ light_sentences = st.builds(
 
 @given(st.lists(light_sentences, max_size=6))
 def test_totals_add_up_what_they_say(sentences: list[Sentence]) -> None:
-    totals = sentence_totals(sentences)
+    totals = account_totals(sentences)
     terms = [sentence.term for sentence in sentences if sentence.term is not None]
     finite_terms = [term for term in terms if term is not LIFE]
     assert len(sentences) == totals.sentences

@@ -16,13 +16,13 @@ import civicspace
 from civicspace import (
     AgendaItem,
     AgendaItemKind,
+    CivicusRating,
     CountryRating,
     Demand,
     FieldValueError,
     IncompleteSessionError,
     ParseError,
     PartialDate,
-    Rating,
     RatingHistory,
     Session,
     SideEvent,
@@ -363,12 +363,12 @@ def test_the_model_refuses_values_it_cannot_hold(build, field):
 # Ratings as the texts state them; the texts give no dates for them, so each is
 # taken as in force from January 2019 (a choice of this test, not a fact).
 STATED = [
-    ("SAU", Rating.CLOSED),  # "Saudi Arabi, also rated as closed"
-    ("CMR", Rating.REPRESSED),  # "Cameroon, rated as ‘repressed’ in CIVICUS’s Monitor"
-    ("CHN", Rating.CLOSED),  # "China (Civic space rating:Closed)"
-    ("PHL", Rating.OBSTRUCTED),  # "The Philippines (Civic space rating:Obstructed)"
-    ("KHM", Rating.REPRESSED),  # "the country is rated as ‘repressed’ in CIVICUS’s monitor"
-    ("BDI", Rating.CLOSED),  # "Burundi (Civic space rating:Closed)"
+    ("SAU", CivicusRating.CLOSED),  # "Saudi Arabi, also rated as closed"
+    ("CMR", CivicusRating.REPRESSED),  # "Cameroon, rated as ‘repressed’ in CIVICUS’s Monitor"
+    ("CHN", CivicusRating.CLOSED),  # "China (Civic space rating:Closed)"
+    ("PHL", CivicusRating.OBSTRUCTED),  # "The Philippines (Civic space rating:Obstructed)"
+    ("KHM", CivicusRating.REPRESSED),  # "the country is rated as ‘repressed’ in CIVICUS’s monitor"
+    ("BDI", CivicusRating.CLOSED),  # "Burundi (Civic space rating:Closed)"
 ]
 HISTORY = RatingHistory(
     CountryRating(country=country, rating=rating, as_of=PartialDate(2019, 1))
@@ -385,7 +385,7 @@ def test_which_members_of_the_42nd_session_are_rated_repressed_or_closed():
     assert 3 == joined.count
     assert datetime.date(2019, 9, 1) == joined.day
     assert 47 - 4 == len(joined.unrated)
-    assert {Rating.OBSTRUCTED: 1, Rating.REPRESSED: 1, Rating.CLOSED: 2} == {
+    assert {CivicusRating.OBSTRUCTED: 1, CivicusRating.REPRESSED: 1, CivicusRating.CLOSED: 2} == {
         rating: count for rating, count in joined.by_rating().items() if count
     }
 
@@ -413,7 +413,9 @@ def test_a_member_downgraded_while_on_the_council_joins_the_set():
     downgraded = RatingHistory(
         [
             *HISTORY.ratings,
-            CountryRating(country="PHL", rating=Rating.REPRESSED, as_of=PartialDate(2020, 12)),
+            CountryRating(
+                country="PHL", rating=CivicusRating.REPRESSED, as_of=PartialDate(2020, 12)
+            ),
         ]
     )
     change = council_change(
@@ -423,7 +425,9 @@ def test_a_member_downgraded_while_on_the_council_joins_the_set():
 
 
 def test_a_threshold_of_closed_counts_only_closed_members():
-    joined = council_ratings(SESSION_42, HISTORY, PartialDate(2019, 9), threshold=Rating.CLOSED)
+    joined = council_ratings(
+        SESSION_42, HISTORY, PartialDate(2019, 9), threshold=CivicusRating.CLOSED
+    )
     assert ("CHN", "SAU") == joined.flagged
 
 

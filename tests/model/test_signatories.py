@@ -13,8 +13,8 @@ from hypothesis import strategies as st
 
 import civicspace
 from civicspace import (
+    CaseOrganisation,
     MatchRule,
-    Organisation,
     OtherName,
     ParseError,
     Signatory,
@@ -389,7 +389,7 @@ def test_an_acronym_alone_never_merges_and_the_explanation_says_so():
 
 
 def test_other_names_of_an_organisation_record_count_as_names():
-    record = Organisation(
+    record = CaseOrganisation(
         id="idea",
         name="Independent Democratic Association of Informal Economy",
         acronym="IDEA",

@@ -21,7 +21,7 @@ SCALE = civicspace.dump(civicspace.rating_scales()["civicus-monitor"])
 def test_a_collection_loads_into_one_object():
     document = {"type": "collection", "ratings": [RATING], "scales": [SCALE]}
     collection = civicspace.load(document)
-    assert (civicspace.Rating.REPRESSED,) == tuple(r.rating for r in collection.ratings)
+    assert (civicspace.CivicusRating.REPRESSED,) == tuple(r.rating for r in collection.ratings)
     assert document == civicspace.dump(collection)
 
 

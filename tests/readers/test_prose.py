@@ -19,10 +19,10 @@ from hypothesis import strategies as st
 import civicspace
 from civicspace import (
     LIFE,
+    CivicusRating,
     FieldValueError,
     Money,
     ParseError,
-    Rating,
     ReportedAmount,
     StatedTerm,
     Term,
@@ -669,74 +669,86 @@ PUBLISHED_RATINGS = [
     (
         "The country is rated as closed on the CIVICUS monitor, representing its total",
         "rated as closed on the CIVICUS monitor",
-        Rating.CLOSED,
+        CivicusRating.CLOSED,
     ),
-    ("Saudi Arabi, also rated as closed, remains", "also rated as closed", Rating.CLOSED),
+    ("Saudi Arabi, also rated as closed, remains", "also rated as closed", CivicusRating.CLOSED),
     (
         "Cameroon, rated as ‘repressed’ in CIVICUS’s Monitor, continues",
         "rated as ‘repressed’ in CIVICUS’s Monitor",
-        Rating.REPRESSED,
+        CivicusRating.REPRESSED,
     ),
     (
         "Burundi is rates as ‘closed’ in CIVICUS’s Monitor, reflecting",
         "is rates as ‘closed’ in CIVICUS’s Monitor",
-        Rating.CLOSED,
+        CivicusRating.CLOSED,
     ),
     (
         "the country is rated as ‘repressed’ in CIVICUS’s monitor – and this Session",
         "is rated as ‘repressed’ in CIVICUS’s monitor",
-        Rating.REPRESSED,
+        CivicusRating.REPRESSED,
     ),
     (
         "crisis in Nicaragua, which the CIVICUS Monitor rates as ‘repressed’.",
         "which the CIVICUS Monitor rates as ‘repressed’",
-        Rating.REPRESSED,
+        CivicusRating.REPRESSED,
     ),
     (
         "The Philippines (Civic space rating:Obstructed)",
         "Civic space rating:Obstructed",
-        Rating.OBSTRUCTED,
+        CivicusRating.OBSTRUCTED,
     ),
-    ("Burundi (Civic space rating:Closed)", "Civic space rating:Closed", Rating.CLOSED),
-    ("Cambodia (Civic space rating:Repressed)", "Civic space rating:Repressed", Rating.REPRESSED),
-    ("Saudi Arabia (Civic space rating: Closed)", "Civic space rating: Closed", Rating.CLOSED),
-    ("China (Civic space rating:Closed)", "Civic space rating:Closed", Rating.CLOSED),
+    ("Burundi (Civic space rating:Closed)", "Civic space rating:Closed", CivicusRating.CLOSED),
+    (
+        "Cambodia (Civic space rating:Repressed)",
+        "Civic space rating:Repressed",
+        CivicusRating.REPRESSED,
+    ),
+    (
+        "Saudi Arabia (Civic space rating: Closed)",
+        "Civic space rating: Closed",
+        CivicusRating.CLOSED,
+    ),
+    ("China (Civic space rating:Closed)", "Civic space rating:Closed", CivicusRating.CLOSED),
     (
         "fundamental freedoms in half of ASEAN Member States are rated as ‘repressed’.",
         "are rated as ‘repressed’",
-        Rating.REPRESSED,
+        CivicusRating.REPRESSED,
     ),
     (
         "Civic space in Cambodia is rated as repressed by the CIVICUS Monitor.",
         "rated as repressed by the CIVICUS Monitor",
-        Rating.REPRESSED,
+        CivicusRating.REPRESSED,
     ),
     (
         'Civic space in Cambodia is rated as "Repressed" by the CIVICUS Monitor',
         'rated as "Repressed" by the CIVICUS Monitor',
-        Rating.REPRESSED,
+        CivicusRating.REPRESSED,
     ),
     (
         "Civic space in Cambodia is rated ‘repressed’ by theCIVICUS Monitor.",
         "rated ‘repressed’ by theCIVICUS Monitor",
-        Rating.REPRESSED,
+        CivicusRating.REPRESSED,
     ),
     (
         "Civic space inCambodiais rated ‘repressed’ by theCIVICUS Monitor.",
         "is rated ‘repressed’ by theCIVICUS Monitor",
-        Rating.REPRESSED,
+        CivicusRating.REPRESSED,
     ),
     (
         "Civic space in Cambodia is rated as ‘repressed’ by the CIVICUS Monitor.",
         "is rated as ‘repressed’ by the CIVICUS Monitor",
-        Rating.REPRESSED,
+        CivicusRating.REPRESSED,
     ),
     (
         "Civic space in Cambodia is rated as Repressed by the CIVICUS Monitor",
         "rated as Repressed by the CIVICUS Monitor",
-        Rating.REPRESSED,
+        CivicusRating.REPRESSED,
     ),
-    ("is rated as ‘repressed’ by the CIVICUS Monitor.", "rated as ‘repressed’", Rating.REPRESSED),
+    (
+        "is rated as ‘repressed’ by the CIVICUS Monitor.",
+        "rated as ‘repressed’",
+        CivicusRating.REPRESSED,
+    ),
 ]
 
 
@@ -759,7 +771,7 @@ def test_every_published_rating_phrase_is_read(sentence, phrase, expected):
         "rated as ‘repressed",
         "rated as ‘repressed or closed’",
         "rated as",
-        "repressed",  # the word alone: use Rating.parse
+        "repressed",  # the word alone: use CivicusRating.parse
         "Civic space rating:",
         "Civic space ratings from the CIVICUS Monitor",
         "rated as ‘repressed’.",
@@ -796,7 +808,7 @@ TEMPLATES = [
 
 
 @given(
-    rating=st.sampled_from(Rating),
+    rating=st.sampled_from(CivicusRating),
     quotes=st.sampled_from(QUOTES),
     template=st.sampled_from(TEMPLATES),
     case=st.sampled_from(["lower", "upper", "title"]),
@@ -809,7 +821,7 @@ def test_every_rating_in_every_form_reads_back(rating, quotes, template, case):
 @given(st.text(max_size=40) | st.sampled_from([phrase for _, phrase, _ in PUBLISHED_RATINGS]))
 def test_any_text_is_a_rating_or_refused_with_itself_as_the_text(text):
     try:
-        assert isinstance(parse_rating_phrase(text), Rating)
+        assert isinstance(parse_rating_phrase(text), CivicusRating)
     except ParseError as error:
         assert text == error.text
 

@@ -6,7 +6,7 @@ workbook back and Dask reads the country-partitioned Parquet datasets on its
 synchronous scheduler. Each answers the same questions, and each answer is
 compared with the library's own: people charged under each article of the
 Criminal Code (count_by_article), prison months per case as a range
-(summarise), fines per currency (sentence_totals), the statements with the
+(summarise), fines per currency (account_totals), the statements with the
 most signatories, and the ratings in force on a date (RatingHistory).
 """
 
@@ -71,7 +71,7 @@ def months_by_case(collection):
 
 
 def fines(collection):
-    totals = civicspace.sentence_totals(s for case in collection.cases for s in case.sentences)
+    totals = civicspace.account_totals(s for case in collection.cases for s in case.sentences)
     return {money.currency: money.amount for money in totals.fines}
 
 

@@ -167,7 +167,7 @@ def test_an_amount_no_column_holds_is_an_error_naming_its_path():
         id="c",
         country="KHM",
         title="t",
-        people=(civicspace.Person(id="p", name="P"),),
+        people=(civicspace.CasePerson(id="p", name="P"),),
         sentences=(sentence,),
     )
     with pytest.raises(civicspace.tables.TablesError) as raised:

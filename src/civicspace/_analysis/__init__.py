@@ -4,7 +4,9 @@ from .across_cases import (
     cases_of,
     count_by_article,
     count_by_country,
+    count_by_custody,
     count_by_offence,
+    count_by_outcome,
     count_by_role,
     count_by_status,
 )
@@ -22,6 +24,7 @@ from .consistency import (
     classes_in,
     conflicts,
     implied_exchange_rates,
+    ruling_totals,
 )
 from .summary import CollectionSummary, summarise
 
@@ -37,11 +40,14 @@ __all__ = [
     "conflicts",
     "count_by_article",
     "count_by_country",
+    "count_by_custody",
     "count_by_offence",
+    "count_by_outcome",
     "count_by_role",
     "count_by_status",
     "implied_exchange_rates",
     "organisation_groups",
+    "ruling_totals",
     "statements_concerning",
     "statements_joined",
     "summarise",

@@ -17,7 +17,17 @@ from collections import Counter
 from collections.abc import Hashable, Iterable
 from typing import TypeVar
 
-from .._model import Case, Collection, PersonStatus, Role, count_article_citations, person_status
+from .._model import (
+    Case,
+    Collection,
+    CustodyStatus,
+    LegalOutcome,
+    PersonStatus,
+    Role,
+    count_references_by_article,
+    person_status,
+    status_history,
+)
 from .._util import LazyPattern
 from ..errors import CivicspaceError
 
@@ -25,7 +35,9 @@ __all__ = [
     "cases_of",
     "count_by_article",
     "count_by_country",
+    "count_by_custody",
     "count_by_offence",
+    "count_by_outcome",
     "count_by_role",
     "count_by_status",
 ]
@@ -67,12 +79,50 @@ def count_by_status(source: Collection | Iterable[Case]) -> dict[PersonStatus, i
     """How many people of the cases have each status (:func:`~civicspace.person_status`).
 
     Each person of each case counts once (a person listed twice in one case,
-    once).
+    once).  A person has one such status, so one convicted and then
+    released counts as ``released`` only: :func:`count_by_outcome` and
+    :func:`count_by_custody` count the two kinds of fact apart.
     """
     counts: Counter[PersonStatus] = Counter()
     for case in _cases_in(source):
         for person_id in dict.fromkeys(person.id for person in case.people):
             counts[person_status(case, person_id)] += 1
+    return _ranked(counts)
+
+
+def _last_standing(case: Case, person_id: str) -> tuple[LegalOutcome, CustodyStatus]:
+    steps = status_history(case, person_id)
+    if not steps:
+        return LegalOutcome.UNKNOWN, CustodyStatus.UNKNOWN
+    return steps[-1].outcome, steps[-1].custody
+
+
+def count_by_outcome(source: Collection | Iterable[Case]) -> dict[LegalOutcome, int]:
+    """How many people of the cases have each legal outcome after every event of their case.
+
+    The legal half of status over time (:func:`~civicspace.status_history`):
+    a person convicted and then released counts as ``convicted`` here and
+    as ``released`` in :func:`count_by_custody`.  Each person of each case
+    counts once.
+    """
+    counts: Counter[LegalOutcome] = Counter()
+    for case in _cases_in(source):
+        for person_id in dict.fromkeys(person.id for person in case.people):
+            counts[_last_standing(case, person_id)[0]] += 1
+    return _ranked(counts)
+
+
+def count_by_custody(source: Collection | Iterable[Case]) -> dict[CustodyStatus, int]:
+    """How many people of the cases are in each custody status after every event of their case.
+
+    The custody half of status over time (:func:`~civicspace.status_history`),
+    so a person whose remainder was suspended after time served counts as
+    ``released``.  Each person of each case counts once.
+    """
+    counts: Counter[CustodyStatus] = Counter()
+    for case in _cases_in(source):
+        for person_id in dict.fromkeys(person.id for person in case.people):
+            counts[_last_standing(case, person_id)[1]] += 1
     return _ranked(counts)
 
 
@@ -130,7 +180,7 @@ def count_by_article(
     for case in _cases_in(source):
         charged: dict[tuple[str, str | None], set[str]] = {}
         for charge in case.charges:
-            for article in count_article_citations(charge.citations):
+            for article in count_references_by_article(charge.citations):
                 charged.setdefault(article, set()).update(charge.people)
         for article, people in charged.items():
             counts[article] += len(people)

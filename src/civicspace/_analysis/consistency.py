@@ -11,13 +11,26 @@ from __future__ import annotations
 
 import statistics
 import typing
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from typing import Any, Final, TypeVar
 
 import attrs
 
-from .._model import Case, Collection, PartialDate, ReportedAmount, Sentence
+from .._model import (
+    Case,
+    Collection,
+    Life,
+    Money,
+    PartialDate,
+    ReportedAmount,
+    Sentence,
+    SentenceTotals,
+    Term,
+    TermRange,
+    total_by_currency,
+)
+from ..errors import CivicspaceError
 
 __all__ = [
     "DEFAULT_RATE_TOLERANCE",
@@ -26,6 +39,7 @@ __all__ = [
     "classes_in",
     "conflicts",
     "implied_exchange_rates",
+    "ruling_totals",
 ]
 
 T = TypeVar("T")
@@ -215,4 +229,110 @@ def implied_exchange_rates(
             outlier=pair in medians and abs(rate - medians[pair]) > medians[pair] * tolerance,
         )
         for path, amount, pair, rate in found
+    )
+
+
+def _ends_of(accounts: list[Sentence]) -> tuple[Term, Term] | None:
+    """The shortest and the longest finite term the accounts give; ``None`` when none gives one."""
+    ends = [
+        end
+        for account in accounts
+        if isinstance(account.term, Term | TermRange)
+        for end in (
+            (account.term.minimum, account.term.maximum)
+            if isinstance(account.term, TermRange)
+            else (account.term,)
+        )
+    ]
+    if not ends:
+        return None
+    low = high = ends[0]
+    for end in ends[1:]:
+        low = end if end < low else low
+        high = end if end > high else high
+    return low, high
+
+
+def _payments(amounts: list[list[Money]]) -> tuple[list[Money], list[Money]]:
+    """Each currency's least and greatest total over the accounts that state one."""
+    by_currency: dict[str, list[Money]] = {}
+    for stated in amounts:
+        for currency, total in total_by_currency(stated).items():
+            by_currency.setdefault(currency, []).append(total)
+    return (
+        [min(totals) for totals in by_currency.values()],
+        [max(totals) for totals in by_currency.values()],
+    )
+
+
+def ruling_totals(records: Collection | Case | Iterable[Case]) -> SentenceTotals:
+    """Add up the sentences of cases counting each ruling once, as a range over its accounts.
+
+    A ruling is the sentences a case lists for one person with one
+    ``imposed_on`` (see :class:`ConflictingAccounts`); accounts that
+    disagree ("18 to 20 months" and "18 months") add the shortest account's
+    term to :attr:`~civicspace.SentenceTotals.term_minimum` and the longest
+    to :attr:`~civicspace.SentenceTotals.term_maximum`; accounts that agree
+    count once.  :attr:`~civicspace.SentenceTotals.sentences` counts
+    rulings; a ruling any account of which is life counts in
+    :attr:`~civicspace.SentenceTotals.life`.  Fines and compensation add
+    each ruling's least account per currency to ``fines`` and
+    ``compensation``, and its greatest to ``fines_maximum`` and
+    ``compensation_maximum``.  Otherwise the rules of
+    :func:`~civicspace.account_totals` apply: suspended parts included,
+    credit not taken off, every appeal outcome counted.
+
+    Raises:
+        CivicspaceError: when an item is not a :class:`~civicspace.Case`.
+        IncomparableTermsError: when which account is shorter depends on
+            the calendar (``P1M`` against ``P30D``).
+
+    """
+    if isinstance(records, Collection | Case):
+        cases = [case for _, case in _cases_of(records)]
+    else:
+        cases = list(records)
+    counted = with_term = life = 0
+    low, high = Term(), Term()
+    fines: list[Money] = []
+    fines_most: list[Money] = []
+    compensation: list[Money] = []
+    compensation_most: list[Money] = []
+    for position, case in enumerate(cases):
+        if not isinstance(case, Case):
+            raise CivicspaceError(f"item {position} is not a Case but {type(case).__name__}")
+        for indexes in rulings_of(case).values():
+            accounts = [case.sentences[index] for index in indexes]
+            counted += 1
+            if any(account.term is not None for account in accounts):
+                with_term += 1
+            ends = _ends_of(accounts)
+            if any(isinstance(account.term, Life) for account in accounts):
+                life += 1
+            elif ends is not None:
+                low, high = low + ends[0], high + ends[1]
+            least, most = _payments(
+                [[account.fine.amount] for account in accounts if account.fine is not None]
+            )
+            fines += least
+            fines_most += most
+            least, most = _payments(
+                [
+                    [account.compensation.amount]
+                    for account in accounts
+                    if account.compensation is not None
+                ]
+            )
+            compensation += least
+            compensation_most += most
+    return SentenceTotals(
+        sentences=counted,
+        with_term=with_term,
+        life=life,
+        term_minimum=low,
+        term_maximum=high,
+        fines=tuple(total_by_currency(fines).values()),
+        compensation=tuple(total_by_currency(compensation).values()),
+        fines_maximum=tuple(total_by_currency(fines_most).values()),
+        compensation_maximum=tuple(total_by_currency(compensation_most).values()),
     )

@@ -160,7 +160,9 @@ def timeline(case: Case, person_id: str) -> Iterator[TimelineStep]:
     Custody begins at an event whose kind's ``custody`` is ``begins`` (an
     arrest, pre-trial detention) when the person is not already held, and
     ends at one whose kind's ``custody`` is ``ends`` (bail, release,
-    acquittal, ...) when they are.  Nothing else changes it.
+    acquittal, ...) when they are.  Nothing else changes it: a sentence whose
+    remainder is suspended after time served does not, here; for custody
+    as well as legal outcome over time, see :func:`~civicspace.status_history`.
     """
     held_since: int | None = None
     for index, event in enumerate(case.events):
@@ -224,6 +226,11 @@ def person_status(case: Case, person_id: str) -> PersonStatus:
     :attr:`PersonStatus.UNKNOWN`.  An arrest leaves ``detained``, bail
     ``on_bail``, a conviction ``convicted`` (in absentia:
     ``convicted_in_absentia``), a release ``released``, and so on.
+
+    One status per person: a conviction followed by a release leaves
+    ``released``.  :func:`~civicspace.status_history`,
+    :func:`~civicspace.standing_on` and :func:`~civicspace.custody_on` keep
+    the legal outcome and custody apart, on any date.
 
     Raises:
         UnknownPersonError: when the case has no person with that id.

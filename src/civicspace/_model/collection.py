@@ -16,17 +16,55 @@ from typing import Any
 
 import attrs
 
+from ..errors import UnknownRecordError
 from .cases import Case
 from .elections import Election
 from .laws import Law
-from .people import OrganisationRecord, PersonRecord
+from .people import CasePerson, OrganisationRecord, PersonRecord
 from .ratings import CountryRating
 from .records import record_type, record_type_of
 from .scales import RatingScale
+from .sentences import Sentence
 from .sessions import Session
 from .statements import Statement
 
-__all__ = ["Collection", "collection_members"]
+__all__ = [
+    "Collection",
+    "PersonInCase",
+    "SentenceInCase",
+    "UnknownRecordError",
+    "collection_members",
+]
+
+
+@attrs.frozen(kw_only=True)
+class PersonInCase:
+    """A person of a case, with the case: see :meth:`Collection.people_in_cases`.
+
+    Attributes:
+        person: The person, as the case names them.
+        case: The case.
+
+    """
+
+    person: CasePerson
+    case: Case
+
+
+@attrs.frozen(kw_only=True)
+class SentenceInCase:
+    """A sentence with the person it was imposed on and its case: see :meth:`Collection.sentences`.
+
+    Attributes:
+        sentence: The sentence.
+        person: The person of the case it names.
+        case: The case.
+
+    """
+
+    sentence: Sentence
+    person: CasePerson
+    case: Case
 
 
 @record_type("collection")
@@ -36,6 +74,8 @@ class Collection:
 
     Each member holds the records of one kind, in the order given.  A kind
     with no records is an empty tuple (and is left out of the JSON).
+    :attr:`people` holds the standalone person records only; the people
+    cases name are in the cases, and :meth:`people_in_cases` lists them.
     """
 
     ratings: tuple[CountryRating, ...] = ()
@@ -53,6 +93,63 @@ class Collection:
         for field in attrs.fields(type(self)):
             for record in getattr(self, field.name):
                 yield field.name, record
+
+    def record(self, record_id: str, kind: str | None = None) -> Any:
+        """The first record with that id, of the record type ``kind`` if given (``"case"``).
+
+        Ids are unique per kind, not across kinds (rule
+        ``collection.duplicate_id``), so a law and a case may share one:
+        give ``kind`` to choose.  Without it, the first record in member
+        order wins.
+
+        Raises:
+            UnknownRecordError: when no record (of that kind) has the id,
+                or ``kind`` is not a record type a collection holds.
+
+        """
+        kinds = set(collection_members().values())
+        if kind is not None and kind not in kinds:
+            raise UnknownRecordError(
+                f"{kind!r} is not a record type a collection holds; "
+                f"the types are {', '.join(sorted(kinds))}"
+            )
+        for member, record in self.members():
+            if (kind is None or collection_members()[member] == kind) and getattr(
+                record, "id", None
+            ) == record_id:
+                return record
+        where = "" if kind is None else f" of type {kind!r}"
+        raise UnknownRecordError(f"the collection has no record{where} with id {record_id!r}")
+
+    def people_in_cases(self) -> tuple[PersonInCase, ...]:
+        """Every person every case names, with the case, in case order.
+
+        A person in two cases appears twice, once with each case (the
+        rule ``collection.conflicting_person`` keeps the id one person).
+        """
+        return tuple(
+            PersonInCase(person=person, case=case) for case in self.cases for person in case.people
+        )
+
+    def sentences(self) -> tuple[SentenceInCase, ...]:
+        """Every sentence of every case, with the person it names and the case, in case order.
+
+        Accounts of one ruling are listed as the case lists them (see
+        :func:`~civicspace.conflicts` and :func:`~civicspace.ruling_totals`).
+
+        Raises:
+            UnknownPersonError: when a sentence names a person its case lacks
+                (a collection that :func:`~civicspace.validate` has passed never does).
+
+        """
+        return tuple(
+            SentenceInCase(sentence=sentence, person=case.person(sentence.person), case=case)
+            for case in self.cases
+            for sentence in case.sentences
+        )
+
+
+#: The record type of each collection member (``"cases"`` holds ``"case"`` records).
 
 
 @functools.cache

@@ -22,7 +22,7 @@ __all__ = [
     "CustodyKind",
     "CustodyPeriod",
     "days_in_custody",
-    "release_date",
+    "term_release_date",
 ]
 
 
@@ -147,7 +147,7 @@ def days_in_custody(periods: Iterable[CustodyPeriod], until: datetime.date | Non
     return total
 
 
-def release_date(start: datetime.date, term: Term, credit_days: int = 0) -> datetime.date:
+def term_release_date(start: datetime.date, term: Term, credit_days: int = 0) -> datetime.date:
     """Return the first day out for a term served from ``start``, less ``credit_days`` served.
 
     That is ``add_term(start, term)`` moved ``credit_days`` earlier, but

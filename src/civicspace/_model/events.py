@@ -35,14 +35,24 @@ from .values import PartialDate, Source, check_text
 #: The most people one event may list (``case.json#/$defs/event``).
 MAX_EVENT_PEOPLE = 500
 
-__all__ = ["CustodyEffect", "Event", "EventKind", "PersonStatus", "event_kinds"]
+__all__ = [
+    "CustodyEffect",
+    "CustodyStatus",
+    "Event",
+    "EventKind",
+    "LegalOutcome",
+    "PersonStatus",
+    "event_kinds",
+]
 
 
 class PersonStatus(enum.Enum):
     """Where a person of a case stands, derived from the case's events, never stored.
 
     See :func:`civicspace.person_status` for how it is derived.  The JSON
-    form (in ``data/event_kinds.json``) is the value.
+    form (in ``data/event_kinds.json``) is the value.  It is one status for
+    two kinds of fact; :class:`LegalOutcome` and :class:`CustodyStatus`
+    keep them apart.
     """
 
     DETAINED = "detained"
@@ -61,6 +71,50 @@ class PersonStatus(enum.Enum):
     """The charges were dropped or dismissed."""
     UNKNOWN = "unknown"
     """No event says (or the person disappeared)."""
+
+
+class LegalOutcome(enum.Enum):
+    """Where a person stands before the law, one of the two facts of status over time.
+
+    The other is :class:`CustodyStatus`: a person convicted and then released
+    is ``convicted`` and ``released`` at once.  See
+    :func:`civicspace.status_history`.  The JSON form (``"outcome"`` in
+    ``data/event_kinds.json``) is the value.
+    """
+
+    CHARGED = "charged"
+    """Charged with an offence, no verdict yet."""
+    CONVICTED = "convicted"
+    """Convicted or sentenced, in their presence or without the source saying otherwise."""
+    CONVICTED_IN_ABSENTIA = "convicted_in_absentia"
+    """Convicted or sentenced in their absence."""
+    ACQUITTED = "acquitted"
+    """Found not guilty."""
+    CHARGES_DROPPED = "charges_dropped"
+    """The charges were dropped or dismissed."""
+    PARDONED = "pardoned"
+    """Pardoned or granted amnesty."""
+    UNKNOWN = "unknown"
+    """No event says: never charged as far as the case reports, or not reported."""
+
+
+class CustodyStatus(enum.Enum):
+    """Where a person is in custody terms, the other fact of status over time.
+
+    The first is :class:`LegalOutcome`.  The JSON form (``"custody_status"``
+    in ``data/event_kinds.json``) is the value.
+    """
+
+    DETAINED = "detained"
+    """Held: arrested, in pre-trial detention, or serving a sentence."""
+    ON_BAIL = "on_bail"
+    """Free pending trial, on bail or under judicial supervision."""
+    RELEASED = "released"
+    """Free: released, acquitted, pardoned, charges dropped, or nothing left to serve."""
+    AT_LARGE = "at_large"
+    """Beyond the authorities' reach: deported or in exile."""
+    UNKNOWN = "unknown"
+    """No event says (never arrested as far as the case reports, or disappeared)."""
 
 
 class CustodyEffect(enum.Enum):
@@ -87,6 +141,12 @@ class EventKind:
         verdict: Whether it is a court's verdict, which ends pre-trial detention.
         in_absentia: Whether it can happen in the person's absence.
         requires_custody: Whether the people concerned must be held when it happens.
+        outcome: The legal outcome it leaves the people concerned with;
+            ``None`` when it does not change it.
+        outcome_in_absentia: The outcome instead when the event is in
+            absentia; ``None`` to use :attr:`outcome`.
+        custody_status: Where it leaves them in custody terms; ``None`` when
+            it does not change that.
 
     """
 
@@ -98,6 +158,15 @@ class EventKind:
     verdict: bool = False
     in_absentia: bool = False
     requires_custody: bool = False
+    outcome: LegalOutcome | None = None
+    outcome_in_absentia: LegalOutcome | None = None
+    custody_status: CustodyStatus | None = None
+
+    def outcome_after(self, in_absentia: bool | None) -> LegalOutcome | None:
+        """The legal outcome an event of this kind leaves, given whether it was in absentia."""
+        if in_absentia and self.outcome_in_absentia is not None:
+            return self.outcome_in_absentia
+        return self.outcome
 
     def status_after(self, in_absentia: bool | None) -> PersonStatus | None:
         """The status an event of this kind leaves, given whether it was in absentia."""
@@ -116,6 +185,9 @@ _KIND_KEYS = frozenset(
         "verdict",
         "in_absentia",
         "requires_custody",
+        "outcome",
+        "outcome_in_absentia",
+        "custody_status",
     }
 )
 
@@ -134,8 +206,17 @@ def _read_kind(entry: dict[str, Any]) -> EventKind:
         value = entry.get(name)
         return None if value is None else PersonStatus(value)
 
+    def outcome(name: str) -> LegalOutcome | None:
+        value = entry.get(name)
+        return None if value is None else LegalOutcome(value)
+
     return EventKind(
         name=entry["kind"],
+        outcome=outcome("outcome"),
+        outcome_in_absentia=outcome("outcome_in_absentia"),
+        custody_status=(
+            None if entry.get("custody_status") is None else CustodyStatus(entry["custody_status"])
+        ),
         description=entry["description"],
         status=status("status"),
         status_in_absentia=status("status_in_absentia"),

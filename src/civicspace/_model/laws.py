@@ -63,14 +63,14 @@ __all__ = [
     "StatutoryMaximum",
     "UnknownLawError",
     "article_exists",
-    "count_article_citations",
-    "count_article_citations_by",
+    "count_references_by_article",
+    "count_references_by_article_and_key",
     "in_force_on",
     "law_id",
+    "law_status_on",
     "laws_in_force",
     "resolve_citation",
     "resolve_instrument",
-    "status_on",
     "statutory_maximum",
 ]
 
@@ -343,7 +343,7 @@ def _history(law: Law) -> list[StatusChange]:
     return sorted(law.status, key=lambda change: change.date.earliest)
 
 
-def status_on(law: Law, day: datetime.date | PartialDate) -> StatusChange | None:
+def law_status_on(law: Law, day: datetime.date | PartialDate) -> StatusChange | None:
     """The entry of the status history in effect on ``day``; ``None`` before the first.
 
     An entry takes effect on the first day its date may be: a status dated
@@ -364,7 +364,7 @@ def status_on(law: Law, day: datetime.date | PartialDate) -> StatusChange | None
 def in_force_on(law: Law, day: datetime.date | PartialDate) -> bool | None:
     """Whether the instrument was in force on ``day``; ``None`` when the record cannot tell.
 
-    By the entry in effect on ``day`` (see :func:`status_on`): ``in_force``
+    By the entry in effect on ``day`` (see :func:`law_status_on`): ``in_force``
     and ``amended`` mean in force; ``drafted``, ``rescinded`` and
     ``repealed`` mean not; ``adopted`` and ``promulgated`` cannot tell, since
     an instrument may enter into force later.  Before the first entry it was
@@ -373,7 +373,7 @@ def in_force_on(law: Law, day: datetime.date | PartialDate) -> bool | None:
     ``draft_law`` with no history is not in force; any other law with no
     history cannot tell.
     """
-    current = status_on(law, day)
+    current = law_status_on(law, day)
     if current is None:
         history = _history(law)
         if not history:
@@ -730,7 +730,7 @@ def _keys(reference: LawReference) -> list[ArticleKey]:
     ]
 
 
-def count_article_citations(references: Iterable[LawReference]) -> dict[ArticleKey, int]:
+def count_references_by_article(references: Iterable[LawReference]) -> dict[ArticleKey, int]:
     """How many references cite each article, most cited first.
 
     An article is ``(law id, canonical number)``; a reference citing the whole
@@ -741,14 +741,14 @@ def count_article_citations(references: Iterable[LawReference]) -> dict[ArticleK
     return dict(counts.most_common())
 
 
-def count_article_citations_by(
+def count_references_by_article_and_key(
     items: Iterable[tuple[K, LawReference]],
 ) -> dict[ArticleKey, dict[K, int]]:
     """How often each article is cited, split by a key such as the role of the person charged.
 
     ``items`` pairs each reference with its key (``("journalist",
     reference)``).  Articles come most cited first, as in
-    :func:`count_article_citations`; the keys of each article, most
+    :func:`count_references_by_article`; the keys of each article, most
     frequent first.
     """
     by_article: dict[ArticleKey, Counter[K]] = {}

@@ -1,6 +1,6 @@
 """People and organisations, after Popolo: names, other names, identifiers, roles, affiliations.
 
-A :class:`Person` and an :class:`Organisation` are embedded in the case
+A :class:`CasePerson` and a :class:`CaseOrganisation` are embedded in the case
 records they take part in, each with an ``id`` unique within the case; the
 same id in several cases is the same person or organisation.  The
 standalone records ``"person"`` (:class:`PersonRecord`) and
@@ -22,12 +22,12 @@ from .values import Source, check_country, check_id, check_text
 
 __all__ = [
     "Affiliation",
+    "CaseOrganisation",
+    "CasePerson",
     "Identifier",
-    "Organisation",
     "OrganisationKind",
     "OrganisationRecord",
     "OtherName",
-    "Person",
     "PersonRecord",
     "Role",
     "check_ids",
@@ -167,8 +167,12 @@ class Affiliation:
 
 
 @attrs.frozen(kw_only=True)
-class Person:
-    """A person as a case names them (``person.json#/$defs/person``).
+class CasePerson:
+    """A person as a case names them (``person.json#/$defs/person``), inside a case record.
+
+    Formerly ``Person``.  A person standing alone in a collection is a
+    :class:`PersonRecord`; :meth:`Collection.people_in_cases
+    <civicspace.Collection.people_in_cases>` lists the people of every case.
 
     Attributes:
         id: Unique among the people of a case; the same id in two cases is
@@ -197,10 +201,13 @@ class Person:
         return (self.name, *(other.name for other in self.other_names))
 
 
+Person = CasePerson  # the name used inside the package
+
+
 @record_type("person")
 @attrs.frozen(kw_only=True)
-class PersonRecord(Person):
-    """A standalone person (record type ``"person"``): a :class:`Person` with a ``type`` tag.
+class PersonRecord(CasePerson):
+    """A standalone person (record type ``"person"``): a :class:`CasePerson` with a ``type`` tag.
 
     For collections that hold the people their cases and statements refer
     to.  Its affiliations name organisation records of the collection (rule
@@ -209,8 +216,11 @@ class PersonRecord(Person):
 
 
 @attrs.frozen(kw_only=True)
-class Organisation:
-    """An organisation as a case or statement names it (``organisation.json#/$defs/organisation``).
+class CaseOrganisation:
+    """An organisation as a case names it (``organisation.json#/$defs/organisation``).
+
+    Formerly ``Organisation``.  One standing alone in a collection is an
+    :class:`OrganisationRecord`.
 
     Attributes:
         id: Unique among the organisations of a case; the same id in two
@@ -242,10 +252,13 @@ class Organisation:
         return (self.name, *acronym, *(other.name for other in self.other_names))
 
 
+Organisation = CaseOrganisation  # the name used inside the package
+
+
 @record_type("organisation")
 @attrs.frozen(kw_only=True)
-class OrganisationRecord(Organisation):
-    """A standalone organisation (record type ``"organisation"``): an :class:`Organisation` tagged.
+class OrganisationRecord(CaseOrganisation):
+    """A standalone organisation (record type ``"organisation"``): a :class:`CaseOrganisation`.
 
     For collections that hold the organisations their people belong to and
     their statements name.

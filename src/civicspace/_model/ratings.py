@@ -18,8 +18,8 @@ from .values import PartialDate, Source, check_country
 
 __all__ = [
     "ChangeDirection",
+    "CivicusRating",
     "CountryRating",
-    "Rating",
     "RatingChange",
     "RatingHistory",
     "rating_change",
@@ -29,11 +29,11 @@ __all__ = [
 _QUOTES = " \t\n\r'\"‘’“”`«»"
 
 
-class Rating(enum.Enum):
-    """A category of the CIVICUS Monitor's civic-space scale.
+class CivicusRating(enum.Enum):
+    """A rating on the CIVICUS Monitor's five-step civic-space scale (formerly ``Rating``).
 
     Members run from most open to most closed, and compare in that order:
-    ``Rating.OPEN < Rating.CLOSED`` reads "open is less closed than closed".
+    ``CivicusRating.OPEN < CivicusRating.CLOSED`` reads "open is less closed than closed".
     The JSON form is the lower-case value.
     """
 
@@ -96,6 +96,8 @@ class Rating(enum.Enum):
             return NotImplemented
         return self.rank >= other.rank
 
+
+Rating = CivicusRating  # the name used inside the package
 
 _RANKS: Mapping[Rating, int] = {member: rank for rank, member in enumerate(Rating)}
 
@@ -170,7 +172,7 @@ def _as_rating(value: Rating | CountryRating) -> Rating:
 def rating_change(before: Rating | CountryRating, after: Rating | CountryRating) -> RatingChange:
     """Compare two ratings: the direction of the move and how many steps it took.
 
-    Either argument may be a :class:`Rating` or a :class:`CountryRating`.
+    Either argument may be a :class:`CivicusRating` or a :class:`CountryRating`.
 
     >>> change = rating_change(Rating.OBSTRUCTED, Rating.REPRESSED)
     >>> (change.direction, change.steps)

@@ -19,7 +19,7 @@ from typing import Any, Final
 import attrs
 
 from ..errors import FieldValueError, SentenceError
-from .custody import CustodyPeriod, days_in_custody, release_date
+from .custody import CustodyPeriod, days_in_custody, term_release_date
 from .money import Money, ReportedAmount, total_by_currency
 from .terms import LIFE, IncomparableTermsError, Life, Term, TermRange
 from .values import PartialDate, Source, check_id, check_text
@@ -34,9 +34,9 @@ __all__ = [
     "SentenceError",
     "SentenceTotals",
     "StatutoryPenalty",
+    "account_totals",
     "compare_with_penalty",
     "sentence_release_date",
-    "sentence_totals",
     "served_concurrently",
     "served_consecutively",
     "time_to_serve",
@@ -322,46 +322,83 @@ def _term_served(sentence: Sentence) -> Term | None:
     return term
 
 
-def time_to_serve(sentence: Sentence, start: datetime.date) -> int:
+def time_to_serve(sentence: Sentence, start: datetime.date | PartialDate | None = None) -> int:
     """Count the days left to serve from ``start``, after the suspended part and credit.
 
-    ``start`` is the day the person begins serving the sentence.  The term
-    to serve is :attr:`~Sentence.term` less :attr:`~Sentence.suspended`
-    (subtracted as :meth:`Term.__sub__ <civicspace.Term.__sub__>` does);
-    from ``start`` it ends on :func:`~civicspace.add_term`'s date, moved
-    earlier by the days in :attr:`~Sentence.custody_credited` before
-    ``start`` (overlaps counted once, open periods up to ``start``), but
-    never before ``start``.  A sentence without a custodial term, and one
-    whose remainder is suspended (:data:`REMAINDER`), leaves 0 days.  More
-    credit never leaves more days.
+    ``start`` is the day the person begins serving the sentence; by default
+    the day it was imposed (:attr:`~Sentence.imposed_on`), when that is
+    known to the day.  The term to serve is :attr:`~Sentence.term` less
+    :attr:`~Sentence.suspended` (subtracted as :meth:`Term.__sub__
+    <civicspace.Term.__sub__>` does); from ``start`` it ends on
+    :func:`~civicspace.add_term`'s date, moved earlier by the days in
+    :attr:`~Sentence.custody_credited` before ``start`` (overlaps counted
+    once, open periods up to ``start``), but never before ``start``.  A
+    sentence without a custodial term, and one whose remainder is suspended
+    (:data:`REMAINDER`), leaves 0 days.  More credit never leaves more days.
 
     Raises:
-        SentenceError: for life imprisonment and for a range of terms.
+        SentenceError: for life imprisonment and for a range of terms, and
+            when ``start`` is not a :class:`datetime.date` or, left out, the
+            sentence's ``imposed_on`` is not a day.
         IncomparableTermsError: when the suspended part cannot be taken from
             the term without a calendar (``P1M`` less ``P10D``).
         TermError: when the end falls after 9999-12-31.
 
     """
-    return (sentence_release_date(sentence, start) - start).days
+    day = _start_day(sentence, start)
+    return (sentence_release_date(sentence, day) - day).days
 
 
-def sentence_release_date(sentence: Sentence, start: datetime.date) -> datetime.date:
+def _start_day(sentence: Sentence, start: object) -> datetime.date:
+    """``start`` checked to be a day, or the sentence's own date when that is a day."""
+    if start is None:
+        imposed = sentence.imposed_on
+        if imposed is None or imposed.earliest != imposed.latest:
+            given = "no imposed_on" if imposed is None else f"imposed_on {imposed}, not a day"
+            raise SentenceError(
+                f"the sentence has {given}; pass start=datetime.date(...), "
+                "the day the person began serving it"
+            )
+        return imposed.earliest
+    if isinstance(start, PartialDate):
+        if start.earliest == start.latest:
+            return start.earliest
+        raise SentenceError(
+            f"start must be a day; {start} is only known to the {start.precision.value}: "
+            "pass start=datetime.date(...) for the day you mean"
+        )
+    if not isinstance(start, datetime.date) or isinstance(start, datetime.datetime):
+        raise SentenceError(
+            f"start must be a datetime.date (or a PartialDate known to the day), not {start!r}"
+        )
+    return start
+
+
+def sentence_release_date(
+    sentence: Sentence, start: datetime.date | PartialDate | None = None
+) -> datetime.date:
     """Return the first day out for a sentence begun on ``start``; see :func:`time_to_serve`.
 
-    ``start`` itself when nothing is left to serve.
+    ``start`` defaults to the sentence's :attr:`~Sentence.imposed_on` where
+    that is known to the day; a :class:`~civicspace.PartialDate` known to
+    the day is taken as that day.  The answer is always a
+    :class:`datetime.date`: ``start`` itself when nothing is left to serve.
 
     Raises:
-        SentenceError: for life imprisonment and for a range of terms.
+        SentenceError: for life imprisonment and for a range of terms, and
+            when ``start`` is not a day (a string, a month, a datetime) or,
+            left out, the sentence's ``imposed_on`` is not a day.
         IncomparableTermsError: when the suspended part cannot be taken from
             the term without a calendar.
         TermError: when the end falls after 9999-12-31.
 
     """
+    day = _start_day(sentence, start)
     term = _term_served(sentence)
     if term is None:
-        return start
-    credit = days_in_custody(sentence.custody_credited, until=start)
-    return release_date(start, term, credit)
+        return day
+    credit = days_in_custody(sentence.custody_credited, until=day)
+    return term_release_date(day, term, credit)
 
 
 # -- Against the statutory penalty ---------------------------------------------------------------
@@ -595,17 +632,24 @@ def served_concurrently(items: Iterable[_CustodialTerm | Sentence]) -> _Custodia
 class SentenceTotals:
     """What many sentences add up to, for lines such as "sentenced to a combined 98 months".
 
-    See :func:`sentence_totals` for how each figure is counted.
+    See :func:`account_totals` and :func:`~civicspace.ruling_totals` for how
+    each figure is counted.
 
     Attributes:
-        sentences: How many sentences were counted.
+        sentences: How many sentences were counted (by
+            :func:`~civicspace.ruling_totals`: how many rulings).
         with_term: How many of them state a custodial term (life included).
         life: How many are life imprisonment; never added into the terms.
         term_minimum: The finite terms added up, ranges at their minimum.
         term_maximum: The finite terms added up, ranges at their maximum.
         fines: The fines added up, one :class:`~civicspace.Money` per
-            currency, sorted by currency code.
+            currency, sorted by currency code (by
+            :func:`~civicspace.ruling_totals`: each ruling's least account).
         compensation: The compensation added up in the same way.
+        fines_maximum: As :attr:`fines`, each ruling's greatest account;
+            equal to :attr:`fines` when no accounts disagree.
+        compensation_maximum: As :attr:`compensation`, each ruling's
+            greatest account.
 
     """
 
@@ -616,6 +660,8 @@ class SentenceTotals:
     term_maximum: Term
     fines: tuple[Money, ...] = ()
     compensation: tuple[Money, ...] = ()
+    fines_maximum: tuple[Money, ...] = ()
+    compensation_maximum: tuple[Money, ...] = ()
 
     @property
     def minimum_months(self) -> int:
@@ -634,8 +680,14 @@ class SentenceTotals:
         return self.term_maximum.total_months
 
 
-def sentence_totals(sentences: Iterable[Sentence]) -> SentenceTotals:
-    """Add up many sentences: terms imposed, life sentences, fines and compensation.
+def account_totals(sentences: Iterable[Sentence]) -> SentenceTotals:
+    """Add up sentences taking each account as given: terms, life sentences, fines, compensation.
+
+    Formerly ``sentence_totals``.  Every sentence given counts as a ruling of
+    its own, so two accounts of one ruling that disagree ("18 to 20 months"
+    in one article, "18 months" in another) are both added: over the
+    sentences of a collection, use :func:`~civicspace.ruling_totals`, which
+    counts each ruling once, as a range over its accounts.
 
     The rules, so that nothing is guessed:
 
@@ -684,4 +736,6 @@ def sentence_totals(sentences: Iterable[Sentence]) -> SentenceTotals:
         term_maximum=high,
         fines=tuple(total_by_currency(fines).values()),
         compensation=tuple(total_by_currency(compensation).values()),
+        fines_maximum=tuple(total_by_currency(fines).values()),
+        compensation_maximum=tuple(total_by_currency(compensation).values()),
     )

@@ -46,7 +46,7 @@ class Signatory:
     acronym="FIDH", qualifier="within the framework of the Observatory for
     the Protection of Human Rights Defenders")``.
 
-    The organisation's fields are those of :class:`civicspace.Organisation`,
+    The organisation's fields are those of :class:`civicspace.CaseOrganisation`,
     with the id optional: a published list names organisations, it gives no
     ids, and civicspace never makes one up from a name.  Give ``id`` when
     the data links the signatory to an organisation record; in a collection
@@ -124,7 +124,7 @@ def normalise_organisation_name(name: str) -> str:
 class NamedOrganisation(Protocol):
     """What :func:`match_organisations` reads: a name, an acronym, and an id if any.
 
-    :class:`Signatory`, :class:`civicspace.Organisation` and
+    :class:`Signatory`, :class:`civicspace.CaseOrganisation` and
     :class:`civicspace.OrganisationRecord` all fit.
     """
 

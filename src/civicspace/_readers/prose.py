@@ -523,7 +523,7 @@ def parse_rating_phrase(text: str) -> Rating:
     - "Civic space rating:" and the rating: "Civic space rating:Obstructed".
 
     The rating is one word, bare or in matching quotes (‘’, '', "", “”),
-    read by :meth:`Rating.parse <civicspace.Rating.parse>`.
+    read by :meth:`CivicusRating.parse <civicspace.CivicusRating.parse>`.
 
     Raises:
         ParseError: for anything else, with :attr:`~ParseError.text` the text
