@@ -1,0 +1,136 @@
+"""The Cambodia dataset says what the source texts say: no more, no less.
+
+Each test quotes the line of tests/data/sources/civicus-cambodia-articles.txt it rests on.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import civicspace
+from civicspace import Collection, datasets
+
+
+@pytest.fixture(scope="module")
+def cambodia() -> Collection:
+    return datasets.load("cambodia")
+
+
+def _case(collection: Collection, case_id: str) -> civicspace.Case:
+    return next(case for case in collection.cases if case.id == case_id)
+
+
+def _statement(collection: Collection, statement_id: str) -> civicspace.Statement:
+    return next(s for s in collection.statements if s.id == statement_id)
+
+
+def _law(collection: Collection, law_id: str) -> civicspace.Law:
+    return next(law for law in collection.laws if law.id == law_id)
+
+
+def test_the_ansa_signatory_is_spelled_as_printed(cambodia: Collection) -> None:
+    # L628: "9. Affiliated Network for Social Accountability (ANSA) Cambodia"
+    statement = _statement(cambodia, "charges-against-journalists-joint-statement")
+    signatory = statement.signatories[8]
+    assert "Affiliated Network for Social Accountability (ANSA) Cambodia" == signatory.name
+    assert "ANSA" == signatory.acronym
+
+
+def test_the_hrc51_benchmarks_are_demands_in_the_texts_words(cambodia: Collection) -> None:
+    # L322: "We call on the Council to take note of the benchmarks ... specifically:"
+    # L324-326: three bullets, each a benchmark of its own.
+    statement = _statement(cambodia, "hrc51-oral-statement-cambodia")
+    expected = [
+        "step up efforts to address these violations",
+        "take note of the benchmarks set out in the Special Rapporteur’s report, particularly"
+        " those relating to the opening up of civic and political space and ceasing the"
+        " persecution of human rights defenders",
+        "Release detained human rights defenders and political dissidents and drop the charges"
+        " against them",
+        "Desist from applying and reform draconian laws including the Law on Associations and"
+        " Non-Governmental Organizations (LANGO)",
+        "Restore and re-enfranchise a variety of political parties, and ensure free and fair"
+        " elections.",
+        "be prepared to take stronger action by way of a stronger monitoring mandate",
+    ]
+    assert expected == [demand.text for demand in statement.demands]
+    assert all("; " not in demand.text for demand in statement.demands)
+
+
+def test_only_the_khmer_thavrak_members_and_sar_kanika_were_said_to_be_denied_bail(
+    cambodia: Collection,
+) -> None:
+    # L561: "Many of the activists arrested remain in detention and have also been denied
+    # bail. They include ... members of Khmer Thavrak and Sar Kanika ... Others detained
+    # include Muong Sopheak and Mean Prommony, ... (KSILA)."
+    summary = _case(cambodia, "rong-chhun-2020").summary or ""
+    assert "KSILA were also detained" in summary
+    assert "Khmer Thavrak and KSILA" not in summary
+
+
+def test_kem_leys_family_is_counted_not_named_and_given_no_status(
+    cambodia: Collection,
+) -> None:
+    # L501: "Soon after his death, Kem Ley’s then-pregnant wife and four sons fled Cambodia
+    # fearing for their lives. Australia granted them asylum ..."
+    case = _case(cambodia, "kem-ley-2016")
+    assert ["kem-ley", "oeuth-ang"] == [person.id for person in case.people]
+    (exile,) = [event for event in case.events if event.kind == "exile"]
+    assert (5, ()) == (exile.people_count, exile.people)
+    assert "at_large" not in {s.value for s in civicspace.case_statuses(case).values()}
+    summary = civicspace.summarise(cambodia)
+    assert civicspace.PersonStatus.AT_LARGE not in summary.people_by_status
+
+
+def test_articles_494_and_495_carry_no_heading_the_text_never_gives(
+    cambodia: Collection,
+) -> None:
+    # L602: "both were charged with incitement to commit a felony under Articles 494 and 495
+    # of the Cambodian Criminal Code" -- cited together; no text says which defines what.
+    code = _law(cambodia, "khm/code/criminal-code")
+    articles = {article.number: article for article in code.articles}
+    assert (None, None) == (articles["494"].heading, articles["495"].heading)
+    assert ((), ()) == (articles["494"].restricts, articles["495"].restricts)
+
+
+def test_no_role_is_given_that_no_sentence_states(cambodia: Collection) -> None:
+    # L505: "in relation to a Facebook post that criticized the government" says why he was
+    # sentenced, not what he is; "youth activist Kong Raiya" is what the text calls him.
+    roles = {
+        role.value for case in cambodia.cases for person in case.people for role in person.roles
+    }
+    assert "online_critic" not in roles
+    assert "family_member" not in roles
+
+
+def test_a_restricted_freedom_is_named_by_a_quote_of_its_feature(cambodia: Collection) -> None:
+    # L236: "The draft law bestows executive power to ban or restrict meetings" (assembly);
+    # L240: "... to protect freedom of expression and assembly, as well as the right to
+    # privacy"; L266: "... clamp down on freedom of expression online and erode privacy rights."
+    words = {
+        "assembly": ("assembly", "meetings", "protest"),
+        "association": ("organisations", "CSOs"),
+        "expression": ("expression",),
+        "privacy": ("privacy",),
+    }
+    unsupported = []
+    for law in cambodia.laws:
+        for feature in law.features:
+            quotes = " ".join(source.quote or "" for source in feature.sources)
+            for freedom in feature.restricts:
+                if not any(word in quotes for word in words.get(freedom.value, (freedom.value,))):
+                    unsupported.append((law.id, str(feature.feature), freedom.value))
+    assert [] == unsupported
+
+
+def test_both_accounts_of_the_mother_nature_2021_investigation_are_kept(
+    cambodia: Collection,
+) -> None:
+    # L412: "charged for investigating river pollution in the Tonle Sap river in Phnom Penh"
+    # L414: "'plotting' to violently overthrow institutions – just for recording sewage going
+    # into the Mekong river"
+    case = _case(cambodia, "mother-nature-2021")
+    (charge,) = [event for event in case.events if event.kind == "charge"]
+    quotes = " ".join(source.quote or "" for source in charge.sources)
+    assert ("Tonle Sap" in quotes, "Mekong" in quotes) == (True, True)
+    assert "Tonle Sap" in (case.summary or "") and "Mekong" in (case.summary or "")
