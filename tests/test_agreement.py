@@ -23,6 +23,7 @@ KINDS = civicspace.record_types()
 # is a record type.
 EMBEDDED = [
     ("common.json#/$defs/source", civicspace.Source, strategies.sources),
+    ("common.json#/$defs/derivation", civicspace.Derivation, strategies.derivations),
     ("scale.json#/$defs/band", civicspace.ScoreBand, strategies.score_bands),
     ("session.json#/$defs/agenda_item", civicspace.AgendaItem, strategies.agenda_items),
     ("session.json#/$defs/demand", civicspace.Demand, strategies.demands),

@@ -41,6 +41,7 @@ from ._analysis.consistency import (
     conflicts,
     implied_exchange_rates,
 )
+from ._analysis.derived import derived_values, without_derived
 from ._analysis.summary import CollectionSummary, summarise
 from ._api import RecordReport, dump, load, record_types, validate, validate_records
 from ._model.cases import (
@@ -181,7 +182,15 @@ from ._model.signatories import (
 )
 from ._model.statements import Concern, Deliverer, Statement, StatementDemand, StatementKind
 from ._model.terms import LIFE, IncomparableTermsError, Life, Term, TermError, TermRange, add_term
-from ._model.values import DatePrecision, InvalidDateError, PartialDate, Source, country_name
+from ._model.values import (
+    DatePrecision,
+    Derivation,
+    DerivationKind,
+    InvalidDateError,
+    PartialDate,
+    Source,
+    country_name,
+)
 from ._pipeline.codes import ISSUE_CODES
 from ._pipeline.parse import parse_json
 from ._pipeline.resources import rating_scales
@@ -227,6 +236,8 @@ __all__ = [
     "DayCount",
     "Deliverer",
     "Demand",
+    "Derivation",
+    "DerivationKind",
     "Election",
     "Event",
     "EventKind",
@@ -330,6 +341,7 @@ __all__ = [
     "country_name",
     "days_in_custody",
     "demands_about",
+    "derived_values",
     "dump",
     "event_kinds",
     "implied_exchange_rates",
@@ -378,4 +390,5 @@ __all__ = [
     "un_member_states",
     "validate",
     "validate_records",
+    "without_derived",
 ]

@@ -96,7 +96,7 @@ from ._model.sessions import (
 from ._model.signatories import Signatory, match_organisations
 from ._model.statements import Concern, Deliverer, Statement, StatementDemand, StatementKind
 from ._model.terms import LIFE, Life, Term, TermRange
-from ._model.values import PartialDate, Source
+from ._model.values import Derivation, DerivationKind, PartialDate, Source
 from ._pipeline.convert import RECORD_TYPES
 from ._pipeline.resources import rating_scales as shipped_rating_scales
 
@@ -123,6 +123,7 @@ __all__ = [
     "day_free_terms",
     "deliverers",
     "demands",
+    "derivations",
     "documents",
     "elections",
     "event_kind_names",
@@ -237,6 +238,28 @@ def _optional_tuple(items: st.SearchStrategy[Any], max_size: int = 3) -> st.Sear
     return st.lists(items, max_size=max_size).map(tuple)
 
 
+def derivations(
+    members: Sequence[str] = ("as_of", "events[0].date", "people[2]"),
+) -> st.SearchStrategy[Derivation]:
+    """Marks of derived values, each naming one of ``members``."""
+    return st.builds(
+        Derivation,
+        member=st.sampled_from(members),
+        how=st.sampled_from(DerivationKind),
+        note=st.none() | texts(),
+        sources=_optional_tuple(sources(), max_size=1),
+    )
+
+
+def _marking(records: st.SearchStrategy[Any], members: Sequence[str]) -> st.SearchStrategy[Any]:
+    """``records`` with marks of derived values on ``members``, which every record has."""
+    return st.builds(
+        lambda record, derived: attrs.evolve(record, derived=derived),
+        records,
+        _optional_tuple(derivations(members), max_size=2),
+    )
+
+
 def ratings() -> st.SearchStrategy[Rating]:
     """The five CIVICUS categories."""
     return st.sampled_from(Rating)
@@ -257,7 +280,7 @@ def country_ratings() -> st.SearchStrategy[CountryRating]:
         assert band.minimum is not None and band.maximum is not None
         return st.tuples(st.just(rating), st.none() | _score_in(band.minimum, band.maximum))
 
-    return st.builds(
+    rated = st.builds(
         lambda rating_and_score, country, as_of, watchlist, sources: CountryRating(
             country=country,
             rating=rating_and_score[0],
@@ -272,6 +295,7 @@ def country_ratings() -> st.SearchStrategy[CountryRating]:
         st.none() | st.booleans(),
         _optional_tuple(sources()),
     )
+    return _marking(rated, ("as_of", "country"))
 
 
 _CATEGORY = st.from_regex(r"[a-z][a-z0-9_]{0,11}", fullmatch=True)
@@ -492,7 +516,7 @@ def sessions() -> st.SearchStrategy[Session]:
             sources=draw(_optional_tuple(sources(), max_size=2)),
         )
 
-    return build()
+    return _marking(build(), ("number",))
 
 
 # -- Laws (law.json) ----------------------------------------------------------------------------
@@ -589,7 +613,7 @@ def laws() -> st.SearchStrategy[Law]:
             for date, pick, found in sorted(entries, key=lambda entry: entry[0])
         )
 
-    return st.builds(
+    built = st.builds(
         lambda jurisdiction, kind, name, year, entries, **rest: Law(
             id=law_id(jurisdiction, kind, name, year),
             jurisdiction=jurisdiction,
@@ -611,6 +635,7 @@ def laws() -> st.SearchStrategy[Law]:
         features=_optional_tuple(criticised_features(), max_size=1),
         sources=_optional_tuple(sources(), max_size=1),
     )
+    return _marking(built, ("jurisdiction", "titles[0]"))
 
 
 # -- Cases, people and organisations (case.json, person.json, organisation.json) -----------------
@@ -983,7 +1008,7 @@ def cases() -> st.SearchStrategy[Case]:
             sources=parts["sources"],
         )
 
-    return build()
+    return _marking(build(), ("country", "title"))
 
 
 def _one_name_per_id(items: Sequence[Any], names: dict[str, str]) -> tuple[Any, ...]:
@@ -1146,7 +1171,7 @@ def statements() -> st.SearchStrategy[Statement]:
             sources=draw(_some(sources, 2)),
         )
 
-    return build()
+    return _marking(build(), ("title", "kind"))
 
 
 def _with_statement_references(collection: Collection) -> Collection:

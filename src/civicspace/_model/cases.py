@@ -25,7 +25,7 @@ from .events import CustodyEffect, Event, EventKind, PersonStatus
 from .laws import LawReference
 from .people import Organisation, Person, check_ids
 from .sentences import Sentence
-from .values import PartialDate, Source, check_country, check_id, check_text
+from .values import Derivation, PartialDate, Source, check_country, check_id, check_text
 
 __all__ = [
     "Case",
@@ -100,6 +100,8 @@ class Case:
         charges: The charges brought.
         sentences: The sentences imposed; each names a person of the case.
         sources: Where the case was reported.
+        derived: The values that rest on a reading rather than a quote, each
+            marked with how it was derived (:class:`~civicspace.Derivation`).
 
     """
 
@@ -113,6 +115,7 @@ class Case:
     charges: tuple[Charge, ...] = ()
     sentences: tuple[Sentence, ...] = ()
     sources: tuple[Source, ...] = ()
+    derived: tuple[Derivation, ...] = ()
 
     def person(self, person_id: str) -> Person:
         """The first person of the case with that id.

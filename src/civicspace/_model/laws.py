@@ -37,7 +37,15 @@ from .citations import (
 from .money import Money
 from .sentences import AggravatedPenalty, StatutoryPenalty
 from .terms import Life, Term
-from .values import PartialDate, Source, check_country, check_id, check_text, country_name
+from .values import (
+    Derivation,
+    PartialDate,
+    Source,
+    check_country,
+    check_id,
+    check_text,
+    country_name,
+)
 
 __all__ = [
     "AmbiguousInstrumentError",
@@ -241,6 +249,8 @@ class Law:
             Covid-19 measures"): the most it provides for.
         features: Criticised features, each with a source.
         sources: Where the instrument was reported.
+        derived: The values that rest on a reading rather than a quote, each
+            marked with how it was derived (:class:`~civicspace.Derivation`).
 
     """
 
@@ -254,6 +264,7 @@ class Law:
     penalties: tuple[StatutoryPenalty, ...] = ()
     features: tuple[Feature, ...] = ()
     sources: tuple[Source, ...] = ()
+    derived: tuple[Derivation, ...] = ()
 
     @property
     def title(self) -> str:

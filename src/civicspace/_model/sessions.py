@@ -24,7 +24,7 @@ import attrs
 from .._util.patterns import LazyPattern
 from ..errors import CivicspaceError, FieldValueError, ParseError
 from .ratings import CountryRating, Rating, RatingHistory
-from .values import PartialDate, Source, check_text, is_country_code
+from .values import Derivation, PartialDate, Source, check_text, is_country_code
 
 __all__ = [
     "COUNCIL_SEATS",
@@ -242,6 +242,8 @@ class Session:
             ISO 3166-1 alpha-3, in the order the text lists them.  Empty
             when the text gives no list.
         sources: Where these facts were published.
+        derived: The values that rest on a reading rather than a quote, each
+            marked with how it was derived (:class:`~civicspace.Derivation`).
 
     """
 
@@ -252,6 +254,7 @@ class Session:
     side_events: tuple[SideEvent, ...] = ()
     members: tuple[str, ...] = attrs.field(default=(), validator=_check_countries)
     sources: tuple[Source, ...] = ()
+    derived: tuple[Derivation, ...] = ()
 
     def concerns(self, country: str) -> bool:
         """Whether an agenda item or a side event of the session concerns ``country``."""

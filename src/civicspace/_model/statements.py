@@ -19,7 +19,7 @@ import attrs
 
 from ..errors import FieldValueError
 from .signatories import Signatory
-from .values import PartialDate, Source, check_id, check_text
+from .values import Derivation, PartialDate, Source, check_id, check_text
 
 __all__ = ["Concern", "Deliverer", "Statement", "StatementDemand", "StatementKind"]
 
@@ -167,6 +167,8 @@ class Statement:
         signatories: The organisations that signed, in the order listed.
         demands: What it demands, and of whom.
         sources: Where it was published.
+        derived: The values that rest on a reading rather than a quote, each
+            marked with how it was derived (:class:`~civicspace.Derivation`).
 
     """
 
@@ -182,6 +184,7 @@ class Statement:
     signatories: tuple[Signatory, ...] = ()
     demands: tuple[StatementDemand, ...] = ()
     sources: tuple[Source, ...] = ()
+    derived: tuple[Derivation, ...] = ()
 
     def concerns(
         self, *, case: str | None = None, law: str | None = None, person: str | None = None
