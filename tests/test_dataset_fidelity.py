@@ -134,3 +134,68 @@ def test_both_accounts_of_the_mother_nature_2021_investigation_are_kept(
     quotes = " ".join(source.quote or "" for source in charge.sources)
     assert ("Tonle Sap" in quotes, "Mekong" in quotes) == (True, True)
     assert "Tonle Sap" in (case.summary or "") and "Mekong" in (case.summary or "")
+
+
+def _marks(record: object) -> dict[str, civicspace.DerivationKind]:
+    return {derivation.member: derivation.how for derivation in getattr(record, "derived", ())}
+
+
+def test_every_rating_date_is_marked_as_a_reading(cambodia: Collection) -> None:
+    # L5: "will take place from 9 to 27 September." (no year); L59: "in June, the Philippines
+    # was added to CIVICUS’s Watchlist" (no year); no article dates its rating.
+    assert [] == [
+        (index, str(rating.as_of))
+        for index, rating in enumerate(cambodia.ratings)
+        if "as_of" not in _marks(rating)
+    ]
+
+
+def test_the_anniversary_dates_are_marked_as_inferred(cambodia: Collection) -> None:
+    # L491: "Today, on the fourth anniversary of the killing ... Kem Ley";
+    # L505: "In July 2019, a day prior to the third anniversary of Kem Ley’s death"
+    inferred = civicspace.DerivationKind.INFERRED_DATE
+    statement = _statement(cambodia, "kem-ley-2020-joint-statement")
+    assert inferred == _marks(statement)["date"]
+    case = _case(cambodia, "kong-raiya-2019")
+    assert "2019-07-09" == str(case.events[0].date)
+    assert inferred == _marks(case)["events[0].date"]
+    assert inferred == _marks(case)["sentences[0].custody_credited[0].start"]
+    assert civicspace.DerivationKind.COUNTED == _marks(case)["events[0].people_count"]
+
+
+def test_the_undated_18_month_account_is_marked_as_dated_by_a_reading(
+    cambodia: Collection,
+) -> None:
+    # L410: "They were sentenced to 18 months in prison for ‘incitement’." (no date)
+    case = _case(cambodia, "mother-nature-2020")
+    assert "P18M" == str(case.sentences[1].term)
+    assert civicspace.DerivationKind.INFERRED_DATE == _marks(case)["sentences[1].imposed_on"]
+
+
+def test_the_kung_raiya_merge_and_the_thai_border_country_are_marked(
+    cambodia: Collection,
+) -> None:
+    # L716: "three Cambodian activists–Lem Sokha, Phan Phana, and Kung Raiya–were arrested by
+    # local authorities at the Thai border."
+    case = _case(cambodia, "thai-border-arrests")
+    marks = _marks(case)
+    assert civicspace.DerivationKind.INFERRED_COUNTRY == marks["country"]
+    assert civicspace.DerivationKind.IDENTITY_MERGE == marks["people[2]"]
+    person = case.people[2]
+    assert ("kong-raiya", ["Kung Raiya"]) == (person.id, [n.name for n in person.other_names])
+
+
+def test_kem_leys_family_count_is_marked_as_counted(cambodia: Collection) -> None:
+    # L501: "Kem Ley’s then-pregnant wife and four sons fled Cambodia" -- five, by counting.
+    case = _case(cambodia, "kem-ley-2016")
+    (index,) = [i for i, event in enumerate(case.events) if event.kind == "exile"]
+    assert civicspace.DerivationKind.COUNTED == _marks(case)[f"events[{index}].people_count"]
+
+
+def test_the_summary_without_derived_values_counts_what_the_texts_state(
+    cambodia: Collection,
+) -> None:
+    # Without the inferred date (L410 gives none) the 18-month account is a ruling of its own.
+    stated = civicspace.summarise(cambodia, derived=False)
+    assert (0, 0) == (stated.records.get("ratings", 0), stated.conflicts)
+    assert civicspace.summarise(cambodia) == civicspace.summarise(cambodia, derived=True)
