@@ -199,3 +199,20 @@ def test_the_summary_without_derived_values_counts_what_the_texts_state(
     stated = civicspace.summarise(cambodia, derived=False)
     assert (0, 0) == (stated.records.get("ratings", 0), stated.conflicts)
     assert civicspace.summarise(cambodia) == civicspace.summarise(cambodia, derived=True)
+
+
+def test_the_state_of_emergency_penalties_are_the_drafts(cambodia: Collection) -> None:
+    # L236 (on the draft): "Failure to follow these measures could result in severely
+    # disproportionate prison sentences of up to five years"; L295: "The Law on the
+    # Management of the Nation in State of Emergency (April 2020)" -- adopted.
+    law = _law(cambodia, "khm/law/2020/state-of-emergency")
+    assert ["adopted"] == [change.status.value for change in law.status]
+    assert [civicspace.LawVersion.DRAFT] == [penalty.version for penalty in law.penalties]
+    for feature in law.features:
+        titles = {source.title for source in feature.sources}
+        expected = (
+            civicspace.LawVersion.DRAFT
+            if all("draft law" in (title or "") for title in titles)
+            else civicspace.LawVersion.ADOPTED
+        )
+        assert expected == feature.version

@@ -96,7 +96,7 @@ from ._model.sessions import (
 from ._model.signatories import Signatory, match_organisations
 from ._model.statements import Concern, Deliverer, Statement, StatementDemand, StatementKind
 from ._model.terms import LIFE, Life, Term, TermRange
-from ._model.values import Derivation, DerivationKind, PartialDate, Source
+from ._model.values import Derivation, DerivationKind, LawVersion, PartialDate, Source
 from ._pipeline.convert import RECORD_TYPES
 from ._pipeline.resources import rating_scales as shipped_rating_scales
 
@@ -557,6 +557,7 @@ def law_articles() -> st.SearchStrategy[Article]:
         heading=st.none() | texts(),
         penalties=_optional_tuple(statutory_penalties(), max_size=2),
         restricts=st.lists(freedoms(), max_size=3, unique=True).map(tuple),
+        version=st.none() | st.sampled_from(LawVersion),
         sources=_optional_tuple(sources(), max_size=2),
     )
 
@@ -564,16 +565,18 @@ def law_articles() -> st.SearchStrategy[Article]:
 def criticised_features() -> st.SearchStrategy[Feature]:
     """Criticised features with their sources; a feature of kind ``other`` has a note."""
     return st.builds(
-        lambda feature, note, restricts, found: Feature(
+        lambda feature, note, restricts, found, version: Feature(
             feature=feature,
             note=note[1] if feature is CriticisedFeature.OTHER else note[0],
             restricts=restricts,
+            version=version,
             sources=found,
         ),
         st.sampled_from(CriticisedFeature),
         st.tuples(st.none() | texts(), texts()),
         st.lists(freedoms(), max_size=3, unique=True).map(tuple),
         st.lists(sources(), min_size=1, max_size=2).map(tuple),
+        st.none() | st.sampled_from(LawVersion),
     )
 
 
@@ -1547,7 +1550,9 @@ def statutory_penalties() -> st.SearchStrategy[StatutoryPenalty]:
 
     @st.composite
     def build(draw: st.DrawFn) -> StatutoryPenalty:
-        base = StatutoryPenalty(**_bounds(draw))
+        base = StatutoryPenalty(
+            **_bounds(draw), version=draw(st.none() | st.sampled_from(LawVersion))
+        )
         count = draw(st.integers(0, 2))
         return attrs.evolve(base, aggravated=tuple(_heavier(draw, base) for _ in range(count)))
 

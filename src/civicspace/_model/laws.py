@@ -39,6 +39,7 @@ from .sentences import AggravatedPenalty, StatutoryPenalty
 from .terms import Life, Term
 from .values import (
     Derivation,
+    LawVersion,
     PartialDate,
     Source,
     check_country,
@@ -196,6 +197,9 @@ class Article:
             source names it ("incitement to commit a felony").
         penalties: The penalties it states.
         restricts: The civic freedoms it restricts.
+        version: Which version of the instrument the article's text, heading
+            and penalties come from (the draft or the adopted text), when the
+            source says.
         sources: Where the article, its heading or its use was reported.
 
     """
@@ -204,6 +208,7 @@ class Article:
     heading: str | None = attrs.field(default=None, validator=check_text)
     penalties: tuple[StatutoryPenalty, ...] = ()
     restricts: tuple[Freedom, ...] = ()
+    version: LawVersion | None = None
     sources: tuple[Source, ...] = ()
 
     @property
@@ -220,6 +225,8 @@ class Feature:
         feature: Which feature.
         note: What the criticism says, in a sentence; required for ``other``.
         restricts: The civic freedoms the feature restricts.
+        version: Which version of the instrument has the feature (the draft
+            or the adopted text), when the source says.
         sources: Where the criticism was published (at least one).
 
     """
@@ -227,6 +234,7 @@ class Feature:
     feature: CriticisedFeature
     note: str | None = attrs.field(default=None, validator=check_text)
     restricts: tuple[Freedom, ...] = ()
+    version: LawVersion | None = None
     sources: tuple[Source, ...] = attrs.field(validator=_check_not_empty)
 
 

@@ -22,7 +22,7 @@ from ..errors import CivicspaceError, FieldValueError
 from .custody import CustodyPeriod, days_in_custody, release_date
 from .money import Money, ReportedAmount, total_by_currency
 from .terms import LIFE, IncomparableTermsError, Life, Term, TermRange
-from .values import PartialDate, Source, check_id, check_text
+from .values import LawVersion, PartialDate, Source, check_id, check_text
 
 __all__ = [
     "REMAINDER",
@@ -198,6 +198,9 @@ class StatutoryPenalty:
         maximum_fine: The greatest fine.
         aggravated: Heavier variants for aggravating circumstances, in the
             order the law gives them.
+        version: Which version of the instrument states the penalty
+            (:attr:`~civicspace.LawVersion.DRAFT` when a report describes the
+            draft), when the source says.
 
     """
 
@@ -210,6 +213,7 @@ class StatutoryPenalty:
     aggravated: tuple[AggravatedPenalty, ...] = attrs.field(
         default=(), validator=_tuple_of(AggravatedPenalty)
     )
+    version: LawVersion | None = None
 
     def applying(self, variant: AggravatedPenalty) -> StatutoryPenalty:
         """The penalty in full when ``variant``'s condition holds, without variants.

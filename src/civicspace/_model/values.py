@@ -17,6 +17,7 @@ __all__ = [
     "DatePrecision",
     "Derivation",
     "DerivationKind",
+    "LawVersion",
     "PartialDate",
     "Source",
     "country_name",
@@ -262,6 +263,20 @@ class Source:
     publisher: str | None = attrs.field(default=None, validator=check_text)
     date: PartialDate | None = None
     quote: str | None = attrs.field(default=None, validator=check_text)
+
+
+class LawVersion(enum.Enum):
+    """Which version of an instrument a text describes (``common.json#/$defs/law_version``).
+
+    A draft may change before adoption: "the draft law bestows executive
+    power to ban or restrict meetings" describes the draft, and the
+    penalties an article on the draft reports are the draft's.
+    """
+
+    DRAFT = "draft"
+    """The text as proposed, before adoption."""
+    ADOPTED = "adopted"
+    """The text as adopted."""
 
 
 class DerivationKind(enum.Enum):
