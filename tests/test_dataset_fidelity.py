@@ -216,3 +216,43 @@ def test_the_state_of_emergency_penalties_are_the_drafts(cambodia: Collection) -
             else civicspace.LawVersion.ADOPTED
         )
         assert expected == feature.version
+
+
+def test_the_four_council_sessions_are_in_the_dataset(cambodia: Collection) -> None:
+    # L5: "The forty-second Session ... will take place from 9 to 27 September." (no year:
+    # no dates); L41: "The 45th Session ... will sit from 14 September - 6 October, 2020";
+    # L258: "the upcoming 48th session"; L306: "Statement at the 51st Session".
+    sessions = {session.number: session for session in cambodia.sessions}
+    assert [42, 45, 48, 51] == sorted(sessions)
+    assert (None, None) == (sessions[42].start, sessions[42].end)
+    assert ("2020-09-14", "2020-10-06") == (str(sessions[45].start), str(sessions[45].end))
+    assert 47 == len(sessions[42].members)  # L37 lists 47 members
+    assert () == sessions[45].members  # L148 lists 45 names ("SomaliaSudan"): not a full list
+
+
+def test_the_3_january_2014_garment_protest_is_a_case(cambodia: Collection) -> None:
+    # L573: "the 3 January 2014 protests by garment workers in Phnom Penh ... during which
+    # police shot four people dead, 38 wounded and a 15-year-old boy missing."
+    # L575: "the killings of workers Kim Phaleap, Sam Ravy, Yean Rithy and Pheng Kosal, or
+    # for Khem Sophath’s disappearance."
+    case = _case(cambodia, "garment-workers-protest-2014")
+    expected = [("killing", 4, 4), ("assault", 38, 0), ("disappearance", 1, 1)]
+    assert expected == [
+        (event.kind, event.people_count, len(event.people)) for event in case.events
+    ]
+    assert {"2014-01-03"} == {str(event.date) for event in case.events}
+    marks = _marks(case)
+    assert civicspace.DerivationKind.IDENTITY_MERGE == marks["events[0].people"]
+    assert civicspace.DerivationKind.IDENTITY_MERGE == marks["events[2].people"]
+
+
+def test_the_two_civicus_statements_are_in_the_dataset(cambodia: Collection) -> None:
+    # L553: "CIVICUS ... calls on the Cambodian authorities to drop the baseless charges
+    # against ... Rong Chhun"; L677: "The defenders sentenced must be released immediately
+    # and unconditionally." -- a demand that names no addressee.
+    rong = _statement(cambodia, "rong-chhun-a-year-on-statement")
+    assert "the Cambodian authorities" == rong.demands[0].addressee
+    assert rong.concerns(case="rong-chhun-2020")
+    conviction = _statement(cambodia, "environmental-defenders-conviction-statement")
+    assert None is conviction.demands[0].addressee
+    assert conviction.concerns(case="mother-nature-2020")

@@ -422,7 +422,7 @@ def demands() -> st.SearchStrategy[Demand]:
     return st.builds(
         Demand,
         text=texts(),
-        addressee=texts(),
+        addressee=st.none() | texts(),
         made_by=st.none() | texts(),
         date=st.none() | partial_dates(),
     )
@@ -1123,7 +1123,10 @@ def concerns() -> st.SearchStrategy[Concern]:
 def statement_demands() -> st.SearchStrategy[StatementDemand]:
     """Demands of statements, concerning any ids or none."""
     return st.builds(
-        StatementDemand, text=_shared(texts), addressee=_shared(texts), concerns=_some(concerns, 2)
+        StatementDemand,
+        text=_shared(texts),
+        addressee=_optional(texts),
+        concerns=_some(concerns, 2),
     )
 
 

@@ -126,14 +126,15 @@ class Demand:
             of the Special Rapporteur on the human rights situation in
             Cambodia").
         addressee: Of whom it is demanded ("the Human Rights Council",
-            "States", "the Cambodian government").
+            "States", "the Cambodian government"); ``None`` when the text
+            names no one.
         made_by: Who made it ("CIVICUS"), when the text says.
         date: When it was made, when the text says.
 
     """
 
     text: str = attrs.field(validator=check_text)
-    addressee: str = attrs.field(validator=check_text)
+    addressee: str | None = attrs.field(default=None, validator=check_text)
     made_by: str | None = attrs.field(default=None, validator=check_text)
     date: PartialDate | None = None
 

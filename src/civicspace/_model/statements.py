@@ -71,14 +71,15 @@ class StatementDemand:
         text: What is demanded, in the words of the text ("create an
             independent Commission of Inquiry").
         addressee: Of whom ("the Cambodian authorities", "the Human Rights
-            Council").
+            Council"); ``None`` when the text names no one ("The defenders
+            sentenced must be released immediately and unconditionally").
         concerns: The cases, laws and people it concerns, where the text
             names them.
 
     """
 
     text: str = attrs.field(validator=check_text)
-    addressee: str = attrs.field(validator=check_text)
+    addressee: str | None = attrs.field(default=None, validator=check_text)
     concerns: tuple[Concern, ...] = ()
 
 
