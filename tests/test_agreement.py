@@ -69,6 +69,7 @@ EMBEDDED = [
     ("person.json#/$defs/affiliation", civicspace.Affiliation, strategies.affiliations),
     ("organisation.json#/$defs/organisation", civicspace.Organisation, strategies.organisations),
     ("case.json#/$defs/event", civicspace.Event, strategies.events),
+    ("case.json#/$defs/actor", civicspace.Actor, strategies.actors),
     ("case.json#/$defs/charge", civicspace.Charge, strategies.charges),
     ("statement.json#/$defs/signatory", civicspace.Signatory, strategies.signatories),
     ("statement.json#/$defs/demand", civicspace.StatementDemand, strategies.statement_demands),

@@ -73,7 +73,16 @@ from ._model.countries import (
 )
 from ._model.custody import CustodyError, CustodyKind, CustodyPeriod, days_in_custody, release_date
 from ._model.elections import Contest, Election, PartyResult, seat_share
-from ._model.events import CustodyEffect, Event, EventKind, PersonStatus, event_kinds
+from ._model.events import (
+    Actor,
+    ActorKind,
+    CountQualifier,
+    CustodyEffect,
+    Event,
+    EventKind,
+    PersonStatus,
+    event_kinds,
+)
 from ._model.laws import (
     AmbiguousInstrumentError,
     Article,
@@ -205,6 +214,8 @@ __all__ = [
     "ISSUE_CODES",
     "LIFE",
     "REMAINDER",
+    "Actor",
+    "ActorKind",
     "Affiliation",
     "AgendaItem",
     "AgendaItemKind",
@@ -225,6 +236,7 @@ __all__ = [
     "Contest",
     "CouncilChange",
     "CouncilRatings",
+    "CountQualifier",
     "CountryRating",
     "CriticisedFeature",
     "CurrencyMismatchError",

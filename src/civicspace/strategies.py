@@ -47,7 +47,14 @@ from ._model.elections import (
     PartyResult,
     seat_share,
 )
-from ._model.events import CustodyEffect, Event, event_kinds
+from ._model.events import (
+    Actor,
+    ActorKind,
+    CountQualifier,
+    CustodyEffect,
+    Event,
+    event_kinds,
+)
 from ._model.laws import (
     Article,
     CriticisedFeature,
@@ -101,6 +108,7 @@ from ._pipeline.convert import RECORD_TYPES
 from ._pipeline.resources import rating_scales as shipped_rating_scales
 
 __all__ = [
+    "actors",
     "affiliations",
     "agenda_items",
     "aggravated_penalties",
@@ -714,6 +722,7 @@ def _person_fields(organisation_ids: Sequence[str] | None) -> st.SearchStrategy[
             "other_names": _some(other_names, 2),
             "identifiers": _some(person_identifiers, 2),
             "roles": st.lists(st.sampled_from(Role), max_size=3, unique=True).map(tuple),
+            "nationalities": _optional_tuple(countries(), max_size=2),
             "affiliations": tied,
             "sources": _some(sources, 2),
         }
@@ -769,6 +778,11 @@ def event_kind_names() -> st.SearchStrategy[str]:
     return st.sampled_from(tuple(event_kinds()))
 
 
+def actors() -> st.SearchStrategy[Actor]:
+    """Who carried out an event: a name and a kind of body."""
+    return st.builds(Actor, name=texts(), kind=st.sampled_from(ActorKind))
+
+
 def events(
     person_ids: Sequence[str] | None = None,
     charge_ids: Sequence[str] | None = None,
@@ -812,8 +826,13 @@ def events(
             date=draw(_optional(partial_dates)),
             people=named,
             people_count=len(named) + draw(st.integers(0, 2)) if counted else None,
+            people_count_qualifier=draw(st.none() | st.sampled_from(CountQualifier))
+            if counted
+            else None,
             organisations=bodies,
+            subject=draw(_optional(texts)),
             charges=draw(concerning),
+            actor=draw(_optional(actors)),
             demanded=draw(_optional(reported_amounts)),
             in_absentia=draw(st.none() | st.booleans()) if allowed else None,
             place=draw(_optional(texts)),
@@ -837,6 +856,7 @@ def charges(person_ids: Sequence[str] | None = None) -> st.SearchStrategy[Charge
         citations=_some(law_references, 2),
         people=_ids_from(person_ids, min_size=0),
         date=_optional(partial_dates),
+        penalty=_optional(statutory_penalties),
         sources=_some(sources, 1),
     )
 
@@ -1281,7 +1301,7 @@ def contests() -> st.SearchStrategy[Contest]:
     @st.composite
     def build(draw: st.DrawFn) -> Contest:
         total = draw(st.integers(1, 50) | st.integers(1, MAX_SEATS))
-        listed = _distinct_results(draw(st.lists(_shared(party_results), min_size=1, max_size=4)))
+        listed = _distinct_results(draw(st.lists(_shared(party_results), max_size=4)))
         results, remaining = [], total
         for result in listed:
             seats = draw(st.integers(0, remaining))
@@ -1553,9 +1573,15 @@ def statutory_penalties() -> st.SearchStrategy[StatutoryPenalty]:
 
     @st.composite
     def build(draw: st.DrawFn) -> StatutoryPenalty:
-        base = StatutoryPenalty(
-            **_bounds(draw), version=draw(st.none() | st.sampled_from(LawVersion))
-        )
+        bounds = _bounds(draw)
+        highest = bounds.get("maximum_fine")
+        if highest is not None and draw(st.booleans()):
+            equivalent = draw(money().filter(lambda other: other.currency != highest.currency))
+            bounds.update(
+                maximum_fine_equivalent=equivalent,
+                equivalent_approximate=draw(st.none() | st.booleans()),
+            )
+        base = StatutoryPenalty(**bounds, version=draw(st.none() | st.sampled_from(LawVersion)))
         count = draw(st.integers(0, 2))
         return attrs.evolve(base, aggravated=tuple(_heavier(draw, base) for _ in range(count)))
 

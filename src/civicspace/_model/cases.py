@@ -24,7 +24,7 @@ from .custody import CustodyKind, CustodyPeriod, days_in_custody
 from .events import CustodyEffect, Event, EventKind, PersonStatus
 from .laws import LawReference
 from .people import Organisation, Person, check_ids
-from .sentences import Sentence
+from .sentences import Sentence, StatutoryPenalty
 from .values import Derivation, PartialDate, Source, check_country, check_id, check_text
 
 __all__ = [
@@ -64,6 +64,9 @@ class Charge:
             names; ``()`` when it names none (the charge event then counts them:
             "four Mother Nature activists were charged").
         date: When they were charged, to the precision known.
+        penalty: The most the charge carries, as the source states it
+            without naming the law ("could face up to 30 years in prison if
+            convicted"); a penalty a named law states belongs to the law.
         sources: Where the charge was reported.
 
     """
@@ -73,6 +76,7 @@ class Charge:
     citations: tuple[LawReference, ...] = ()
     people: tuple[str, ...] = attrs.field(default=(), validator=check_ids)
     date: PartialDate | None = None
+    penalty: StatutoryPenalty | None = None
     sources: tuple[Source, ...] = ()
 
 
