@@ -256,3 +256,69 @@ def test_the_two_civicus_statements_are_in_the_dataset(cambodia: Collection) -> 
     conviction = _statement(cambodia, "environmental-defenders-conviction-statement")
     assert None is conviction.demands[0].addressee
     assert conviction.concerns(case="mother-nature-2020")
+
+
+def test_counted_unnamed_groups_are_counts_with_their_qualifiers(cambodia: Collection) -> None:
+    # L80/L242: "at least 22 people have been arrested for sharing allegedly ‘false news’";
+    # L83: "had arbitrarily detained nearly 90 people"; L242: "Human rights defenders,
+    # including the Acting Director of ... LICADHO, have been threatened".
+    at_least, nearly = civicspace.CountQualifier.AT_LEAST, civicspace.CountQualifier.NEARLY
+    expected = {
+        "false-news-arrests-2020": ("arrest", 22, at_least),
+        "arbitrary-detentions-2019": ("arrest", 90, nearly),
+        "licadho-acting-director-threatened": ("threat", 1, at_least),
+    }
+    actual = {
+        case_id: (event.kind, event.people_count, event.people_count_qualifier)
+        for case_id in expected
+        for event in _case(cambodia, case_id).events
+    }
+    assert expected == actual
+    assert all(not _case(cambodia, case_id).people for case_id in expected)
+
+
+def test_a_banned_platform_and_a_barred_board_are_what_the_ban_concerns(
+    cambodia: Collection,
+) -> None:
+    # L455: "the informal election monitoring platform run by civil society was banned the
+    # government"; L714: "the former prime minister barredthe Oversight Board from entering"
+    (platform,) = _case(cambodia, "election-monitoring-platform-ban-2018").events
+    assert "the informal election monitoring platform run by civil society" == platform.subject
+    assert civicspace.ActorKind.GOVERNMENT == (platform.actor and platform.actor.kind)
+    (barred,) = _case(cambodia, "oversight-board-barred").events
+    assert ("ban", ("oversight-board",)) == (barred.kind, barred.organisations)
+
+
+def test_the_2018_national_assembly_election_as_far_as_stated(cambodia: Collection) -> None:
+    # L451: "Cambodia held an election of representatives for the National Assembly on 29 July
+    # 2018 ... the ruling Cambodian People’s Party won nearly all the 125 seats"
+    election = next(e for e in cambodia.elections if e.id == "khm-national-assembly-2018")
+    assert "2018-07-29" == str(election.date)
+    assert [("seats", 125, ())] == [(c.contested, c.total, c.results) for c in election.contests]
+
+
+def test_who_acted_is_data(cambodia: Collection) -> None:
+    # L505: "the Phnom Penh Municipal Court convicted Kong Raiya in absentia";
+    # L575: "The cybercrime police alsoquestioned Am Sam Ath"
+    conviction = _case(cambodia, "kong-raiya-2019").events[5]
+    assert civicspace.Actor(
+        name="the Phnom Penh Municipal Court", kind=civicspace.ActorKind.COURT
+    ) == (conviction.actor)
+    questioning = _case(cambodia, "kea-sokun-2020").events[3]
+    assert questioning.actor is not None
+    assert ("The cybercrime police", civicspace.ActorKind.POLICE) == (
+        questioning.actor.name,
+        questioning.actor.kind,
+    )
+
+
+def test_nationality_penalty_without_a_law_and_a_fines_equivalent(cambodia: Collection) -> None:
+    # L374: "Alejandro Gonzalez-Davidson, a Spanish national"; L81: "could face up to 30 years
+    # in prison if convicted"; L236: "fines of up to 5,000,000 riels (about $1,250 USD)"
+    mnc = _case(cambodia, "mother-nature-2020")
+    assert ("ESP",) == mnc.person("alejandro-gonzalez-davidson").nationalities
+    (treason,) = _case(cambodia, "kem-sokha-2020").charges
+    assert treason.penalty is not None and "P30Y" == str(treason.penalty.maximum_term)
+    (penalty,) = _law(cambodia, "khm/law/2020/state-of-emergency").penalties
+    assert civicspace.Money("1250", "USD") == penalty.maximum_fine_equivalent
+    assert penalty.equivalent_approximate is True
