@@ -55,6 +55,8 @@ def test_the_hrc51_benchmarks_are_demands_in_the_texts_words(cambodia: Collectio
     ]
     assert expected == [demand.text for demand in statement.demands]
     assert all("; " not in demand.text for demand in statement.demands)
+    # The benchmarks are the Special Rapporteur's; the text names no one of whom each is asked.
+    assert [None, None, None] == [demand.addressee for demand in statement.demands[2:5]]
 
 
 def test_only_the_khmer_thavrak_members_and_sar_kanika_were_said_to_be_denied_bail(
