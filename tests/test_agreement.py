@@ -24,6 +24,7 @@ KINDS = civicspace.record_types()
 # is a record type.
 EMBEDDED = [
     ("common.json#/$defs/source", civicspace.Source, strategies.sources),
+    ("common.json#/$defs/derivation", civicspace.Derivation, strategies.derivations),
     ("scale.json#/$defs/band", civicspace.ScoreBand, strategies.score_bands),
     ("session.json#/$defs/agenda_item", civicspace.AgendaItem, strategies.agenda_items),
     ("session.json#/$defs/demand", civicspace.Demand, strategies.demands),
@@ -73,6 +74,7 @@ EMBEDDED = [
         strategies.organisations,
     ),
     ("case.json#/$defs/event", civicspace.Event, strategies.events),
+    ("case.json#/$defs/actor", civicspace.Actor, strategies.actors),
     ("case.json#/$defs/charge", civicspace.Charge, strategies.charges),
     ("statement.json#/$defs/signatory", civicspace.Signatory, strategies.signatories),
     ("statement.json#/$defs/demand", civicspace.StatementDemand, strategies.statement_demands),

@@ -237,8 +237,10 @@ def test_other_terms_are_read(text, expected):
         "a and a half years",
         "20 to 18 months",  # ends in the wrong order
         "30 days to one month",  # which is longer depends on the calendar
-        "one year and six months",  # one term or two?
-        "18 months and 20 months",
+        "18 months and 20 months",  # the same unit twice: one term or two?
+        "six months and one year",  # ascending units: one term or two?
+        "two years and six months and ten days",  # "and" only before the last unit
+        "three years and six months, rising to ten",  # rising from what maximum?
         "between 18 to 20 months",
         "from 18 and 20 months",
         "a to two years",
@@ -379,6 +381,48 @@ def test_rising_to_a_longer_term_is_the_aggravated_maximum(low, extra, unit):
         parse_term(f"up to {in_words(low)} {unit} – rising to {high} {unit}"),
         parse_term(f"up to {low} {unit}, rising to {high}"),
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("three years and six months", StatedTerm(term=Term(years=3, months=6))),
+        ("one year and six months", StatedTerm(term=Term(years=1, months=6))),
+        ("a year and six months", StatedTerm(term=Term(years=1, months=6))),
+        ("two years, six months and ten days", StatedTerm(term=Term(years=2, months=6, days=10))),
+        ("one month and 15 days", StatedTerm(term=Term(months=1, days=15))),
+        (
+            "up to three years and six months",
+            StatedTerm(term=Term(years=3, months=6), is_maximum=True),
+        ),
+    ],
+)
+def test_descending_units_joined_by_and_are_one_term(text, expected):
+    # Courts state sentences so: "three years and six months" is one term of 3 years 6
+    # months.  Same-unit pairs stay two terms, as in L293 of the source texts: "the
+    # authorities convicted and sentenced three Mother Nature activists to 18 and 20 months
+    # in prison".
+    assert expected == parse_term(text)
+    assert StatedTerm(term=span(months(18), months(20)), separate_terms=True) == parse_term(
+        "18 and 20 months"
+    )
+
+
+@given(
+    counts=st.tuples(*(st.integers(min_value=0, max_value=99) for _ in UNITS)),
+    style=number_styles,
+)
+def test_every_descending_compound_of_units_reads_as_one_term(counts, style):
+    named = [(count, unit) for count, unit in zip(counts, UNITS, strict=True) if count]
+    if len(named) < 2:
+        return
+    parts = [f"{rendered(count, style)} {unit}" for count, unit in named]
+    written = ", ".join(parts[:-1]) + " and " + parts[-1]
+    expected = Term(**{unit: count for count, unit in named})
+    assert StatedTerm(term=expected) == parse_term(written)
+    ascending = " and ".join(reversed(parts[-2:]))
+    with pytest.raises(ParseError):
+        parse_term(ascending)
 
 
 @given(st.text(max_size=40) | st.sampled_from([phrase for _, phrase, _ in PUBLISHED_TERMS]))

@@ -26,6 +26,7 @@ from .consistency import (
     implied_exchange_rates,
     ruling_totals,
 )
+from .derived import derived_values, without_derived
 from .summary import CollectionSummary, summarise
 
 __all__ = [
@@ -45,10 +46,12 @@ __all__ = [
     "count_by_outcome",
     "count_by_role",
     "count_by_status",
+    "derived_values",
     "implied_exchange_rates",
     "organisation_groups",
     "ruling_totals",
     "statements_concerning",
     "statements_joined",
     "summarise",
+    "without_derived",
 ]

@@ -31,6 +31,7 @@ from .._model import (
     total_by_currency,
 )
 from ..errors import CivicspaceError
+from .derived import without_derived
 
 __all__ = [
     "DEFAULT_RATE_TOLERANCE",
@@ -106,13 +107,23 @@ def rulings_of(case: Case) -> dict[tuple[str, PartialDate | None], list[int]]:
     return rulings
 
 
-def conflicts(records: Collection | Case) -> tuple[ConflictingAccounts, ...]:
+def conflicts(
+    records: Collection | Case, *, derived: bool = True
+) -> tuple[ConflictingAccounts, ...]:
     """Every sentence reported in accounts that disagree, in document order.
 
     Accounts that agree in everything but their sources corroborate each
     other and are not listed.  ``records`` is a collection or one case;
-    paths are from its root.
+    paths are from its root.  With ``derived=False`` the values the records
+    mark as derived are left out first (:func:`~civicspace.without_derived`):
+    accounts grouped as one ruling only by an inferred date are then apart,
+    and paths are those of what remains.
     """
+    if not derived:
+        pruned = without_derived(records)
+        if pruned is None:
+            return ()
+        records = pruned
     found: list[ConflictingAccounts] = []
     for case_path, case in _cases_of(records):
         for (person, imposed_on), indexes in rulings_of(case).items():

@@ -26,6 +26,7 @@ from .._model import (
 from .across_cases import count_by_status
 from .across_statements import organisation_groups
 from .consistency import conflicts, rulings_of
+from .derived import without_derived
 
 __all__ = ["CollectionSummary", "summarise"]
 
@@ -147,12 +148,17 @@ def _ruling_payments(accounts: list[Sentence]) -> dict[str, tuple[Money, Money]]
     return {currency: (min(amounts), max(amounts)) for currency, amounts in totals.items()}
 
 
-def summarise(collection: Collection) -> CollectionSummary:
+def summarise(collection: Collection, *, derived: bool = True) -> CollectionSummary:
     """Count what ``collection`` holds: records, people by status, sentences, fines, statements.
 
     A ruling is the sentences a case lists for one person with one
-    ``imposed_on``: accounts of the same ruling.
+    ``imposed_on``: accounts of the same ruling.  With ``derived=False`` the
+    values the records mark as derived are left out first
+    (:func:`~civicspace.without_derived`), so the figures count what the
+    texts state alone; the default counts every value, derived or not.
     """
+    if not derived:
+        collection = without_derived(collection)
     rulings = [
         [case.sentences[index] for index in indexes]
         for case in collection.cases

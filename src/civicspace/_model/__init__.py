@@ -60,6 +60,9 @@ from .countries import (
 from .custody import CustodyKind, CustodyPeriod, days_in_custody, term_release_date
 from .elections import MAX_SEATS, MAX_SHARE_DECIMALS, Contest, Election, PartyResult, seat_share
 from .events import (
+    Actor,
+    ActorKind,
+    CountQualifier,
     CustodyEffect,
     CustodyStatus,
     Event,
@@ -165,7 +168,15 @@ from .signatories import (
 from .standing import Standing, StatusStep, custody_on, outcome_on, standing_on, status_history
 from .statements import Concern, Deliverer, Statement, StatementDemand, StatementKind
 from .terms import LIFE, IncomparableTermsError, Life, Term, TermRange, add_term
-from .values import DatePrecision, PartialDate, Source, country_name
+from .values import (
+    DatePrecision,
+    Derivation,
+    DerivationKind,
+    LawVersion,
+    PartialDate,
+    Source,
+    country_name,
+)
 
 __all__ = [
     "ARTICLE_NUMBER_PATTERN",
@@ -177,6 +188,8 @@ __all__ = [
     "MAX_SHARE_DECIMALS",
     "RECORD_TYPES",
     "REMAINDER",
+    "Actor",
+    "ActorKind",
     "Affiliation",
     "AgendaItem",
     "AgendaItemKind",
@@ -195,6 +208,7 @@ __all__ = [
     "Contest",
     "CouncilChange",
     "CouncilRatings",
+    "CountQualifier",
     "CountryRating",
     "CriticisedFeature",
     "CustodyEffect",
@@ -206,6 +220,8 @@ __all__ = [
     "DayCount",
     "Deliverer",
     "Demand",
+    "Derivation",
+    "DerivationKind",
     "Election",
     "Event",
     "EventKind",
@@ -218,6 +234,7 @@ __all__ = [
     "LawKind",
     "LawReference",
     "LawStatus",
+    "LawVersion",
     "LegalOutcome",
     "Life",
     "MatchRule",

@@ -25,8 +25,8 @@ from .events import CustodyEffect, Event, EventKind, PersonStatus
 from .laws import LawReference
 from .people import Organisation, Person, check_ids
 from .records import record_type
-from .sentences import Sentence
-from .values import PartialDate, Source, check_country, check_id, check_text
+from .sentences import Sentence, StatutoryPenalty
+from .values import Derivation, PartialDate, Source, check_country, check_id, check_text
 
 __all__ = [
     "Case",
@@ -61,6 +61,9 @@ class Charge:
             names; ``()`` when it names none (the charge event then counts them:
             "four Mother Nature activists were charged").
         date: When they were charged, to the precision known.
+        penalty: The most the charge carries, as the source states it
+            without naming the law ("could face up to 30 years in prison if
+            convicted"); a penalty a named law states belongs to the law.
         sources: Where the charge was reported.
 
     """
@@ -70,6 +73,7 @@ class Charge:
     citations: tuple[LawReference, ...] = ()
     people: tuple[str, ...] = attrs.field(default=(), validator=check_ids)
     date: PartialDate | None = None
+    penalty: StatutoryPenalty | None = None
     sources: tuple[Source, ...] = ()
 
 
@@ -98,6 +102,8 @@ class Case:
         charges: The charges brought.
         sentences: The sentences imposed; each names a person of the case.
         sources: Where the case was reported.
+        derived: The values that rest on a reading rather than a quote, each
+            marked with how it was derived (:class:`~civicspace.Derivation`).
 
     """
 
@@ -111,6 +117,7 @@ class Case:
     charges: tuple[Charge, ...] = ()
     sentences: tuple[Sentence, ...] = ()
     sources: tuple[Source, ...] = ()
+    derived: tuple[Derivation, ...] = ()
 
     def person(self, person_id: str) -> Person:
         """The first person of the case with that id.

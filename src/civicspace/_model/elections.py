@@ -156,16 +156,15 @@ class Contest:
             "positions of commune chief").
         total: How many there were: "of the 11,622 council seats" is 11,622.
         results: What each party, or group of parties, won, in the order
-            the text gives them; at least one.  The seats add up to at most
+            the text gives them; ``()`` when the text gives the total only
+            ("nearly all the 125 seats").  The seats add up to at most
             ``total`` (fewer when the text does not account for all).
 
     """
 
     contested: str = attrs.field(validator=check_text)
     total: int = attrs.field(validator=_check_count(1))
-    results: tuple[PartyResult, ...] = attrs.field(
-        validator=_check_not_empty("a contest lists at least one result")
-    )
+    results: tuple[PartyResult, ...] = ()
 
     @property
     def seats_listed(self) -> int:

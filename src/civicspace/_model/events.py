@@ -36,6 +36,9 @@ from .values import PartialDate, Source, check_text
 MAX_EVENT_PEOPLE = 500
 
 __all__ = [
+    "Actor",
+    "ActorKind",
+    "CountQualifier",
     "CustodyEffect",
     "CustodyStatus",
     "Event",
@@ -260,6 +263,64 @@ def _check_people_count(_instance: object, attribute: attrs.Attribute[Any], valu
         )
 
 
+class CountQualifier(enum.Enum):
+    """How a text qualifies a figure it gives (``common.json#/$defs/count_qualifier``).
+
+    "At least 22 people have been arrested" is 22 with :attr:`AT_LEAST`;
+    "nearly 90 people" is 90 with :attr:`NEARLY`.  The figure is the one
+    printed, never adjusted.
+    """
+
+    ABOUT = "about"
+    NEARLY = "nearly"
+    AT_LEAST = "at_least"
+    MORE_THAN = "more_than"
+    AT_MOST = "at_most"
+    FEWER_THAN = "fewer_than"
+
+
+class ActorKind(enum.Enum):
+    """What kind of body carried out an event (``case.json#/$defs/actor``)."""
+
+    COURT = "court"
+    PROSECUTOR = "prosecutor"
+    POLICE = "police"
+    """The police, including the military police."""
+    MILITARY = "military"
+    MINISTRY = "ministry"
+    GOVERNMENT = "government"
+    """The government, "the authorities", a head of government."""
+    ELECTION_COMMISSION = "election_commission"
+    LOCAL_AUTHORITY = "local_authority"
+    COMPANY = "company"
+    OTHER = "other"
+
+
+@attrs.frozen(kw_only=True)
+class Actor:
+    """Who carried out an event, as the source names them.
+
+    "the Phnom Penh Municipal Court convicted Kong Raiya in absentia" is
+    ``Actor(name="the Phnom Penh Municipal Court", kind=ActorKind.COURT)``.
+
+    Attributes:
+        name: The actor as the source names it.
+        kind: What kind of body it is.
+
+    """
+
+    name: str = attrs.field(validator=check_text)
+    kind: ActorKind
+
+
+def _check_qualifier(instance: Event, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None and instance.people_count is None:
+        raise FieldValueError(
+            "a qualifier ('at least', 'nearly') qualifies a people_count: give the count",
+            field=attribute.name,
+        )
+
+
 @attrs.frozen(kw_only=True)
 class Event:
     """Something that happened to people or organisations of a case (``case.json#/$defs/event``).
@@ -269,7 +330,7 @@ class Event:
     ``pre_trial_detention``, each dated ``2020-09-06`` and naming the three.
     A case lists its events in the order they happened; the status of each
     person and the chronology checks follow that order.  An event concerns
-    people, organisations or both (rule ``event.concerns_nobody``): "the
+    people, organisations or a subject (rule ``event.concerns_nobody``): "the
     National Election Committee (NEC)'s decision to bar the Candlelight
     Party (CP)" is a ``disqualification`` naming only the party.  The
     effects of its kind (status, custody) apply to its people only.
@@ -286,11 +347,19 @@ class Event:
             ``people_count=4`` with no people), so it never lists more (rule
             ``event.people_count_mismatch``).  It counts people only, never
             :attr:`organisations`.
+        people_count_qualifier: How the source qualifies the count ("at
+            least 22 people" is ``people_count=22`` with
+            :attr:`CountQualifier.AT_LEAST`); ``None`` for an exact count.
         organisations: The ids of the case's organisations it concerns: the
             party dissolved or disqualified, the union harassed, the
             newspaper closed.
+        subject: Whom or what it concerns, in the source's words, when that
+            is neither a person nor an organisation of the case ("the
+            informal election monitoring platform run by civil society").
         charges: The ids of the case's charges it concerns ("the hearing ...
             on the charges of production of pornography").
+        actor: Who acted, as the source names them ("the cybercrime
+            police"); ``None`` when it does not say.
         demanded: A fine or compensation demanded by a prosecutor or a
             plaintiff, not imposed ("CPP lawyers have demanded two billion
             riels (USD 500,000) for compensation"); ``None`` when none is
@@ -308,8 +377,13 @@ class Event:
     date: PartialDate | None = None
     people: tuple[str, ...] = attrs.field(default=(), validator=check_ids)
     people_count: int | None = attrs.field(default=None, validator=_check_people_count)
+    people_count_qualifier: CountQualifier | None = attrs.field(
+        default=None, validator=_check_qualifier
+    )
     organisations: tuple[str, ...] = attrs.field(default=(), validator=check_ids)
+    subject: str | None = attrs.field(default=None, validator=check_text)
     charges: tuple[str, ...] = attrs.field(default=(), validator=check_ids)
+    actor: Actor | None = None
     demanded: ReportedAmount | None = attrs.field(default=None, validator=_REPORTED)
     in_absentia: bool | None = attrs.field(default=None, validator=_check_optional_bool)
     place: str | None = attrs.field(default=None, validator=check_text)

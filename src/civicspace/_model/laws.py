@@ -44,7 +44,16 @@ from .money import Money
 from .records import record_type
 from .sentences import AggravatedPenalty, StatutoryPenalty
 from .terms import Life, Term
-from .values import PartialDate, Source, check_country, check_id, check_text, country_name
+from .values import (
+    Derivation,
+    LawVersion,
+    PartialDate,
+    Source,
+    check_country,
+    check_id,
+    check_text,
+    country_name,
+)
 
 __all__ = [
     "AmbiguousInstrumentError",
@@ -195,6 +204,9 @@ class Article:
             source names it ("incitement to commit a felony").
         penalties: The penalties it states.
         restricts: The civic freedoms it restricts.
+        version: Which version of the instrument the article's text, heading
+            and penalties come from (the draft or the adopted text), when the
+            source says.
         sources: Where the article, its heading or its use was reported.
 
     """
@@ -203,6 +215,7 @@ class Article:
     heading: str | None = attrs.field(default=None, validator=check_text)
     penalties: tuple[StatutoryPenalty, ...] = ()
     restricts: tuple[Freedom, ...] = ()
+    version: LawVersion | None = None
     sources: tuple[Source, ...] = ()
 
     @property
@@ -219,6 +232,8 @@ class Feature:
         feature: Which feature.
         note: What the criticism says, in a sentence; required for ``other``.
         restricts: The civic freedoms the feature restricts.
+        version: Which version of the instrument has the feature (the draft
+            or the adopted text), when the source says.
         sources: Where the criticism was published (at least one).
 
     """
@@ -226,6 +241,7 @@ class Feature:
     feature: CriticisedFeature
     note: str | None = attrs.field(default=None, validator=check_text)
     restricts: tuple[Freedom, ...] = ()
+    version: LawVersion | None = None
     sources: tuple[Source, ...] = attrs.field(validator=_check_not_empty)
 
 
@@ -249,6 +265,8 @@ class Law:
             Covid-19 measures"): the most it provides for.
         features: Criticised features, each with a source.
         sources: Where the instrument was reported.
+        derived: The values that rest on a reading rather than a quote, each
+            marked with how it was derived (:class:`~civicspace.Derivation`).
 
     """
 
@@ -262,6 +280,7 @@ class Law:
     penalties: tuple[StatutoryPenalty, ...] = ()
     features: tuple[Feature, ...] = ()
     sources: tuple[Source, ...] = ()
+    derived: tuple[Derivation, ...] = ()
 
     @property
     def title(self) -> str:

@@ -18,7 +18,7 @@ import attrs
 
 from ..errors import FieldValueError
 from .records import record_type
-from .values import Source, check_country, check_id, check_text
+from .values import Source, check_country, check_id, check_text, is_country_code
 
 __all__ = [
     "Affiliation",
@@ -166,6 +166,16 @@ class Affiliation:
     role: str | None = attrs.field(default=None, validator=check_text)
 
 
+def _check_nationalities(
+    _instance: object, attribute: attrs.Attribute[Any], value: tuple[str, ...]
+) -> None:
+    for code in value:
+        if not is_country_code(code):
+            raise FieldValueError(
+                f"{code!r} is not an ISO 3166-1 alpha-3 country code", field=attribute.name
+            )
+
+
 @attrs.frozen(kw_only=True)
 class CasePerson:
     """A person as a case names them (``person.json#/$defs/person``), inside a case record.
@@ -182,6 +192,9 @@ class CasePerson:
         other_names: Aliases and other spellings ("So Metta", "aka").
         identifiers: Identifiers in other systems.
         roles: What the person is, as far as the case is concerned.
+        nationalities: The countries of which the person is a national, as
+            ISO 3166-1 alpha-3 codes, where the source says ("a Spanish
+            national" is ``("ESP",)``).
         affiliations: The organisations the person belongs to.
         sources: Where the person was named.
 
@@ -192,6 +205,7 @@ class CasePerson:
     other_names: tuple[OtherName, ...] = ()
     identifiers: tuple[Identifier, ...] = ()
     roles: tuple[Role, ...] = ()
+    nationalities: tuple[str, ...] = attrs.field(default=(), validator=_check_nationalities)
     affiliations: tuple[Affiliation, ...] = ()
     sources: tuple[Source, ...] = ()
 

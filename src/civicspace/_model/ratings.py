@@ -14,7 +14,7 @@ import attrs
 
 from ..errors import FieldValueError, ParseError
 from .records import record_type
-from .values import PartialDate, Source, check_country
+from .values import Derivation, PartialDate, Source, check_country
 
 __all__ = [
     "ChangeDirection",
@@ -121,6 +121,8 @@ class CountryRating:
             when the source does not say.
         score: The Monitor's 0-100 score, when published.
         sources: Where the rating was published.
+        derived: The values that rest on a reading rather than a quote, each
+            marked with how it was derived (:class:`~civicspace.Derivation`).
 
     """
 
@@ -130,6 +132,7 @@ class CountryRating:
     watchlist: bool | None = None
     score: float | None = attrs.field(default=None, validator=_check_score)
     sources: tuple[Source, ...] = ()
+    derived: tuple[Derivation, ...] = ()
 
 
 class ChangeDirection(enum.StrEnum):

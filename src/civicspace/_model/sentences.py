@@ -22,7 +22,7 @@ from ..errors import FieldValueError, SentenceError
 from .custody import CustodyPeriod, days_in_custody, term_release_date
 from .money import Money, ReportedAmount, total_by_currency
 from .terms import LIFE, IncomparableTermsError, Life, Term, TermRange
-from .values import PartialDate, Source, check_id, check_text
+from .values import LawVersion, PartialDate, Source, check_id, check_text
 
 __all__ = [
     "REMAINDER",
@@ -129,6 +129,20 @@ def _check_states_a_change(instance: Any, _: attrs.Attribute[Any], value: object
         )
 
 
+def _check_equivalent(instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is None:
+        return
+    if instance.maximum_fine is None:
+        raise FieldValueError(
+            "an equivalent needs the maximum fine it renders", field=attribute.name
+        )
+
+
+def _check_approximate(instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None and instance.maximum_fine_equivalent is None:
+        raise FieldValueError("only an equivalent can be approximate", field=attribute.name)
+
+
 _TERM = _optional(Term, words="a Term")
 _TERM_OR_LIFE = _optional(Term, Life, words="a Term or LIFE")
 _MONEY = _optional(Money, words="Money")
@@ -188,8 +202,18 @@ class StatutoryPenalty:
         maximum_term: The greatest term, or :data:`~civicspace.LIFE`.
         minimum_fine: The least fine, where stated.
         maximum_fine: The greatest fine.
+        maximum_fine_equivalent: The equivalent of the maximum fine in
+            another currency that a report adds ("fines of up to 5,000,000
+            riels (about $1,250 USD)"); kept for the record, never part of
+            the law and never used to convert.
+        equivalent_approximate: ``True`` when the report marks the equivalent
+            as approximate ("about"), ``False`` when it stresses it is exact,
+            ``None`` when it says neither or gives no equivalent.
         aggravated: Heavier variants for aggravating circumstances, in the
             order the law gives them.
+        version: Which version of the instrument states the penalty
+            (:attr:`~civicspace.LawVersion.DRAFT` when a report describes the
+            draft), when the source says.
 
     """
 
@@ -199,9 +223,16 @@ class StatutoryPenalty:
     maximum_fine: Money | None = attrs.field(
         default=None, validator=[_MONEY, _check_states_a_maximum]
     )
+    maximum_fine_equivalent: Money | None = attrs.field(
+        default=None, validator=[_MONEY, _check_equivalent]
+    )
+    equivalent_approximate: bool | None = attrs.field(
+        default=None, validator=[_check_optional_bool, _check_approximate]
+    )
     aggravated: tuple[AggravatedPenalty, ...] = attrs.field(
         default=(), validator=_tuple_of(AggravatedPenalty)
     )
+    version: LawVersion | None = None
 
     def applying(self, variant: AggravatedPenalty) -> StatutoryPenalty:
         """The penalty in full when ``variant``'s condition holds, without variants.
@@ -215,6 +246,8 @@ class StatutoryPenalty:
             for name in _PENALTY_FIELDS
             if getattr(variant, name) is not None
         }
+        if "maximum_fine" in stated:  # the reported equivalent was of the base fine
+            stated.update(maximum_fine_equivalent=None, equivalent_approximate=None)
         return attrs.evolve(self, aggravated=(), **stated)
 
     def levels(self) -> tuple[StatutoryPenalty, ...]:

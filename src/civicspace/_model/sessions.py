@@ -25,7 +25,7 @@ from .._util import LazyPattern
 from ..errors import FieldValueError, IncompleteSessionError, ParseError
 from .ratings import CountryRating, Rating, RatingHistory
 from .records import record_type
-from .values import PartialDate, Source, check_text, is_country_code
+from .values import Derivation, PartialDate, Source, check_text, is_country_code
 
 __all__ = [
     "COUNCIL_SEATS",
@@ -127,14 +127,15 @@ class Demand:
             of the Special Rapporteur on the human rights situation in
             Cambodia").
         addressee: Of whom it is demanded ("the Human Rights Council",
-            "States", "the Cambodian government").
+            "States", "the Cambodian government"); ``None`` when the text
+            names no one.
         made_by: Who made it ("CIVICUS"), when the text says.
         date: When it was made, when the text says.
 
     """
 
     text: str = attrs.field(validator=check_text)
-    addressee: str = attrs.field(validator=check_text)
+    addressee: str | None = attrs.field(default=None, validator=check_text)
     made_by: str | None = attrs.field(default=None, validator=check_text)
     date: PartialDate | None = None
 
@@ -244,6 +245,8 @@ class Session:
             ISO 3166-1 alpha-3, in the order the text lists them.  Empty
             when the text gives no list.
         sources: Where these facts were published.
+        derived: The values that rest on a reading rather than a quote, each
+            marked with how it was derived (:class:`~civicspace.Derivation`).
 
     """
 
@@ -254,6 +257,7 @@ class Session:
     side_events: tuple[SideEvent, ...] = ()
     members: tuple[str, ...] = attrs.field(default=(), validator=_check_countries)
     sources: tuple[Source, ...] = ()
+    derived: tuple[Derivation, ...] = ()
 
     def concerns(self, country: str) -> bool:
         """Whether an agenda item or a side event of the session concerns ``country``."""

@@ -20,7 +20,7 @@ import attrs
 from ..errors import FieldValueError
 from .records import record_type
 from .signatories import Signatory
-from .values import PartialDate, Source, check_id, check_text
+from .values import Derivation, PartialDate, Source, check_id, check_text
 
 __all__ = ["Concern", "Deliverer", "Statement", "StatementDemand", "StatementKind"]
 
@@ -72,14 +72,15 @@ class StatementDemand:
         text: What is demanded, in the words of the text ("create an
             independent Commission of Inquiry").
         addressee: Of whom ("the Cambodian authorities", "the Human Rights
-            Council").
+            Council"); ``None`` when the text names no one ("The defenders
+            sentenced must be released immediately and unconditionally").
         concerns: The cases, laws and people it concerns, where the text
             names them.
 
     """
 
     text: str = attrs.field(validator=check_text)
-    addressee: str = attrs.field(validator=check_text)
+    addressee: str | None = attrs.field(default=None, validator=check_text)
     concerns: tuple[Concern, ...] = ()
 
 
@@ -169,6 +170,8 @@ class Statement:
         signatories: The organisations that signed, in the order listed.
         demands: What it demands, and of whom.
         sources: Where it was published.
+        derived: The values that rest on a reading rather than a quote, each
+            marked with how it was derived (:class:`~civicspace.Derivation`).
 
     """
 
@@ -184,6 +187,7 @@ class Statement:
     signatories: tuple[Signatory, ...] = ()
     demands: tuple[StatementDemand, ...] = ()
     sources: tuple[Source, ...] = ()
+    derived: tuple[Derivation, ...] = ()
 
     def concerns(
         self, *, case: str | None = None, law: str | None = None, person: str | None = None

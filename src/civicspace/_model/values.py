@@ -15,6 +15,9 @@ from ..errors import FieldValueError, InvalidDateError, ParseError
 
 __all__ = [
     "DatePrecision",
+    "Derivation",
+    "DerivationKind",
+    "LawVersion",
     "PartialDate",
     "Source",
     "country_name",
@@ -256,3 +259,94 @@ class Source:
     publisher: str | None = attrs.field(default=None, validator=check_text)
     date: PartialDate | None = None
     quote: str | None = attrs.field(default=None, validator=check_text)
+
+
+class LawVersion(enum.Enum):
+    """Which version of an instrument a text describes (``common.json#/$defs/law_version``).
+
+    A draft may change before adoption: "the draft law bestows executive
+    power to ban or restrict meetings" describes the draft, and the
+    penalties an article on the draft reports are the draft's.
+    """
+
+    DRAFT = "draft"
+    """The text as proposed, before adoption."""
+    ADOPTED = "adopted"
+    """The text as adopted."""
+
+
+class DerivationKind(enum.Enum):
+    """How a derived value was worked out from what the texts say (``derivation_kind``)."""
+
+    INFERRED_DATE = "inferred_date"
+    """A date, or part of it, worked out from other statements ("the fourth anniversary")."""
+    INFERRED_YEAR = "inferred_year"
+    """A day or month the text gives, with a year it does not."""
+    INFERRED_COUNTRY = "inferred_country"
+    """A country worked out from a place ("at the Thai border")."""
+    IDENTITY_MERGE = "identity_merge"
+    """Two spellings or mentions taken to be one person or organisation."""
+    COUNTED = "counted"
+    """A number counted where the text states none ("his wife and four sons" is 5)."""
+    OTHER = "other"
+    """Any other reading, explained in the note."""
+
+
+# A member path relative to a record: "as_of", "events[0].date", "people[2]".
+_MEMBER_STEP = r"[a-z][a-z0-9_]{0,49}(?:\[(?:0|[1-9][0-9]{0,3})\])?"
+_MEMBER = LazyPattern(rf"{_MEMBER_STEP}(?:\.{_MEMBER_STEP}){{0,5}}", re.ASCII)
+_MEMBER_MAX_LENGTH = 200  # as common.json#/$defs/derivation has it
+_MEMBER_PART = LazyPattern(r"([a-z][a-z0-9_]*)(?:\[([0-9]+)\])?", re.ASCII)
+
+
+def _check_member(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if (
+        not isinstance(value, str)
+        or len(value) > _MEMBER_MAX_LENGTH
+        or _MEMBER.fullmatch(value) is None
+    ):
+        raise FieldValueError(
+            f"{value!r} is not a member path such as 'as_of', 'events[0].date' or 'people[2]'",
+            field=attribute.name,
+        )
+
+
+def member_steps(member: str) -> tuple[str | int, ...]:
+    """The steps of a member path: ``"events[0].date"`` is ``("events", 0, "date")``."""
+    steps: list[str | int] = []
+    for part in member.split("."):
+        match = _MEMBER_PART.fullmatch(part)
+        if match is None:
+            raise ValueError(f"{member!r} is not a member path")
+        steps.append(match[1])
+        if match[2] is not None:
+            steps.append(int(match[2]))
+    return tuple(steps)
+
+
+@attrs.frozen(kw_only=True)
+class Derivation:
+    """A mark on a value of a record that rests on a reading rather than a quote.
+
+    "In July 2019, a day prior to the third anniversary of Kem Ley’s death"
+    dates an arrest 2019-07-09 only by a reading: the event keeps the date,
+    and the case marks it ``Derivation(member="events[0].date",
+    how=DerivationKind.INFERRED_DATE, note=..., sources=(...))``.  Programs
+    include or exclude such values with :func:`~civicspace.without_derived`
+    and the ``derived`` argument of :func:`~civicspace.summarise` and
+    :func:`~civicspace.conflicts`.
+
+    Attributes:
+        member: The member holding the value, relative to the record:
+            ``"as_of"``, ``"events[0].date"``, ``"people[2]"``.  It must name
+            a member the record has (rule ``derived.unknown_member``).
+        how: How it was derived.
+        note: The reading, in words.
+        sources: The quotes it was derived from.
+
+    """
+
+    member: str = attrs.field(validator=_check_member)
+    how: DerivationKind
+    note: str | None = attrs.field(default=None, validator=check_text)
+    sources: tuple[Source, ...] = ()

@@ -125,6 +125,13 @@ _RANGE_DASH: Final = LazyPattern(
 _UP_TO: Final = LazyPattern(r"up to (?P<rest>.+)", _FLAGS)
 _RISING: Final = LazyPattern(r"(?P<base>.+?)(?: ?[-–—] ?|, | )rising to (?P<aggravated>.+)", _FLAGS)
 _WEEKS: Final = LazyPattern(rf"(?P<n>{_NUMBER})[ -]weeks?", _FLAGS)
+# "three years and six months", "two years, six months and ten days": one term.
+_COMPOUND: Final = LazyPattern(
+    rf"(?P<head>{_NUMBER} {_UNIT}(?:, {_NUMBER} {_UNIT})*) and (?P<last>{_NUMBER} {_UNIT})",
+    _FLAGS,
+)
+_PART_SEPARATOR: Final = LazyPattern(r", ", _FLAGS)
+_UNIT_ORDER: Final = {"year": 0, "month": 1, "day": 2}
 
 
 def _unit_term(count: int, unit: str) -> Term:
@@ -229,7 +236,27 @@ def _read_one(phrase: str) -> tuple[Term | Life, str | None] | None:
         ):
             term = _unit_term(_whole(match["n"]), match["u"])
             return (term + Term(months=6) if half else term), match["u"]
-    return None
+    return _read_compound(phrase)
+
+
+def _read_compound(phrase: str) -> tuple[Term, None] | None:
+    """Units in descending order joined by "and" (and commas): one term, or None."""
+    match = _COMPOUND.fullmatch(phrase)
+    if match is None:
+        return None
+    parts = [*_PART_SEPARATOR.split(match["head"]), match["last"]]
+    counts: dict[str, int] = {}
+    order = -1
+    for part in parts:
+        single = _SINGLE.fullmatch(part)
+        if single is None:
+            return None
+        unit = single["u"].casefold().rstrip("s")
+        if _UNIT_ORDER[unit] <= order:
+            return None  # "18 months and 20 months", "six months and a year": not one term
+        order = _UNIT_ORDER[unit]
+        counts[f"{unit}s"] = _whole(single["n"])
+    return Term(**counts), None
 
 
 def _read_range(phrase: str) -> StatedTerm | None:
@@ -244,7 +271,7 @@ def _read_range(phrase: str) -> StatedTerm | None:
         return None  # "a to two years"
     separate = joint == "and" and not prefix
     if separate and first_unit is not None:
-        return None  # "one year and six months": one term or two?  Refused.
+        return None  # "18 months and 20 months", "six months and one year": refused.
     if (prefix == "between") != (joint == "and") and not separate:
         return None  # "between 18 to 20 months", "from 18 and 20 months"
     minimum = _unit_term(_whole(match["n1"]), first_unit or match["u2"])
@@ -297,13 +324,17 @@ def parse_term(text: str) -> StatedTerm:
     - whole years and a half: "a year and a half", "two and a half years"
       (six months more; half a month or a day is not a whole unit, and is
       refused);
+    - units in descending order joined by "and", as courts state sentences:
+      "three years and six months" (one term of 3 years 6 months), "two
+      years, six months and ten days";
     - life: "life imprisonment", "life in prison", "life" (:data:`LIFE`);
     - a range, shorter first: "18 to 20 months", "18-20 months" (digits),
       "18 months to two years", "between 18 and 20 months", "from 18 to 20
       months"; a unit left out of the first end is that of the second;
     - two terms given, shorter first: "18 and 20 months"
-      (``separate_terms=True``); "one year and six months" is refused, as it
-      may be one term or two;
+      (``separate_terms=True``); the same unit twice ("18 months and 20
+      months") or units in ascending order ("six months and one year") are
+      refused, as they may be one term or two;
     - "up to" and a single term or life: "up to 30 years", "up to 20-year"
       (``is_maximum=True``), optionally followed by "rising to" and a longer
       term, after a dash, a comma or a space: "up to five years – rising to

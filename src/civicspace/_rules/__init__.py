@@ -7,7 +7,17 @@ under an issue code and its meaning.  :mod:`.references` says what each
 record type refers to, for the collection's rules.
 """
 
-from . import cases, collection, elections, laws, ratings, scales, sessions, statements
+from . import (
+    cases,
+    collection,
+    derived,
+    elections,
+    laws,
+    ratings,
+    scales,
+    sessions,
+    statements,
+)
 from .engine import check, check_record, checks_of, rule_codes
 from .references import Reference, references
 
@@ -18,6 +28,7 @@ __all__ = [
     "check_record",
     "checks_of",
     "collection",
+    "derived",
     "elections",
     "laws",
     "ratings",

@@ -130,8 +130,8 @@ def unresolved_references(case: Case) -> Iterator[Finding]:
 
 
 def concerns_nobody(case: Case) -> Iterator[Finding]:
-    """A case concerns someone: a person, an organisation, or people its events count unnamed."""
-    unnamed = any(event.people_count for event in case.events)
+    """A case concerns someone: a person, an organisation, or people or a subject of its events."""
+    unnamed = any(event.people_count or event.subject for event in case.events)
     if not case.people and not case.organisations and not unnamed:
         yield "$", "the case lists no people and no organisations; give whom it concerns"
 
@@ -279,12 +279,20 @@ def people_count_matches(event: Event) -> Iterator[Finding]:
 @check(
     Event,
     "event.concerns_nobody",
-    "An event names neither people (by id or by count) nor organisations of its case.",
+    "An event names no people (by id or by count), no organisations of its case and no subject.",
 )
 def concerns_somebody(event: Event) -> Iterator[Finding]:
-    """An event concerns someone: people (named, or counted by ``people_count``), organisations."""
-    if not event.people and event.people_count is None and not event.organisations:
-        yield "$", "the event names no people and no organisations; give whom it concerns"
+    """An event concerns someone: people (named or counted), organisations, or a subject."""
+    if (
+        not event.people
+        and event.people_count is None
+        and not event.organisations
+        and event.subject is None
+    ):
+        yield (
+            "$",
+            "the event names no people, no organisations and no subject; give whom it concerns",
+        )
 
 
 @check(

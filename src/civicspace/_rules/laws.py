@@ -81,6 +81,21 @@ def fines_in_one_currency(penalty: StatutoryPenalty) -> Iterator[Finding]:
 
 @check(
     StatutoryPenalty,
+    "penalty.equivalent_in_same_currency",
+    "A penalty's reported equivalent of its maximum fine is in the fine's own currency.",
+)
+def equivalent_in_another_currency(penalty: StatutoryPenalty) -> Iterator[Finding]:
+    """A reported equivalent of the maximum fine is in another currency than the fine."""
+    fine, equivalent = penalty.maximum_fine, penalty.maximum_fine_equivalent
+    if fine is not None and equivalent is not None and fine.currency == equivalent.currency:
+        yield (
+            "$.maximum_fine_equivalent",
+            f"the equivalent {equivalent} is in the fine's own currency, {fine.currency}",
+        )
+
+
+@check(
+    StatutoryPenalty,
     "penalty.minimum_fine_above_maximum",
     "A penalty's minimum fine is above its maximum fine.",
 )

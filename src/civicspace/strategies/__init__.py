@@ -20,9 +20,9 @@ Examples shrink toward small ones, optional members left out.
 >>> test_ratings_validate()
 """
 
-from ._common import countries, identifiers, partial_dates, sources, texts, urls
+from ._common import countries, derivations, identifiers, partial_dates, sources, texts, urls
 from ._records import documents, records
-from .cases import cases, charges, event_kind_names, events
+from .cases import actors, cases, charges, event_kind_names, events
 from .collections import collections
 from .elections import contests, elections, party_results, shares
 from .laws import (
@@ -74,6 +74,7 @@ from .sessions import (
 from .statements import concerns, deliverers, signatories, statement_demands, statements
 
 __all__ = [
+    "actors",
     "affiliations",
     "agenda_items",
     "aggravated_penalties",
@@ -96,6 +97,7 @@ __all__ = [
     "day_free_terms",
     "deliverers",
     "demands",
+    "derivations",
     "documents",
     "elections",
     "event_kind_names",

@@ -7,14 +7,17 @@ import functools
 from collections.abc import Callable, Sequence
 from typing import Any
 
+import attrs
 from hypothesis import strategies as st
 
 from .._model import (
+    Derivation,
+    DerivationKind,
     PartialDate,
     Source,
 )
 
-__all__ = ["countries", "identifiers", "partial_dates", "sources", "texts", "urls"]
+__all__ = ["countries", "derivations", "identifiers", "partial_dates", "sources", "texts", "urls"]
 
 
 @functools.cache
@@ -131,3 +134,25 @@ def _ids_from(names: Sequence[str] | None, *, min_size: int) -> st.SearchStrateg
 @functools.cache
 def _index(size: int) -> st.SearchStrategy[int]:
     return st.integers(0, size - 1)
+
+
+def derivations(
+    members: Sequence[str] = ("as_of", "events[0].date", "people[2]"),
+) -> st.SearchStrategy[Derivation]:
+    """Marks of derived values, each naming one of ``members``."""
+    return st.builds(
+        Derivation,
+        member=st.sampled_from(members),
+        how=st.sampled_from(DerivationKind),
+        note=st.none() | texts(),
+        sources=_optional_tuple(sources(), max_size=1),
+    )
+
+
+def _marking(records: st.SearchStrategy[Any], members: Sequence[str]) -> st.SearchStrategy[Any]:
+    """``records`` with marks of derived values on ``members``, which every record has."""
+    return st.builds(
+        lambda record, derived: attrs.evolve(record, derived=derived),
+        records,
+        _optional_tuple(derivations(members), max_size=2),
+    )

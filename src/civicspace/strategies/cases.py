@@ -12,9 +12,12 @@ import attrs
 from hypothesis import strategies as st
 
 from .._model import (
+    Actor,
+    ActorKind,
     Affiliation,
     Case,
     Charge,
+    CountQualifier,
     CustodyEffect,
     Event,
     PartialDate,
@@ -23,6 +26,7 @@ from .._model import (
 from ._common import (
     _ids_from,
     _index,
+    _marking,
     _optional,
     _optional_tuple,
     _shared,
@@ -46,9 +50,10 @@ from .sentences import (
     custody_dates,
     reported_amounts,
     sentences,
+    statutory_penalties,
 )
 
-__all__ = ["cases", "charges", "event_kind_names", "events"]
+__all__ = ["actors", "cases", "charges", "event_kind_names", "events"]
 
 
 def event_kind_names() -> st.SearchStrategy[str]:
@@ -99,8 +104,13 @@ def events(
             date=draw(_optional(partial_dates)),
             people=named,
             people_count=len(named) + draw(st.integers(0, 2)) if counted else None,
+            people_count_qualifier=draw(st.none() | st.sampled_from(CountQualifier))
+            if counted
+            else None,
             organisations=bodies,
+            subject=draw(_optional(texts)),
             charges=draw(concerning),
+            actor=draw(_optional(actors)),
             demanded=draw(_optional(reported_amounts)),
             in_absentia=draw(st.none() | st.booleans()) if allowed else None,
             place=draw(_optional(texts)),
@@ -124,6 +134,7 @@ def charges(person_ids: Sequence[str] | None = None) -> st.SearchStrategy[Charge
         citations=_some(law_references, 2),
         people=_ids_from(person_ids, min_size=0),
         date=_optional(partial_dates),
+        penalty=_optional(statutory_penalties),
         sources=_some(sources, 1),
     )
 
@@ -293,4 +304,9 @@ def cases() -> st.SearchStrategy[Case]:
             sources=parts["sources"],
         )
 
-    return build()
+    return _marking(build(), ("country", "title"))
+
+
+def actors() -> st.SearchStrategy[Actor]:
+    """Who carried out an event: a name and a kind of body."""
+    return st.builds(Actor, name=texts(), kind=st.sampled_from(ActorKind))

@@ -82,7 +82,7 @@ def contests() -> st.SearchStrategy[Contest]:
     @st.composite
     def build(draw: st.DrawFn) -> Contest:
         total = draw(st.integers(1, 50) | st.integers(1, MAX_SEATS))
-        listed = _distinct_results(draw(st.lists(_shared(party_results), min_size=1, max_size=4)))
+        listed = _distinct_results(draw(st.lists(_shared(party_results), max_size=4)))
         results, remaining = [], total
         for result in listed:
             seats = draw(st.integers(0, remaining))

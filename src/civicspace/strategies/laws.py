@@ -15,11 +15,13 @@ from .._model import (
     LawKind,
     LawReference,
     LawStatus,
+    LawVersion,
     PartialDate,
     StatusChange,
     law_id,
 )
 from ._common import (
+    _marking,
     _optional_tuple,
     countries,
     identifiers,
@@ -77,6 +79,7 @@ def law_articles() -> st.SearchStrategy[Article]:
         heading=st.none() | texts(),
         penalties=_optional_tuple(statutory_penalties(), max_size=2),
         restricts=st.lists(freedoms(), max_size=3, unique=True).map(tuple),
+        version=st.none() | st.sampled_from(LawVersion),
         sources=_optional_tuple(sources(), max_size=2),
     )
 
@@ -84,16 +87,18 @@ def law_articles() -> st.SearchStrategy[Article]:
 def criticised_features() -> st.SearchStrategy[Feature]:
     """Criticised features with their sources; a feature of kind ``other`` has a note."""
     return st.builds(
-        lambda feature, note, restricts, found: Feature(
+        lambda feature, note, restricts, found, version: Feature(
             feature=feature,
             note=note[1] if feature is CriticisedFeature.OTHER else note[0],
             restricts=restricts,
+            version=version,
             sources=found,
         ),
         st.sampled_from(CriticisedFeature),
         st.tuples(st.none() | texts(), texts()),
         st.lists(freedoms(), max_size=3, unique=True).map(tuple),
         st.lists(sources(), min_size=1, max_size=2).map(tuple),
+        st.none() | st.sampled_from(LawVersion),
     )
 
 
@@ -133,7 +138,7 @@ def laws() -> st.SearchStrategy[Law]:
             for date, pick, found in sorted(entries, key=lambda entry: entry[0])
         )
 
-    return st.builds(
+    built = st.builds(
         lambda jurisdiction, kind, name, year, entries, **rest: Law(
             id=law_id(jurisdiction, kind, name, year),
             jurisdiction=jurisdiction,
@@ -155,3 +160,4 @@ def laws() -> st.SearchStrategy[Law]:
         features=_optional_tuple(criticised_features(), max_size=1),
         sources=_optional_tuple(sources(), max_size=1),
     )
+    return _marking(built, ("jurisdiction", "titles[0]"))

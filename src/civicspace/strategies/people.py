@@ -74,6 +74,7 @@ def _person_fields(organisation_ids: Sequence[str] | None) -> st.SearchStrategy[
             "other_names": _some(other_names, 2),
             "identifiers": _some(person_identifiers, 2),
             "roles": st.lists(st.sampled_from(Role), max_size=3, unique=True).map(tuple),
+            "nationalities": _optional_tuple(countries(), max_size=2),
             "affiliations": tied,
             "sources": _some(sources, 2),
         }

@@ -16,6 +16,7 @@ from .._model import (
 )
 from .._pipeline import rating_scales as shipped_rating_scales
 from ._common import (
+    _marking,
     _optional_tuple,
     countries,
     identifiers,
@@ -47,7 +48,7 @@ def country_ratings() -> st.SearchStrategy[CountryRating]:
         assert band.minimum is not None and band.maximum is not None
         return st.tuples(st.just(rating), st.none() | _score_in(band.minimum, band.maximum))
 
-    return st.builds(
+    rated = st.builds(
         lambda rating_and_score, country, as_of, watchlist, sources: CountryRating(
             country=country,
             rating=rating_and_score[0],
@@ -62,6 +63,7 @@ def country_ratings() -> st.SearchStrategy[CountryRating]:
         st.none() | st.booleans(),
         _optional_tuple(sources()),
     )
+    return _marking(rated, ("as_of", "country"))
 
 
 _CATEGORY = st.from_regex(r"[a-z][a-z0-9_]{0,11}", fullmatch=True)

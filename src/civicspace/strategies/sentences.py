@@ -17,6 +17,7 @@ from .._model import (
     AppealOutcome,
     CustodyKind,
     CustodyPeriod,
+    LawVersion,
     Life,
     Money,
     Remainder,
@@ -241,7 +242,15 @@ def statutory_penalties() -> st.SearchStrategy[StatutoryPenalty]:
 
     @st.composite
     def build(draw: st.DrawFn) -> StatutoryPenalty:
-        base = StatutoryPenalty(**_bounds(draw))
+        bounds = _bounds(draw)
+        highest = bounds.get("maximum_fine")
+        if highest is not None and draw(st.booleans()):
+            equivalent = draw(money().filter(lambda other: other.currency != highest.currency))
+            bounds.update(
+                maximum_fine_equivalent=equivalent,
+                equivalent_approximate=draw(st.none() | st.booleans()),
+            )
+        base = StatutoryPenalty(**bounds, version=draw(st.none() | st.sampled_from(LawVersion)))
         count = draw(st.integers(0, 2))
         return attrs.evolve(base, aggravated=tuple(_heavier(draw, base) for _ in range(count)))
 

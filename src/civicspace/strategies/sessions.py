@@ -18,6 +18,7 @@ from .._model import (
     un_member_states,
 )
 from ._common import (
+    _marking,
     _optional_tuple,
     countries,
     partial_dates,
@@ -48,7 +49,7 @@ def demands() -> st.SearchStrategy[Demand]:
     return st.builds(
         Demand,
         text=texts(),
-        addressee=texts(),
+        addressee=st.none() | texts(),
         made_by=st.none() | texts(),
         date=st.none() | partial_dates(),
     )
@@ -142,4 +143,4 @@ def sessions() -> st.SearchStrategy[Session]:
             sources=draw(_optional_tuple(sources(), max_size=2)),
         )
 
-    return build()
+    return _marking(build(), ("number",))

@@ -17,6 +17,7 @@ from .._model import (
     match_organisations,
 )
 from ._common import (
+    _marking,
     _optional,
     _optional_tuple,
     _shared,
@@ -58,7 +59,10 @@ def concerns() -> st.SearchStrategy[Concern]:
 def statement_demands() -> st.SearchStrategy[StatementDemand]:
     """Demands of statements, concerning any ids or none."""
     return st.builds(
-        StatementDemand, text=_shared(texts), addressee=_shared(texts), concerns=_some(concerns, 2)
+        StatementDemand,
+        text=_shared(texts),
+        addressee=_optional(texts),
+        concerns=_some(concerns, 2),
     )
 
 
@@ -109,4 +113,4 @@ def statements() -> st.SearchStrategy[Statement]:
             sources=draw(_some(sources, 2)),
         )
 
-    return build()
+    return _marking(build(), ("title", "kind"))

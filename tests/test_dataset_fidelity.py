@@ -1,0 +1,326 @@
+"""The Cambodia dataset says what the source texts say: no more, no less.
+
+Each test quotes the line of tests/data/sources/civicus-cambodia-articles.txt it rests on.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import civicspace
+from civicspace import Collection, datasets
+
+
+@pytest.fixture(scope="module")
+def cambodia() -> Collection:
+    return datasets.load("cambodia")
+
+
+def _case(collection: Collection, case_id: str) -> civicspace.Case:
+    return next(case for case in collection.cases if case.id == case_id)
+
+
+def _statement(collection: Collection, statement_id: str) -> civicspace.Statement:
+    return next(s for s in collection.statements if s.id == statement_id)
+
+
+def _law(collection: Collection, law_id: str) -> civicspace.Law:
+    return next(law for law in collection.laws if law.id == law_id)
+
+
+def test_the_ansa_signatory_is_spelled_as_printed(cambodia: Collection) -> None:
+    # L628: "9. Affiliated Network for Social Accountability (ANSA) Cambodia"
+    statement = _statement(cambodia, "charges-against-journalists-joint-statement")
+    signatory = statement.signatories[8]
+    assert "Affiliated Network for Social Accountability (ANSA) Cambodia" == signatory.name
+    assert "ANSA" == signatory.acronym
+
+
+def test_the_hrc51_benchmarks_are_demands_in_the_texts_words(cambodia: Collection) -> None:
+    # L322: "We call on the Council to take note of the benchmarks ... specifically:"
+    # L324-326: three bullets, each a benchmark of its own.
+    statement = _statement(cambodia, "hrc51-oral-statement-cambodia")
+    expected = [
+        "step up efforts to address these violations",
+        "take note of the benchmarks set out in the Special Rapporteur’s report, particularly"
+        " those relating to the opening up of civic and political space and ceasing the"
+        " persecution of human rights defenders",
+        "Release detained human rights defenders and political dissidents and drop the charges"
+        " against them",
+        "Desist from applying and reform draconian laws including the Law on Associations and"
+        " Non-Governmental Organizations (LANGO)",
+        "Restore and re-enfranchise a variety of political parties, and ensure free and fair"
+        " elections.",
+        "be prepared to take stronger action by way of a stronger monitoring mandate",
+    ]
+    assert expected == [demand.text for demand in statement.demands]
+    assert all("; " not in demand.text for demand in statement.demands)
+    # The benchmarks are the Special Rapporteur's; the text names no one of whom each is asked.
+    assert [None, None, None] == [demand.addressee for demand in statement.demands[2:5]]
+
+
+def test_only_the_khmer_thavrak_members_and_sar_kanika_were_said_to_be_denied_bail(
+    cambodia: Collection,
+) -> None:
+    # L561: "Many of the activists arrested remain in detention and have also been denied
+    # bail. They include ... members of Khmer Thavrak and Sar Kanika ... Others detained
+    # include Muong Sopheak and Mean Prommony, ... (KSILA)."
+    summary = _case(cambodia, "rong-chhun-2020").summary or ""
+    assert "KSILA were also detained" in summary
+    assert "Khmer Thavrak and KSILA" not in summary
+
+
+def test_kem_leys_family_is_counted_not_named_and_given_no_status(
+    cambodia: Collection,
+) -> None:
+    # L501: "Soon after his death, Kem Ley’s then-pregnant wife and four sons fled Cambodia
+    # fearing for their lives. Australia granted them asylum ..."
+    case = _case(cambodia, "kem-ley-2016")
+    assert ["kem-ley", "oeuth-ang"] == [person.id for person in case.people]
+    (exile,) = [event for event in case.events if event.kind == "exile"]
+    assert (5, ()) == (exile.people_count, exile.people)
+    assert "at_large" not in {s.value for s in civicspace.case_statuses(case).values()}
+    summary = civicspace.summarise(cambodia)
+    assert civicspace.PersonStatus.AT_LARGE not in summary.people_by_status
+
+
+def test_articles_494_and_495_carry_no_heading_the_text_never_gives(
+    cambodia: Collection,
+) -> None:
+    # L602: "both were charged with incitement to commit a felony under Articles 494 and 495
+    # of the Cambodian Criminal Code" -- cited together; no text says which defines what.
+    code = _law(cambodia, "khm/code/criminal-code")
+    articles = {article.number: article for article in code.articles}
+    assert (None, None) == (articles["494"].heading, articles["495"].heading)
+    assert ((), ()) == (articles["494"].restricts, articles["495"].restricts)
+
+
+def test_no_role_is_given_that_no_sentence_states(cambodia: Collection) -> None:
+    # L505: "in relation to a Facebook post that criticized the government" says why he was
+    # sentenced, not what he is; "youth activist Kong Raiya" is what the text calls him.
+    roles = {
+        role.value for case in cambodia.cases for person in case.people for role in person.roles
+    }
+    assert "online_critic" not in roles
+    assert "family_member" not in roles
+
+
+def test_a_restricted_freedom_is_named_by_a_quote_of_its_feature(cambodia: Collection) -> None:
+    # L236: "The draft law bestows executive power to ban or restrict meetings" (assembly);
+    # L240: "... to protect freedom of expression and assembly, as well as the right to
+    # privacy"; L266: "... clamp down on freedom of expression online and erode privacy rights."
+    words = {
+        "assembly": ("assembly", "meetings", "protest"),
+        "association": ("organisations", "CSOs"),
+        "expression": ("expression",),
+        "privacy": ("privacy",),
+    }
+    unsupported = []
+    for law in cambodia.laws:
+        for feature in law.features:
+            quotes = " ".join(source.quote or "" for source in feature.sources)
+            for freedom in feature.restricts:
+                if not any(word in quotes for word in words.get(freedom.value, (freedom.value,))):
+                    unsupported.append((law.id, str(feature.feature), freedom.value))
+    assert [] == unsupported
+
+
+def test_both_accounts_of_the_mother_nature_2021_investigation_are_kept(
+    cambodia: Collection,
+) -> None:
+    # L412: "charged for investigating river pollution in the Tonle Sap river in Phnom Penh"
+    # L414: "'plotting' to violently overthrow institutions – just for recording sewage going
+    # into the Mekong river"
+    case = _case(cambodia, "mother-nature-2021")
+    (charge,) = [event for event in case.events if event.kind == "charge"]
+    quotes = " ".join(source.quote or "" for source in charge.sources)
+    assert ("Tonle Sap" in quotes, "Mekong" in quotes) == (True, True)
+    assert "Tonle Sap" in (case.summary or "") and "Mekong" in (case.summary or "")
+
+
+def _marks(record: object) -> dict[str, civicspace.DerivationKind]:
+    return {derivation.member: derivation.how for derivation in getattr(record, "derived", ())}
+
+
+def test_every_rating_date_is_marked_as_a_reading(cambodia: Collection) -> None:
+    # L5: "will take place from 9 to 27 September." (no year); L59: "in June, the Philippines
+    # was added to CIVICUS’s Watchlist" (no year); no article dates its rating.
+    assert [] == [
+        (index, str(rating.as_of))
+        for index, rating in enumerate(cambodia.ratings)
+        if "as_of" not in _marks(rating)
+    ]
+
+
+def test_the_anniversary_dates_are_marked_as_inferred(cambodia: Collection) -> None:
+    # L491: "Today, on the fourth anniversary of the killing ... Kem Ley";
+    # L505: "In July 2019, a day prior to the third anniversary of Kem Ley’s death"
+    inferred = civicspace.DerivationKind.INFERRED_DATE
+    statement = _statement(cambodia, "kem-ley-2020-joint-statement")
+    assert inferred == _marks(statement)["date"]
+    case = _case(cambodia, "kong-raiya-2019")
+    assert "2019-07-09" == str(case.events[0].date)
+    assert inferred == _marks(case)["events[0].date"]
+    assert inferred == _marks(case)["sentences[0].custody_credited[0].start"]
+    assert civicspace.DerivationKind.COUNTED == _marks(case)["events[0].people_count"]
+
+
+def test_the_undated_18_month_account_is_marked_as_dated_by_a_reading(
+    cambodia: Collection,
+) -> None:
+    # L410: "They were sentenced to 18 months in prison for ‘incitement’." (no date)
+    case = _case(cambodia, "mother-nature-2020")
+    assert "P18M" == str(case.sentences[1].term)
+    assert civicspace.DerivationKind.INFERRED_DATE == _marks(case)["sentences[1].imposed_on"]
+
+
+def test_the_kung_raiya_merge_and_the_thai_border_country_are_marked(
+    cambodia: Collection,
+) -> None:
+    # L716: "three Cambodian activists–Lem Sokha, Phan Phana, and Kung Raiya–were arrested by
+    # local authorities at the Thai border."
+    case = _case(cambodia, "thai-border-arrests")
+    marks = _marks(case)
+    assert civicspace.DerivationKind.INFERRED_COUNTRY == marks["country"]
+    assert civicspace.DerivationKind.IDENTITY_MERGE == marks["people[2]"]
+    person = case.people[2]
+    assert ("kong-raiya", ["Kung Raiya"]) == (person.id, [n.name for n in person.other_names])
+
+
+def test_kem_leys_family_count_is_marked_as_counted(cambodia: Collection) -> None:
+    # L501: "Kem Ley’s then-pregnant wife and four sons fled Cambodia" -- five, by counting.
+    case = _case(cambodia, "kem-ley-2016")
+    (index,) = [i for i, event in enumerate(case.events) if event.kind == "exile"]
+    assert civicspace.DerivationKind.COUNTED == _marks(case)[f"events[{index}].people_count"]
+
+
+def test_the_summary_without_derived_values_counts_what_the_texts_state(
+    cambodia: Collection,
+) -> None:
+    # Without the inferred date (L410 gives none) the 18-month account is a ruling of its own.
+    stated = civicspace.summarise(cambodia, derived=False)
+    assert (0, 0) == (stated.records.get("ratings", 0), stated.conflicts)
+    assert civicspace.summarise(cambodia) == civicspace.summarise(cambodia, derived=True)
+
+
+def test_the_state_of_emergency_penalties_are_the_drafts(cambodia: Collection) -> None:
+    # L236 (on the draft): "Failure to follow these measures could result in severely
+    # disproportionate prison sentences of up to five years"; L295: "The Law on the
+    # Management of the Nation in State of Emergency (April 2020)" -- adopted.
+    law = _law(cambodia, "khm/law/2020/state-of-emergency")
+    assert ["adopted"] == [change.status.value for change in law.status]
+    assert [civicspace.LawVersion.DRAFT] == [penalty.version for penalty in law.penalties]
+    for feature in law.features:
+        titles = {source.title for source in feature.sources}
+        expected = (
+            civicspace.LawVersion.DRAFT
+            if all("draft law" in (title or "") for title in titles)
+            else civicspace.LawVersion.ADOPTED
+        )
+        assert expected == feature.version
+
+
+def test_the_four_council_sessions_are_in_the_dataset(cambodia: Collection) -> None:
+    # L5: "The forty-second Session ... will take place from 9 to 27 September." (no year:
+    # no dates); L41: "The 45th Session ... will sit from 14 September - 6 October, 2020";
+    # L258: "the upcoming 48th session"; L306: "Statement at the 51st Session".
+    sessions = {session.number: session for session in cambodia.sessions}
+    assert [42, 45, 48, 51] == sorted(sessions)
+    assert (None, None) == (sessions[42].start, sessions[42].end)
+    assert ("2020-09-14", "2020-10-06") == (str(sessions[45].start), str(sessions[45].end))
+    assert 47 == len(sessions[42].members)  # L37 lists 47 members
+    assert () == sessions[45].members  # L148 lists 45 names ("SomaliaSudan"): not a full list
+
+
+def test_the_3_january_2014_garment_protest_is_a_case(cambodia: Collection) -> None:
+    # L573: "the 3 January 2014 protests by garment workers in Phnom Penh ... during which
+    # police shot four people dead, 38 wounded and a 15-year-old boy missing."
+    # L575: "the killings of workers Kim Phaleap, Sam Ravy, Yean Rithy and Pheng Kosal, or
+    # for Khem Sophath’s disappearance."
+    case = _case(cambodia, "garment-workers-protest-2014")
+    expected = [("killing", 4, 4), ("assault", 38, 0), ("disappearance", 1, 1)]
+    assert expected == [
+        (event.kind, event.people_count, len(event.people)) for event in case.events
+    ]
+    assert {"2014-01-03"} == {str(event.date) for event in case.events}
+    marks = _marks(case)
+    assert civicspace.DerivationKind.IDENTITY_MERGE == marks["events[0].people"]
+    assert civicspace.DerivationKind.IDENTITY_MERGE == marks["events[2].people"]
+
+
+def test_the_two_civicus_statements_are_in_the_dataset(cambodia: Collection) -> None:
+    # L553: "CIVICUS ... calls on the Cambodian authorities to drop the baseless charges
+    # against ... Rong Chhun"; L677: "The defenders sentenced must be released immediately
+    # and unconditionally." -- a demand that names no addressee.
+    rong = _statement(cambodia, "rong-chhun-a-year-on-statement")
+    assert "the Cambodian authorities" == rong.demands[0].addressee
+    assert rong.concerns(case="rong-chhun-2020")
+    conviction = _statement(cambodia, "environmental-defenders-conviction-statement")
+    assert None is conviction.demands[0].addressee
+    assert conviction.concerns(case="mother-nature-2020")
+
+
+def test_counted_unnamed_groups_are_counts_with_their_qualifiers(cambodia: Collection) -> None:
+    # L80/L242: "at least 22 people have been arrested for sharing allegedly ‘false news’";
+    # L83: "had arbitrarily detained nearly 90 people"; L242: "Human rights defenders,
+    # including the Acting Director of ... LICADHO, have been threatened".
+    at_least, nearly = civicspace.CountQualifier.AT_LEAST, civicspace.CountQualifier.NEARLY
+    expected = {
+        "false-news-arrests-2020": ("arrest", 22, at_least),
+        "arbitrary-detentions-2019": ("arrest", 90, nearly),
+        "licadho-acting-director-threatened": ("threat", 1, at_least),
+    }
+    actual = {
+        case_id: (event.kind, event.people_count, event.people_count_qualifier)
+        for case_id in expected
+        for event in _case(cambodia, case_id).events
+    }
+    assert expected == actual
+    assert all(not _case(cambodia, case_id).people for case_id in expected)
+
+
+def test_a_banned_platform_and_a_barred_board_are_what_the_ban_concerns(
+    cambodia: Collection,
+) -> None:
+    # L455: "the informal election monitoring platform run by civil society was banned the
+    # government"; L714: "the former prime minister barredthe Oversight Board from entering"
+    (platform,) = _case(cambodia, "election-monitoring-platform-ban-2018").events
+    assert "the informal election monitoring platform run by civil society" == platform.subject
+    assert civicspace.ActorKind.GOVERNMENT == (platform.actor and platform.actor.kind)
+    (barred,) = _case(cambodia, "oversight-board-barred").events
+    assert ("ban", ("oversight-board",)) == (barred.kind, barred.organisations)
+
+
+def test_the_2018_national_assembly_election_as_far_as_stated(cambodia: Collection) -> None:
+    # L451: "Cambodia held an election of representatives for the National Assembly on 29 July
+    # 2018 ... the ruling Cambodian People’s Party won nearly all the 125 seats"
+    election = next(e for e in cambodia.elections if e.id == "khm-national-assembly-2018")
+    assert "2018-07-29" == str(election.date)
+    assert [("seats", 125, ())] == [(c.contested, c.total, c.results) for c in election.contests]
+
+
+def test_who_acted_is_data(cambodia: Collection) -> None:
+    # L505: "the Phnom Penh Municipal Court convicted Kong Raiya in absentia";
+    # L575: "The cybercrime police alsoquestioned Am Sam Ath"
+    conviction = _case(cambodia, "kong-raiya-2019").events[5]
+    assert civicspace.Actor(
+        name="the Phnom Penh Municipal Court", kind=civicspace.ActorKind.COURT
+    ) == (conviction.actor)
+    questioning = _case(cambodia, "kea-sokun-2020").events[3]
+    assert questioning.actor is not None
+    assert ("The cybercrime police", civicspace.ActorKind.POLICE) == (
+        questioning.actor.name,
+        questioning.actor.kind,
+    )
+
+
+def test_nationality_penalty_without_a_law_and_a_fines_equivalent(cambodia: Collection) -> None:
+    # L374: "Alejandro Gonzalez-Davidson, a Spanish national"; L81: "could face up to 30 years
+    # in prison if convicted"; L236: "fines of up to 5,000,000 riels (about $1,250 USD)"
+    mnc = _case(cambodia, "mother-nature-2020")
+    assert ("ESP",) == mnc.person("alejandro-gonzalez-davidson").nationalities
+    (treason,) = _case(cambodia, "kem-sokha-2020").charges
+    assert treason.penalty is not None and "P30Y" == str(treason.penalty.maximum_term)
+    (penalty,) = _law(cambodia, "khm/law/2020/state-of-emergency").penalties
+    assert civicspace.Money("1250", "USD") == penalty.maximum_fine_equivalent
+    assert penalty.equivalent_approximate is True
