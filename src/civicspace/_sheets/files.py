@@ -33,7 +33,7 @@ MAX_BYTES: Final = 256 * 1024 * 1024
 MAX_ENTRIES: Final = 10_000
 
 _MERGE: Final = re.compile(rb"<(?:\w+:)?mergeCell\s+ref=\"([A-Z]+)([0-9]+)(?::[A-Z]+[0-9]+)?\"")
-_CELL_REF: Final = re.compile(r"([A-Z]+)([0-9]+)")
+_ESCAPE: Final = re.compile(r"_x([0-9A-Fa-f]{4})_")
 
 
 def _refuse(code: str, message: str, sheet: str | None = None) -> Refusal:
@@ -165,10 +165,11 @@ def read_workbook(path: Path) -> list[Sheet]:
 
 def _cell_value(cell: Any) -> Any:
     value = cell.value
-    if cell.data_type == "f" or (isinstance(value, str) and cell.data_type == "f"):
+    if cell.data_type in ("f", "e"):  # a formula, or an error value (#N/A) a formula left
         return Formula(str(value))
-    if cell.data_type == "e":
-        return Formula(str(value))
+    if isinstance(value, str) and "_x" in value:
+        # What XML cannot carry, Excel writes as _xHHHH_ (and a literal "_x" as _x005F_x).
+        return _ESCAPE.sub(lambda found: chr(int(found.group(1), 16)), value)
     return value
 
 
@@ -233,7 +234,12 @@ def read_csv_folder(files: list[Path]) -> list[Sheet]:
 
 
 def _decode(name: str, data: bytes) -> str:
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in data[:4096]:
+    # A BOM, or the NUL half of ASCII header characters, says UTF-16.
+    if (
+        data.startswith((b"\xff\xfe", b"\xfe\xff"))
+        or data[1:4:2] == b"\x00\x00"
+        or (data[0:3:2] == b"\x00\x00")
+    ):
         raise _refuse(
             "sheet.encoding",
             f"{name}.csv is UTF-16 (Excel's 'Unicode text'); save it as 'CSV UTF-8'",

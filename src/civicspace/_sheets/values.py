@@ -159,8 +159,8 @@ def read_value(column: Column, value: Any, *, typed: bool, is_date: bool, key: b
         if isinstance(value, int | float) and not isinstance(value, bool):
             return float(value)
         if isinstance(value, str) and _FLOAT.fullmatch(value.strip()):
-            if typed:
-                raise _number_text(value, "number")
+            if typed and float(f"{float(value):.15g}") == float(value):
+                raise _number_text(value, "number")  # it fits in a number cell: make it one
             return float(value)
         raise Bad("sheet.wrong_type", f"{value!r} is not a number")
     if kind in (AMOUNT, SHARE):
