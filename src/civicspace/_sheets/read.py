@@ -206,10 +206,13 @@ class _Reader:
         self.write()
         self._flush()
         self._gaps(self.document, "$")
-        if self.issues:
-            return self._result(self.document)
+        # The document's own issues too, but one issue per cell: a cell already
+        # found wrong is not reported again as, say, a required value missing.
+        flagged = {issue.cell for issue in self.issues if issue.cell is not None}
         for issue in civicspace.validate(self.document):
-            self.issues.append(self._locate(issue))
+            located = self._locate(issue)
+            if located.cell is None or located.cell not in flagged:
+                self.issues.append(located)
         if self.issues:
             return self._result(self.document)
         return self._result(civicspace.dump(civicspace.load(self.document)))

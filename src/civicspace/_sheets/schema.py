@@ -91,13 +91,13 @@ def column_schema(table: str, column: Column) -> dict[str, Any] | None:
         return None
     node: tuple[dict[str, Any], str] | None = (_schema("collection"), "collection")
     for member in members:
-        assert node is not None  # noqa: S101
+        assert node is not None
         node = _child(*node, member)
         node = None if node is None else _items(*node)
         if node is None:
             return None
     for key in column.field.replace("[]", "").split("."):
-        assert node is not None  # noqa: S101
+        assert node is not None
         node = _child(*node, key)
         if node is None:
             return None
@@ -105,7 +105,7 @@ def column_schema(table: str, column: Column) -> dict[str, Any] | None:
             node = _items(*node)
             if node is None:
                 return None
-    assert node is not None  # noqa: S101
+    assert node is not None
     resolved = _alternatives(*node)
     merged: dict[str, Any] = {}
     for alternative, _ in resolved:
