@@ -208,10 +208,12 @@ class _Reader:
         self._gaps(self.document, "$")
         # The document's own issues too, but one issue per cell: a cell already
         # found wrong is not reported again as, say, a required value missing.
-        flagged = {issue.cell for issue in self.issues if issue.cell is not None}
+        # A row with a cell found wrong is not checked further until that is fixed: what
+        # the document lacks without the cell's value would only repeat it.
+        flagged = {(issue.sheet, issue.row) for issue in self.issues if issue.cell is not None}
         for issue in civicspace.validate(self.document):
             located = self._locate(issue)
-            if located.cell is None or located.cell not in flagged:
+            if located.cell is None or (located.sheet, located.row) not in flagged:
                 self.issues.append(located)
         if self.issues:
             return self._result(self.document)
@@ -259,7 +261,7 @@ class _Reader:
                 "a merged cell: its value belongs to one row and column only; unmerge it "
                 "and fill each cell",
             )
-        headed = set(columns.values())
+        headed = {n for n, title in enumerate(sheet.header, start=1) if title not in (None, "")}
         keys = set(layout.key) | {"path"}
         dates = {c.name for c in layout.columns if f"{c.name}_precision" in known_columns}
         rows = self.rows.setdefault(name, [])

@@ -57,8 +57,8 @@ TEMPLATE_TYPES: Final[dict[str, tuple[str, ...]]] = {
     "collection": tuple(layout.name for layout in LAYOUT),
 }
 
-#: Rows of a template sheet that carry the formats and dropdowns.
-TEMPLATE_ROWS: Final = 500
+#: Rows of a template sheet that carry the dropdowns.
+TEMPLATE_ROWS: Final = 10_000
 
 _HOW: Final = """\
 How to fill in this workbook
@@ -192,9 +192,8 @@ def _write_xlsx(target: Path, tables: tuple[str, ...]) -> Path:
             header.comment = Comment(_meaning(table, column), "civicspace", width=320, height=120)
             sheet.column_dimensions[letter].width = max(12, min(40, len(column.name) + 4))
             number_format = _format(column, f"{column.name}_precision" in names)
-            if number_format is not None:
-                for row in range(2, TEMPLATE_ROWS + 2):
-                    sheet.cell(row=row, column=number).number_format = number_format
+            if number_format is not None:  # the column's style: cells typed into take it
+                sheet.column_dimensions[letter].number_format = number_format
             values = enum_values(table, column)
             if table == "sources" and column.name == "record":
                 values = list(RECORD_TYPES)
