@@ -126,7 +126,7 @@ def test_a_template_has_dropdowns_from_the_schemas_and_a_how_to_sheet(tmp_path):
     }
     listed = [row[0].value for row in workbook["lists"][formulas["C2"].split("!")[1].replace("$", "")]]
     assert list(civicspace.event_kinds()) == listed
-    assert "@" == events["D2"].number_format  # a date as given stays text
+    assert "@" == events.column_dimensions["D"].number_format  # a date as given stays text
 
 
 def test_filler_types_as_a_person_does(tmp_path):
