@@ -92,9 +92,10 @@ def fill_case(path, case):
             acronym=organisation.get("acronym"),
             organisation_country=organisation.get("country"),
             kind=organisation.get("kind"),
-            other_names="; ".join(o["name"] for o in organisation.get("other_names", []))
-            or None,
-            other_name_notes="; ".join(o.get("note", "") for o in organisation.get("other_names", []))
+            other_names="; ".join(o["name"] for o in organisation.get("other_names", [])) or None,
+            other_name_notes="; ".join(
+                o.get("note", "") for o in organisation.get("other_names", [])
+            )
             or None,
         )
     for index, event in enumerate(case.get("events", [])):
@@ -119,7 +120,10 @@ def fill_case(path, case):
             filler.add("event_charges", case_id=cid, event_index=index, charge_id=charge)
     for charge in case.get("charges", []):
         filler.add(
-            "charges", case_id=cid, charge_id=charge["id"], offence=charge["offence"],
+            "charges",
+            case_id=cid,
+            charge_id=charge["id"],
+            offence=charge["offence"],
             date=charge.get("date"),
         )
         for person in charge.get("people", []):

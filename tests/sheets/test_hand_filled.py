@@ -124,7 +124,9 @@ def test_a_template_has_dropdowns_from_the_schemas_and_a_how_to_sheet(tmp_path):
         str(validation.sqref).split(":")[0]: validation.formula1
         for validation in events.data_validations.dataValidation
     }
-    listed = [row[0].value for row in workbook["lists"][formulas["C2"].split("!")[1].replace("$", "")]]
+    listed = [
+        row[0].value for row in workbook["lists"][formulas["C2"].split("!")[1].replace("$", "")]
+    ]
     assert list(civicspace.event_kinds()) == listed
     assert "@" == events.column_dimensions["D"].number_format  # a date as given stays text
 

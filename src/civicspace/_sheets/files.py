@@ -33,6 +33,7 @@ MAX_BYTES: Final = 256 * 1024 * 1024
 MAX_ENTRIES: Final = 10_000
 
 _MERGE: Final = re.compile(rb"<(?:\w+:)?mergeCell\s+ref=\"([A-Z]+)([0-9]+)(?::[A-Z]+[0-9]+)?\"")
+_ROW: Final = re.compile(rb"<(?:\w+:)?row[\s>/]")
 _ESCAPE: Final = re.compile(r"_x([0-9A-Fa-f]{4})_")
 
 
@@ -118,14 +119,27 @@ def _check_zip(path: Path) -> dict[str, list[int]]:
 
 
 def _merged_cells(archive: zipfile.ZipFile, name: str) -> list[int]:
-    """``[row, column, ...]`` of the first cell of each merged range, streaming the part."""
+    """``[row, column, ...]`` of the first cell of each merged range, streaming the part.
+
+    The part's rows are counted on the way, so that a sheet of too many rows
+    is refused before openpyxl parses any of it.
+    """
     found: list[int] = []
     tail = b""
+    rows = 0
     with archive.open(name) as part:
         while chunk := part.read(1 << 20):
             block = tail + chunk
             for match in _MERGE.finditer(block):
                 found += [int(match.group(2)), _column_number(match.group(1).decode())]
+            # Each row tag is counted in the block where it ends: once.
+            rows += sum(1 for tag in _ROW.finditer(block) if tag.end() > len(tail))
+            if rows > MAX_ROWS + 1:
+                raise _refuse(
+                    "sheet.too_large",
+                    f"a sheet of the workbook ({name}) has more than {MAX_ROWS} rows; at most "
+                    f"{MAX_ROWS} rows are read per sheet: split it",
+                )
             tail = block[-200:]
     # A match inside the overlap is found twice: keep each once.
     pairs = sorted(set(zip(found[::2], found[1::2], strict=True)))
@@ -194,12 +208,18 @@ def _read_worksheet(worksheet: Any) -> Sheet:
             f"{MAX_COLUMNS} are read",
             sheet=name,
         )
-    rows = worksheet.iter_rows(max_col=MAX_COLUMNS)
+    rows = worksheet.iter_rows()
     header: tuple[Any, ...] = ()
     body: list[tuple[int, tuple[Any, ...]]] = []
     for count, cells in enumerate(rows, start=1):
         if count > MAX_ROWS + 1:
             raise _too_many(name)
+        if len(cells) > MAX_COLUMNS:
+            raise _refuse(
+                "sheet.too_large",
+                f"row {count} of the sheet {name} has more than {MAX_COLUMNS} columns",
+                sheet=name,
+            )
         values = [_cell_value(cell) for cell in cells]
         numbers = [cell.row for cell in cells if getattr(cell, "row", None) is not None]
         row_number = numbers[0] if numbers else count
