@@ -582,11 +582,13 @@ def run_example(example: dict[str, Any]) -> list[civicspace.Issue]:
     binary file through :func:`civicspace.validate_records`).  ``text``,
     ``bytes`` and ``stream`` may be a list of ``[piece, times]`` pairs.
     """
-    inputs = {"document", "text", "bytes", "stream"} & set(example)
+    inputs = {"document", "text", "bytes", "stream", "csv"} & set(example)
     if len(inputs) != 1:
         raise ValueError(
-            f"an example needs exactly one of document, text, bytes, stream: {example}"
+            f"an example needs exactly one of document, text, bytes, stream, csv: {example}"
         )
+    if "csv" in example:
+        return [found.issue for found in sheet_issues(example)]
     if "document" in example:
         return civicspace.validate(example["document"])
     if "text" in example:
@@ -595,6 +597,35 @@ def run_example(example: dict[str, Any]) -> list[civicspace.Issue]:
         return civicspace.validate(_joined(example["bytes"]).encode("latin-1"))
     stream = io.BytesIO(_joined(example["stream"]).encode("latin-1"))
     return [issue for report in civicspace.validate_records(stream) for issue in report.issues]
+
+
+#: Codes that only a workbook (.xlsx) produces, so that no example of CSV text can; the
+#: tests in tests/sheets/ produce each of them from a workbook.
+WORKBOOK_ONLY_CODES = frozenset(
+    {
+        "sheet.external_link",
+        "sheet.formula",
+        "sheet.macro_enabled",
+        "sheet.merged",
+        "sheet.number_as_text",
+    }
+)
+
+
+def sheet_issues(example: dict[str, Any]) -> list[Any]:
+    """What :func:`civicspace.sheets.read_tables` reports for a ``csv`` example's folder.
+
+    ``csv`` maps file names to their bytes, written as for ``bytes`` (a string
+    whose characters are byte values, or ``[piece, times]`` pairs).
+    """
+    import tempfile
+
+    import civicspace.sheets
+
+    with tempfile.TemporaryDirectory() as folder:
+        for name, parts in example["csv"].items():
+            (Path(folder) / name).write_bytes(_joined(parts).encode("latin-1"))
+        return list(civicspace.sheets.read_tables(folder).issues)
 
 
 def _described_parts(parts: list[list[Any]], as_bytes: bool) -> str:
@@ -609,6 +640,15 @@ def describe_input(example: dict[str, Any]) -> list[str]:
     """Markdown lines showing an example's input."""
     if "document" in example:
         return ["```json", compact_json(example["document"]), "```"]
+    if "csv" in example:
+        lines = ["A folder of CSV files, read by `civicspace import FOLDER`:", ""]
+        for name, parts in example["csv"].items():
+            if isinstance(parts, str):
+                shown = parts.encode("latin-1").decode("utf-8", "replace").rstrip("\n")
+                lines += [f"`{name}`:", "", "```text", shown, "```", ""]
+            else:
+                lines += [f"`{name}`: the bytes {_described_parts(parts, as_bytes=True)}", ""]
+        return lines
     if "text" in example and isinstance(example["text"], str):
         return ["```text", example["text"], "```"]
     key = next(key for key in ("text", "bytes", "stream") if key in example)
@@ -631,6 +671,7 @@ CODE_GROUPS = {
     "document": "Telling the record type",
     "schema": "Schema rules",
     "value": "The model's own checks",
+    "sheet": "Reading spreadsheets (civicspace import)",
 }
 
 
@@ -666,6 +707,12 @@ def issue_codes_page() -> str:
                         "document can produce this code; it is kept for schemas to come.",
                         "",
                     ]
+                elif code in WORKBOOK_ONLY_CODES:
+                    lines += [
+                        "Only a workbook (.xlsx) produces this code, so no text example is "
+                        "shown; see the how-to on collecting case reports with a spreadsheet.",
+                        "",
+                    ]
                 else:
                     lines += ["No example yet.", ""]
                 continue
@@ -673,7 +720,8 @@ def issue_codes_page() -> str:
                 lines += [example["note"], ""]
             lines += describe_input(example)
             lines += ["", "Validation reports:", "", "```text"]
-            lines += [str(issue) for issue in run_example(example)]
+            found = sheet_issues(example) if "csv" in example else run_example(example)
+            lines += [str(issue) for issue in found]
             lines += ["```", ""]
     return "\n".join(lines)
 

@@ -14,6 +14,7 @@ from typing import Any, TextIO
 
 import civicspace
 
+from ..errors import MissingExtraError
 from . import require
 
 __all__ = ["add_parsers", "run"]
@@ -65,7 +66,7 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Run ``civicspace template`` or ``civicspace import``; the exit code."""
     try:
         require(f"civicspace {args.command}", excel=True)
-    except civicspace.MissingExtraError as error:
+    except MissingExtraError as error:
         err.write(f"{error}\n")
         return EXIT_USAGE
     from civicspace import sheets

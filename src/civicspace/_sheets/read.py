@@ -252,11 +252,11 @@ class _Reader:
                 self.at(name, 1, number, "sheet.unknown_column", f"a second column {title!r}")
             else:
                 columns[title] = number
-        for row, column in sheet.merged:
+        for merged_row, merged_column in sheet.merged:
             self.at(
                 name,
-                row,
-                column,
+                merged_row,
+                merged_column,
                 "sheet.merged",
                 "a merged cell: its value belongs to one row and column only; unmerge it "
                 "and fill each cell",
