@@ -485,8 +485,13 @@ class _Reader:
             self.cells[path] = row.cell(name)[1]
 
     def _conflict(self, row: _Row, name: str | None, path: str) -> None:
-        other = self.cells.get(path, "another cell")
-        self.on(row, name, "sheet.conflict", f"{path} is given differently in {other}")
+        other, at = None, path
+        while other is None and at not in ("", "$"):
+            other = self.cells.get(at)
+            at = at[: max(at.rfind("."), at.rfind("["))]
+        self.on(
+            row, name, "sheet.conflict", f"this value is given differently by {other or 'a cell'}"
+        )
 
     def _gaps(self, node: Any, path: str) -> None:
         if isinstance(node, dict):
