@@ -257,6 +257,19 @@ _TABLES_API = (
 )
 
 
+_SHEETS_API = (
+    "autofunction:: civicspace.sheets.read_tables",
+    "autofunction:: civicspace.sheets.write_template",
+    "autoclass:: civicspace.sheets.SheetReading",
+    "autoclass:: civicspace.sheets.CellIssue",
+    "autoclass:: civicspace.sheets.CellReading",
+    "autodata:: civicspace.sheets.MAX_ROWS",
+    "autodata:: civicspace.sheets.MAX_BYTES",
+    "autodata:: civicspace.sheets.MAX_ENTRIES",
+    "autodata:: civicspace.sheets.TEMPLATE_TYPES",
+)
+
+
 def _arrow_type(data_type: Any) -> str:
     import pyarrow as pa
 
@@ -276,6 +289,9 @@ def tables_page() -> str:
     conventions = written[written.index("Conventions") :]
     lines = ["# Tables", "", "```{eval-rst}", ".. automodule:: civicspace.tables", ""]
     lines += [f".. {entry}\n" for entry in _TABLES_API]
+    lines += ["```", "", "## Spreadsheets in", "", "```{eval-rst}"]
+    lines += [".. automodule:: civicspace.sheets", "   :no-index:", ""]
+    lines += [f".. {entry}\n" for entry in _SHEETS_API]
     lines += ["```", "", "## Conventions", "", conventions]
     lines += ["", "## The tables", ""]
     lines += [f"- [`{table.name}`](#table-{table.name}): {table.row}" for table in tables.LAYOUT]

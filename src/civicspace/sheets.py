@@ -27,11 +27,22 @@ require("civicspace.sheets", excel=True)
 
 from pathlib import Path  # noqa: E402
 
-from ._sheets.cells import MAX_ROWS, CellIssue, CellReading  # noqa: E402
-from ._sheets.files import MAX_BYTES, MAX_ENTRIES  # noqa: E402
+from typing import Final  # noqa: E402
+
+from ._sheets import cells, files, template  # noqa: E402
+from ._sheets.cells import CellIssue, CellReading  # noqa: E402
 from ._sheets.read import SheetReading, read_path  # noqa: E402
-from ._sheets.template import TEMPLATE_TYPES, write_template  # noqa: E402
+from ._sheets.template import write_template  # noqa: E402
 from .errors import MissingExtraError  # noqa: E402
+
+#: Rows a sheet (or CSV file) may hold below its header; a sheet with more is refused.
+MAX_ROWS: Final = cells.MAX_ROWS
+#: Bytes a workbook may inflate to (or a folder of CSV files hold); more is refused unread.
+MAX_BYTES: Final = files.MAX_BYTES
+#: Entries a workbook's zip may hold; more is refused unread.
+MAX_ENTRIES: Final = files.MAX_ENTRIES
+#: The template types, each with the tables its sheets are, in order.
+TEMPLATE_TYPES: Final = template.TEMPLATE_TYPES
 
 __all__ = [
     "MAX_BYTES",
