@@ -26,7 +26,6 @@ from ._sheets import require
 require("civicspace.sheets", excel=True)
 
 from pathlib import Path  # noqa: E402
-
 from typing import Final  # noqa: E402
 
 from ._sheets import cells, files, template  # noqa: E402
