@@ -5,6 +5,8 @@ into Excel: by column name, dates as text, a term and a fine as the sources
 write them ("20 months", "4 million riel (USD 1,000)").
 """
 
+import pytest
+
 import civicspace
 import civicspace.sheets
 
@@ -137,3 +139,11 @@ def test_filler_types_as_a_person_does(tmp_path):
     filler = Filler(path)
     assert 2 == filler.add("ratings", country="KHM")
     assert 3 == filler.add("ratings", country="THA")
+
+
+@pytest.mark.parametrize("format", ["xlsx", "csv"])
+@pytest.mark.parametrize("type", sorted(civicspace.sheets.TEMPLATE_TYPES))
+def test_every_empty_template_reads_back_as_an_empty_valid_collection(tmp_path, type, format):
+    path = civicspace.sheets.write_template(tmp_path / f"{type}.{format}", type=type, format=format)
+    reading = civicspace.sheets.read_tables(path)
+    assert (True, {"type": "collection"}) == (reading.valid, reading.document)

@@ -279,7 +279,7 @@ class _Reader:
                 )
             for title, index in columns.items():
                 column = known_columns[title]
-                if column.field is None and title not in keys and title not in _INDEXES:
+                if column.field is None and title not in keys and title not in _PLACING:
                     continue  # derived: civicspace derives it again
                 value = values[index - 1] if index <= len(values) else None
                 if value is None or value == "":
@@ -545,8 +545,8 @@ class _Reader:
         )
 
 
-#: Index columns: never derived, they place rows.
-_INDEXES: Final = (
+#: Columns that place a row (keys, indexes, owners): read even where civicspace derives them.
+_PLACING: Final = (
     frozenset(place.index for place in PLACES.values() if place.index is not None)
     | {"citation_index", "article_index", "contest_index", "result_index", "penalty_index"}
     | {
@@ -709,7 +709,7 @@ def columns_read(layout: TableLayout) -> Iterable[Column]:
         column
         for column in layout.columns
         if column.name != "path"
-        and (column.field is not None or column.name in layout.key or column.name in _INDEXES)
+        and (column.field is not None or column.name in layout.key or column.name in _PLACING)
     )
 
 
