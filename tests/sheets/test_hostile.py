@@ -137,6 +137,17 @@ def test_what_is_not_a_workbook_is_refused(tmp_path, content):
     refused(path, "sheet.unreadable")
 
 
+def test_a_damaged_entry_is_refused(tmp_path):
+    path = workbook(tmp_path / "damaged.xlsx")
+    data = bytearray(path.read_bytes())
+    with zipfile.ZipFile(path) as archive:
+        entry = archive.getinfo("[Content_Types].xml")
+    start = entry.header_offset + 30 + len(entry.filename) + len(entry.extra)
+    data[start : start + 40] = bytes(byte ^ 0x55 for byte in data[start : start + 40])
+    path.write_bytes(bytes(data))
+    refused(path, "sheet.unreadable")
+
+
 def test_a_latin1_csv_is_refused_with_the_line_and_the_fix(tmp_path):
     path = tmp_path / "case_people.csv"
     path.write_bytes("case_id,person_id,name\nx,y,Sok Ché\n".encode("latin-1"))

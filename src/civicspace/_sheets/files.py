@@ -17,6 +17,7 @@ import datetime
 import io
 import re
 import zipfile
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, Final
@@ -82,6 +83,14 @@ def _check_zip(path: Path) -> dict[str, list[int]]:
         )
     if not zipfile.is_zipfile(path):
         raise _refuse("sheet.unreadable", "this is not an Excel workbook (.xlsx), which is a zip")
+    try:
+        return _inspect_zip(path)
+    except (zipfile.BadZipFile, zlib.error, EOFError, RuntimeError, NotImplementedError) as error:
+        # A damaged or encrypted entry, or a compression zipfile does not know.
+        raise _refuse("sheet.unreadable", f"the workbook's zip cannot be read: {error}") from None
+
+
+def _inspect_zip(path: Path) -> dict[str, list[int]]:
     with zipfile.ZipFile(path) as archive:
         entries = archive.infolist()
         if len(entries) > MAX_ENTRIES:
