@@ -156,6 +156,7 @@ class _Reader:
         self.rows: dict[str, list[_Row]] = {}
         self.keys: dict[str, dict[tuple[Any, ...], _Row]] = {}
         self.by_path: dict[str, _Row] = {}
+        self.taken: dict[str, int] = {}  # list path → places given in sheet order
         self.cells: dict[str, str] = {}
         self.document: dict[str, Any] = {"type": "collection"}
 
@@ -360,6 +361,12 @@ class _Reader:
             )
             return None
         return parent.path
+
+    def next_place(self, base: str) -> str:
+        """The next free place of the list at ``base``, for rows placed in sheet order."""
+        position = self.taken.get(base, 0)
+        self.taken[base] = position + 1
+        return f"{base}[{position}]"
 
     def _place_by_keys(self, table: str, rows: list[_Row]) -> None:
         if not rows:
@@ -569,11 +576,13 @@ _PLACING: Final = (
 _PATH_KEYED: Final = frozenset(layout.name for layout in LAYOUT if layout.key == ("path",))
 
 
+_COLUMNS: Final = {
+    layout.name: {column.name: column for column in layout.columns} for layout in LAYOUT
+}
+
+
 def _column(layout: TableLayout, name: str | None) -> Column | None:
-    for column in layout.columns:
-        if column.name == name:
-            return column
-    return None
+    return _COLUMNS[layout.name].get(name or "")
 
 
 def _column_for(layout: TableLayout, relative: str) -> str | None:
@@ -651,12 +660,7 @@ def _person_part(member: str) -> Callable[[_Reader, _Row], str | None]:
             owner = reader._parent(row, "case_people" if row.values.get("case_id") else "people")
         if owner is None:
             return None
-        siblings = [
-            other
-            for other in reader.rows.get(row.table.name, [])
-            if other.path is not None and other.path.startswith(f"{owner}.{member}[")
-        ]
-        return f"{owner}.{member}[{len(siblings)}]"
+        return reader.next_place(f"{owner}.{member}")
 
     return place
 
@@ -676,19 +680,17 @@ def _source(reader: _Reader, row: _Row) -> str | None:
         owner = _owner(reader, row, str(record), record_id)
         if owner is None:
             return None
-    siblings = [
-        other
-        for other in reader.rows.get("sources", [])
-        if other.path is not None and other.path.startswith(f"{owner}.sources[")
-    ]
-    return f"{owner}.sources[{len(siblings)}]"
+    return reader.next_place(f"{owner}.sources")
 
 
 def _owner(reader: _Reader, row: _Row, record: str, record_id: Any) -> str | None:
     reader.place(record)
-    for key, other in reader.keys[record].items():
-        if key and str(key[0]) == str(record_id):
-            return other.path
+    keys = reader.keys[record]
+    found = keys.get((record_id,))
+    if found is None and str(record_id).isdigit():
+        found = keys.get((int(record_id),))  # a session, by its number
+    if found is not None and found.path is not None:
+        return found.path
     reader.on(row, "record_id", "sheet.unknown_reference", f"no row of {record} is {record_id!r}")
     return None
 
