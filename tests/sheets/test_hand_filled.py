@@ -147,3 +147,29 @@ def test_every_empty_template_reads_back_as_an_empty_valid_collection(tmp_path, 
     path = civicspace.sheets.write_template(tmp_path / f"{type}.{format}", type=type, format=format)
     reading = civicspace.sheets.read_tables(path)
     assert (True, {"type": "collection"}) == (reading.valid, reading.document)
+
+
+def test_a_csv_folder_with_mistakes_reports_them_on_their_cells(tmp_path):
+    folder = civicspace.sheets.write_template(tmp_path / "case", type="case", format="csv")
+    files = {
+        "cases.csv": "case_id,country,title\nkhm-1,KHM,Arrest of a journalist\n",
+        "case_people.csv": "case_id,person_id,name\nkhm-1,sok,Sok\nkhm-9,chan,Chan\n",
+        "events.csv": (
+            "case_id,event_index,kind,date,people_count\n"
+            "khm-1,0,arrest,03/09/2020,1\n"
+            "khm-1,1,charge,2020-09-05,one\n"
+        ),
+        "event_people.csv": "case_id,event_index,person_id\nkhm-1,0,sok\nkhm-1,1, sok\n",
+        "sentences.csv": "case_id,sentence_index,person_id,term\nkhm-1,0,sok,a few years\n",
+        "sources.csv": "record,record_id,title\ncases,khm-1,Report\n",
+    }
+    for name, text in files.items():
+        (folder / name).write_text(text, "utf-8")
+    reading = civicspace.sheets.read_tables(folder)
+    assert {
+        "case_people!A3": "sheet.unknown_reference",
+        "events!D2": "sheet.locale_date",
+        "events!E3": "sheet.wrong_type",
+        "event_people!C3": "sheet.whitespace",
+        "sentences!D2": "sheet.prose",
+    } == {issue.cell: issue.issue.code for issue in reading.issues}
