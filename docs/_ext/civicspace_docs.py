@@ -258,6 +258,19 @@ _TABLES_API = (
 )
 
 
+_SHEETS_API = (
+    "autofunction:: civicspace.sheets.read_tables",
+    "autofunction:: civicspace.sheets.write_template",
+    "autoclass:: civicspace.sheets.SheetReading",
+    "autoclass:: civicspace.sheets.CellIssue",
+    "autoclass:: civicspace.sheets.CellReading",
+    "autodata:: civicspace.sheets.MAX_ROWS",
+    "autodata:: civicspace.sheets.MAX_BYTES",
+    "autodata:: civicspace.sheets.MAX_ENTRIES",
+    "autodata:: civicspace.sheets.TEMPLATE_TYPES",
+)
+
+
 def _arrow_type(data_type: Any) -> str:
     import pyarrow as pa
 
@@ -277,6 +290,9 @@ def tables_page() -> str:
     conventions = written[written.index("Conventions") :]
     lines = ["# Tables", "", "```{eval-rst}", ".. automodule:: civicspace.tables", ""]
     lines += [f".. {entry}\n" for entry in _TABLES_API]
+    lines += ["```", "", "## Spreadsheets in", "", "```{eval-rst}"]
+    lines += [".. automodule:: civicspace.sheets", "   :no-index:", ""]
+    lines += [f".. {entry}\n" for entry in _SHEETS_API]
     lines += ["```", "", "## Conventions", "", conventions]
     lines += ["", "## The tables", ""]
     lines += [f"- [`{table.name}`](#table-{table.name}): {table.row}" for table in tables.LAYOUT]
@@ -583,11 +599,13 @@ def run_example(example: dict[str, Any]) -> list[civicspace.Issue]:
     binary file through :func:`civicspace.validate_records`).  ``text``,
     ``bytes`` and ``stream`` may be a list of ``[piece, times]`` pairs.
     """
-    inputs = {"document", "text", "bytes", "stream"} & set(example)
+    inputs = {"document", "text", "bytes", "stream", "csv"} & set(example)
     if len(inputs) != 1:
         raise ValueError(
-            f"an example needs exactly one of document, text, bytes, stream: {example}"
+            f"an example needs exactly one of document, text, bytes, stream, csv: {example}"
         )
+    if "csv" in example:
+        return [found.issue for found in sheet_issues(example)]
     if "document" in example:
         return civicspace.validate(example["document"])
     if "text" in example:
@@ -596,6 +614,35 @@ def run_example(example: dict[str, Any]) -> list[civicspace.Issue]:
         return civicspace.validate(_joined(example["bytes"]).encode("latin-1"))
     stream = io.BytesIO(_joined(example["stream"]).encode("latin-1"))
     return [issue for report in civicspace.validate_records(stream) for issue in report.issues]
+
+
+#: Codes that only a workbook (.xlsx) produces, so that no example of CSV text can; the
+#: tests in tests/sheets/ produce each of them from a workbook.
+WORKBOOK_ONLY_CODES = frozenset(
+    {
+        "sheet.external_link",
+        "sheet.formula",
+        "sheet.macro_enabled",
+        "sheet.merged",
+        "sheet.number_as_text",
+    }
+)
+
+
+def sheet_issues(example: dict[str, Any]) -> list[Any]:
+    """What :func:`civicspace.sheets.read_tables` reports for a ``csv`` example's folder.
+
+    ``csv`` maps file names to their bytes, written as for ``bytes`` (a string
+    whose characters are byte values, or ``[piece, times]`` pairs).
+    """
+    import tempfile
+
+    import civicspace.sheets
+
+    with tempfile.TemporaryDirectory() as folder:
+        for name, parts in example["csv"].items():
+            (Path(folder) / name).write_bytes(_joined(parts).encode("latin-1"))
+        return list(civicspace.sheets.read_tables(folder).issues)
 
 
 def _described_parts(parts: list[list[Any]], as_bytes: bool) -> str:
@@ -610,6 +657,15 @@ def describe_input(example: dict[str, Any]) -> list[str]:
     """Markdown lines showing an example's input."""
     if "document" in example:
         return ["```json", compact_json(example["document"]), "```"]
+    if "csv" in example:
+        lines = ["A folder of CSV files, read by `civicspace import FOLDER`:", ""]
+        for name, parts in example["csv"].items():
+            if isinstance(parts, str):
+                shown = parts.encode("latin-1").decode("utf-8", "replace").rstrip("\n")
+                lines += [f"`{name}`:", "", "```text", shown, "```", ""]
+            else:
+                lines += [f"`{name}`: the bytes {_described_parts(parts, as_bytes=True)}", ""]
+        return lines
     if "text" in example and isinstance(example["text"], str):
         return ["```text", example["text"], "```"]
     key = next(key for key in ("text", "bytes", "stream") if key in example)
@@ -632,6 +688,7 @@ CODE_GROUPS = {
     "document": "Telling the record type",
     "schema": "Schema rules",
     "value": "The model's own checks",
+    "sheet": "Reading spreadsheets (civicspace import)",
 }
 
 
@@ -667,6 +724,12 @@ def issue_codes_page() -> str:
                         "document can produce this code; it is kept for schemas to come.",
                         "",
                     ]
+                elif code in WORKBOOK_ONLY_CODES:
+                    lines += [
+                        "Only a workbook (.xlsx) produces this code, so no text example is "
+                        "shown; see the how-to on collecting case reports with a spreadsheet.",
+                        "",
+                    ]
                 else:
                     lines += ["No example yet.", ""]
                 continue
@@ -674,7 +737,8 @@ def issue_codes_page() -> str:
                 lines += [example["note"], ""]
             lines += describe_input(example)
             lines += ["", "Validation reports:", "", "```text"]
-            lines += [str(issue) for issue in run_example(example)]
+            found = sheet_issues(example) if "csv" in example else run_example(example)
+            lines += [str(issue) for issue in found]
             lines += ["```", ""]
     return "\n".join(lines)
 

@@ -128,6 +128,9 @@ def _parser() -> argparse.ArgumentParser:
     from .._tables import cli as tables_cli
 
     tables_cli.add_parser(commands)
+    from .._sheets import cli as sheets_cli
+
+    sheets_cli.add_parsers(commands)
     return parser
 
 
@@ -295,4 +298,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         from .._tables import cli as tables_cli
 
         return tables_cli.run(args, sys.stdout, sys.stderr)
+    if args.command in ("import", "template"):
+        from .._sheets import cli as sheets_cli
+
+        return sheets_cli.run(args, sys.stdout, sys.stderr)
     return _schema(args, sys.stdout, sys.stderr)

@@ -70,6 +70,27 @@ _CODES: dict[str, str] = {
         "(a country code followed by a newline, say)."
     ),
     "json.record_too_large": "A record is larger than the size limit for one record.",
+    # Spreadsheets in (civicspace.sheets, civicspace import): each on a cell where it has one.
+    "sheet.unreadable": "The file is not a workbook (.xlsx), a CSV file or a folder of them.",
+    "sheet.too_large": "The workbook or a sheet is over a size limit (a zip bomb, too many rows).",
+    "sheet.macro_enabled": "The workbook holds macros (a macro-enabled file, perhaps renamed).",
+    "sheet.external_link": "The workbook links to other workbooks, whose values it would show.",
+    "sheet.encoding": "A CSV file is not UTF-8 (Latin-1, Windows-1252 or UTF-16).",
+    "sheet.unknown_sheet": "A sheet or CSV file names no table of the layout.",
+    "sheet.unknown_column": "A column names no column of its table, or a value has no header.",
+    "sheet.missing_key": "A cell the row's place depends on (a case id, an index) is empty.",
+    "sheet.unknown_reference": "A row names a row of another sheet that is not there.",
+    "sheet.duplicate_row": "Two rows of a sheet have the same key or path.",
+    "sheet.bad_index": "A position column leaves a place out, or gives one twice.",
+    "sheet.bad_path": "A path cell is not a JSON path, or its place cannot hold the value.",
+    "sheet.conflict": "Two cells give one value of the document differently.",
+    "sheet.wrong_type": "A cell's value is not of its column's type (text, number, date, ...).",
+    "sheet.number_as_text": "A number column's cell holds a number stored as text.",
+    "sheet.formula": "A cell holds a formula, which is never evaluated.",
+    "sheet.merged": "A merged cell, whose value belongs to one row and column only.",
+    "sheet.locale_date": "A date typed as 03/09/2020, where day and month cannot be told apart.",
+    "sheet.whitespace": "An id, key or code has a space before or after it.",
+    "sheet.prose": "A term or amount written as prose that civicspace's readers do not read.",
     **{
         schema_code(keyword): f"Schema rule `{keyword}`: {meaning}."
         for keyword, meaning in _SCHEMA_KEYWORDS.items()

@@ -18,6 +18,17 @@ Conventions, the same in every table:
 - Enumerations are dictionary-encoded strings, their JSON values.
 - A list of short values (roles, titles) is a list column; the CSV and
   Excel writers write it as JSON text (``["journalist"]``).
+
+Each column also says where its value stands in the collection document
+(``field``, relative to the row's ``path``), or ``None`` when civicspace
+derives it; :mod:`civicspace.sheets` reads tables back into a document
+through it.  A field is dotted keys (``fine.amount.amount``); ``""`` is the
+object at ``path`` itself (an item of a list of ids); ``^name.key`` is
+``key`` of the last ``name[i]`` the path passes through (a citation's law on
+the row of one of its articles); ``name[].key`` zips a list column into a list
+of objects (other names and their notes).  ``reader`` names the prose reader a
+cell of the column may use: ``term`` (:func:`civicspace.parse_term`) or
+``money`` (:func:`civicspace.parse_money`).
 """
 
 from __future__ import annotations
@@ -50,12 +61,17 @@ class Column:
         name: The column name.
         type: Its Arrow type.
         meaning: What it holds, in one line.
+        field: Where its value stands in the collection document, relative
+            to the row's path; ``None`` for a value civicspace derives.
+        reader: The prose reader a cell may use instead: ``term`` or ``money``.
 
     """
 
     name: str
     type: pa.DataType
     meaning: str
+    field: str | None = None
+    reader: str | None = None
 
 
 @attrs.frozen
@@ -83,32 +99,52 @@ class TableLayout:
         return pa.schema([pa.field(column.name, column.type) for column in self.columns])
 
 
-def _date(name: str, meaning: str) -> list[Column]:
+def _date(name: str, meaning: str, *, derived: bool = False) -> list[Column]:
     return [
-        Column(name, TEXT, f"{meaning}, as given: YYYY, YYYY-MM or YYYY-MM-DD"),
+        Column(
+            name,
+            TEXT,
+            f"{meaning}, as given: YYYY, YYYY-MM or YYYY-MM-DD",
+            None if derived else name,
+        ),
         Column(f"{name}_precision", ENUM, f"How much of {name} is known: year, month or day"),
         Column(f"{name}_date", DATE, f"{name} as a date, only when known to the day"),
     ]
 
 
-def _money(name: str, meaning: str) -> list[Column]:
+def _money(name: str, meaning: str, field: str, reader: str | None = None) -> list[Column]:
     return [
-        Column(f"{name}_amount", AMOUNT, f"{meaning}: the amount"),
-        Column(f"{name}_currency", TEXT, f"{meaning}: its ISO 4217 currency"),
+        Column(f"{name}_amount", AMOUNT, f"{meaning}: the amount", f"{field}.amount", reader),
+        Column(f"{name}_currency", TEXT, f"{meaning}: its ISO 4217 currency", f"{field}.currency"),
     ]
 
 
 def _reported(name: str, meaning: str) -> list[Column]:
     return [
-        *_money(name, meaning),
-        *_money(f"{name}_equivalent", f"{meaning}: the equivalent the source reports"),
-        Column(f"{name}_approximate", BOOL, f"{meaning}: whether the source calls it approximate"),
+        *_money(name, meaning, f"{name}.amount", "money"),
+        *_money(
+            f"{name}_equivalent",
+            f"{meaning}: the equivalent the source reports",
+            f"{name}.equivalent",
+        ),
+        Column(
+            f"{name}_approximate",
+            BOOL,
+            f"{meaning}: whether the source calls it approximate",
+            f"{name}.approximate",
+        ),
     ]
 
 
 def _term(name: str, meaning: str) -> list[Column]:
     return [
-        Column(name, TEXT, f"{meaning}, as given: P18M, P1Y6M, P18M/P20M for a range, life"),
+        Column(
+            name,
+            TEXT,
+            f"{meaning}, as given: P18M, P1Y6M, P18M/P20M for a range, life",
+            name,
+            "term",
+        ),
         Column(f"{name}_minimum_months", INT, f"{meaning}: its least, years and months in months"),
         Column(f"{name}_minimum_days", INT, f"{meaning}: days of its least (never made months)"),
         Column(f"{name}_maximum_months", INT, f"{meaning}: its most, years and months in months"),
@@ -124,29 +160,44 @@ _LAW = Column("law_id", TEXT, "The law (laws.law_id)")
 
 
 def _case_table(name: str, row: str, key: tuple[str, ...], *columns: Column) -> TableLayout:
+    # The case's id and country are the case's own fields on its row, derived on the others.
+    case, country = _CASE, _COUNTRY
+    if name == "cases":
+        case, country = attrs.evolve(_CASE, field="id"), attrs.evolve(_COUNTRY, field="country")
     return TableLayout(
-        name, row, ("case_id", *key), (_PATH, _CASE, _COUNTRY, *columns), partition="country"
+        name, row, ("case_id", *key), (_PATH, case, country, *columns), partition="country"
     )
 
 
 def _penalty() -> list[Column]:
     return [
-        Column("minimum_term", TEXT, "Least term the law states, as given"),
+        Column("minimum_term", TEXT, "Least term the law states, as given", "minimum_term", "term"),
         Column("minimum_term_months", INT, "Least term: years and months, in months"),
         Column("minimum_term_days", INT, "Least term: days"),
-        Column("maximum_term", TEXT, "Most term the law states, as given (life for life)"),
+        Column(
+            "maximum_term",
+            TEXT,
+            "Most term the law states, as given (life for life)",
+            "maximum_term",
+            "term",
+        ),
         Column("maximum_term_months", INT, "Most term: years and months, in months"),
         Column("maximum_term_days", INT, "Most term: days"),
         Column("maximum_term_life", BOOL, "Whether the most is life imprisonment"),
-        *_money("minimum_fine", "Least fine"),
-        *_money("maximum_fine", "Most fine"),
+        *_money("minimum_fine", "Least fine", "minimum_fine"),
+        *_money("maximum_fine", "Most fine", "maximum_fine"),
     ]
 
 
 _NAMED = [
-    Column("name", TEXT, "Name as published"),
-    Column("other_names", TEXTS, "Other names (aliases, spellings)"),
-    Column("other_name_notes", TEXTS, "For each other name, its note; empty text for none"),
+    Column("name", TEXT, "Name as published", "name"),
+    Column("other_names", TEXTS, "Other names (aliases, spellings)", "other_names[].name"),
+    Column(
+        "other_name_notes",
+        TEXTS,
+        "For each other name, its note; empty text for none",
+        "other_names[].note",
+    ),
 ]
 
 LAYOUT: Final[tuple[TableLayout, ...]] = (
@@ -156,13 +207,15 @@ LAYOUT: Final[tuple[TableLayout, ...]] = (
         ("path",),
         (
             _PATH,
-            Column("country", TEXT, "ISO 3166-1 alpha-3"),
-            Column("rating", ENUM, "open, narrowed, obstructed, repressed or closed"),
+            Column("country", TEXT, "ISO 3166-1 alpha-3", "country"),
+            Column("rating", ENUM, "open, narrowed, obstructed, repressed or closed", "rating"),
             *_date("as_of", "When the rating applies"),
             Column("in_force_from", DATE, "First day in force: the first day as_of may be"),
             Column("in_force_until", DATE, "First day of the country's next rating; null if none"),
-            Column("watchlist", BOOL, "Whether the country is on the Monitor's watchlist"),
-            Column("score", pa.float64(), "The score, when the monitor gives one"),
+            Column(
+                "watchlist", BOOL, "Whether the country is on the Monitor's watchlist", "watchlist"
+            ),
+            Column("score", pa.float64(), "The score, when the monitor gives one", "score"),
         ),
         partition="country",
     ),
@@ -172,12 +225,14 @@ LAYOUT: Final[tuple[TableLayout, ...]] = (
         ("scale_id",),
         (
             _PATH,
-            Column("scale_id", TEXT, "The scale"),
-            Column("name", TEXT, "Its name"),
-            Column("publisher", TEXT, "Who publishes it"),
-            Column("direction", ENUM, "Whether higher scores are more open or more closed"),
-            Column("minimum", pa.float64(), "Lowest score"),
-            Column("maximum", pa.float64(), "Highest score"),
+            Column("scale_id", TEXT, "The scale", "id"),
+            Column("name", TEXT, "Its name", "name"),
+            Column("publisher", TEXT, "Who publishes it", "publisher"),
+            Column(
+                "direction", ENUM, "Whether higher scores are more open or more closed", "direction"
+            ),
+            Column("minimum", pa.float64(), "Lowest score", "minimum"),
+            Column("maximum", pa.float64(), "Highest score", "maximum"),
         ),
     ),
     TableLayout(
@@ -188,10 +243,10 @@ LAYOUT: Final[tuple[TableLayout, ...]] = (
             _PATH,
             Column("scale_id", TEXT, "The scale (scales.scale_id)"),
             Column("band_index", INT, "Position in the scale's bands, from 0"),
-            Column("category", TEXT, "The category"),
-            Column("label", TEXT, "The label as published"),
-            Column("minimum", pa.float64(), "Lowest score of the band"),
-            Column("maximum", pa.float64(), "Highest score of the band"),
+            Column("category", TEXT, "The category", "category"),
+            Column("label", TEXT, "The label as published", "label"),
+            Column("minimum", pa.float64(), "Lowest score of the band", "minimum"),
+            Column("maximum", pa.float64(), "Highest score of the band", "maximum"),
         ),
     ),
     TableLayout(
@@ -200,12 +255,12 @@ LAYOUT: Final[tuple[TableLayout, ...]] = (
         ("law_id",),
         (
             _PATH,
-            _LAW,
-            Column("jurisdiction", TEXT, "Its jurisdiction"),
-            Column("kind", ENUM, "code, law, sub_decree, decree, notice, draft_law, ..."),
+            attrs.evolve(_LAW, field="id"),
+            Column("jurisdiction", TEXT, "Its jurisdiction", "jurisdiction"),
+            Column("kind", ENUM, "code, law, sub_decree, decree, notice, draft_law, ...", "kind"),
             Column("title", TEXT, "Its first title"),
-            Column("titles", TEXTS, "All its titles"),
-            Column("short_names", TEXTS, "Its short names"),
+            Column("titles", TEXTS, "All its titles", "titles"),
+            Column("short_names", TEXTS, "Its short names", "short_names"),
         ),
     ),
     TableLayout(
@@ -216,7 +271,7 @@ LAYOUT: Final[tuple[TableLayout, ...]] = (
             _PATH,
             _LAW,
             Column("status_index", INT, "Position in the law's history, from 0"),
-            Column("status", ENUM, "The status from that date"),
+            Column("status", ENUM, "The status from that date", "status"),
             *_date("date", "When"),
         ),
     ),
@@ -227,10 +282,10 @@ LAYOUT: Final[tuple[TableLayout, ...]] = (
         (
             _PATH,
             _LAW,
-            Column("article", TEXT, "Article number as given"),
+            Column("article", TEXT, "Article number as given", "number"),
             Column("article_key", TEXT, "The number as canonical_article_number reads it"),
-            Column("heading", TEXT, "Its heading"),
-            Column("restricts", TEXTS, "Freedoms it restricts"),
+            Column("heading", TEXT, "Its heading", "heading"),
+            Column("restricts", TEXTS, "Freedoms it restricts", "restricts"),
         ),
     ),
     TableLayout(
@@ -243,7 +298,12 @@ LAYOUT: Final[tuple[TableLayout, ...]] = (
             Column("article", TEXT, "The article; null for a penalty of the whole law"),
             Column("penalty_index", INT, "Position among the law's or article's penalties"),
             Column("variant_index", INT, "Position among aggravated variants; null for the base"),
-            Column("condition", TEXT, "When the aggravated variant applies; null for the base"),
+            Column(
+                "condition",
+                TEXT,
+                "When the aggravated variant applies; null for the base",
+                "condition",
+            ),
             *_penalty(),
         ),
     ),
@@ -255,9 +315,9 @@ LAYOUT: Final[tuple[TableLayout, ...]] = (
             _PATH,
             _LAW,
             Column("feature_index", INT, "Position, from 0"),
-            Column("feature", ENUM, "The criticised feature"),
-            Column("note", TEXT, "What the source says"),
-            Column("restricts", TEXTS, "Freedoms it restricts"),
+            Column("feature", ENUM, "The criticised feature", "feature"),
+            Column("note", TEXT, "What the source says", "note"),
+            Column("restricts", TEXTS, "Freedoms it restricts", "restricts"),
         ),
     ),
     TableLayout(
@@ -266,9 +326,9 @@ LAYOUT: Final[tuple[TableLayout, ...]] = (
         ("person_id",),
         (
             _PATH,
-            Column("person_id", TEXT, "The person"),
+            Column("person_id", TEXT, "The person", "id"),
             *_NAMED,
-            Column("roles", TEXTS, "Their roles"),
+            Column("roles", TEXTS, "Their roles", "roles"),
         ),
     ),
     TableLayout(
@@ -277,11 +337,11 @@ LAYOUT: Final[tuple[TableLayout, ...]] = (
         ("organisation_id",),
         (
             _PATH,
-            Column("organisation_id", TEXT, "The organisation"),
+            Column("organisation_id", TEXT, "The organisation", "id"),
             *_NAMED,
-            Column("acronym", TEXT, "Its acronym"),
-            Column("country", TEXT, "Where it is based"),
-            Column("kind", ENUM, "ngo, union, media_outlet, party, network, ..."),
+            Column("acronym", TEXT, "Its acronym", "acronym"),
+            Column("country", TEXT, "Where it is based", "country"),
+            Column("kind", ENUM, "ngo, union, media_outlet, party, network, ...", "kind"),
         ),
     ),
     TableLayout(
@@ -293,8 +353,8 @@ LAYOUT: Final[tuple[TableLayout, ...]] = (
             Column("owner_path", TEXT, "The person's path"),
             Column("case_id", TEXT, "The case; null for a person record"),
             Column("person_id", TEXT, "The person"),
-            Column("scheme", TEXT, "The identifier's scheme"),
-            Column("identifier", TEXT, "The identifier"),
+            Column("scheme", TEXT, "The identifier's scheme", "scheme"),
+            Column("identifier", TEXT, "The identifier", "identifier"),
         ),
     ),
     TableLayout(
@@ -306,16 +366,16 @@ LAYOUT: Final[tuple[TableLayout, ...]] = (
             Column("owner_path", TEXT, "The person's path"),
             Column("case_id", TEXT, "The case; null for a person record"),
             Column("person_id", TEXT, "The person"),
-            Column("organisation_id", TEXT, "The organisation"),
-            Column("role", TEXT, "Their role in it"),
+            Column("organisation_id", TEXT, "The organisation", "organisation"),
+            Column("role", TEXT, "Their role in it", "role"),
         ),
     ),
     _case_table(
         "cases",
         "A case",
         (),
-        Column("title", TEXT, "Short title"),
-        Column("summary", TEXT, "What happened"),
+        Column("title", TEXT, "Short title", "title"),
+        Column("summary", TEXT, "What happened", "summary"),
         Column("people", INT, "How many people it names"),
         Column("events", INT, "How many events it lists"),
         Column("sentences", INT, "How many sentences it lists (accounts, conflicting ones apart)"),
@@ -324,11 +384,11 @@ LAYOUT: Final[tuple[TableLayout, ...]] = (
         "case_people",
         "A person of a case, with what civicspace derives for them",
         ("person_id",),
-        Column("person_id", TEXT, "The person, within the case"),
+        Column("person_id", TEXT, "The person, within the case", "id"),
         *_NAMED,
-        Column("roles", TEXTS, "Their roles in this case"),
+        Column("roles", TEXTS, "Their roles in this case", "roles"),
         Column("status", ENUM, "Their status, from civicspace.person_status"),
-        *_date("arrested", "Their first arrest or detention in the case"),
+        *_date("arrested", "Their first arrest or detention in the case", derived=True),
         Column("pretrial_days_minimum", INT, "Days of pre-trial detention, least"),
         Column(
             "pretrial_days_maximum", INT, "Days of pre-trial detention, most; null if unbounded"
@@ -340,23 +400,23 @@ LAYOUT: Final[tuple[TableLayout, ...]] = (
         "case_organisations",
         "An organisation of a case",
         ("organisation_id",),
-        Column("organisation_id", TEXT, "The organisation, within the case"),
+        Column("organisation_id", TEXT, "The organisation, within the case", "id"),
         *_NAMED,
-        Column("acronym", TEXT, "Its acronym"),
-        Column("organisation_country", TEXT, "Where it is based"),
-        Column("kind", ENUM, "ngo, union, media_outlet, party, network, ..."),
+        Column("acronym", TEXT, "Its acronym", "acronym"),
+        Column("organisation_country", TEXT, "Where it is based", "country"),
+        Column("kind", ENUM, "ngo, union, media_outlet, party, network, ...", "kind"),
     ),
     _case_table(
         "events",
         "An event of a case, in the order the case lists them",
         ("event_index",),
         Column("event_index", INT, "Position in the case's events, from 0"),
-        Column("kind", ENUM, "What happened: arrest, charge, conviction, ..."),
+        Column("kind", ENUM, "What happened: arrest, charge, conviction, ...", "kind"),
         *_date("date", "When"),
-        Column("people_count", INT, "How many people the source says it concerned"),
-        Column("in_absentia", BOOL, "Whether it happened in the people's absence"),
-        Column("place", TEXT, "Where"),
-        Column("note", TEXT, "Anything else the source says"),
+        Column("people_count", INT, "How many people the source says it concerned", "people_count"),
+        Column("in_absentia", BOOL, "Whether it happened in the people's absence", "in_absentia"),
+        Column("place", TEXT, "Where", "place"),
+        Column("note", TEXT, "Anything else the source says", "note"),
         *_reported("demanded", "Fine or compensation demanded, not imposed"),
     ),
     _case_table(
@@ -364,28 +424,30 @@ LAYOUT: Final[tuple[TableLayout, ...]] = (
         "A person an event names",
         ("event_index", "person_id"),
         Column("event_index", INT, "The event (events.event_index)"),
-        Column("person_id", TEXT, "The person (case_people.person_id)"),
+        Column("person_id", TEXT, "The person (case_people.person_id)", ""),
     ),
     _case_table(
         "event_organisations",
         "An organisation an event names",
         ("event_index", "organisation_id"),
         Column("event_index", INT, "The event (events.event_index)"),
-        Column("organisation_id", TEXT, "The organisation (case_organisations.organisation_id)"),
+        Column(
+            "organisation_id", TEXT, "The organisation (case_organisations.organisation_id)", ""
+        ),
     ),
     _case_table(
         "event_charges",
         "A charge an event concerns",
         ("event_index", "charge_id"),
         Column("event_index", INT, "The event (events.event_index)"),
-        Column("charge_id", TEXT, "The charge (charges.charge_id)"),
+        Column("charge_id", TEXT, "The charge (charges.charge_id)", ""),
     ),
     _case_table(
         "charges",
         "A charge brought in a case",
         ("charge_id",),
-        Column("charge_id", TEXT, "The charge, within the case"),
-        Column("offence", TEXT, "The offence as reported"),
+        Column("charge_id", TEXT, "The charge, within the case", "id"),
+        Column("offence", TEXT, "The offence as reported", "offence"),
         *_date("date", "When they were charged"),
     ),
     _case_table(
@@ -393,7 +455,7 @@ LAYOUT: Final[tuple[TableLayout, ...]] = (
         "A person charged with a charge",
         ("charge_id", "person_id"),
         Column("charge_id", TEXT, "The charge (charges.charge_id)"),
-        Column("person_id", TEXT, "The person (case_people.person_id)"),
+        Column("person_id", TEXT, "The person (case_people.person_id)", ""),
     ),
     _case_table(
         "charge_citations",
@@ -402,30 +464,35 @@ LAYOUT: Final[tuple[TableLayout, ...]] = (
         Column("charge_id", TEXT, "The charge (charges.charge_id)"),
         Column("citation_index", INT, "Position among the charge's citations"),
         Column("article_index", INT, "Position among its articles; null for a whole law"),
-        _LAW,
-        Column("article", TEXT, "The article as given; null when the whole law is cited"),
+        attrs.evolve(_LAW, field="^citations.law"),
+        Column("article", TEXT, "The article as given; null when the whole law is cited", ""),
         Column("article_key", TEXT, "The article as civicspace.canonical_article_number reads it"),
-        Column("as_written", TEXT, "The citation as the source writes it"),
+        Column("as_written", TEXT, "The citation as the source writes it", "^citations.as_written"),
     ),
     _case_table(
         "sentences",
         "A sentence as one source reports it; accounts of one ruling share ruling_index",
         ("sentence_index",),
         Column("sentence_index", INT, "Position in the case's sentences, from 0"),
-        Column("person_id", TEXT, "The person sentenced (case_people.person_id)"),
+        Column("person_id", TEXT, "The person sentenced (case_people.person_id)", "person"),
         Column("ruling_index", INT, "The ruling: sentences of one person with one imposed_on"),
         Column("conflicting", BOOL, "Whether accounts of its ruling disagree (conflicts)"),
         *_term("term", "The custodial term"),
-        Column("suspended", TEXT, "The part suspended, as given; remainder for the remainder"),
+        Column(
+            "suspended",
+            TEXT,
+            "The part suspended, as given; remainder for the remainder",
+            "suspended",
+        ),
         Column("suspended_months", INT, "The part suspended: years and months, in months"),
         Column("suspended_days", INT, "The part suspended: days"),
         Column("suspended_remainder", BOOL, "Whether the remainder after time served is suspended"),
         *_reported("fine", "The fine"),
         *_reported("compensation", "The compensation"),
-        Column("in_absentia", BOOL, "Whether imposed in the person's absence"),
+        Column("in_absentia", BOOL, "Whether imposed in the person's absence", "in_absentia"),
         *_date("imposed_on", "When it was imposed"),
-        Column("court", TEXT, "The court"),
-        Column("appeal_outcome", ENUM, "What an appeal did to it"),
+        Column("court", TEXT, "The court", "court"),
+        Column("appeal_outcome", ENUM, "What an appeal did to it", "appeal_outcome"),
         Column("custody_credited_days", INT, "Days of custody credited (days_in_custody)"),
     ),
     _case_table(
@@ -434,9 +501,9 @@ LAYOUT: Final[tuple[TableLayout, ...]] = (
         ("sentence_index", "period_index"),
         Column("sentence_index", INT, "The sentence (sentences.sentence_index)"),
         Column("period_index", INT, "Position, from 0"),
-        Column("start", DATE, "First day"),
-        Column("end", DATE, "Day of release, not counted; null when still open"),
-        Column("kind", ENUM, "What kind of custody"),
+        Column("start", DATE, "First day", "start"),
+        Column("end", DATE, "Day of release, not counted; null when still open", "end"),
+        Column("kind", ENUM, "What kind of custody", "kind"),
     ),
     TableLayout(
         "statements",
@@ -444,17 +511,19 @@ LAYOUT: Final[tuple[TableLayout, ...]] = (
         ("statement_id",),
         (
             _PATH,
-            Column("statement_id", TEXT, "The statement"),
-            Column("kind", ENUM, "joint_statement, open_letter, oral_statement, ..."),
-            Column("title", TEXT, "Its title"),
+            Column("statement_id", TEXT, "The statement", "id"),
+            Column("kind", ENUM, "joint_statement, open_letter, oral_statement, ...", "kind"),
+            Column("title", TEXT, "Its title", "title"),
             *_date("date", "When"),
-            Column("venue", TEXT, "Where it was delivered"),
-            Column("session", INT, "The Human Rights Council session (sessions.session)"),
-            Column("delivered_by", TEXT, "Who delivered it"),
-            Column("delivered_by_person", TEXT, "Their person id"),
-            Column("delivered_by_role", TEXT, "Their role"),
-            Column("addressees", TEXTS, "Whom it addresses"),
-            Column("signatory_count", INT, "How many signatories it declares"),
+            Column("venue", TEXT, "Where it was delivered", "venue"),
+            Column(
+                "session", INT, "The Human Rights Council session (sessions.session)", "session"
+            ),
+            Column("delivered_by", TEXT, "Who delivered it", "delivered_by.name"),
+            Column("delivered_by_person", TEXT, "Their person id", "delivered_by.person"),
+            Column("delivered_by_role", TEXT, "Their role", "delivered_by.role"),
+            Column("addressees", TEXTS, "Whom it addresses", "addressees"),
+            Column("signatory_count", INT, "How many signatories it declares", "signatory_count"),
             Column("signatures", INT, "How many signatories it lists"),
         ),
     ),
@@ -466,12 +535,12 @@ LAYOUT: Final[tuple[TableLayout, ...]] = (
             _PATH,
             Column("statement_id", TEXT, "The statement (statements.statement_id)"),
             Column("signatory_index", INT, "Position in the list, from 0"),
-            Column("signatory_id", TEXT, "The organisation id the data gives it"),
-            Column("name", TEXT, "Name as listed"),
-            Column("acronym", TEXT, "Acronym as listed"),
-            Column("qualifier", TEXT, "Qualifier as listed"),
-            Column("signatory_country", TEXT, "Where it is based"),
-            Column("kind", ENUM, "What kind of body"),
+            Column("signatory_id", TEXT, "The organisation id the data gives it", "id"),
+            Column("name", TEXT, "Name as listed", "name"),
+            Column("acronym", TEXT, "Acronym as listed", "acronym"),
+            Column("qualifier", TEXT, "Qualifier as listed", "qualifier"),
+            Column("signatory_country", TEXT, "Where it is based", "country"),
+            Column("kind", ENUM, "What kind of body", "kind"),
             Column("organisation_id", TEXT, "The one organisation record it matches; else null"),
             Column("match_rule", ENUM, "How it matched (civicspace.match_organisations)"),
             Column("matches", INT, "How many organisation records match it"),
@@ -485,8 +554,8 @@ LAYOUT: Final[tuple[TableLayout, ...]] = (
             _PATH,
             Column("statement_id", TEXT, "The statement (statements.statement_id)"),
             Column("demand_index", INT, "Position, from 0"),
-            Column("text", TEXT, "The demand"),
-            Column("addressee", TEXT, "Whom it addresses"),
+            Column("text", TEXT, "The demand", "text"),
+            Column("addressee", TEXT, "Whom it addresses", "addressee"),
         ),
     ),
     TableLayout(
@@ -498,9 +567,9 @@ LAYOUT: Final[tuple[TableLayout, ...]] = (
             Column("statement_id", TEXT, "The statement (statements.statement_id)"),
             Column("demand_index", INT, "The demand (statement_demands.demand_index)"),
             Column("concern_index", INT, "Position, from 0"),
-            Column("case_id", TEXT, "The case it concerns"),
-            Column("law_id", TEXT, "The law it concerns"),
-            Column("person_id", TEXT, "The person it concerns"),
+            Column("case_id", TEXT, "The case it concerns", "case"),
+            Column("law_id", TEXT, "The law it concerns", "law"),
+            Column("person_id", TEXT, "The person it concerns", "person"),
         ),
     ),
     TableLayout(
@@ -509,7 +578,7 @@ LAYOUT: Final[tuple[TableLayout, ...]] = (
         ("session",),
         (
             _PATH,
-            Column("session", INT, "Its number"),
+            Column("session", INT, "Its number", "number"),
             *_date("start", "First day"),
             *_date("end", "Last day"),
         ),
@@ -522,7 +591,7 @@ LAYOUT: Final[tuple[TableLayout, ...]] = (
             _PATH,
             Column("session", INT, "The session (sessions.session)"),
             Column("member_index", INT, "Position in the list, from 0"),
-            Column("country", TEXT, "ISO 3166-1 alpha-3"),
+            Column("country", TEXT, "ISO 3166-1 alpha-3", ""),
         ),
     ),
     TableLayout(
@@ -533,11 +602,11 @@ LAYOUT: Final[tuple[TableLayout, ...]] = (
             _PATH,
             Column("session", INT, "The session (sessions.session)"),
             Column("item_index", INT, "Position, from 0"),
-            Column("kind", ENUM, "What kind of item"),
-            Column("item_number", INT, "The agenda item number"),
-            Column("title", TEXT, "Its title"),
-            Column("country", TEXT, "The country it concerns"),
-            Column("theme", TEXT, "Its theme"),
+            Column("kind", ENUM, "What kind of item", "kind"),
+            Column("item_number", INT, "The agenda item number", "item_number"),
+            Column("title", TEXT, "Its title", "title"),
+            Column("country", TEXT, "The country it concerns", "country"),
+            Column("theme", TEXT, "Its theme", "theme"),
         ),
     ),
     TableLayout(
@@ -549,9 +618,9 @@ LAYOUT: Final[tuple[TableLayout, ...]] = (
             Column("session", INT, "The session (sessions.session)"),
             Column("item_index", INT, "The item (agenda_items.item_index)"),
             Column("demand_index", INT, "Position, from 0"),
-            Column("text", TEXT, "The demand"),
-            Column("addressee", TEXT, "Whom it addresses"),
-            Column("made_by", TEXT, "Who made it"),
+            Column("text", TEXT, "The demand", "text"),
+            Column("addressee", TEXT, "Whom it addresses", "addressee"),
+            Column("made_by", TEXT, "Who made it", "made_by"),
             *_date("date", "When"),
         ),
     ),
@@ -563,14 +632,16 @@ LAYOUT: Final[tuple[TableLayout, ...]] = (
             _PATH,
             Column("session", INT, "The session (sessions.session)"),
             Column("side_event_index", INT, "Position, from 0"),
-            Column("title", TEXT, "Its title"),
+            Column("title", TEXT, "Its title", "title"),
             *_date("date", "When"),
-            Column("start_time", TEXT, "Start time as given"),
-            Column("end_time", TEXT, "End time as given"),
-            Column("room", TEXT, "Where"),
-            Column("country", TEXT, "The country it concerns"),
-            Column("panel", TEXTS, "The speakers' names"),
-            Column("panel_roles", TEXTS, "Each speaker's role; empty text for none"),
+            Column("start_time", TEXT, "Start time as given", "start_time"),
+            Column("end_time", TEXT, "End time as given", "end_time"),
+            Column("room", TEXT, "Where", "room"),
+            Column("country", TEXT, "The country it concerns", "country"),
+            Column("panel", TEXTS, "The speakers' names", "panel[].name"),
+            Column(
+                "panel_roles", TEXTS, "Each speaker's role; empty text for none", "panel[].role"
+            ),
         ),
     ),
     TableLayout(
@@ -579,10 +650,10 @@ LAYOUT: Final[tuple[TableLayout, ...]] = (
         ("election_id",),
         (
             _PATH,
-            Column("election_id", TEXT, "The election"),
-            Column("country", TEXT, "ISO 3166-1 alpha-3"),
+            Column("election_id", TEXT, "The election", "id"),
+            Column("country", TEXT, "ISO 3166-1 alpha-3", "country"),
             *_date("date", "When"),
-            Column("title", TEXT, "Its title"),
+            Column("title", TEXT, "Its title", "title"),
         ),
         partition="country",
     ),
@@ -595,15 +666,17 @@ LAYOUT: Final[tuple[TableLayout, ...]] = (
             Column("election_id", TEXT, "The election (elections.election_id)"),
             Column("country", TEXT, "The election's country (for partitioning)"),
             Column("contest_index", INT, "Position among the election's contests"),
-            Column("contested", TEXT, "What was contested"),
-            Column("total", INT, "Seats or posts contested"),
+            Column("contested", TEXT, "What was contested", "^contests.contested"),
+            Column("total", INT, "Seats or posts contested", "^contests.total"),
             Column("result_index", INT, "Position among the contest's results"),
-            Column("party", TEXT, "The party or group"),
-            Column("acronym", TEXT, "Its acronym"),
-            Column("organisation_id", TEXT, "Its organisation record"),
-            Column("group", BOOL, "Whether it is a group of parties"),
-            Column("seats", INT, "Seats won"),
-            Column("share", SHARE, "Share of the total in per cent, as the text states it"),
+            Column("party", TEXT, "The party or group", "party"),
+            Column("acronym", TEXT, "Its acronym", "acronym"),
+            Column("organisation_id", TEXT, "Its organisation record", "organisation"),
+            Column("group", BOOL, "Whether it is a group of parties", "group"),
+            Column("seats", INT, "Seats won", "seats"),
+            Column(
+                "share", SHARE, "Share of the total in per cent, as the text states it", "share"
+            ),
         ),
         partition="country",
     ),
@@ -616,11 +689,11 @@ LAYOUT: Final[tuple[TableLayout, ...]] = (
             Column("owner_path", TEXT, "The path of the object it is a source of"),
             Column("record", ENUM, "The collection member of the record: cases, laws, ..."),
             Column("record_id", TEXT, "The record's id (a session's number); null for ratings"),
-            Column("url", TEXT, "Where it was published"),
-            Column("title", TEXT, "The title of the text"),
-            Column("publisher", TEXT, "Who published it"),
+            Column("url", TEXT, "Where it was published", "url"),
+            Column("title", TEXT, "The title of the text", "title"),
+            Column("publisher", TEXT, "Who published it", "publisher"),
             *_date("date", "When it was published"),
-            Column("quote", TEXT, "The sentence the fact rests on, word for word"),
+            Column("quote", TEXT, "The sentence the fact rests on, word for word", "quote"),
         ),
     ),
 )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import decimal
 import json
 import re
 from collections.abc import Callable, Mapping
@@ -31,9 +32,28 @@ _UNWRITABLE: Final = re.compile(r"[\x00-\x08\x0b-\x1f]|_(?=x[0-9A-Fa-f]{4}_)")
 
 
 def _excel_text(value: object) -> object:
-    """Text as Excel stores what XML cannot carry: ``_xHHHH_``, as Excel itself writes it."""
+    """Text as Excel stores what XML cannot carry: ``_xHHHH_``, as Excel itself writes it.
+
+    A number with more significant digits than a number cell keeps (15) is
+    written as text, so that it reads back exactly.
+    """
     if isinstance(value, str) and _UNWRITABLE.search(value):
         return _UNWRITABLE.sub(lambda found: f"_x{ord(found.group()):04X}_", value)
+    if isinstance(value, decimal.Decimal) and len(value.normalize().as_tuple().digits) > 15:
+        return format(value.normalize(), "f")
+    if isinstance(value, float) and float(f"{value:.15g}") != value:
+        return repr(value)
+    return value
+
+
+def _literal(sheet: object, value: object) -> object:
+    """Text that starts with ``=`` as a text cell: openpyxl would write it as a formula."""
+    if isinstance(value, str) and value.startswith("="):
+        from openpyxl.cell import WriteOnlyCell  # type: ignore[import-untyped]
+
+        cell = WriteOnlyCell(sheet, value=value)
+        cell.data_type = "s"
+        return cell
     return value
 
 
@@ -166,7 +186,7 @@ def write_xlsx(
         sheet.append(table.column_names)
         columns = [column.to_pylist() for column in _flat(table).columns]
         for row in zip(*columns, strict=True):
-            sheet.append([_excel_text(value) for value in row])
+            sheet.append([_literal(sheet, _excel_text(value)) for value in row])
     workbook.save(target)
     return target
 

@@ -1,0 +1,147 @@
+"""``civicspace template`` and ``civicspace import``: spreadsheets out to fill, and back in.
+
+Importing this module needs no extra: the parsers are built without openpyxl,
+and running a command says in one line which extra to install.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections import Counter
+from pathlib import Path
+from typing import Any, TextIO
+
+import civicspace
+
+from ..errors import MissingExtraError
+from . import require
+
+__all__ = ["add_parsers", "run"]
+
+EXIT_OK = 0
+EXIT_INVALID = 1
+EXIT_USAGE = 2
+
+_TYPES = ("case", "rating", "law", "statement", "collection")
+
+
+def add_parsers(commands: Any) -> None:
+    """Add the ``template`` and ``import`` commands to the ``civicspace`` subcommands."""
+    template = commands.add_parser(
+        "template",
+        help="write a spreadsheet template that partners fill in",
+        description=(
+            "Write a workbook (or a folder of CSV files) with one sheet per table that a "
+            "record of the type fills: the column names in the first row, their meanings as "
+            "comments, dropdowns for enumerated values and a first sheet saying how to fill "
+            "it in. Read it back with civicspace import. Needs the 'tables' extra."
+        ),
+    )
+    template.add_argument("--type", required=True, choices=_TYPES, help="the kind of record")
+    template.add_argument(
+        "--format", choices=("xlsx", "csv"), default="xlsx", help="a workbook, or CSV files"
+    )
+    template.add_argument("out", metavar="OUT", help="the workbook (or folder, for csv) to write")
+
+    read = commands.add_parser(
+        "import",
+        help="read a filled workbook or CSV folder into a collection, with issues by cell",
+        description=(
+            "Read a workbook (.xlsx), a folder of CSV files or one CSV file, one table per "
+            "sheet as civicspace template and civicspace export write them, into a collection "
+            "document, and validate it. Every issue names its cell (events!C7) and its JSON "
+            "path. Exit 0 if valid (the collection is written to --out), 1 if not, 2 if the "
+            "file cannot be read or is refused. Needs the 'tables' extra."
+        ),
+    )
+    read.add_argument("source", metavar="PATH", help="a .xlsx workbook, a CSV folder or file")
+    read.add_argument("--out", metavar="FILE", help="write the collection document here")
+    read.add_argument(
+        "--format", choices=("text", "json"), default="text", help="how to print the issues"
+    )
+
+
+def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """Run ``civicspace template`` or ``civicspace import``; the exit code."""
+    try:
+        require(f"civicspace {args.command}", excel=True)
+    except MissingExtraError as error:
+        err.write(f"{error}\n")
+        return EXIT_USAGE
+    from civicspace import sheets
+
+    if args.command == "template":
+        try:
+            written = sheets.write_template(args.out, type=args.type, format=args.format)
+        except OSError as error:
+            err.write(f"civicspace template: cannot write {args.out}: {error.strerror}\n")
+            return EXIT_USAGE
+        out.write(f"{written}: a {args.type} template ({args.format})\n")
+        return EXIT_OK
+    return _import(args, out, err)
+
+
+def _import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from civicspace import sheets
+
+    name = args.source
+    reading = sheets.read_tables(name)
+    if args.format == "json":
+        out.write(json.dumps(_report(name, reading), ensure_ascii=False, indent=2) + "\n")
+    else:
+        out.writelines(f"{name}: {issue}\n" for issue in reading.issues)
+        for found in reading.readings:
+            err.write(f"{name}: {found}\n")
+    if not reading.readable:
+        return EXIT_USAGE
+    if reading.issues:
+        if args.format == "text":
+            count = len(reading.issues)
+            out.write(f"{name}: {count} issue{'s' * (count != 1)}; nothing written\n")
+        return EXIT_INVALID
+    if args.out is not None:
+        try:
+            Path(args.out).write_text(
+                json.dumps(reading.document, ensure_ascii=False, indent=2) + "\n", "utf-8"
+            )
+        except OSError as error:
+            err.write(f"civicspace import: cannot write {args.out}: {error.strerror}\n")
+            return EXIT_USAGE
+    if args.format == "text":
+        document = reading.document or {}
+        counts = ", ".join(
+            f"{len(value)} {key}" for key, value in document.items() if isinstance(value, list)
+        )
+        written = f"; written to {args.out}" if args.out is not None else ""
+        out.write(f"{name}: valid ({counts or 'empty'}){written}\n")
+    return EXIT_OK
+
+
+def _report(name: str, reading: Any) -> dict[str, Any]:
+    """The JSON report, as ``schemas/report.json`` describes it: one record, the collection."""
+    issues = [issue.to_json() for issue in reading.issues]
+    records = []
+    if issues:
+        records.append(
+            {
+                "file": name,
+                "index": 0,
+                "kind": "collection",
+                "issue_count": len(issues),
+                "issues": issues,
+            }
+        )
+    return {
+        "type": "report",
+        "civicspace": civicspace.__version__,
+        "records": records,
+        "summary": {
+            "records": 1,
+            "valid": 0 if issues else 1,
+            "invalid": 1 if issues else 0,
+            "issues": len(issues),
+            "issues_by_code": dict(Counter(issue["code"] for issue in issues)),
+        },
+        "truncated": False,
+    }

@@ -1,0 +1,720 @@
+"""Sheets → a collection document, each value remembering the cell it came from.
+
+Each row is an object of the document.  Its place is its ``path`` cell when
+the sheet has one (an export of :mod:`civicspace.tables` does); otherwise it
+is found from the row's keys: an event's ``case_id`` and ``event_index`` put
+it at ``$.cases[i].events[event_index]``, where ``i`` is the row of that case
+on the cases sheet; rows without an index column take the next place in the
+order of the sheet.  Each column with a ``field`` in the layout writes its
+value there; the columns civicspace derives are ignored on reading (it
+derives them again).  The document is then validated as usual, and every
+issue is put on the cell its path came from.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any, Final
+
+import attrs
+import pyarrow as pa  # type: ignore[import-untyped]
+
+import civicspace
+from civicspace import Issue
+
+from .._tables.layout import LAYOUT, Column, TableLayout
+from .cells import CellIssue, CellReading, Refusal, Sheet, cell_ref, column_letter
+from .files import read_sheets
+from .values import Bad, Read, read_value
+
+__all__ = ["IGNORED_SHEETS", "RECORD_TYPES", "SheetReading", "read_path"]
+
+#: The collection member of each table of records → the record's ``type``.
+RECORD_TYPES: Final = {
+    "ratings": "rating",
+    "scales": "scale",
+    "laws": "law",
+    "people": "person",
+    "organisations": "organisation",
+    "cases": "case",
+    "statements": "statement",
+    "sessions": "session",
+    "elections": "election",
+}
+
+#: Sheets a template adds for people, which hold no data.
+IGNORED_SHEETS: Final = frozenset({"how_to_fill_in", "lists"})
+
+_TABLES: Final = {layout.name: layout for layout in LAYOUT}
+_PATH_SYNTAX: Final = re.compile(r"\$(?:\.[a-z_]+(?:\[[0-9]+\])?)+")
+_TOKEN: Final = re.compile(r"\.([a-z_]+)|\[([0-9]+)\]")
+
+
+@attrs.frozen
+class _Place:
+    parent: str | None
+    member: str
+    index: str | None = None
+
+
+#: Where a row of each table goes when its sheet has no path: under which parent, in what list.
+PLACES: Final[dict[str, _Place]] = {
+    **{table: _Place(None, table) for table in RECORD_TYPES},
+    "scale_bands": _Place("scales", "bands", "band_index"),
+    "law_statuses": _Place("laws", "status", "status_index"),
+    "law_articles": _Place("laws", "articles"),
+    "law_features": _Place("laws", "features", "feature_index"),
+    "case_people": _Place("cases", "people"),
+    "case_organisations": _Place("cases", "organisations"),
+    "events": _Place("cases", "events", "event_index"),
+    "event_people": _Place("events", "people"),
+    "event_organisations": _Place("events", "organisations"),
+    "event_charges": _Place("events", "charges"),
+    "charges": _Place("cases", "charges"),
+    "charge_people": _Place("charges", "people"),
+    "sentences": _Place("cases", "sentences", "sentence_index"),
+    "custody_credited": _Place("sentences", "custody_credited", "period_index"),
+    "signatures": _Place("statements", "signatories", "signatory_index"),
+    "statement_demands": _Place("statements", "demands", "demand_index"),
+    "statement_concerns": _Place("statement_demands", "concerns", "concern_index"),
+    "session_members": _Place("sessions", "members", "member_index"),
+    "agenda_items": _Place("sessions", "agenda", "item_index"),
+    "session_demands": _Place("agenda_items", "demands", "demand_index"),
+    "side_events": _Place("sessions", "side_events", "side_event_index"),
+}
+
+
+@attrs.define(eq=False)
+class _Row:
+    table: TableLayout
+    sheet: str
+    number: int
+    values: dict[str, Any]
+    columns: dict[str, int]  # column name → column number on the sheet
+    path: str | None = None
+
+    def cell(self, name: str | None) -> tuple[int, str]:
+        number = self.columns.get(name or "", min(self.columns.values(), default=1))
+        return number, cell_ref(self.sheet, self.number, number)
+
+
+@attrs.frozen
+class SheetReading:
+    """A workbook or CSV folder read back: the collection document and its issues.
+
+    Attributes:
+        document: The collection document read; its canonical form (as
+            :func:`civicspace.dump` writes it) when valid; ``None`` when the
+            file was refused.
+        issues: Every issue, each with the cell it is on when there is one.
+        readings: What the prose readers read in cells, for a person to check.
+        readable: ``False`` when the file was refused as a whole (too large,
+            macros, external links, not UTF-8, not a workbook).
+
+    """
+
+    document: dict[str, Any] | None
+    issues: tuple[CellIssue, ...]
+    readings: tuple[CellReading, ...] = ()
+    readable: bool = True
+
+    @property
+    def valid(self) -> bool:
+        """Whether the file was read and the collection has no issue."""
+        return self.readable and not self.issues
+
+    def collection(self) -> civicspace.Collection:
+        """The collection read.
+
+        Raises:
+            ValidationError: when the reading has issues.
+
+        """
+        if not self.valid or self.document is None:
+            raise civicspace.ValidationError([item.issue for item in self.issues])
+        loaded = civicspace.load(self.document)
+        assert isinstance(loaded, civicspace.Collection)
+        return loaded
+
+
+def read_path(path: Path) -> SheetReading:
+    """Read a workbook, a CSV folder or a CSV file; never raises for what is in it."""
+    try:
+        sheets = read_sheets(path)
+    except Refusal as refusal:
+        return SheetReading(None, (refusal.issue,), readable=False)
+    return _Reader().read(sheets)
+
+
+class _Reader:
+    def __init__(self) -> None:
+        self.issues: list[CellIssue] = []
+        self.pending: list[tuple[_Row, str | None, str, str]] = []  # row, column, code, message
+        self.readings: list[CellReading] = []
+        self.rows: dict[str, list[_Row]] = {}
+        self.keys: dict[str, dict[tuple[Any, ...], _Row]] = {}
+        self.by_path: dict[str, _Row] = {}
+        self.taken: dict[str, int] = {}  # list path → places given in sheet order
+        self.cells: dict[str, str] = {}
+        self.document: dict[str, Any] = {"type": "collection"}
+
+    # -- issues ----------------------------------------------------------------------------------
+
+    def at(self, sheet: str, row: int | None, column: int | None, code: str, message: str) -> None:
+        ref = None if row is None or column is None else cell_ref(sheet, row, column)
+        self.issues.append(
+            CellIssue(
+                Issue("$", code, message),
+                sheet=sheet,
+                row=row,
+                column=None if column is None else column_letter(column),
+                cell=ref,
+            )
+        )
+
+    def on(self, row: _Row, column: str | None, code: str, message: str) -> None:
+        self.pending.append((row, column, code, message))
+
+    def _flush(self) -> None:
+        for row, column, code, message in self.pending:
+            number, ref = row.cell(column)
+            layout_column = _column(row.table, column)
+            path = "$"
+            if row.path is not None:
+                path = row.path
+                if layout_column is not None and layout_column.field:
+                    path = _target(row.path, layout_column.field.split("[]")[0]) or row.path
+            self.issues.append(
+                CellIssue(
+                    Issue(path, code, message),
+                    sheet=row.sheet,
+                    row=row.number,
+                    column=column_letter(number),
+                    cell=ref,
+                )
+            )
+
+    # -- reading ---------------------------------------------------------------------------------
+
+    def read(self, sheets: list[Sheet]) -> SheetReading:
+        for sheet in sheets:
+            self.sheet(sheet)
+        for table in _TABLES:
+            if table in self.rows:
+                self.place(table)
+        self.write()
+        self._flush()
+        self._gaps(self.document, "$")
+        # The document's own issues too, but one issue per cell: a cell already
+        # found wrong is not reported again as, say, a required value missing.
+        # A row with a cell found wrong is not checked further until that is fixed: what
+        # the document lacks without the cell's value would only repeat it.
+        flagged = {(issue.sheet, issue.row) for issue in self.issues if issue.cell is not None}
+        for issue in civicspace.validate(self.document):
+            located = self._locate(issue)
+            if located.cell is None or (located.sheet, located.row) not in flagged:
+                self.issues.append(located)
+        if self.issues:
+            return self._result(self.document)
+        return self._result(civicspace.dump(civicspace.load(self.document)))
+
+    def _result(self, document: dict[str, Any]) -> SheetReading:
+        return SheetReading(document, tuple(self.issues), tuple(self.readings))
+
+    def sheet(self, sheet: Sheet) -> None:
+        name = sheet.name
+        if name in IGNORED_SHEETS:
+            return
+        if name not in _TABLES:
+            known = ", ".join(_TABLES)
+            self.at(name, 1, 1, "sheet.unknown_sheet", f"no table is called {name!r}: {known}")
+            return
+        if name in self.rows:
+            self.at(name, 1, 1, "sheet.unknown_sheet", f"a second sheet for the table {name}")
+            return
+        layout = _TABLES[name]
+        known_columns = {column.name: column for column in layout.columns}
+        columns: dict[str, int] = {}
+        for number, title in enumerate(sheet.header, start=1):
+            if title in (None, ""):
+                continue
+            if not isinstance(title, str) or title not in known_columns:
+                self.at(
+                    name,
+                    1,
+                    number,
+                    "sheet.unknown_column",
+                    f"the table {name} has no column {title!r}; its columns are "
+                    f"{', '.join(known_columns)}",
+                )
+            elif title in columns:
+                self.at(name, 1, number, "sheet.unknown_column", f"a second column {title!r}")
+            else:
+                columns[title] = number
+        for merged_row, merged_column in sheet.merged:
+            self.at(
+                name,
+                merged_row,
+                merged_column,
+                "sheet.merged",
+                "a merged cell: its value belongs to one row and column only; unmerge it "
+                "and fill each cell",
+            )
+        headed = {n for n, title in enumerate(sheet.header, start=1) if title not in (None, "")}
+        keys = set(layout.key) | {"path"}
+        dates = {c.name for c in layout.columns if f"{c.name}_precision" in known_columns}
+        rows = self.rows.setdefault(name, [])
+        for number, values in sheet.rows:
+            row = _Row(layout, name, number, {}, columns)
+            for index, value in enumerate(values, start=1):
+                if value in (None, "") or index in headed:
+                    continue
+                self.at(
+                    name,
+                    number,
+                    index,
+                    "sheet.unknown_column",
+                    "a value in a column with no header: it belongs to no field",
+                )
+            for title, index in columns.items():
+                column = known_columns[title]
+                if column.field is None and title not in keys and title not in _PLACING:
+                    continue  # derived: civicspace derives it again
+                value = values[index - 1] if index <= len(values) else None
+                if value is None or value == "":
+                    continue
+                try:
+                    read = read_value(
+                        column,
+                        value,
+                        typed=sheet.typed,
+                        is_date=title in dates,
+                        key=title in keys or title.endswith("_id") or column.field == "id",
+                    )
+                except Bad as bad:
+                    self.on(row, title, bad.code, bad.message)
+                    continue
+                if isinstance(read, Read):
+                    read.text = str(value)
+                row.values[title] = read
+            rows.append(row)
+
+    # -- placing rows ----------------------------------------------------------------------------
+
+    def place(self, table: str) -> None:
+        if table in self.keys:
+            return
+        self.keys[table] = {}
+        rows = self.rows.get(table, [])
+        with_path = [row for row in rows if "path" in row.values]
+        for row in with_path:
+            path = row.values["path"]
+            if not _PATH_SYNTAX.fullmatch(path):
+                self.on(row, "path", "sheet.bad_path", f"{path!r} is not a JSON path")
+            else:
+                row.path = path
+        self._place_by_keys(table, [row for row in rows if "path" not in row.values])
+        keys = self.keys[table]
+        for row in rows:
+            if row.path is None:
+                continue
+            if row.path in self.by_path:
+                self.on(row, "path", "sheet.duplicate_row", f"a second row for {row.path}")
+                row.path = None
+                continue
+            self.by_path[row.path] = row
+            key = tuple(row.values.get(name) for name in _TABLES[table].key)
+            if None not in key:
+                if key in keys and table not in _PATH_KEYED:
+                    self.on(
+                        row,
+                        _TABLES[table].key[-1],
+                        "sheet.duplicate_row",
+                        f"a second row with {', '.join(map(str, key))}",
+                    )
+                keys.setdefault(key, row)
+
+    def _parent(self, row: _Row, table: str) -> str | None:
+        """The path of the row of ``table`` that ``row``'s keys name; an issue if none."""
+        self.place(table)
+        names = _TABLES[table].key
+        key = tuple(row.values.get(name) for name in names)
+        for name, value in zip(names, key, strict=True):
+            if value is None:
+                self.on(
+                    row,
+                    name,
+                    "sheet.missing_key",
+                    f"{name} is empty: the row cannot be placed without it",
+                )
+                return None
+        parent = self.keys[table].get(key)
+        if parent is None or parent.path is None:
+            shown = ", ".join(f"{name} {value!r}" for name, value in zip(names, key, strict=True))
+            self.on(
+                row,
+                names[-1] if parent is None else None,
+                "sheet.unknown_reference",
+                f"no row of {table} has {shown}",
+            )
+            return None
+        return parent.path
+
+    def next_place(self, base: str) -> str:
+        """The next free place of the list at ``base``, for rows placed in sheet order."""
+        position = self.taken.get(base, 0)
+        self.taken[base] = position + 1
+        return f"{base}[{position}]"
+
+    def _place_by_keys(self, table: str, rows: list[_Row]) -> None:
+        if not rows:
+            return
+        special = _SPECIAL.get(table)
+        if special is not None:
+            for row in rows:
+                row.path = special(self, row)
+            return
+        place = PLACES[table]
+        groups: dict[str, list[_Row]] = {}
+        for row in rows:
+            parent = "$" if place.parent is None else self._parent(row, place.parent)
+            if parent is not None:
+                groups.setdefault(f"{parent}.{place.member}", []).append(row)
+        for base, members in groups.items():
+            self._positions(base, members, place.index)
+
+    def _positions(self, base: str, rows: list[_Row], index: str | None) -> None:
+        """Give each row its place in the list at ``base``, by its index or in sheet order."""
+        taken: dict[int, _Row] = {}
+        free: list[_Row] = []
+        for row in rows:
+            position = row.values.get(index) if index else None
+            if position is None:
+                free.append(row)
+            elif position in taken or position < 0:
+                self.on(row, index, "sheet.bad_index", f"{index} {position} is taken or negative")
+            else:
+                taken[position] = row
+        position = 0
+        for row in free:
+            while position in taken:
+                position += 1
+            taken[position] = row
+        for position, row in taken.items():
+            if index and position >= len(taken):
+                self.on(
+                    row,
+                    index,
+                    "sheet.bad_index",
+                    f"{index} {position}: the positions must be 0, 1, 2, ... with none left out",
+                )
+                continue
+            row.path = f"{base}[{position}]"
+
+    # -- writing ---------------------------------------------------------------------------------
+
+    def write(self) -> None:
+        for table, rows in self.rows.items():
+            layout = _TABLES[table]
+            scalar = any(column.field == "" for column in layout.columns)
+            for row in rows:
+                if row.path is None:
+                    continue
+                if not scalar:
+                    self._set(row, None, row.path, {}, merge=True)
+                    member = row.path.split("[", 1)[0].removeprefix("$.")
+                    if row.path.count("[") == 1 and member in RECORD_TYPES:
+                        self._set(row, None, f"{row.path}.type", RECORD_TYPES[member])
+                for name, value in row.values.items():
+                    column = _column(layout, name)
+                    if column is None or column.field is None:
+                        continue
+                    if isinstance(value, Read):
+                        target = _target(row.path, value.field)
+                        self._set(row, name, target, value.value)
+                        self.readings.append(
+                            CellReading(row.cell(name)[1], target or "", value.text, value.value)
+                        )
+                        continue
+                    self._write(row, name, column.field, value)
+
+    def _write(self, row: _Row, name: str, field: str, value: Any) -> None:
+        assert row.path is not None
+        if "[]." in field:
+            items, _, key = field.partition("[].")
+            for position, item in enumerate(value):
+                if item == "" and key != "name":
+                    continue  # "empty text for none"
+                self._set(row, name, _target(row.path, f"{items}[{position}].{key}"), item)
+            return
+        if isinstance(value, list) and not value:
+            return
+        self._set(row, name, _target(row.path, field), value)
+
+    def _set(
+        self, row: _Row, name: str | None, path: str | None, value: Any, *, merge: bool = False
+    ) -> None:
+        if path is None:
+            self.on(row, name, "sheet.bad_path", f"{row.path} has no place for this column")
+            return
+        steps: list[str | int] = [key or int(index) for key, index in _TOKEN.findall(path)]
+        node: Any = self.document
+        for position, step in enumerate(steps):
+            last = position == len(steps) - 1
+            following = None if last else steps[position + 1]
+            fresh: Any = value if last else ([] if isinstance(following, int) else {})
+            if isinstance(step, str):
+                if not isinstance(node, dict):
+                    self.on(row, name, "sheet.bad_path", f"{path} goes through a value")
+                    return
+                if step not in node:
+                    node[step] = fresh
+                elif last and not ((merge and node[step] == {}) or node[step] == value):
+                    if merge and isinstance(node[step], dict):
+                        return
+                    self._conflict(row, name, path)
+                    return
+                node = node[step]
+            else:
+                if not isinstance(node, list):
+                    self.on(row, name, "sheet.bad_path", f"{path} goes through a value")
+                    return
+                node.extend([None] * (step + 1 - len(node)))
+                if node[step] is None:
+                    node[step] = fresh
+                elif last and not ((merge and isinstance(node[step], dict)) or node[step] == value):
+                    self._conflict(row, name, path)
+                    return
+                node = node[step]
+        if name is not None:
+            self.cells[path] = row.cell(name)[1]
+
+    def _conflict(self, row: _Row, name: str | None, path: str) -> None:
+        other, at = None, path
+        while other is None and at not in ("", "$"):
+            other = self.cells.get(at)
+            at = at[: max(at.rfind("."), at.rfind("["))]
+        self.on(
+            row, name, "sheet.conflict", f"this value is given differently by {other or 'a cell'}"
+        )
+
+    def _gaps(self, node: Any, path: str) -> None:
+        if isinstance(node, dict):
+            for key, value in node.items():
+                self._gaps(value, f"{path}.{key}")
+        elif isinstance(node, list):
+            for position, value in enumerate(node):
+                if value is None:
+                    self.issues.append(
+                        CellIssue(
+                            Issue(
+                                f"{path}[{position}]",
+                                "sheet.bad_index",
+                                "no row gives this place: the rows' paths leave it out",
+                            )
+                        )
+                    )
+                else:
+                    self._gaps(value, f"{path}[{position}]")
+
+    # -- issues of the document, back on their cells ---------------------------------------------
+
+    def _locate(self, issue: Issue) -> CellIssue:
+        ref = self.cells.get(issue.path)
+        row: _Row | None = None
+        if ref is None:
+            path = issue.path
+            relative = ""
+            while path and path != "$":
+                row = self.by_path.get(path)
+                if row is not None:
+                    break
+                cut = max(path.rfind("."), path.rfind("["))
+                relative = path[cut:] + relative
+                path = path[:cut]
+            if row is not None:
+                name = _column_for(row.table, relative.lstrip(".")) if relative else None
+                if name is None:
+                    name = row.table.key[-1] if row.table.key[-1] in row.columns else None
+                ref = row.cell(name)[1]
+        if ref is None:
+            return CellIssue(issue)
+        sheet, _, position = ref.partition("!")
+        letters = position.rstrip("0123456789")
+        return CellIssue(
+            issue,
+            sheet=sheet,
+            row=int(position[len(letters) :]),
+            column=letters,
+            cell=ref,
+        )
+
+
+#: Columns that place a row (keys, indexes, owners): read even where civicspace derives them.
+_PLACING: Final = (
+    frozenset(place.index for place in PLACES.values() if place.index is not None)
+    | {"citation_index", "article_index", "contest_index", "result_index", "penalty_index"}
+    | {
+        "variant_index",
+        "owner_path",
+        "record",
+        "record_id",
+        "case_id",
+        "person_id",
+        "law_id",
+        "article",
+        "statement_id",
+        "scale_id",
+        "session",
+        "election_id",
+        "charge_id",
+    }
+)
+#: Tables keyed by their path: two rows never share a key but their path.
+_PATH_KEYED: Final = frozenset(layout.name for layout in LAYOUT if layout.key == ("path",))
+
+
+_COLUMNS: Final = {
+    layout.name: {column.name: column for column in layout.columns} for layout in LAYOUT
+}
+
+
+def _column(layout: TableLayout, name: str | None) -> Column | None:
+    return _COLUMNS[layout.name].get(name or "")
+
+
+def _column_for(layout: TableLayout, relative: str) -> str | None:
+    """The column whose field ``relative`` (a path below the row's) is, or lies under."""
+    plain = re.sub(r"\[[0-9]+\]", "[]", relative)
+    best: tuple[int, str] | None = None
+    for column in layout.columns:
+        field = column.field
+        if not field or field.startswith("^"):
+            continue
+        under = plain == field or plain.startswith((field + ".", field + "["))
+        if under and (best is None or len(field) > best[0]):
+            best = (len(field), column.name)
+    return None if best is None else best[1]
+
+
+def _target(path: str, field: str) -> str | None:
+    """The path ``field`` names from a row at ``path``; ``None`` when ``^name`` is not on it."""
+    if field == "":
+        return path
+    if field.startswith("^"):
+        anchor, _, rest = field[1:].partition(".")
+        found = list(re.finditer(rf"\.{anchor}\[[0-9]+\]", path))
+        if not found:
+            return None
+        base = path[: found[-1].end()]
+        return f"{base}.{rest}" if rest else base
+    return f"{path}.{field}"
+
+
+# -- tables whose rows are placed by more than one index ----------------------------------------
+
+
+def _need(reader: _Reader, row: _Row, *names: str) -> list[Any] | None:
+    values = [row.values.get(name) for name in names]
+    for name, value in zip(names, values, strict=True):
+        if value is None:
+            reader.on(row, name, "sheet.missing_key", f"{name} is empty: the row cannot be placed")
+            return None
+    return values
+
+
+def _citation(reader: _Reader, row: _Row) -> str | None:
+    found = _need(reader, row, "citation_index")
+    charge = reader._parent(row, "charges")
+    if found is None or charge is None:
+        return None
+    base = f"{charge}.citations[{found[0]}]"
+    article = row.values.get("article_index")
+    return base if article is None else f"{base}.articles[{article}]"
+
+
+def _result(reader: _Reader, row: _Row) -> str | None:
+    found = _need(reader, row, "contest_index", "result_index")
+    election = reader._parent(row, "elections")
+    if found is None or election is None:
+        return None
+    return f"{election}.contests[{found[0]}].results[{found[1]}]"
+
+
+def _penalty(reader: _Reader, row: _Row) -> str | None:
+    found = _need(reader, row, "penalty_index")
+    owner = reader._parent(row, "law_articles" if row.values.get("article") else "laws")
+    if found is None or owner is None:
+        return None
+    base = f"{owner}.penalties[{found[0]}]"
+    variant = row.values.get("variant_index")
+    return base if variant is None else f"{base}.aggravated[{variant}]"
+
+
+def _person_part(member: str) -> Callable[[_Reader, _Row], str | None]:
+    def place(reader: _Reader, row: _Row) -> str | None:
+        owner = row.values.get("owner_path")
+        if owner is None:
+            owner = reader._parent(row, "case_people" if row.values.get("case_id") else "people")
+        if owner is None:
+            return None
+        return reader.next_place(f"{owner}.{member}")
+
+    return place
+
+
+def _source(reader: _Reader, row: _Row) -> str | None:
+    owner = row.values.get("owner_path")
+    if owner is None:
+        record, record_id = row.values.get("record"), row.values.get("record_id")
+        if record not in RECORD_TYPES or record_id is None:
+            reader.on(
+                row,
+                "owner_path",
+                "sheet.missing_key",
+                "give owner_path, or record (cases, laws, ...) and record_id",
+            )
+            return None
+        owner = _owner(reader, row, str(record), record_id)
+        if owner is None:
+            return None
+    return reader.next_place(f"{owner}.sources")
+
+
+def _owner(reader: _Reader, row: _Row, record: str, record_id: Any) -> str | None:
+    reader.place(record)
+    keys = reader.keys[record]
+    found = keys.get((record_id,))
+    if found is None and str(record_id).isdigit():
+        found = keys.get((int(record_id),))  # a session, by its number
+    if found is not None and found.path is not None:
+        return found.path
+    reader.on(row, "record_id", "sheet.unknown_reference", f"no row of {record} is {record_id!r}")
+    return None
+
+
+_SPECIAL: Final[dict[str, Callable[[_Reader, _Row], str | None]]] = {
+    "charge_citations": _citation,
+    "election_results": _result,
+    "penalties": _penalty,
+    "identifiers": _person_part("identifiers"),
+    "affiliations": _person_part("affiliations"),
+    "sources": _source,
+}
+
+
+def columns_read(layout: TableLayout) -> Iterable[Column]:
+    """The columns of a table that reading uses: those with a field, keys and indexes."""
+    return (
+        column
+        for column in layout.columns
+        if column.name != "path"
+        and (column.field is not None or column.name in layout.key or column.name in _PLACING)
+    )
+
+
+def is_text(column: Column) -> bool:
+    """Whether a column holds text (a dropdown or free text) rather than a number or a date."""
+    return bool(column.type == pa.string() or pa.types.is_dictionary(column.type))

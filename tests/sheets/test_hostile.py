@@ -1,0 +1,182 @@
+"""Hostile files: each gets a clear issue or a clear refusal, in bounded time, never a traceback."""
+
+import time
+import zipfile
+
+import pytest
+from openpyxl import Workbook
+
+import civicspace.sheets
+from civicspace.sheets import MAX_BYTES, MAX_ROWS
+
+
+def workbook(path):
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "ratings"
+    sheet.append(["country", "rating", "as_of"])
+    sheet.append(["KHM", "repressed", "2022-12"])
+    book.save(path)
+    return path
+
+
+def rewritten(source, target, replace=None, add=None):
+    """A copy of the zip ``source`` with some entries' bytes changed and others added."""
+    replace = replace or {}
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as new:
+        for item in old.infolist():
+            data = old.read(item.filename)
+            if item.filename in replace:
+                data = replace[item.filename](data)
+            new.writestr(item.filename, data)
+        for name, data in (add or {}).items():
+            new.writestr(name, data)
+    return target
+
+
+def refused(path, code):
+    start = time.perf_counter()
+    reading = civicspace.sheets.read_tables(path)
+    elapsed = time.perf_counter() - start
+    assert [code] == [issue.issue.code for issue in reading.issues]
+    assert not reading.readable
+    assert reading.document is None
+    assert elapsed < 5
+    return str(reading.issues[0])
+
+
+def test_a_plain_workbook_reads(tmp_path):
+    reading = civicspace.sheets.read_tables(workbook(tmp_path / "ok.xlsx"))
+    assert [] == list(reading.issues)
+
+
+def test_a_zip_bomb_is_refused_before_it_is_inflated(tmp_path):
+    path = tmp_path / "bomb.xlsx"
+    chunk = b"\0" * (1 << 24)
+    with (
+        zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as bomb,
+        bomb.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as entry,
+    ):
+        for _ in range(MAX_BYTES // len(chunk) + 1):
+            entry.write(chunk)
+    assert path.stat().st_size < MAX_BYTES // 100
+    assert "zip bomb" in refused(path, "sheet.too_large")
+
+
+def test_a_zip_of_very_many_entries_is_refused(tmp_path):
+    path = tmp_path / "many.xlsx"
+    with zipfile.ZipFile(path, "w") as archive:
+        for index in range(civicspace.sheets.MAX_ENTRIES + 1):
+            archive.writestr(f"x/{index}", b"")
+    refused(path, "sheet.too_large")
+
+
+def test_a_sheet_claiming_a_million_rows_is_refused_unread(tmp_path):
+    plain = workbook(tmp_path / "plain.xlsx")
+    path = rewritten(
+        plain,
+        tmp_path / "million.xlsx",
+        {"xl/worksheets/sheet1.xml": lambda data: data.replace(b"A1:C2", b"A1:C1000000")},
+    )
+    assert "claims 1000000 rows" in refused(path, "sheet.too_large")
+
+
+def test_a_csv_file_of_more_rows_than_the_cap_is_refused(tmp_path):
+    path = tmp_path / "ratings.csv"
+    path.write_bytes(b"country,rating,as_of\n" + b"KHM,repressed,2022\n" * (MAX_ROWS + 1))
+    assert f"more than {MAX_ROWS} rows" in refused(path, "sheet.too_large")
+
+
+def test_a_sheet_of_more_rows_than_the_cap_is_refused_while_streaming(tmp_path):
+    # No dimension claims anything: the rows are counted as they stream.
+    rows = b"".join(
+        b'<row r="%d"><c r="A%d" t="inlineStr"><is><t>KHM</t></is></c></row>' % (n, n)
+        for n in range(1, MAX_ROWS + 3)
+    )
+
+    def long_sheet(data):
+        start, end = data.index(b"<sheetData>"), data.index(b"</sheetData>")
+        data = data[:start] + b"<sheetData>" + rows + data[end:]
+        return data.replace(b'<dimension ref="A1:C2" />', b"")
+
+    plain = workbook(tmp_path / "plain.xlsx")
+    path = rewritten(plain, tmp_path / "long.xlsx", {"xl/worksheets/sheet1.xml": long_sheet})
+    assert f"more than {MAX_ROWS} rows" in refused(path, "sheet.too_large")
+
+
+def test_external_links_are_refused(tmp_path):
+    path = rewritten(
+        workbook(tmp_path / "plain.xlsx"),
+        tmp_path / "linked.xlsx",
+        add={"xl/externalLinks/externalLink1.xml": b"<externalLink/>"},
+    )
+    assert "Break Link" in refused(path, "sheet.external_link")
+
+
+def test_a_macro_enabled_workbook_renamed_xlsx_is_refused(tmp_path):
+    macro = b"application/vnd.ms-excel.sheet.macroEnabled.main+xml"
+    path = rewritten(
+        workbook(tmp_path / "plain.xlsx"),
+        tmp_path / "macros.xlsx",
+        {
+            "[Content_Types].xml": lambda data: data.replace(
+                b"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml", macro
+            )
+        },
+        add={"xl/vbaProject.bin": b"\xd0\xcf\x11\xe0"},
+    )
+    refused(path, "sheet.macro_enabled")
+
+
+@pytest.mark.parametrize(
+    "content", [b"hello", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100, b"PK\x03\x04broken"]
+)
+def test_what_is_not_a_workbook_is_refused(tmp_path, content):
+    path = tmp_path / "cases.xlsx"
+    path.write_bytes(content)
+    refused(path, "sheet.unreadable")
+
+
+def test_a_damaged_entry_is_refused(tmp_path):
+    path = workbook(tmp_path / "damaged.xlsx")
+    data = bytearray(path.read_bytes())
+    with zipfile.ZipFile(path) as archive:
+        entry = archive.getinfo("[Content_Types].xml")
+    start = entry.header_offset + 30 + len(entry.filename) + len(entry.extra)
+    data[start : start + 40] = bytes(byte ^ 0x55 for byte in data[start : start + 40])
+    path.write_bytes(bytes(data))
+    refused(path, "sheet.unreadable")
+
+
+def test_a_latin1_csv_is_refused_with_the_line_and_the_fix(tmp_path):
+    path = tmp_path / "case_people.csv"
+    path.write_bytes("case_id,person_id,name\nx,y,Sok Ché\n".encode("latin-1"))
+    message = refused(path, "sheet.encoding")
+    assert "line 2" in message and "CSV UTF-8" in message and "'é'" in message
+
+
+def test_a_utf16_csv_is_refused(tmp_path):
+    path = tmp_path / "ratings.csv"
+    path.write_bytes("country,rating,as_of\nKHM,repressed,2022\n".encode("utf-16"))
+    assert "UTF-16" in refused(path, "sheet.encoding")
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "\ufeffcountry,rating,as_of\nKHM,repressed,2022\n",  # Excel's "CSV UTF-8": a BOM first
+        "country;rating;as_of\nKHM;repressed;2022\n",  # Excel's CSV where "," is the decimal
+        "country\trating\tas_of\nKHM\trepressed\t2022\n",
+    ],
+)
+def test_a_bom_semicolons_and_tabs_read_as_meant(tmp_path, content):
+    path = tmp_path / "ratings.csv"
+    path.write_bytes(content.encode("utf-8"))
+    reading = civicspace.sheets.read_tables(path)
+    assert [] == list(reading.issues)
+    assert "KHM" == reading.document["ratings"][0]["country"]
+
+
+def test_an_empty_folder_and_a_missing_file_are_refused(tmp_path):
+    refused(tmp_path, "sheet.unreadable")
+    refused(tmp_path / "nothing.xlsx", "sheet.unreadable")
