@@ -119,6 +119,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     data.add_argument("name", nargs="?", metavar="NAME", help="the dataset, e.g. cambodia")
     data.add_argument("--list", action="store_true", help="list the dataset names")
+    from ._site.cli import add_commands
+
+    add_commands(commands)  # site and chart
     return parser
 
 
@@ -282,4 +285,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _validate(args, sys.stdout, sys.stderr)
     if args.command == "dataset":
         return _dataset(args, sys.stdout, sys.stderr)
+    if args.command in ("site", "chart"):
+        return int(args.run(args, sys.stdout, sys.stderr))
     return _schema(args, sys.stdout, sys.stderr)

@@ -139,7 +139,7 @@ class _Site:
         self.environment = _environment()
         self.written: list[Path] = []
         self.drawn = 0
-        self.history = RatingHistory(collection.ratings)
+        self.history = RatingHistory(collection.ratings)  # type: ignore[arg-type]  # attrs converter
         self.laws = {law.id: law for law in reversed(collection.laws)}
         self.cases = {case.id: case for case in reversed(collection.cases)}
         self.people = {person.id: person.name for person in collection.people}

@@ -19,6 +19,7 @@ from typing import IO, Any
 import attrs
 import matplotlib
 import matplotlib.dates
+import matplotlib.ticker
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
@@ -63,13 +64,22 @@ _STYLE: dict[str, Any] = {
     "font.size": 9,
     "svg.fonttype": "path",
     "svg.hashsalt": "civicspace",
-    "axes.prop_cycle": matplotlib.cycler(color=["black"]),
     "hatch.linewidth": 0.6,
 }
 
-_PRE_TRIAL = {"facecolor": "0.85", "edgecolor": "black", "hatch": "///", "linewidth": 0.6}
-_SERVED = {"facecolor": "0.35", "edgecolor": "black", "linewidth": 0.6}
-_POSSIBLE = {"facecolor": "none", "edgecolor": "black", "linestyle": ":", "linewidth": 0.8}
+_PRE_TRIAL: dict[str, Any] = {
+    "facecolor": "0.85",
+    "edgecolor": "black",
+    "hatch": "///",
+    "linewidth": 0.6,
+}
+_SERVED: dict[str, Any] = {"facecolor": "0.35", "edgecolor": "black", "linewidth": 0.6}
+_POSSIBLE: dict[str, Any] = {
+    "facecolor": "none",
+    "edgecolor": "black",
+    "linestyle": ":",
+    "linewidth": 0.8,
+}
 _MARKS = {
     "begins": ("v", "custody begins (arrest, detention)"),
     "ends": ("^", "custody ends (bail, release)"),
@@ -100,7 +110,7 @@ class Chart:
 
 @contextlib.contextmanager
 def _style() -> Iterator[None]:
-    with matplotlib.rc_context(_STYLE):
+    with matplotlib.rc_context(_STYLE):  # type: ignore[arg-type]
         yield
 
 
@@ -137,7 +147,8 @@ def save(chart: Chart | Figure, target: str | IO[bytes], fmt: str) -> None:
 
 def rating_chart(ratings: Iterable[CountryRating], country: str) -> Chart:
     """The step chart of ``country``'s ratings over time, changes of category marked."""
-    history = RatingHistory(tuple(ratings))
+    # attrs gives the converter's signature, tuple's Iterable[_T_co], which mypy cannot bind.
+    history = RatingHistory(tuple(ratings))  # type: ignore[arg-type]
     records = history.of(country)
     changes = {id(change.current): change for change in history.changes(country)}
     name = country_name(country)
@@ -158,7 +169,7 @@ def rating_chart(ratings: Iterable[CountryRating], country: str) -> Chart:
         if not records:
             return Chart(_empty(title, f"No ratings of {name}."), title, "No ratings.", header, ())
         figure = _figure(6.4, 2.6)
-        axes = figure.add_subplot()
+        axes: Any = figure.add_subplot()
         days = [record.as_of.earliest for record in records]
         ranks = [record.rating.rank for record in records]
         end = max(days[-1] + datetime.timedelta(days=180), days[0] + datetime.timedelta(days=365))
@@ -319,7 +330,7 @@ def custody_chart(case: Case) -> Chart:
     rows = []
     with _style():
         figure = _figure(7.2, 2.4 + 0.5 * len(case.people))
-        axes = figure.add_subplot()
+        axes: Any = figure.add_subplot()
         used: set[str] = set()
         for row, person in enumerate(case.people):
             segments, undated = _segments(case, person.id, last)
@@ -367,9 +378,11 @@ def custody_chart(case: Case) -> Chart:
         axes.set_ylim(len(case.people) - 0.4, -0.8)
         axes.use_sticky_edges = False
         axes.margins(x=0.04)
-        locator = matplotlib.dates.AutoDateLocator(maxticks=8)
+        locator = matplotlib.dates.AutoDateLocator(maxticks=8)  # type: ignore[no-untyped-call]
         axes.xaxis.set_major_locator(locator)
-        axes.xaxis.set_major_formatter(matplotlib.dates.ConciseDateFormatter(locator))
+        axes.xaxis.set_major_formatter(
+            matplotlib.dates.ConciseDateFormatter(locator)  # type: ignore[no-untyped-call]
+        )
         axes.set_ylabel("person")
         axes.set_xlabel("date")
         axes.grid(axis="x", color="0.9", linewidth=0.6)
@@ -483,7 +496,7 @@ def signatures_chart(statements: Iterable[Statement]) -> Chart:
         if not given:
             return Chart(_empty(title, "No statements."), title, "No statements.", header, ())
         figure = _figure(7.2, 1.3 + 0.32 * len(given))
-        axes = figure.add_subplot()
+        axes: Any = figure.add_subplot()
         places = range(len(given))
         axes.barh(
             places,
@@ -541,7 +554,7 @@ def co_signing_chart(statements: Iterable[Statement], top: int = 12) -> Chart:
             message = "No two organisations signed a statement together."
             return Chart(_empty(title, message), title, message, header, ())
         figure = _figure(7.2, 1.3 + 0.3 * len(pairs))
-        axes = figure.add_subplot()
+        axes: Any = figure.add_subplot()
         places = range(len(pairs))
         axes.barh(
             places,
@@ -559,7 +572,7 @@ def co_signing_chart(statements: Iterable[Statement], top: int = 12) -> Chart:
         ]
         axes.set_yticks(places, labels)
         axes.invert_yaxis()
-        axes.xaxis.get_major_locator().set_params(integer=True)
+        axes.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))
         axes.set_xlabel("statements signed together")
         axes.set_ylabel("pair of organisations")
         axes.set_title(title, fontweight="bold")
