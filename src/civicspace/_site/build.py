@@ -341,8 +341,8 @@ class _Site:
             articles=articles,
             whole=self.citing.get((law.id, None), []),
             uncited=[
-                key
-                for key in self.citing
+                (key[1], cases)
+                for key, cases in self.citing.items()
                 if key[0] == law.id and key[1] is not None and law.article(key[1]) is None
             ],
             in_force=in_force_on(law, self.today),
