@@ -7,6 +7,7 @@ At build time (Sphinx's ``builder-inited``) this writes Markdown pages into
   ``civicspace.__all__``, grouped by the module that defines it;
 - ``strategies.md``: ``civicspace.strategies``;
 - ``datasets.md``: ``civicspace.datasets``;
+- ``charts.md`` and ``site.md``: ``civicspace.charts`` and ``civicspace.site``;
 - ``schemas/<name>.md``: one page per shipped schema
   (:func:`civicspace.schema_names`), with its title, ``$id``, description,
   a table of members for the schema and each definition, and its examples;
@@ -236,6 +237,16 @@ def strategies_page() -> str:
 def datasets_page() -> str:
     """The reference page of ``civicspace.datasets``."""
     return _module_page("Datasets", "civicspace.datasets")
+
+
+def charts_page() -> str:
+    """The reference page of ``civicspace.charts``."""
+    return _module_page("Charts", "civicspace.charts")
+
+
+def site_page() -> str:
+    """The reference page of ``civicspace.site``."""
+    return _module_page("Static site", "civicspace.site")
 
 
 # -- The schema reference --------------------------------------------------------------------------
@@ -705,6 +716,8 @@ def generated_pages() -> dict[str, str]:
         "api.md": api_page,
         "strategies.md": strategies_page,
         "datasets.md": datasets_page,
+        "charts.md": charts_page,
+        "site.md": site_page,
         "issue-codes.md": issue_codes_page,
         "command-line.md": cli_page,
         "unreleased.inc": unreleased_page,

@@ -13,8 +13,9 @@ line: ``civicspace chart rating-history cambodia --country KHM --out rating.svg`
 >>> figure.get_axes()[0].get_title()
 'Civic-space rating of Cambodia'
 
-Without the extra, each function raises :class:`MissingExtraError`, whose
-one-line message says what to install.
+Without the extra, each function raises
+:class:`civicspace.site.MissingExtraError`, whose one-line message says what
+to install.
 """
 
 from __future__ import annotations
@@ -25,12 +26,12 @@ from typing import TYPE_CHECKING, Any
 from ._cases import Case
 from ._collection import Collection
 from ._ratings import CountryRating
-from ._site._extra import MissingExtraError, require
+from ._site._extra import require
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
-__all__ = ["MissingExtraError", "co_signing", "custody_timeline", "rating_history", "signatures"]
+__all__ = ["co_signing", "custody_timeline", "rating_history", "signatures"]
 
 
 def _charts() -> Any:
@@ -50,7 +51,7 @@ def rating_history(ratings: Collection | Iterable[CountryRating], country: str) 
     upgrade is marked and dated.
 
     Raises:
-        MissingExtraError: when the ``site`` extra is not installed.
+        civicspace.site.MissingExtraError: when the ``site`` extra is not installed.
 
     """
     found = ratings.ratings if isinstance(ratings, Collection) else tuple(ratings)
@@ -70,7 +71,7 @@ def custody_timeline(case: Case) -> Figure:
     term would end.
 
     Raises:
-        MissingExtraError: when the ``site`` extra is not installed.
+        civicspace.site.MissingExtraError: when the ``site`` extra is not installed.
 
     """
     figure: Figure = _charts().custody_chart(case).figure
@@ -81,7 +82,7 @@ def signatures(collection: Collection) -> Figure:
     """Per statement of ``collection``: the signatories it lists (bars) and the count it declares.
 
     Raises:
-        MissingExtraError: when the ``site`` extra is not installed.
+        civicspace.site.MissingExtraError: when the ``site`` extra is not installed.
 
     """
     figure: Figure = _charts().signatures_chart(collection.statements).figure
@@ -95,7 +96,7 @@ def co_signing(collection: Collection, top: int = 12) -> Figure:
     :func:`~civicspace.co_signatories` gathers them.
 
     Raises:
-        MissingExtraError: when the ``site`` extra is not installed.
+        civicspace.site.MissingExtraError: when the ``site`` extra is not installed.
 
     """
     figure: Figure = _charts().co_signing_chart(collection.statements, top).figure

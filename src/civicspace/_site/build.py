@@ -20,6 +20,7 @@ import gc
 import heapq
 import re
 import shutil
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from importlib import resources
 from pathlib import Path
@@ -148,10 +149,13 @@ class _Site:
                 self.people.setdefault(person.id, person.name)
         self.sessions = {session.number for session in collection.sessions}
         self.statements = {statement.id for statement in collection.statements}
+        cases_in = Counter(case.country for case in collection.cases)
+        # The countries with most cases first (the collection's subject), then by code.
         self.countries = sorted(
             {rating.country for rating in collection.ratings}
-            | {case.country for case in collection.cases}
-            | {law.jurisdiction for law in collection.laws}
+            | set(cases_in)
+            | {law.jurisdiction for law in collection.laws},
+            key=lambda code: (-cases_in[code], code),
         )
         self.rating_chart_shown: dict[str, dict[str, Any] | None] = {}
         self.citing: dict[tuple[str, str | None], list[Case]] = {}

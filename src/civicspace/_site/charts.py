@@ -200,6 +200,7 @@ def rating_chart(ratings: Iterable[CountryRating], country: str) -> Chart:
                 xytext=(4, 7),
                 fontsize=8,
             )
+        _date_axis(axes)
         axes.set_yticks(range(len(Rating)), [rating.value for rating in Rating])
         axes.set_ylim(len(Rating) - 0.5, -0.5)
         axes.set_ylabel("rating (open at the top)")
@@ -385,11 +386,7 @@ def custody_chart(case: Case) -> Chart:
         axes.use_sticky_edges = False
         axes.margins(x=0.04)
         _widen(axes, 90)
-        locator = matplotlib.dates.AutoDateLocator()  # type: ignore[no-untyped-call]
-        axes.xaxis.set_major_locator(locator)
-        axes.xaxis.set_major_formatter(
-            matplotlib.dates.ConciseDateFormatter(locator)  # type: ignore[no-untyped-call]
-        )
+        _date_axis(axes)
         axes.set_ylabel("person")
         axes.set_xlabel("date")
         axes.grid(axis="x", color="0.9", linewidth=0.6)
@@ -403,6 +400,15 @@ def custody_chart(case: Case) -> Chart:
         )
     alt = f"{title}. " + " ".join(f"{row[0]}: {row[1]}; custody {row[2]}." for row in rows)
     return Chart(figure, title, alt, header, tuple(rows))
+
+
+def _date_axis(axes: Any) -> None:
+    """Date ticks that never crowd: as many as fit, each written as briefly as it can be."""
+    locator = matplotlib.dates.AutoDateLocator()  # type: ignore[no-untyped-call]
+    axes.xaxis.set_major_locator(locator)
+    axes.xaxis.set_major_formatter(
+        matplotlib.dates.ConciseDateFormatter(locator)  # type: ignore[no-untyped-call]
+    )
 
 
 def _widen(axes: Any, days: float) -> None:
