@@ -29,7 +29,6 @@ from typing import Any
 import jinja2
 
 from .. import (
-    AppealOutcome,
     Case,
     Collection,
     CountryRating,
@@ -186,14 +185,14 @@ class _Site:
         target = self.out / path
         target.parent.mkdir(parents=True, exist_ok=True)
         link: Callable[[str, Any], str | None] = lambda kind, key: self.href(kind, key, root)  # noqa: E731
-        text = self.environment.get_template(template).render(
+        # Streamed to the file in pieces: the index of a large collection is never one string.
+        self.environment.get_template(template).stream(
             root=root,
             link=link,
             country_name=_country,
             person_name=lambda person: self.people.get(person, person),
             **context,
-        )
-        target.write_text(text, encoding="utf-8", newline="\n")
+        ).dump(str(target), encoding="utf-8")
         self.written.append(target)
 
     def chart(self, name: str, make: Callable[[], charts.Chart]) -> dict[str, Any] | None:
@@ -330,7 +329,6 @@ class _Site:
             conflicts=conflicts(case),
             statements=statements_concerning(self.collection.statements, case=case.id),
             suspended_text=_suspended,
-            appeal_text=lambda outcome: "" if outcome is None else AppealOutcome(outcome).value,
         )
 
     def law_page(self, law: Law) -> None:
