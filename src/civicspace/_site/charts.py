@@ -156,16 +156,17 @@ def rating_chart(ratings: Iterable[CountryRating], country: str) -> Chart:
     # attrs gives the converter's signature, tuple's Iterable[_T_co], which mypy cannot bind.
     history = RatingHistory(tuple(ratings))  # type: ignore[arg-type]
     records = history.of(country)
-    changes = {id(change.current): change for change in history.changes(country)}
+    changes = {
+        id(found.current): _change_text(found.change.direction, found.previous)
+        for found in history.changes(country)
+    }
     name = country_name(country)
     title = f"Civic-space rating of {name}"
     rows = tuple(
         (
             str(record.as_of),
             record.rating.value,
-            _change_text(changes[id(record)].change.direction, changes[id(record)].previous)
-            if id(record) in changes
-            else "",
+            changes.get(id(record), ""),
             {True: "yes", False: "no", None: ""}[record.watchlist],
         )
         for record in records
@@ -185,7 +186,7 @@ def rating_chart(ratings: Iterable[CountryRating], country: str) -> Chart:
             change = changes.get(id(record))
             if change is None:
                 continue
-            downgrade = change.change.direction is ChangeDirection.DOWNGRADE
+            downgrade = change.startswith("downgraded")
             axes.plot(
                 [record.as_of.earliest],
                 [record.rating.rank],
@@ -222,7 +223,7 @@ def rating_chart(ratings: Iterable[CountryRating], country: str) -> Chart:
     parts = [f"{title}: {len(records)} ratings from {date_text(records[0].as_of)}"]
     parts[0] += f" to {date_text(records[-1].as_of)}." if len(records) > 1 else "."
     parts += [
-        f"{date_text(record.as_of)}: {_change_text(changes[id(record)].change.direction, changes[id(record)].previous)}."  # noqa: E501
+        f"{date_text(record.as_of)}: {changes[id(record)]}."
         for record in records
         if id(record) in changes
     ]
