@@ -23,9 +23,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from ._cases import Case
-from ._collection import Collection
-from ._ratings import CountryRating
+from . import Case, Collection, CountryRating
 from ._site._extra import require
 
 if TYPE_CHECKING:

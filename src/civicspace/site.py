@@ -26,9 +26,8 @@ from __future__ import annotations
 import datetime
 from pathlib import Path
 
-from ._collection import Collection
+from . import Collection, PartialDate
 from ._site._extra import MissingExtraError, require
-from ._values import PartialDate
 
 __all__ = ["MissingExtraError", "build_site"]
 

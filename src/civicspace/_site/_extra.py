@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 
-from .._errors import CivicspaceError
+from .. import CivicspaceError
 
 __all__ = ["MissingExtraError", "require"]
 
