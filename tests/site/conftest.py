@@ -2,6 +2,7 @@
 
 import datetime
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -21,6 +22,8 @@ CHROMIUM_ARGS = [
 ]
 #: The day the test sites say which laws are in force on, so that they build the same each run.
 TODAY = datetime.date(2024, 1, 1)
+#: The processor time the session's Cambodia build took.
+BUILD_SECONDS: list[float] = []
 
 
 @pytest.fixture(scope="session")
@@ -30,9 +33,12 @@ def cambodia():
 
 @pytest.fixture(scope="session")
 def cambodia_site(tmp_path_factory, cambodia):
-    """The Cambodia site, built once: ``(folder, paths written)``."""
+    """The Cambodia site, built once: ``(folder, paths written)``; its time in BUILD_SECONDS."""
     out = tmp_path_factory.mktemp("cambodia-site")
-    return out, site.build_site(cambodia, out, today=TODAY)
+    started = time.process_time()
+    written = site.build_site(cambodia, out, today=TODAY)
+    BUILD_SECONDS.append(time.process_time() - started)
+    return out, written
 
 
 @pytest.fixture(scope="session")
