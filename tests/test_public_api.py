@@ -27,7 +27,7 @@ from hypothesis import find, settings
 from hypothesis import strategies as st
 
 import civicspace
-from civicspace import datasets, strategies
+from civicspace import charts, datasets, site, strategies
 from civicspace._model import RECORD_TYPES
 from civicspace._util import deprecation as _deprecation
 from civicspace._util.deprecation import Deprecation, deprecated, deprecation_of, minor_version
@@ -37,7 +37,7 @@ sys.path.insert(0, str(ROOT / "docs" / "_ext"))
 
 import civicspace_docs  # noqa: E402  (lives in docs/_ext)
 
-PUBLIC_MODULES = [civicspace, strategies, datasets]
+PUBLIC_MODULES = [civicspace, strategies, datasets, charts, site]
 
 #: Public names that cannot carry a docstring, with where they are documented.
 NO_DOCSTRING = {"__version__": "civicspace_docs.VERSION_DOC, on the API reference page"}
@@ -81,7 +81,8 @@ def test_private_modules_are_private():
         module.name
         for module in pkgutil.iter_modules(civicspace.__path__)
         if not module.name.startswith("_")
-        and module.name not in {"strategies", "datasets", "errors", "tables", "sheets"}
+        and module.name
+        not in {"strategies", "datasets", "errors", "tables", "sheets", "charts", "site"}
     ]
     assert [] == found
 

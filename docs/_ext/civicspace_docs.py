@@ -7,6 +7,7 @@ At build time (Sphinx's ``builder-inited``) this writes Markdown pages into
   ``civicspace.__all__``, grouped by the module that defines it;
 - ``strategies.md``: ``civicspace.strategies``;
 - ``datasets.md``: ``civicspace.datasets``;
+- ``charts.md`` and ``site.md``: ``civicspace.charts`` and ``civicspace.site``;
 - ``schemas/<name>.md``: one page per shipped schema
   (:func:`civicspace.schema_names`), with its title, ``$id``, description,
   a table of members for the schema and each definition, and its examples;
@@ -308,6 +309,16 @@ def tables_page() -> str:
             for column in table.columns
         ]
     return "\n".join(lines) + "\n"
+
+
+def charts_page() -> str:
+    """The reference page of ``civicspace.charts``."""
+    return _module_page("Charts", "civicspace.charts")
+
+
+def site_page() -> str:
+    """The reference page of ``civicspace.site``."""
+    return _module_page("Static site", "civicspace.site")
 
 
 # -- The schema reference --------------------------------------------------------------------------
@@ -826,6 +837,8 @@ def generated_pages() -> dict[str, str]:
         "strategies.md": strategies_page,
         "datasets.md": datasets_page,
         "tables.md": tables_page,
+        "charts.md": charts_page,
+        "site.md": site_page,
         "issue-codes.md": issue_codes_page,
         "command-line.md": cli_page,
         "unreleased.inc": unreleased_page,

@@ -13,6 +13,8 @@ from hypothesis import strategies as st
 import civicspace
 from civicspace import (
     Case,
+    CasePerson,
+    CivicusRating,
     Collection,
     CountryRating,
     Derivation,
@@ -20,8 +22,6 @@ from civicspace import (
     Event,
     FieldValueError,
     PartialDate,
-    Person,
-    Rating,
     Source,
     conflicts,
     datasets,
@@ -53,7 +53,7 @@ def arrest_case(*derived: Derivation) -> Case:
         id="kong-raiya-2019",
         country="KHM",
         title="Kong Raiya arrested",
-        people=(Person(id="kong-raiya", name="Kong Raiya"),),
+        people=(CasePerson(id="kong-raiya", name="Kong Raiya"),),
         events=(
             Event(
                 kind="arrest",
@@ -104,8 +104,8 @@ def test_a_merged_person_is_taken_out_with_the_references_to_them() -> None:
         country="THA",
         title="Arrests at the Thai border",
         people=(
-            Person(id="lem-sokha", name="Lem Sokha"),
-            Person(id="kong-raiya", name="Kong Raiya"),
+            CasePerson(id="lem-sokha", name="Lem Sokha"),
+            CasePerson(id="kong-raiya", name="Kong Raiya"),
         ),
         events=(Event(kind="arrest", people=("lem-sokha", "kong-raiya"), people_count=3),),
         derived=(Derivation(member="people[1]", how=DerivationKind.IDENTITY_MERGE),),
@@ -123,7 +123,7 @@ def test_a_record_that_cannot_stand_without_the_value_is_left_out() -> None:
     # "The forty-second Session ... will take place from 9 to 27 September." (no year)
     rating = CountryRating(
         country="KHM",
-        rating=Rating.REPRESSED,
+        rating=CivicusRating.REPRESSED,
         as_of=PartialDate.parse("2019"),
         derived=(Derivation(member="as_of", how=DerivationKind.INFERRED_YEAR),),
     )

@@ -131,6 +131,9 @@ def _parser() -> argparse.ArgumentParser:
     from .._sheets import cli as sheets_cli
 
     sheets_cli.add_parsers(commands)
+    from .._site.cli import add_commands
+
+    add_commands(commands)  # site and chart
     return parser
 
 
@@ -302,4 +305,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         from .._sheets import cli as sheets_cli
 
         return sheets_cli.run(args, sys.stdout, sys.stderr)
+    if args.command in ("site", "chart"):
+        return int(args.run(args, sys.stdout, sys.stderr))
     return _schema(args, sys.stdout, sys.stderr)
