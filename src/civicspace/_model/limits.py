@@ -21,7 +21,7 @@ import json
 import linecache
 import types
 import typing
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from importlib import resources
 from typing import Any
 
@@ -223,9 +223,7 @@ def _install(cls: type[Any]) -> None:
     cls.__init__ = first_init
 
 
-def enforce_schema_limits(
-    modules: Iterator[types.ModuleType] | tuple[types.ModuleType, ...],
-) -> None:
+def enforce_schema_limits(modules: Iterable[types.ModuleType]) -> None:
     """Make every attrs class defined in ``modules`` check its schema limits when built."""
     for module in modules:
         for value in list(vars(module).values()):

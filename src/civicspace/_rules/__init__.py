@@ -7,34 +7,22 @@ under an issue code and its meaning.  :mod:`.references` says what each
 record type refers to, for the collection's rules.
 """
 
-from . import (
-    cases,
-    collection,
-    derived,
-    elections,
-    laws,
-    ratings,
-    scales,
-    sessions,
-    statements,
-)
+import importlib
+import pkgutil
+
 from .engine import check, check_record, checks_of, rule_codes
 from .references import Reference, references
 
 __all__ = [
     "Reference",
-    "cases",
     "check",
     "check_record",
     "checks_of",
-    "collection",
-    "derived",
-    "elections",
-    "laws",
-    "ratings",
     "references",
     "rule_codes",
-    "scales",
-    "sessions",
-    "statements",
 ]
+
+# Each module of this package registers its rules when imported: a new record
+# type's rules module needs no line here.
+for _found in pkgutil.iter_modules(__path__):
+    importlib.import_module(f"{__name__}.{_found.name}")

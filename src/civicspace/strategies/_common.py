@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 import functools
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 from hypothesis import strategies as st
@@ -16,6 +16,8 @@ from .._model import (
     PartialDate,
     Source,
 )
+
+F = TypeVar("F", bound=Callable[[], st.SearchStrategy[Any]])
 
 __all__ = ["countries", "derivations", "identifiers", "partial_dates", "sources", "texts", "urls"]
 
@@ -156,3 +158,17 @@ def _marking(records: st.SearchStrategy[Any], members: Sequence[str]) -> st.Sear
         records,
         _optional_tuple(derivations(members), max_size=2),
     )
+
+
+#: Record class → the function drawing its records, filled by :func:`_record_strategy`.
+_RECORD_STRATEGIES: dict[type[Any], Callable[[], st.SearchStrategy[Any]]] = {}
+
+
+def _record_strategy(cls: type[Any]) -> Callable[[F], F]:
+    """Register the decorated function as the strategy of the record class ``cls``."""
+
+    def register(function: F) -> F:
+        _RECORD_STRATEGIES[cls] = function
+        return function
+
+    return register

@@ -29,6 +29,7 @@ from ._common import (
     _marking,
     _optional,
     _optional_tuple,
+    _record_strategy,
     _shared,
     _some,
     _subsets,
@@ -253,6 +254,7 @@ def _case_parts() -> st.SearchStrategy[dict[str, Any]]:
     )
 
 
+@_record_strategy(Case)
 def cases() -> st.SearchStrategy[Case]:
     """Cases that pass every ``case.*`` rule, by construction.
 

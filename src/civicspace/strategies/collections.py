@@ -21,6 +21,7 @@ from .._model import (
 )
 from ._common import (
     _optional_tuple,
+    _record_strategy,
 )
 from .cases import (
     _BY_ID,
@@ -47,6 +48,7 @@ from .statements import (
 __all__ = ["collections"]
 
 
+@_record_strategy(Collection)
 def collections() -> st.SearchStrategy[Collection]:
     """Collections of a few records of each kind, ids unique per kind.
 

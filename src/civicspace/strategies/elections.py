@@ -20,6 +20,7 @@ from .._model import (
 )
 from ._common import (
     _optional,
+    _record_strategy,
     _shared,
     _some,
     countries,
@@ -95,6 +96,7 @@ def contests() -> st.SearchStrategy[Contest]:
     return build()
 
 
+@_record_strategy(Election)
 def elections() -> st.SearchStrategy[Election]:
     """Elections that pass every ``election.*`` check (see :func:`contests`)."""
     return st.builds(

@@ -23,6 +23,7 @@ from .._model import (
 from ._common import (
     _marking,
     _optional_tuple,
+    _record_strategy,
     countries,
     identifiers,
     partial_dates,
@@ -115,6 +116,7 @@ def law_references() -> st.SearchStrategy[LawReference]:
 _DRAFT_STATUSES = (LawStatus.DRAFTED, LawStatus.RESCINDED, LawStatus.REPEALED)
 
 
+@_record_strategy(Law)
 def laws() -> st.SearchStrategy[Law]:
     """Laws that pass every ``law.*`` rule.
 

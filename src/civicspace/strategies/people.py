@@ -21,6 +21,7 @@ from .._model import (
 from ._common import (
     _optional,
     _optional_tuple,
+    _record_strategy,
     _shared,
     _some,
     countries,
@@ -94,6 +95,7 @@ def people(organisation_ids: Sequence[str] | None = None) -> st.SearchStrategy[P
     return _person_fields(organisation_ids).map(lambda fields: Person(**fields))
 
 
+@_record_strategy(PersonRecord)
 def person_records(
     organisation_ids: Sequence[str] | None = None,
 ) -> st.SearchStrategy[PersonRecord]:
@@ -120,6 +122,7 @@ def organisations() -> st.SearchStrategy[Organisation]:
     return _organisation_fields().map(lambda fields: Organisation(**fields))
 
 
+@_record_strategy(OrganisationRecord)
 def organisation_records() -> st.SearchStrategy[OrganisationRecord]:
     """Standalone organisation records."""
     return _organisation_fields().map(lambda fields: OrganisationRecord(**fields))

@@ -18,6 +18,7 @@ from .._pipeline import rating_scales as shipped_rating_scales
 from ._common import (
     _marking,
     _optional_tuple,
+    _record_strategy,
     countries,
     identifiers,
     partial_dates,
@@ -39,6 +40,7 @@ def _score_in(minimum: float, maximum: float) -> st.SearchStrategy[float]:
     return st.one_of(whole, fractional)
 
 
+@_record_strategy(CountryRating)
 def country_ratings() -> st.SearchStrategy[CountryRating]:
     """Country ratings; a score, when drawn, lies in its category's CIVICUS band."""
     bands = {band.category: band for band in shipped_rating_scales()["civicus-monitor"].bands}
@@ -87,6 +89,7 @@ def score_bands(stated: bool = True) -> st.SearchStrategy[ScoreBand]:
     )
 
 
+@_record_strategy(RatingScale)
 def rating_scales() -> st.SearchStrategy[RatingScale]:
     """Scales over 0-100 whose bands are in order and do not overlap."""
 

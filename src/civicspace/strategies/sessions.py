@@ -20,6 +20,7 @@ from .._model import (
 from ._common import (
     _marking,
     _optional_tuple,
+    _record_strategy,
     countries,
     partial_dates,
     sources,
@@ -117,6 +118,7 @@ def council_members() -> st.SearchStrategy[tuple[str, ...]]:
     )
 
 
+@_record_strategy(Session)
 def sessions() -> st.SearchStrategy[Session]:
     """Sessions that pass every ``session.*`` check.
 

@@ -20,6 +20,7 @@ from ._common import (
     _marking,
     _optional,
     _optional_tuple,
+    _record_strategy,
     _shared,
     _some,
     countries,
@@ -88,6 +89,7 @@ def _declared_count(listed: Sequence[Signatory]) -> st.SearchStrategy[int | None
     return st.none() | st.integers(1, 100_000)
 
 
+@_record_strategy(Statement)
 def statements() -> st.SearchStrategy[Statement]:
     """Statements that pass every ``statement.*`` check.
 
