@@ -42,7 +42,16 @@ from ._analysis.consistency import (
     implied_exchange_rates,
 )
 from ._analysis.summary import CollectionSummary, summarise
-from ._api import RecordReport, dump, load, record_types, validate, validate_records
+from ._api import (
+    RecordReport,
+    dump,
+    load,
+    load_one,
+    record_types,
+    validate,
+    validate_records,
+    validation_report,
+)
 from ._model.cases import (
     Case,
     Charge,
@@ -339,6 +348,7 @@ __all__ = [
     "law_id",
     "laws_in_force",
     "load",
+    "load_one",
     "lookup_place",
     "match_organisations",
     "normalise_organisation_name",
@@ -378,4 +388,5 @@ __all__ = [
     "un_member_states",
     "validate",
     "validate_records",
+    "validation_report",
 ]
