@@ -16,6 +16,7 @@ from typing import Any
 
 import attrs
 
+from ._pipeline.checked import checked
 from ._pipeline.convert import RECORD_TYPES
 from ._pipeline.documents import (
     MAX_RECORD_BYTES,
@@ -24,7 +25,6 @@ from ._pipeline.documents import (
     read_records,
     split_json_lines,
 )
-from ._pipeline.checked import checked
 from ._pipeline.fast import verdict as _fast
 from ._pipeline.parse import parse_json
 from ._pipeline.paths import cut, echo
@@ -141,10 +141,8 @@ def _run(data: Any, kind: str | None) -> tuple[Any, Any, str | None, list[Issue]
     try:
         # jsonschema-rs, or else the compiled schemas, prove a record valid; only the rest
         # go through jsonschema, which alone writes issues.
-        if _fast.proven_valid(found_kind, value):
-            issues = []
-        else:
-            issues = schema_issues(found_kind, value)
+        proven = _fast.proven_valid(found_kind, value)
+        issues = [] if proven else schema_issues(found_kind, value)
         if issues:
             return None, value, found_kind, issues
         # Imported here, not with civicspace: they build the converter, which needs cattrs.

@@ -65,12 +65,20 @@ _CODES: dict[str, str] = {
     "document.not_object": "The document is not a JSON object.",
     "document.type_missing": "The document has no string `type` member naming its kind.",
     "document.type_unknown": "The document's `type` names no record kind.",
-    "value.invalid": "A value the schema lets through but the model refuses (a country code followed by a newline, say).",
+    "value.invalid": (
+        "A value the schema lets through but the model refuses "
+        "(a country code followed by a newline, say)."
+    ),
     "json.record_too_large": "A record is larger than the size limit for one record.",
-    "json.not_json": "A value given already parsed holds what JSON cannot: a date, a set, bytes, a Decimal, a tuple, an object of another class.",
+    "json.not_json": (
+        "A value given already parsed holds what JSON cannot: a date, a set, bytes, "
+        "a Decimal, a tuple, an object of another class."
+    ),
     "json.key_not_string": "A value given already parsed has an object key that is not a string.",
     "json.cycle": "A value given already parsed contains itself.",
-    "document.json_lines": "One record was asked for, but the text is JSON Lines (one record per line).",
+    "document.json_lines": (
+        "One record was asked for, but the text is JSON Lines (one record per line)."
+    ),
     **{
         schema_code(keyword): f"Schema rule `{keyword}`: {meaning}."
         for keyword, meaning in _SCHEMA_KEYWORDS.items()

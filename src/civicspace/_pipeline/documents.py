@@ -69,7 +69,7 @@ def is_json_lines(data: bytes | bytearray | str) -> bool:
 
 
 def split_json_lines(data: bytes | bytearray | str) -> Iterator[tuple[int, bytes | str]]:
-    """The non-blank lines of JSON Lines text, with their line numbers from 1.
+    r"""The non-blank lines of JSON Lines text, with their line numbers from 1.
 
     Lines end at ``\n`` (a ``\r`` before it is dropped), as JSON Lines
     defines and as :func:`read_records` reads a stream; never at the other

@@ -86,9 +86,8 @@ def non_finite_issue(path: str, text: str) -> Issue:
 
 def surrogate_issue(path: str, what: str) -> Issue:
     """The issue for a string or key (``what``) holding a lone UTF-16 surrogate."""
-    return Issue(
-        path, "json.lone_surrogate", f"this {what} holds a lone UTF-16 surrogate, which is no character"
-    )
+    message = f"this {what} holds a lone UTF-16 surrogate, which is no character"
+    return Issue(path, "json.lone_surrogate", message)
 
 
 def _issue(code: str, message: str, text: str | None = None, offset: int | None = None) -> Issue:

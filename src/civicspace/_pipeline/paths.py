@@ -79,9 +79,7 @@ def path_steps(path: str) -> tuple[str | int, ...]:
             steps.append(int(number))
         else:
             steps.append(
-                _UNESCAPE.sub(
-                    lambda m: chr(int(m[1][1:], 16)) if len(m[1]) == 5 else m[1], quoted
-                )
+                _UNESCAPE.sub(lambda m: chr(int(m[1][1:], 16)) if len(m[1]) == 5 else m[1], quoted)
             )
         index = found.end()
     return tuple(steps)
