@@ -107,6 +107,61 @@ def _too_large() -> list[Issue]:
     ]
 
 
+class _NotPlain(Exception):
+    """The quick copy met something it leaves to the careful walk."""
+
+
+def _quick_copy(value: Any) -> Any:
+    """A copy of a value made only of exact JSON types, or :class:`_NotPlain`.
+
+    The common case, fast: recursion over exact types only, each container
+    once.  Anything else (a subclass, a value JSON cannot hold, a container
+    met twice, great depth, a lone surrogate, a huge number) raises, and the
+    careful walk in :func:`checked` decides.
+    """
+    seen: set[int] = set()
+    str_ = str
+    int_ = int
+    float_ = float
+    dict_ = dict
+    list_ = list
+    bool_ = bool
+    isfinite = math.isfinite
+
+    def copy(item: Any, depth: int) -> Any:
+        kind = type(item)
+        if kind is str_:
+            if not item.isascii() and _has_lone_surrogate(item):
+                raise _NotPlain
+            return item
+        if kind is dict_ or kind is list_:
+            if depth >= MAX_DEPTH or id(item) in seen:
+                raise _NotPlain
+            seen.add(id(item))
+            if kind is list_:
+                return [copy(member, depth + 1) for member in item]
+            result = {}
+            for key, member in item.items():
+                if type(key) is not str_ or (not key.isascii() and _has_lone_surrogate(key)):
+                    raise _NotPlain
+                result[key] = copy(member, depth + 1)
+            return result
+        if kind is int_:
+            if item.bit_length() > 14_000:
+                raise _NotPlain
+            return item
+        if kind is bool_ or item is None:
+            return item
+        if kind is float_ and isfinite(item):
+            return item
+        raise _NotPlain
+
+    result = copy(value, 0)
+    if len(seen) > MAX_VALUES:
+        raise _NotPlain
+    return result
+
+
 def checked(value: Any) -> tuple[Any, list[Issue]]:
     """A plain JSON copy of a parsed value and the issues of what JSON cannot hold.
 
@@ -115,6 +170,10 @@ def checked(value: Any) -> tuple[Any, list[Issue]]:
     (one shared by several members is copied once and shared again, and
     counts once per member towards :data:`MAX_VALUES`).
     """
+    try:
+        return _quick_copy(value), []
+    except (_NotPlain, RecursionError):
+        pass
     issues: list[Issue] = []
     copies: dict[int, Any] = {}  # containers walked, by id
     sizes: dict[int, int] = {}  # how many values each holds, shared ones counted each time

@@ -10,6 +10,7 @@ because its first line is not a whole value.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from typing import Any, BinaryIO
 
@@ -57,6 +58,8 @@ def _is_whole_value(line: bytes | str) -> bool:
 # JSON's whitespace; str.strip() would also take U+2028, U+0085 and others.
 _SPACE = " \t\r\n"
 _SPACE_BYTES = b" \t\r\n"
+_NOT_SPACE = re.compile("[^ \t\r\n]")
+_NOT_SPACE_BYTES = re.compile(b"[^ \t\r\n]")
 
 
 def is_json_lines(data: bytes | bytearray | str) -> bool:
@@ -77,20 +80,25 @@ def split_json_lines(data: bytes | bytearray | str) -> Iterator[tuple[int, bytes
     JSON strings may hold.  Lazy: memory stays bounded by the longest line.
     """
     text = data if isinstance(data, str) else bytes(data)
-    newline: Any = "\n" if isinstance(text, str) else b"\n"
-    space: Any = _SPACE if isinstance(text, str) else _SPACE_BYTES
+    if isinstance(text, str):
+        newline: Any = "\n"
+        search = _NOT_SPACE.search
+    else:
+        newline = b"\n"
+        search = _NOT_SPACE_BYTES.search
+    before = 0  # newlines before ``start``
     start = 0
-    number = 0
-    size = len(text)
-    while start < size:
-        number += 1
-        end = text.find(newline, start)
+    while (found := search(text, start)) is not None:  # blank lines skipped at C speed
+        where = found.start()
+        begins = max(start, text.rfind(newline, start, where) + 1)
+        before += text.count(newline, start, begins)
+        end = text.find(newline, where)
         if end < 0:
-            end = size
-        line = text[start:end]
+            end = len(text)
+        line = text[begins:end]
+        yield before + 1, line.removesuffix("\r" if isinstance(line, str) else b"\r")
+        before += 1
         start = end + 1
-        if line.strip(space):
-            yield number, line.removesuffix("\r" if isinstance(line, str) else b"\r")
 
 
 def _read_line(stream: BinaryIO, limit: int) -> tuple[bytes, int, bool]:
