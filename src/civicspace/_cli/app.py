@@ -244,14 +244,16 @@ def _inputs(args: argparse.Namespace, err: TextIO) -> list[tuple[str, BinaryIO]]
         if path == "-":
             if sys.stdin is None:
                 _say(err, "civicspace validate: cannot read -: standard input is closed")
-                return _closed(inputs)
+                _closed(inputs)
+                return None
             inputs.append(("-", sys.stdin.buffer))
             continue
         try:
             inputs.append((path, open(path, "rb")))  # noqa: SIM115 - closed by the caller
         except OSError as error:
             _say(err, f"civicspace validate: cannot read {path}: {error.strerror or error}")
-            return _closed(inputs)
+            _closed(inputs)
+            return None
     return inputs
 
 
@@ -299,12 +301,12 @@ def _validate(args: argparse.Namespace, out: _Output, err: TextIO) -> int:
     summary = builder.summary
     progress = _Progress(err)
     report_json = _JsonReport(out) if args.format == "json" else None
-    if report_json is not None:
-        report_json.start(builder.heading())
     pool = None
     interrupted = False
     name = ""
     try:
+        if report_json is not None:
+            report_json.start(builder.heading())
         if args.jobs > 1:
             import multiprocessing
 

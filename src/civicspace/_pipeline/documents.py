@@ -79,13 +79,13 @@ def split_json_lines(data: bytes | bytearray | str) -> Iterator[tuple[int, bytes
     characters :meth:`str.splitlines` breaks on (U+2028, U+0085, ...), which
     JSON strings may hold.  Lazy: memory stays bounded by the longest line.
     """
-    text = data if isinstance(data, str) else bytes(data)
+    text: Any = data if isinstance(data, str) else bytes(data)
     if isinstance(text, str):
         newline: Any = "\n"
-        search = _NOT_SPACE.search
+        carriage: Any = "\r"
+        search: Any = _NOT_SPACE.search
     else:
-        newline = b"\n"
-        search = _NOT_SPACE_BYTES.search
+        newline, carriage, search = b"\n", b"\r", _NOT_SPACE_BYTES.search
     before = 0  # newlines before ``start``
     start = 0
     while (found := search(text, start)) is not None:  # blank lines skipped at C speed
@@ -95,8 +95,7 @@ def split_json_lines(data: bytes | bytearray | str) -> Iterator[tuple[int, bytes
         end = text.find(newline, where)
         if end < 0:
             end = len(text)
-        line = text[begins:end]
-        yield before + 1, line.removesuffix("\r" if isinstance(line, str) else b"\r")
+        yield before + 1, text[begins:end].removesuffix(carriage)
         before += 1
         start = end + 1
 

@@ -50,7 +50,8 @@ def _escape_char(char: str) -> str:
         return "\\" + char
     if char.isprintable() and not 0xD800 <= ord(char) <= 0xDFFF:
         return char
-    return f"\\u{ord(char):04x}"
+    code = ord(char)
+    return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
 
 
 def join_path(path: str, steps: Iterable[str | int]) -> str:
@@ -61,7 +62,7 @@ def join_path(path: str, steps: Iterable[str | int]) -> str:
 
 
 _STEP = LazyPattern(r"\.([A-Za-z_][A-Za-z0-9_]*)|\[(\d+)\]|\['((?:[^'\\]|\\.)*)'\]", re.ASCII)
-_UNESCAPE = LazyPattern(r"\\(u[0-9a-f]{4}|.)")
+_UNESCAPE = LazyPattern(r"\\(u[0-9a-f]{4}|U[0-9a-f]{8}|.)", re.DOTALL)
 
 
 def path_steps(path: str) -> tuple[str | int, ...]:
@@ -79,7 +80,7 @@ def path_steps(path: str) -> tuple[str | int, ...]:
             steps.append(int(number))
         else:
             steps.append(
-                _UNESCAPE.sub(lambda m: chr(int(m[1][1:], 16)) if len(m[1]) == 5 else m[1], quoted)
+                _UNESCAPE.sub(lambda m: chr(int(m[1][1:], 16)) if len(m[1]) > 1 else m[1], quoted)
             )
         index = found.end()
     return tuple(steps)

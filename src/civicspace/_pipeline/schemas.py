@@ -130,7 +130,8 @@ def _bundled(name: str) -> dict[str, Any]:
         index += 1
     bundled: dict[str, Any] = {"$schema": "https://json-schema.org/draft/2020-12/schema", **body}
     bundled["$defs"] = {**own, **defs}
-    return json.loads(json.dumps(bundled))
+    copy: dict[str, Any] = json.loads(json.dumps(bundled))
+    return copy
 
 
 def _named(name: str) -> dict[str, Any]:

@@ -1,1 +1,4 @@
-"""The fast path: schema verdicts from compiled or accelerated validators, generated structure and dump functions."""
+"""The fast path: schema verdicts from compiled or accelerated validators.
+
+Also the generated structure and dump functions.
+"""
