@@ -233,9 +233,12 @@ def validate(data: Any, *, kind: str | None = None) -> list[Issue]:
     Args:
         data: JSON text as ``str`` or UTF-8 ``bytes`` — one document, or
             JSON Lines (one record per line, told from the content) — or an
-            already parsed value (``dict``).  Text is parsed strictly:
+            already parsed value (``dict``), which takes the same path as
+            its text and gets the same issues.  Text is parsed strictly:
             duplicate keys, ``NaN`` and malformed JSON are issues, not
-            exceptions.
+            exceptions; so is anything in a parsed value that JSON cannot
+            hold (a ``datetime.date``, a set, a tuple, a key that is not a
+            string), at its path.
         kind: The record type to read every record as; by default each
             record's ``type`` member says.
 
@@ -246,8 +249,8 @@ def validate(data: Any, *, kind: str | None = None) -> list[Issue]:
         later steps run only on a record that passed the earlier ones.
 
     Raises:
-        CivicspaceError: only when ``kind`` names no record type.  Bad data
-            never raises.
+        CivicspaceError: only when ``kind`` names no record type, or for a
+            file opened in text mode.  Bad data never raises.
     """
     return [issue for report in validate_records(data, kind=kind) for issue in report.issues]
 
@@ -258,7 +261,7 @@ def load(data: Any, *, kind: str | None = None) -> Any:
     Takes what :func:`validate` takes.  A ``"rating"`` record loads as a
     :class:`~civicspace.CountryRating`, a ``"collection"`` as a
     :class:`~civicspace.Collection`, and so on; JSON Lines load as a list of
-    model objects, one per line.
+    model objects, one per line (:func:`load_one` takes exactly one record).
 
     Raises:
         ValidationError: carrying every issue :func:`validate` would report.

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime
 import difflib
 import functools
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from ..errors import Issue
@@ -119,9 +119,14 @@ def _json(value: Any) -> str:
     return echo(value)
 
 
-def _suggest(value: Any, choices: list[Any]) -> str | None:
+def _suggest(value: Any, choices: Sequence[Any]) -> str | None:
     if not isinstance(value, str) or len(value) > MAX_ECHO:
         return None
+    return _closest(value, tuple(choices))
+
+
+@functools.lru_cache(maxsize=4096)  # bulk files repeat their typos
+def _closest(value: str, choices: tuple[Any, ...]) -> str | None:
     strings = [choice for choice in choices if isinstance(choice, str)]
     lowered = {choice.lower(): choice for choice in strings}
     if value.strip().lower() in lowered:
@@ -231,6 +236,19 @@ _CONTAINER_KEYWORDS = frozenset(
 )
 
 
+_TUPLES: dict[int, tuple[list[Any], tuple[Any, ...]]] = {}
+
+
+def _as_tuple(values: list[Any]) -> tuple[Any, ...]:
+    """A schema's list as a tuple, made once per list (schemas live as long as the program)."""
+    found = _TUPLES.get(id(values))
+    if found is None or found[0] is not values:
+        if len(_TUPLES) > 4096:  # only the shipped schemas' lists come here; never many
+            _TUPLES.clear()
+        found = _TUPLES[id(values)] = (values, tuple(values))
+    return found[1]
+
+
 def _key(key: str) -> str:
     """A member name as messages show it: ``'name'``, cut when long."""
     if len(key) <= MAX_ECHO:
@@ -247,12 +265,13 @@ def _message(error: SchemaError, keyword: str) -> tuple[str, Any, str | None]:
     is_date = "date" in (subschema.get("format"), (subschema.get("then") or {}).get("format"))
     if keyword == "enum":
         allowed = expected
+        allowed = _as_tuple(allowed)
         close = _suggest(instance, allowed)
         if len(allowed) <= _ENUM_SHOWN:
             shown = ", ".join(_json(a) for a in allowed)
-            return f"{_json(instance)} is not one of {shown}", tuple(allowed), close
+            return f"{_json(instance)} is not one of {shown}", allowed, close
         message = f"{_json(instance)} is not one of the {len(allowed)} values allowed: {described}"
-        return message, tuple(allowed), close
+        return message, allowed, close
     if keyword == "type":
         names = (expected,) if isinstance(expected, str) else tuple(expected)
         return f"expected {_type_words(expected)}, got {_json(instance)}", names, None
