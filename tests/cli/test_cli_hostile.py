@@ -53,6 +53,15 @@ def test_standard_output_closed(many: Path):
     assert b"standard output is closed" in run.stderr
 
 
+def test_standard_error_closed(tmp_path: Path):
+    path = tmp_path / "few.jsonl"
+    path.write_text((json.dumps(dict(RATING, rating="bogus")) + "\n") * 3, "utf-8")
+    run = _shell(f"validate {shlex.quote(str(path))} 2>&- | tail -1")
+    assert (0, b"       3  schema.enum\n", b"") == (run.returncode, run.stdout, run.stderr)
+    bad = _shell("validate --jobs 0 x 2>&-")
+    assert (2, b"") == (bad.returncode, bad.stderr)
+
+
 @pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full (Linux)")
 def test_output_to_a_full_disk(many: Path):
     run = _shell(f"validate {shlex.quote(str(many))} >/dev/full")

@@ -31,16 +31,6 @@ RATING = {"type": "rating", "country": "KHM", "rating": "repressed", "as_of": "2
 PERSON = {"type": "person", "id": "kong-raiya", "name": "Kong Raiya"}
 
 
-@pytest.fixture(params=["pure", "fast"], autouse=True)
-def path(request: pytest.FixtureRequest) -> Iterator[str]:
-    if request.param == "fast" and not _installed():
-        pytest.skip("the fast path needs the 'fast' extra")  # the test extra installs it
-    before = _fast._pure
-    _fast.use_pure(request.param == "pure")
-    yield request.param
-    _fast.use_pure(before)
-
-
 def _installed() -> bool:
     try:
         import jsonschema_rs  # noqa: F401
@@ -48,6 +38,18 @@ def _installed() -> bool:
     except ImportError:
         return False
     return True
+
+
+@pytest.fixture(params=["pure", "fast"] if _installed() else ["pure"])
+def path(request: pytest.FixtureRequest) -> Iterator[str]:
+    before = _fast._pure
+    _fast.use_pure(request.param == "pure")
+    yield request.param
+    _fast.use_pure(before)
+
+
+#: Run on the pure path and, where the ``fast`` extra is installed, on the fast path.
+both_paths = pytest.mark.usefixtures("path")
 
 
 def found(data: Any) -> list[tuple[str, str]]:
@@ -67,6 +69,7 @@ def _cycle() -> list[Any]:
     return items
 
 
+@both_paths
 @pytest.mark.parametrize(
     ("value", "code", "words"),
     [
@@ -94,20 +97,24 @@ def test_a_value_json_cannot_hold_is_an_issue_at_its_path(value: Any, code: str,
     assert words in issues[0].message
 
 
+@both_paths
 def test_a_date_from_a_yaml_loader_gets_the_string_it_stands_for_as_a_suggestion():
     (issue,) = civicspace.validate(dict(RATING, as_of=datetime.date(2020, 2, 1)))
     assert "2020-02-01" == issue.suggestion
 
 
+@both_paths
 def test_a_list_that_holds_itself_is_an_issue_where_it_does():
     assert [("$.sources[0]", "json.cycle")] == found(dict(PERSON, sources=_cycle()))
 
 
+@both_paths
 def test_a_value_shared_by_two_members_is_json_and_valid():
     source = {"title": "Cambodia: Civic space", "publisher": "CIVICUS"}
     assert [] == civicspace.validate(dict(PERSON, sources=[source, source]))
 
 
+@both_paths
 @pytest.mark.parametrize(
     ("key", "shown"), [(None, "None (null)"), (1, "1 (an int)"), (("a",), "a tuple")]
 )
@@ -117,11 +124,13 @@ def test_a_key_that_is_not_a_string_is_an_issue_on_its_object(key: Any, shown: s
     assert shown in issues[0].message
 
 
+@both_paths
 def test_an_int_key_never_prints_as_an_array_index():
     issues = civicspace.validate({"type": "rating", 1: {"a": 2}})
     assert all("[1]" not in issue.path for issue in issues)
 
 
+@both_paths
 def test_subclasses_of_json_types_read_as_those_types():
     class Name(str):
         pass
@@ -134,6 +143,7 @@ def test_subclasses_of_json_types_read_as_those_types():
     assert civicspace.load(RATING) == civicspace.load(value)
 
 
+@both_paths
 def test_nesting_deeper_than_any_record_is_an_issue_not_a_recursion_error():
     deep: Any = "x"
     for _ in range(100_000):
@@ -141,6 +151,7 @@ def test_nesting_deeper_than_any_record_is_an_issue_not_a_recursion_error():
     assert [("$", "json.too_deep")] == found(dict(PERSON, sources=deep))
 
 
+@both_paths
 def test_a_value_whose_shared_parts_unfold_past_the_limit_is_refused_quickly():
     grown: Any = "x"
     for _ in range(200):  # 2**200 strings once unfolded; 200 lists as Python objects
@@ -180,6 +191,7 @@ _VALUES = st.recursive(
 )
 
 
+@both_paths
 @settings(max_examples=60)
 @given(_VALUES, st.sampled_from([RATING, PERSON, {}]))
 def test_any_value_gets_issues_and_never_an_exception(value: Any, record: dict[str, Any]):
@@ -209,11 +221,9 @@ def _best_time(run: Callable[[], Any], repeat: int = 3) -> float:
 def _grows_linearly(make: Callable[[int], Any], small: int, check: Callable[[Any], Any]) -> None:
     """Eight times the input costs far less than 64 times the time (quadratic would).
 
-    Timed on the pure path only: the fast path changes how a valid record is
-    proven valid, never how issues are written, where the quadratic paths were.
+    Timed on one path: the fast path changes how a valid record is proven
+    valid, never how issues are written, where the quadratic paths were.
     """
-    if not _fast._pure:
-        pytest.skip("timed on the pure path")
     little, large = make(small), make(8 * small)
     check(little)  # warm: validators built, caches filled
     ratio = _best_time(lambda: check(large)) / _best_time(lambda: check(little), repeat=7)
@@ -256,12 +266,14 @@ def test_many_json_lines_cost_linear_time():
 # -- Bounded echoes --------------------------------------------------------------------------------
 
 
+@both_paths
 def test_a_huge_type_is_echoed_cut_with_its_length():
     (issue,) = civicspace.validate({"type": "x" * 5_000_000})
     assert len(issue.message) < 500
     assert "(5000000 characters)" in issue.message
 
 
+@both_paths
 @pytest.mark.parametrize("key", ["k" * 5_000_000, "a key " * 1_000_000])
 def test_a_huge_unknown_key_is_cut_in_the_path_and_the_message(key: str):
     started = time.perf_counter()
@@ -272,6 +284,7 @@ def test_a_huge_unknown_key_is_cut_in_the_path_and_the_message(key: str):
     assert issue.path.endswith("…']") and f"({len(key)} characters)" in issue.message
 
 
+@both_paths
 def test_a_huge_value_is_cut_in_every_issue():
     text = json.dumps(dict(RATING, rating="r" * 1_000_000, country="c" * 1_000_000))
     for issue in civicspace.validate(text):
@@ -279,6 +292,7 @@ def test_a_huge_value_is_cut_in_every_issue():
         assert issue.value is None or len(issue.value) < 200
 
 
+@both_paths
 def test_a_huge_id_is_cut_in_the_record_report():
     (report,) = civicspace.validate_records(json.dumps(dict(PERSON, id="a" * 1_000_000)))
     assert report.id is not None and len(report.id) < 200
@@ -287,6 +301,7 @@ def test_a_huge_id_is_cut_in_the_record_report():
 # -- Text: JSON Lines, surrogates, encodings -------------------------------------------------------
 
 
+@both_paths
 def test_json_lines_split_only_at_newlines_as_str_and_as_bytes():
     lines = [
         json.dumps(dict(PERSON, name="Kong\u2028Raiya"), ensure_ascii=False),
@@ -306,12 +321,14 @@ def test_json_lines_split_only_at_newlines_as_str_and_as_bytes():
     assert [expected] * 3 == [as_str, as_bytes, as_stream]
 
 
+@both_paths
 def test_a_raw_lone_surrogate_in_str_is_refused_as_its_escape_is():
     raw = '{"type": "person", "id": "kong-raiya", "name": "Kong \ud800"}'
     escaped = '{"type": "person", "id": "kong-raiya", "name": "Kong \\ud800"}'
     assert [("$.name", "json.lone_surrogate")] * 2 == [*found(raw), *found(escaped)]
 
 
+@both_paths
 def test_a_number_too_long_to_read_is_an_issue_at_its_member():
     text = '{"type": "rating", "score": 1' + "0" * 5000 + "}"
     (issue,) = civicspace.validate(text)
@@ -319,11 +336,13 @@ def test_a_number_too_long_to_read_is_an_issue_at_its_member():
     assert "set_int_max_str_digits" not in issue.message
 
 
+@both_paths
 def test_utf16_without_a_byte_order_mark_says_to_save_as_utf8():
     (issue,) = civicspace.validate(json.dumps(RATING).encode("utf-16-le"))
     assert "json.encoding" == issue.code and "UTF-16" in issue.message
 
 
+@both_paths
 def test_a_stream_without_a_final_newline_reports_what_bytes_report():
     text = b'\n{"type": "rating",\n "country": "KHM'  # a truncated last record, no newline
     from_stream = civicspace.validate(io.BytesIO(text))
@@ -345,6 +364,7 @@ def test_blank_lines_cost_memory_bounded_by_the_input():
 # -- The record id, and clear errors for wrong arguments -------------------------------------------
 
 
+@both_paths
 def test_the_record_id_is_kept_for_text_as_for_a_parsed_value():
     bad = dict(PERSON, name="")
     reports = [

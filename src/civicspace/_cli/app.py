@@ -210,7 +210,10 @@ class _Progress:
 
     def __init__(self, err: TextIO) -> None:
         self.err = err
-        self.shown = err.isatty()
+        try:
+            self.shown = err.isatty()
+        except (AttributeError, OSError, ValueError):  # standard error closed
+            self.shown = False
         self.started = self.last = time.monotonic()
 
     def update(self, records: int) -> None:
