@@ -175,6 +175,7 @@ _SCALARS = st.one_of(
     st.builds(object),
     st.sampled_from([Colour.RED, frozenset({1})]),
     st.builds(lambda: 10**5000),  # built, not sampled: Hypothesis cannot print it
+    st.sets(st.integers(), max_size=3),
 )
 _KEYS = st.one_of(
     st.text(max_size=8), st.integers(), st.none(), st.tuples(st.integers()), st.booleans()
@@ -185,7 +186,6 @@ _VALUES = st.recursive(
         st.lists(inner, max_size=4),
         st.dictionaries(_KEYS, inner, max_size=4),
         st.tuples(inner, inner),
-        st.sets(st.integers(), max_size=3),
     ),
     max_leaves=20,
 )
@@ -246,7 +246,7 @@ def test_many_bad_items_cost_linear_time():
     def make(n: int) -> dict[str, Any]:
         return dict(PERSON, sources=[{"title": "", "x": i} for i in range(n)])
 
-    _grows_linearly(make, 150, civicspace.validate)
+    _grows_linearly(make, 100, civicspace.validate)
 
 
 def test_many_values_json_cannot_hold_cost_linear_time():

@@ -112,7 +112,7 @@ def test_a_valid_document_is_valid_in_every_form_on_every_path(document: Any) ->
     assert [] == next(iter(found.values()))[0][4]
 
 
-@settings(max_examples=50)
+@settings(max_examples=30)
 @given(KINDS.flatmap(cst.documents), st.data(), st.sampled_from(_REPLACEMENTS))
 def test_a_mutated_document_gets_the_same_issues_in_every_form_on_every_path(
     document: Any, data: st.DataObject, new: Any
