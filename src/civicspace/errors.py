@@ -48,7 +48,9 @@ class Issue:
             is close; never applied for you.
 
     ``value``, ``expected`` and ``suggestion`` restate facts of the message
-    for programs, so issues compare equal without them.
+    for programs, so issues compare equal without them; ``steps`` gives
+    the path as keys and indices, and ``civicspace.dump(issue)`` the JSON
+    form of it all.
     """
 
     path: str
