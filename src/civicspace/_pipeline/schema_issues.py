@@ -29,14 +29,15 @@ _SUGGESTED = 16  # unknown members of one object given a did-you-mean, at most
 
 # Keywords about one value; when several fail on the same value, the first of
 # this order is its one issue (a date written "12 March 2021" breaks the pattern,
-# the format and the length at once: one problem).
+# the format and the length at once: one problem), except that an empty string is
+# told it is too short.
 _VALUE_KEYWORDS = (
     "type",
     "const",
     "enum",
-    "minLength",
     "pattern",
     "format",
+    "minLength",
     "maxLength",
     "minimum",
     "maximum",
@@ -57,8 +58,10 @@ def schema_issues(name: str, value: Any) -> list[Issue]:
     found: dict[tuple[str, int], tuple[list[int], int, Issue]] = {}
     for number, error in enumerate(validator(name).iter_errors(value)):
         keyword = str(error.validator)
+        rank = _RANK.get(keyword)
+        if keyword == "minLength" and error.instance == "":
+            rank = -1  # nothing written: "too short" says it better than any form
         for steps, issue in _issues(error):
-            rank = _RANK.get(keyword)
             key = (issue.path, -1) if rank is not None else (issue.path, number)
             kept = found.get(key)
             if kept is None or (rank is not None and rank < kept[1]):
