@@ -607,16 +607,31 @@ def run_example(example: dict[str, Any]) -> list[civicspace.Issue]:
     An example gives exactly one input: ``document`` (a parsed JSON value),
     ``text`` (JSON text), ``bytes`` (bytes, written as a string whose
     characters are byte values) or ``stream`` (bytes read from an open
-    binary file through :func:`civicspace.validate_records`).  ``text``,
-    ``bytes`` and ``stream`` may be a list of ``[piece, times]`` pairs.
+    binary file through :func:`civicspace.validate_records`) or ``python``
+    (a Python expression for a parsed value JSON cannot write, with
+    ``datetime`` and ``decimal`` imported).  ``text``, ``bytes`` and
+    ``stream`` may be a list of ``[piece, times]`` pairs.  With ``"call":
+    "load_one"``, the input goes to :func:`civicspace.load_one` instead.
     """
-    inputs = {"document", "text", "bytes", "stream", "csv"} & set(example)
+    inputs = {"document", "text", "bytes", "stream", "csv", "python"} & set(example)
     if len(inputs) != 1:
         raise ValueError(
-            f"an example needs exactly one of document, text, bytes, stream, csv: {example}"
+            f"an example needs exactly one of document, text, bytes, stream, csv, python: {example}"
         )
     if "csv" in example:
         return [found.issue for found in sheet_issues(example)]
+    if example.get("call") == "load_one":
+        try:
+            civicspace.load_one(_joined(example["text"]))
+        except civicspace.ValidationError as error:
+            return list(error.issues)
+        return []
+    if "python" in example:
+        import datetime
+        import decimal
+
+        namespace = {"datetime": datetime, "decimal": decimal}
+        return civicspace.validate(eval(example["python"], namespace))  # the docs' own text
     if "document" in example:
         return civicspace.validate(example["document"])
     if "text" in example:
@@ -677,6 +692,10 @@ def describe_input(example: dict[str, Any]) -> list[str]:
             else:
                 lines += [f"`{name}`: the bytes {_described_parts(parts, as_bytes=True)}", ""]
         return lines
+    if "python" in example:
+        return ["```python", f"civicspace.validate({example['python']})", "```"]
+    if example.get("call") == "load_one":
+        return ["```python", f"civicspace.load_one({_joined(example['text'])!r})", "```"]
     if "text" in example and isinstance(example["text"], str):
         return ["```text", example["text"], "```"]
     key = next(key for key in ("text", "bytes", "stream") if key in example)

@@ -46,7 +46,16 @@ from ._analysis import (
     summarise,
     without_derived,
 )
-from ._api import RecordReport, dump, load, record_types, validate, validate_records
+from ._api import (
+    RecordReport,
+    dump,
+    load,
+    load_one,
+    record_types,
+    validate,
+    validate_records,
+    validation_report,
+)
 from ._model import (
     COUNCIL_SEATS,
     LIFE,
@@ -400,6 +409,7 @@ __all__ = [
     "law_status_on",
     "laws_in_force",
     "load",
+    "load_one",
     "lookup_place",
     "match_organisations",
     "normalise_organisation_name",
@@ -441,6 +451,7 @@ __all__ = [
     "un_member_states",
     "validate",
     "validate_records",
+    "validation_report",
     "without_derived",
 ]
 

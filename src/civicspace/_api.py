@@ -9,27 +9,40 @@ told apart by :func:`civicspace._documents.is_json_lines`.
 
 from __future__ import annotations
 
+import difflib
+import io
 from collections.abc import Iterator
 from typing import Any
 
 import attrs
 
 from ._model import RECORD_TYPES
-from ._pipeline import (
+from ._pipeline.checked import checked
+from ._pipeline.documents import (
     MAX_RECORD_BYTES,
-    RecordReport,
     RecordText,
     is_json_lines,
-    parse_json,
     read_records,
-    schema_issues,
     split_json_lines,
 )
-from ._pipeline import verdict as _fast
-from ._rules import check_record
+from ._pipeline.fast import verdict as _fast
+from ._pipeline.parse import parse_json
+from ._pipeline.paths import cut, echo
+from ._pipeline.report import RecordReport
+from ._pipeline.validation import schema_issues
+from ._rules.engine import check_record
 from .errors import CivicspaceError, Issue, ValidationError
 
-__all__ = ["RecordReport", "dump", "load", "record_types", "validate", "validate_records"]
+__all__ = [
+    "RecordReport",
+    "dump",
+    "load",
+    "load_one",
+    "record_types",
+    "validate",
+    "validate_records",
+    "validation_report",
+]
 
 
 def record_types() -> tuple[str, ...]:
@@ -37,10 +50,11 @@ def record_types() -> tuple[str, ...]:
     return tuple(RECORD_TYPES)
 
 
-def _check_kind(kind: str | None) -> None:
-    if kind is not None and kind not in RECORD_TYPES:
+def _check_kind(kind: object) -> None:
+    if kind is not None and (not isinstance(kind, str) or kind not in RECORD_TYPES):
+        shown = echo(kind) if isinstance(kind, str) else f"a {type(kind).__name__}"
         raise CivicspaceError(
-            f"{kind!r} is not a record type; the types are {', '.join(RECORD_TYPES)}"
+            f"kind must be a record type, one of {', '.join(RECORD_TYPES)}; got {shown}"
         )
 
 
@@ -56,55 +70,69 @@ def _kind_of(value: Any, kind: str | None) -> tuple[str | None, list[Issue]]:
                 "$.type",
                 "document.type_missing",
                 f"a record needs a string 'type', one of {', '.join(RECORD_TYPES)}",
+                expected=tuple(RECORD_TYPES),
             )
         ]
     if tag not in RECORD_TYPES:
+        close = difflib.get_close_matches(tag, RECORD_TYPES, n=1) if len(tag) < 40 else []
+        hint = f"; did you mean {close[0]!r}?" if close else ""
         return None, [
             Issue(
                 "$.type",
                 "document.type_unknown",
-                f"{tag!r} is not a record type; the types are {', '.join(RECORD_TYPES)}",
+                f"{echo(tag)} is not a record type; the types are {', '.join(RECORD_TYPES)}{hint}",
+                value=echo(tag),
+                expected=tuple(RECORD_TYPES),
+                suggestion=close[0] if close else None,
             )
         ]
     return tag, []
 
 
-def _run(data: Any, kind: str | None) -> tuple[Any, str | None, list[Issue]]:
-    """One record through every step: the object (or ``None``), its kind, the issues."""
-    from_text = isinstance(data, str | bytes | bytearray)
-    if from_text:
-        # Fast path (_pipeline/fast): orjson reads text it can prove strict; else parse_json.
+def _parsed(data: Any) -> tuple[Any, list[Issue]]:
+    """JSON text parsed strictly, or a parsed value checked: plain JSON values, or issues."""
+    if isinstance(data, str | bytes | bytearray):
+        # Fast path: orjson reads text it can prove strict; else parse_json.
         parsed = _fast.parse(data)
-        if parsed is None:
-            try:
-                parsed = parse_json(data)
-            except ValidationError as error:
-                return None, None, list(error.issues)
-        data = parsed
-    found_kind, issues = _kind_of(data, kind)
-    if found_kind is None:
-        return None, None, issues
-    try:
-        # Fast path: jsonschema-rs, or else the compiled schemas, prove a parsed record
-        # valid; only the rest go through jsonschema, which alone writes issues.
-        if from_text and _fast.proven_valid(found_kind, data):
-            issues = []
-        else:
-            issues = schema_issues(found_kind, data)
-        if issues:
-            return None, found_kind, issues
-        # Imported here, not with civicspace: they build the converter, which needs cattrs.
-        from ._pipeline import structure_proven, structure_record
+        if parsed is not None:
+            return parsed, []
+        try:
+            return parse_json(data), []
+        except ValidationError as error:
+            return None, list(error.issues)
+    return checked(data)
 
-        if from_text:  # proven valid by the schema: the fast structuring path
-            record, issues = structure_proven(RECORD_TYPES[found_kind], data)
-        else:
-            record, issues = structure_record(RECORD_TYPES[found_kind], data)
+
+def _run(data: Any, kind: str | None) -> tuple[Any, Any, str | None, list[Issue]]:
+    """One record through every step: the object (or ``None``), the JSON value, kind, issues.
+
+    Text and parsed values take the same path once read: a parsed value is
+    first checked into plain JSON values, which is what parsing returns.
+    """
+    value, issues = _parsed(data)
+    if issues:
+        return None, None, None, issues
+    found_kind, issues = _kind_of(value, kind)
+    if found_kind is None:
+        return None, value, None, issues
+    try:
+        # jsonschema-rs, or else the compiled schemas, prove a record valid; only the rest
+        # go through jsonschema, which alone writes issues.
+        proven = _fast.proven_valid(found_kind, value)
+        issues = [] if proven else schema_issues(found_kind, value)
         if issues:
-            return None, found_kind, issues
-        return record, found_kind, check_record(record)
+            return None, value, found_kind, issues
+        # Imported here, not with civicspace: they build the converter, which needs cattrs.
+        from ._pipeline.fast.structure import structure_proven
+
+        # Proven valid by the schema: the fast structuring path.
+        record, issues = structure_proven(RECORD_TYPES[found_kind], value)
+        if issues:
+            return None, value, found_kind, issues
+        return record, value, found_kind, check_record(record)
     except RecursionError:  # a value nested deeper than any schema goes
-        return None, found_kind, [Issue("$", "json.too_deep", "the JSON is nested too deeply")]
+        issue = Issue("$", "json.too_deep", "the JSON is nested too deeply")
+        return None, value, found_kind, [issue]
 
 
 def _record_id(value: Any) -> str | None:
@@ -129,13 +157,25 @@ def _report(index: int, text: RecordText, kind: str | None) -> tuple[Any, Record
 def _report_value(
     index: int, line: int | None, data: Any, kind: str | None
 ) -> tuple[Any, RecordReport]:
-    record, found_kind, issues = _run(data, kind)
+    record, value, found_kind, issues = _run(data, kind)
     if line is not None:
         issues = [attrs.evolve(issue, line=line) for issue in issues]
     record_id = getattr(record, "id", None) if record is not None else None
-    if record_id is None and not isinstance(data, str | bytes | bytearray):
-        record_id = _record_id(data)
+    if not isinstance(record_id, str):
+        record_id = _record_id(value)
+    if record_id is not None:
+        record_id = cut(record_id)
     return record, RecordReport(index, line, found_kind, record_id, tuple(issues))
+
+
+def _is_stream(data: Any) -> bool:
+    if not hasattr(data, "readline") or not hasattr(data, "read"):
+        return False
+    if isinstance(data, io.TextIOBase) or isinstance(data.read(0), str):
+        raise CivicspaceError(
+            "this file was opened in text mode; open it in binary mode: open(path, 'rb')"
+        )
+    return True
 
 
 def _results(data: Any, kind: str | None) -> Iterator[tuple[Any, RecordReport]]:
@@ -146,7 +186,7 @@ def _results(data: Any, kind: str | None) -> Iterator[tuple[Any, RecordReport]]:
                 yield _report_value(index, line, line_text, kind)
         else:
             yield _report_value(0, None, data, kind)
-    elif hasattr(data, "readline"):
+    elif _is_stream(data):
         for index, text in enumerate(read_records(data)):
             yield _report(index, text, kind)
     else:
@@ -170,9 +210,12 @@ def validate(data: Any, *, kind: str | None = None) -> list[Issue]:
     Args:
         data: JSON text as ``str`` or UTF-8 ``bytes`` — one document, or
             JSON Lines (one record per line, told from the content) — or an
-            already parsed value (``dict``).  Text is parsed strictly:
+            already parsed value (``dict``), which takes the same path as
+            its text and gets the same issues.  Text is parsed strictly:
             duplicate keys, ``NaN`` and malformed JSON are issues, not
-            exceptions.
+            exceptions; so is anything in a parsed value that JSON cannot
+            hold (a ``datetime.date``, a set, a tuple, a key that is not a
+            string), at its path.
         kind: The record type to read every record as; by default each
             record's ``type`` member says.
 
@@ -183,8 +226,8 @@ def validate(data: Any, *, kind: str | None = None) -> list[Issue]:
         later steps run only on a record that passed the earlier ones.
 
     Raises:
-        CivicspaceError: only when ``kind`` names no record type.  Bad data
-            never raises.
+        CivicspaceError: only when ``kind`` names no record type, or for a
+            file opened in text mode.  Bad data never raises.
     """
     return [issue for report in validate_records(data, kind=kind) for issue in report.issues]
 
@@ -195,7 +238,7 @@ def load(data: Any, *, kind: str | None = None) -> Any:
     Takes what :func:`validate` takes.  A ``"rating"`` record loads as a
     :class:`~civicspace.CountryRating`, a ``"collection"`` as a
     :class:`~civicspace.Collection`, and so on; JSON Lines load as a list of
-    model objects, one per line.
+    model objects, one per line (:func:`load_one` takes exactly one record).
 
     Raises:
         ValidationError: carrying every issue :func:`validate` would report.
@@ -210,18 +253,96 @@ def load(data: Any, *, kind: str | None = None) -> Any:
     return records if lines else records[0]
 
 
+def load_one(data: Any, *, kind: str | None = None) -> Any:
+    """Validate exactly one record and return it as a model object.
+
+    Like :func:`load`, but never returns a list: text that is JSON Lines
+    (one record per line) is refused with one ``document.json_lines``
+    issue, so a web endpoint that expects one record needs no guard.
+    Takes JSON text (``str`` or ``bytes``), a parsed value or a binary file.
+
+    Raises:
+        ValidationError: carrying every issue :func:`validate` would report,
+            or the ``document.json_lines`` issue.
+    """
+    _check_kind(kind)
+    if _is_stream(data):
+        data = data.read(MAX_RECORD_BYTES + 1)
+        if len(data) > MAX_RECORD_BYTES:
+            issue = Issue(
+                "$",
+                "json.record_too_large",
+                f"this record is over the limit of {MAX_RECORD_BYTES} bytes",
+            )
+            raise ValidationError([issue])
+    if isinstance(data, str | bytes | bytearray) and is_json_lines(data):
+        records = sum(1 for _ in split_json_lines(data))
+        issue = Issue(
+            "$",
+            "document.json_lines",
+            f"one record was expected, but this is JSON Lines: {records} records, one per line; "
+            "send one JSON document (a collection holds several records)",
+            expected="one JSON document",
+        )
+        raise ValidationError([issue])
+    record, report = _report_value(0, None, data, kind)
+    if report.issues:
+        raise ValidationError(report.issues, kind=report.kind, record_id=report.id)
+    return record
+
+
+def validation_report(
+    data: Any, *, kind: str | None = None, max_issues: int | None = None, file: str = "-"
+) -> dict[str, Any]:
+    """The report ``civicspace validate --format json`` prints, as a JSON-ready value.
+
+    Its shape is published as the ``report`` schema (``schemas/report.json``):
+    the invalid records, each with ``file``, ``index``, ``line``, ``kind``,
+    ``id``, ``issue_count`` and its issues (each issue as :func:`dump` gives
+    it), then a summary counting every record and issue by code.
+
+    Args:
+        data: What :func:`validate_records` takes.
+        kind: As for :func:`validate`.
+        max_issues: Show at most this many issues in all; the summary still
+            counts every one, and ``truncated`` says whether any was left out.
+        file: The name given as each record's ``file``.
+
+    Raises:
+        CivicspaceError: as :func:`validate` does.
+    """
+    from ._pipeline.report import ReportBuilder
+
+    builder = ReportBuilder(max_issues)
+    records = []
+    for report in validate_records(data, kind=kind):
+        entry = builder.add(file, report)
+        if entry is not None:
+            records.append(entry)
+    return {**builder.heading(), "records": records, **builder.ending()}
+
+
 def dump(obj: Any) -> Any:
-    """The JSON-ready value of a model object: dicts, lists, strings, numbers.
+    """The JSON-ready value of a model object or an issue: dicts, lists, strings, numbers.
 
     Records carry their ``type`` tag, dates and decimals become strings,
     and optional members that are unset are left out, so
     ``dump(load(x)) == x`` for every valid document ``x``.
 
+    An :class:`Issue` dumps as the issues of :func:`validation_report` do
+    (the ``issue`` of the ``report`` schema): ``path``, ``steps`` (the path
+    as keys and indices), ``code``, ``message``, and where known ``schema``,
+    ``line``, ``column``, ``value``, ``expected`` and ``suggestion``.
+
     Raises:
-        CivicspaceError: when ``obj`` is not a civicspace model object.
+        CivicspaceError: when ``obj`` is not a civicspace model object or issue.
     """
+    if isinstance(obj, Issue):
+        from ._pipeline.report import issue_json
+
+        return issue_json(obj)
     if not attrs.has(type(obj)) or type(obj).__module__.split(".")[0] != "civicspace":
         raise CivicspaceError(f"{type(obj).__name__} is not a civicspace model class")
-    from ._pipeline import unstructure
+    from ._pipeline.fast.dump import unstructure  # imports cattrs on first use
 
     return unstructure(obj)  # the converter's values, by generated functions

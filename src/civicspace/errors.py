@@ -67,7 +67,19 @@ class Issue:
         line: The line of the input the problem is on, counting from 1,
             when it is known (malformed JSON, a JSON Lines record).
         column: The column on that line, counting from 1, when known.
+        value: The offending value as JSON text, cut to 80 characters (an
+            ellipsis ends a cut one), when the issue is about one value.
+        expected: What would have been accepted, as JSON-ready data, when
+            known: the allowed values (a list), a limit (a number), a
+            pattern, a format or type names.
+        suggestion: A value that may have been meant (``"arrest"`` for
+            ``"arest"``, ``"2021-03-12"`` for ``"12 March 2021"``), when one
+            is close; never applied for you.
 
+    ``value``, ``expected`` and ``suggestion`` restate facts of the message
+    for programs, so issues compare equal without them; ``steps`` gives
+    the path as keys and indices, and ``civicspace.dump(issue)`` the JSON
+    form of it all.
     """
 
     path: str
@@ -76,6 +88,16 @@ class Issue:
     schema: str | None = None
     line: int | None = None
     column: int | None = None
+    value: str | None = attrs.field(default=None, eq=False)
+    expected: Any = attrs.field(default=None, eq=False, repr=False)
+    suggestion: str | None = attrs.field(default=None, eq=False)
+
+    @property
+    def steps(self) -> tuple[str | int, ...]:
+        """The path as keys and indices from the root: ``("sources", 0, "url")``."""
+        from ._pipeline.paths import path_steps
+
+        return path_steps(self.path)
 
     def __str__(self) -> str:
         """Render as ``[line L, column C: ]path: message [code]``."""

@@ -331,7 +331,7 @@ SUSPENDED_TOO_LONG = "sentence.suspended_exceeds_term"
         ({"term": "P2W"}, [("$.term", "schema.pattern")]),
         ({"term": "p18m"}, [("$.term", "schema.pattern")]),
         ({"term": "P18M\n"}, [("$.term", "value.invalid")]),
-        ({"term": 18}, [("$.term", "schema.type"), ("$.term", "schema.type")]),
+        ({"term": 18}, [("$.term", "schema.type")]),  # one bad value, one issue
         ({"term": {"minimum": "P20M", "maximum": "P18M"}}, [("$.term.maximum", "value.invalid")]),
         ({"term": {"minimum": "P1M", "maximum": "P30D"}}, [("$.term.maximum", "value.invalid")]),
         (fined("-5"), [(AMOUNT, "schema.pattern")]),
@@ -353,7 +353,7 @@ SUSPENDED_TOO_LONG = "sentence.suspended_exceeds_term"
         (credited(start="2020-02-30"), [(START, "schema.format")]),
         (
             credited(start="2020-2-01"),
-            [(START, "schema.min_length"), (START, "schema.pattern"), (START, "schema.format")],
+            [(START, "schema.pattern")],  # one bad value, one issue
         ),
         ({"custody_credited": []}, [("$.custody_credited", "schema.min_items")]),
         ({"appeal_outcome": "overturned"}, [("$.appeal_outcome", "schema.enum")]),

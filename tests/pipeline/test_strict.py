@@ -44,7 +44,7 @@ NEAR_MISSES = [
     ("year-zero", ("as_of",), "0000", "$.as_of", "schema.pattern"),
     ("basic-format-date", ("as_of",), "20200903", "$.as_of", "schema.pattern"),
     ("week-date", ("as_of",), "2020-W36-4", "$.as_of", "schema.pattern"),
-    ("date-with-time", ("as_of",), "2020-09-03T10:00", "$.as_of", "schema.max_length"),
+    ("date-with-time", ("as_of",), "2020-09-03T10:00", "$.as_of", "schema.pattern"),
     ("unknown-rating", ("rating",), "bogus", "$.rating", "schema.enum"),
     ("capitalised-rating", ("rating",), "Repressed", "$.rating", "schema.enum"),
     ("score-above-100", ("score",), 101, "$.score", "schema.maximum"),

@@ -1,55 +1,110 @@
 """The ``civicspace`` command line: the I/O edge around :func:`civicspace.validate`.
 
 Exit codes: 0 when every record is valid, 1 when any is invalid (malformed
-JSON included), 2 for bad arguments or a file that cannot be read.
+JSON included), 2 for bad arguments, a file that cannot be read or output
+that cannot be written, 130 when interrupted (Ctrl-C: the summary so far is
+printed first), 141 when the output's reader went away (a pipe into
+``head``), as for a program ended by SIGPIPE.  None of them with a traceback.
 """
 
 from __future__ import annotations
 
 import argparse
+import codecs
+import contextlib
 import io
 import itertools
 import json
+import os
 import sys
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, BinaryIO, TextIO
 
 from .._api import RecordReport, _report, record_types
-from .._pipeline import (
-    RecordText,
-    Summary,
-    UnknownSchemaError,
-    example_files,
-    read_records,
-    record_json,
-    schema,
-    schema_names,
-)
+from .._pipeline import RecordText, ReportBuilder, example_files, read_records, schema, schema_names
 from .._version import __version__
+from ..errors import UnknownSchemaError
 
 __all__ = ["main"]
 
 EXIT_VALID = 0
 EXIT_INVALID = 1
 EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130
+EXIT_BROKEN_PIPE = 141
+
+MAX_JOBS = 64
 
 # Records handed to the worker processes at a time, per job: bounds memory.
 _BATCH_PER_JOB = 512
 
 
-def _positive(text: str) -> int:
-    value = int(text)
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"{text} is not a whole number of at least 1")
+def _jobs(text: str) -> int:
+    value = _whole(text)
+    if not 1 <= value <= MAX_JOBS:
+        raise argparse.ArgumentTypeError(f"{text} is not a whole number from 1 to {MAX_JOBS}")
     return value
+
+
+def _whole(text: str) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text[:40]!r} is not a whole number") from None
 
 
 def _count(text: str) -> int:
-    value = int(text)
+    value = _whole(text)
     if value < 0:
         raise argparse.ArgumentTypeError(f"{text} is negative")
     return value
+
+
+class _WriteError(Exception):
+    """Standard output refused a write: full disk, closed pipe, ..."""
+
+    def __init__(self, error: OSError) -> None:
+        self.error = error
+        super().__init__(str(error))
+
+
+class _Output:
+    """Standard output whose failures are told apart from failures to read input."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        encoding = getattr(stream, "encoding", None) or "utf-8"
+        try:
+            self.ascii_only = codecs.lookup(encoding).name != "utf-8"
+        except LookupError:
+            self.ascii_only = True
+
+    def write(self, text: str) -> None:
+        try:
+            self.stream.write(text)
+        except OSError as error:
+            raise _WriteError(error) from None
+
+    def writelines(self, lines: Iterable[str]) -> None:
+        for line in lines:
+            self.write(line)
+
+    def flush(self) -> None:
+        try:
+            self.stream.flush()
+        except OSError as error:
+            raise _WriteError(error) from None
+
+
+def _say(err: TextIO | None, text: str) -> None:
+    """Write a line to standard error, if there is one that works."""
+    try:
+        if err is not None:
+            err.write(text + "\n")
+            err.flush()
+    except (OSError, ValueError):
+        pass
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -97,10 +152,10 @@ def _parser() -> argparse.ArgumentParser:
     )
     check.add_argument(
         "--jobs",
-        type=_positive,
+        type=_jobs,
         default=1,
         metavar="N",
-        help="validate in N processes; the report is the same, in input order",
+        help=f"validate in N processes (1 to {MAX_JOBS}); the same report, in input order",
     )
     check.add_argument(
         "-q", "--quiet", action="store_true", help="text format: print only the problems"
@@ -113,6 +168,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     show.add_argument("name", nargs="?", metavar="NAME", help="the schema, e.g. rating")
     show.add_argument("--list", action="store_true", help="list the schema names")
+    show.add_argument(
+        "--bundle",
+        action="store_true",
+        help="one self-contained document, every schema it refers to under its $defs",
+    )
 
     data = commands.add_parser(
         "dataset",
@@ -157,7 +217,10 @@ class _Progress:
 
     def __init__(self, err: TextIO) -> None:
         self.err = err
-        self.shown = err.isatty()
+        try:
+            self.shown = err.isatty()
+        except (AttributeError, OSError, ValueError):  # standard error closed
+            self.shown = False
         self.started = self.last = time.monotonic()
 
     def update(self, records: int) -> None:
@@ -174,6 +237,13 @@ class _Progress:
             self.err.flush()
 
 
+def _ignore_interrupts() -> None:
+    """Worker processes leave Ctrl-C to the main process, which reports and stops."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def _inputs(args: argparse.Namespace, err: TextIO) -> list[tuple[str, BinaryIO]] | None:
     inputs: list[tuple[str, BinaryIO]] = []
     if args.examples:
@@ -182,90 +252,126 @@ def _inputs(args: argparse.Namespace, err: TextIO) -> list[tuple[str, BinaryIO]]
         )
     for path in args.paths:
         if path == "-":
+            if sys.stdin is None:
+                _say(err, "civicspace validate: cannot read -: standard input is closed")
+                _closed(inputs)
+                return None
             inputs.append(("-", sys.stdin.buffer))
             continue
         try:
             inputs.append((path, open(path, "rb")))  # noqa: SIM115 - closed by the caller
         except OSError as error:
-            err.write(f"civicspace validate: cannot read {path}: {error.strerror or error}\n")
-            for _, stream in inputs:
-                stream.close()
+            _say(err, f"civicspace validate: cannot read {path}: {error.strerror or error}")
+            _closed(inputs)
             return None
     return inputs
 
 
-def _validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+def _closed(inputs: list[tuple[str, BinaryIO]]) -> None:
+    for _, stream in inputs:
+        if stream is not getattr(sys.stdin, "buffer", None):
+            stream.close()
+
+
+class _JsonReport:
+    """Writes the JSON report as records come, so memory stays bounded however many fail."""
+
+    def __init__(self, out: _Output) -> None:
+        self.out = out
+        self.records = 0
+
+    def _dumps(self, value: Any) -> str:
+        return json.dumps(value, ensure_ascii=self.out.ascii_only, indent=2)
+
+    def start(self, heading: dict[str, Any]) -> None:
+        members = "".join(f"  {self._dumps(k)}: {self._dumps(v)},\n" for k, v in heading.items())
+        self.out.write("{\n" + members + '  "records": [')
+
+    def record(self, entry: dict[str, Any]) -> None:
+        text = self._dumps(entry).replace("\n", "\n    ")
+        self.out.write(("\n    " if not self.records else ",\n    ") + text)
+        self.records += 1
+
+    def end(self, ending: dict[str, Any]) -> None:
+        members = ",\n".join(
+            f"  {self._dumps(k)}: {self._dumps(v).replace(chr(10), chr(10) + '  ')}"
+            for k, v in ending.items()
+        )
+        self.out.write(("\n  ]" if self.records else "]") + ",\n" + members + "\n}\n")
+
+
+def _validate(args: argparse.Namespace, out: _Output, err: TextIO) -> int:
     if not args.paths and not args.examples:
-        err.write("civicspace validate: give at least one PATH (or - for standard input)\n")
+        _say(err, "civicspace validate: give at least one PATH (or - for standard input)")
         return EXIT_USAGE
     inputs = _inputs(args, err)
     if inputs is None:
         return EXIT_USAGE
-    summary = Summary()
+    builder = ReportBuilder(args.max_issues)
+    summary = builder.summary
     progress = _Progress(err)
-    budget = args.max_issues
-    shown_records: list[dict[str, Any]] = []
+    report_json = _JsonReport(out) if args.format == "json" else None
     pool = None
-    if args.jobs > 1:
-        import multiprocessing
-
-        pool = multiprocessing.get_context("spawn").Pool(args.jobs)
+    interrupted = False
+    name = ""
     try:
+        if report_json is not None:
+            report_json.start(builder.heading())
+        if args.jobs > 1:
+            import multiprocessing
+
+            context = multiprocessing.get_context("spawn")
+            pool = context.Pool(args.jobs, initializer=_ignore_interrupts)
         for name, stream in inputs:
             for report in _reports(stream, args.kind, args.jobs, pool):
-                summary.add(report)
-                progress.update(summary.records)
-                if report.valid:
-                    continue
-                shown = report.issues if budget is None else report.issues[:budget]
-                if budget is not None:
-                    budget -= len(shown)
-                if args.format == "json":
-                    if shown or budget is None:
-                        shown_records.append(record_json(name, report, shown))
+                if report_json is not None:
+                    entry = builder.add(name, report)
+                    if entry is not None:
+                        report_json.record(entry)
                 else:
-                    out.writelines(f"{name}: {issue}\n" for issue in shown)
+                    summary.add(report)
+                    if not report.valid:
+                        shown = builder.shown_issues(report)
+                        out.writelines(f"{name}: {issue}\n" for issue in shown)
+                progress.update(summary.records)
+    except KeyboardInterrupt:
+        interrupted = True
     except OSError as error:  # a directory, or a read that failed part way
-        err.write(f"civicspace validate: cannot read {name}: {error.strerror or error}\n")
+        _say(err, f"civicspace validate: cannot read {name}: {error.strerror or error}")
         return EXIT_USAGE
     finally:
         progress.done()
         if pool is not None:
             pool.terminate()
-        for _, stream in inputs:
-            if stream is not sys.stdin.buffer:
-                stream.close()
-    if args.format == "json":
-        document = {
-            "type": "report",
-            "civicspace": __version__,
-            "records": shown_records,
-            "summary": summary.json(),
-            "truncated": summary.issues > sum(len(r["issues"]) for r in shown_records),
-        }
-        out.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
-    elif not args.quiet:
+        _closed(inputs)
+    if report_json is not None:
+        report_json.end(builder.ending(interrupted))
+    elif not args.quiet or interrupted:
         out.write(summary.text() + "\n")
+    if interrupted:
+        out.flush()
+        _say(err, "civicspace validate: interrupted; the summary covers the records read so far")
+        return EXIT_INTERRUPTED
     return EXIT_INVALID if summary.invalid else EXIT_VALID
 
 
-def _schema(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+def _schema(args: argparse.Namespace, out: _Output, err: TextIO) -> int:
     if args.list:
         out.write("".join(f"{name}\n" for name in schema_names()))
         return EXIT_VALID
     if args.name is None:
-        err.write("civicspace schema: give a NAME or --list\n")
+        _say(err, "civicspace schema: give a NAME or --list")
         return EXIT_USAGE
     try:
-        found = schema(args.name)
+        found = schema(args.name, bundle=args.bundle)
     except UnknownSchemaError as error:
-        err.write(f"civicspace schema: {error}\n")
+        _say(err, f"civicspace schema: {error}")
         return EXIT_USAGE
-    out.write(json.dumps(found, indent=2, ensure_ascii=False) + "\n")
+    out.write(json.dumps(found, indent=2, ensure_ascii=out.ascii_only) + "\n")
     return EXIT_VALID
 
 
-def _dataset(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+def _dataset(args: argparse.Namespace, out: _Output, err: TextIO) -> int:
     from .. import datasets
     from .._analysis import summarise
     from ..errors import ValidationError
@@ -274,13 +380,13 @@ def _dataset(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         out.write("".join(f"{name}\n" for name in datasets.names()))
         return EXIT_VALID
     if args.name is None:
-        err.write("civicspace dataset: give a NAME or --list\n")
+        _say(err, "civicspace dataset: give a NAME or --list")
         return EXIT_USAGE
     where = f"datasets/{args.name}.json"
     try:
         collection = datasets.load(args.name)
     except datasets.UnknownDatasetError as error:
-        err.write(f"civicspace dataset: {error}\n")
+        _say(err, f"civicspace dataset: {error}")
         return EXIT_USAGE
     except ValidationError as error:
         out.writelines(f"{where}: {issue}\n" for issue in error.issues)
@@ -290,21 +396,61 @@ def _dataset(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return EXIT_VALID
 
 
+def _tolerant(stream: TextIO | None) -> None:
+    """Characters the output's encoding lacks (ASCII, a cp1252 console) become escapes."""
+    reconfigure = getattr(stream, "reconfigure", None)
+    if reconfigure is not None:
+        with contextlib.suppress(OSError, ValueError):
+            reconfigure(errors="backslashreplace")
+
+
+def _silence_stdout() -> None:
+    """Point standard output at the null device, so that the exit flush cannot fail again."""
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
+    except (AttributeError, OSError, ValueError):
+        pass
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with ``argv`` (default: ``sys.argv[1:]``); the exit code."""
-    args = _parser().parse_args(argv)
-    if args.command == "validate":
-        return _validate(args, sys.stdout, sys.stderr)
-    if args.command == "dataset":
-        return _dataset(args, sys.stdout, sys.stderr)
+    err = sys.stderr
+    _tolerant(err)
+    try:
+        args = _parser().parse_args(argv)
+        if sys.stdout is None:
+            _say(err, "civicspace: standard output is closed; nothing can be written")
+            return EXIT_USAGE
+        _tolerant(sys.stdout)
+        out = _Output(sys.stdout)
+        commands = {"validate": _validate, "dataset": _dataset, "schema": _schema}
+        if args.command in commands:
+            code = commands[args.command](args, out, err)
+        else:
+            code = _extension(args, sys.stdout, err)
+        out.flush()
+        return code
+    except KeyboardInterrupt:
+        _say(err, "civicspace: interrupted")
+        return EXIT_INTERRUPTED
+    except _WriteError as error:
+        _silence_stdout()
+        if isinstance(error.error, BrokenPipeError):
+            return EXIT_BROKEN_PIPE  # the reader has gone (head): nothing to tell it
+        _say(err, f"civicspace: cannot write the output: {error.error.strerror or error.error}")
+        return EXIT_USAGE
+
+
+def _extension(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """The commands of the extras: export (tables), import and template (sheets), site, chart."""
     if args.command == "export":
         from .._tables import cli as tables_cli
 
-        return tables_cli.run(args, sys.stdout, sys.stderr)
+        return tables_cli.run(args, out, err)
     if args.command in ("import", "template"):
         from .._sheets import cli as sheets_cli
 
-        return sheets_cli.run(args, sys.stdout, sys.stderr)
-    if args.command in ("site", "chart"):
-        return int(args.run(args, sys.stdout, sys.stderr))
-    return _schema(args, sys.stdout, sys.stderr)
+        return sheets_cli.run(args, out, err)
+    return int(args.run(args, out, err))  # site and chart

@@ -13,7 +13,7 @@ from .codes import ISSUE_CODES, register_code
 from .documents import MAX_RECORD_BYTES, RecordText, is_json_lines, read_records, split_json_lines
 from .fast import verdict
 from .parse import parse_json
-from .report import RecordReport, Summary, record_json
+from .report import RecordReport, ReportBuilder, Summary, record_json
 from .resources import dataset_files, example_files, rating_scales
 from .schemas import UnknownSchemaError, schema, schema_names
 from .validation import schema_issues
@@ -44,6 +44,7 @@ __all__ = [
     "MAX_RECORD_BYTES",
     "RecordReport",
     "RecordText",
+    "ReportBuilder",
     "Summary",
     "UnknownSchemaError",
     "dataset_files",

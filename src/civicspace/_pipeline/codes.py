@@ -91,6 +91,15 @@ _CODES: dict[str, str] = {
     "sheet.locale_date": "A date typed as 03/09/2020, where day and month cannot be told apart.",
     "sheet.whitespace": "An id, key or code has a space before or after it.",
     "sheet.prose": "A term or amount written as prose that civicspace's readers do not read.",
+    "json.not_json": (
+        "A value given already parsed holds what JSON cannot: a date, a set, bytes, "
+        "a Decimal, a tuple, an object of another class."
+    ),
+    "json.key_not_string": "A value given already parsed has an object key that is not a string.",
+    "json.cycle": "A value given already parsed contains itself.",
+    "document.json_lines": (
+        "One record was asked for, but the text is JSON Lines (one record per line)."
+    ),
     **{
         schema_code(keyword): f"Schema rule `{keyword}`: {meaning}."
         for keyword, meaning in _SCHEMA_KEYWORDS.items()

@@ -10,8 +10,9 @@ because its first line is not a whole value.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 import attrs
 
@@ -54,30 +55,56 @@ def _is_whole_value(line: bytes | str) -> bool:
     return True
 
 
+# JSON's whitespace; str.strip() would also take U+2028, U+0085 and others.
+_SPACE = " \t\r\n"
+_SPACE_BYTES = b" \t\r\n"
+_NOT_SPACE = re.compile("[^ \t\r\n]")
+_NOT_SPACE_BYTES = re.compile(b"[^ \t\r\n]")
+
+
 def is_json_lines(data: bytes | bytearray | str) -> bool:
     """Whether ``data`` is JSON Lines rather than one JSON document."""
     if isinstance(data, str):
-        first, _, rest = data.lstrip().partition("\n")
-        return bool(rest.strip()) and _is_whole_value(first)
-    first_bytes, _, rest_bytes = bytes(data).lstrip().partition(b"\n")
-    return bool(rest_bytes.strip()) and _is_whole_value(first_bytes)
+        first, _, rest = data.lstrip(_SPACE).partition("\n")
+        return bool(rest.strip(_SPACE)) and _is_whole_value(first)
+    first_bytes, _, rest_bytes = bytes(data).lstrip(_SPACE_BYTES).partition(b"\n")
+    return bool(rest_bytes.strip(_SPACE_BYTES)) and _is_whole_value(first_bytes)
 
 
 def split_json_lines(data: bytes | bytearray | str) -> Iterator[tuple[int, bytes | str]]:
-    """The non-blank lines of JSON Lines text, with their line numbers from 1."""
-    lines: list[bytes | str] = [
-        *(data.splitlines() if isinstance(data, str) else bytes(data).splitlines())
-    ]
-    for number, line in enumerate(lines, start=1):
-        if line.strip():
-            yield number, line
+    r"""The non-blank lines of JSON Lines text, with their line numbers from 1.
+
+    Lines end at ``\n`` (a ``\r`` before it is dropped), as JSON Lines
+    defines and as :func:`read_records` reads a stream; never at the other
+    characters :meth:`str.splitlines` breaks on (U+2028, U+0085, ...), which
+    JSON strings may hold.  Lazy: memory stays bounded by the longest line.
+    """
+    text: Any = data if isinstance(data, str) else bytes(data)
+    if isinstance(text, str):
+        newline: Any = "\n"
+        carriage: Any = "\r"
+        search: Any = _NOT_SPACE.search
+    else:
+        newline, carriage, search = b"\n", b"\r", _NOT_SPACE_BYTES.search
+    before = 0  # newlines before ``start``
+    start = 0
+    while (found := search(text, start)) is not None:  # blank lines skipped at C speed
+        where = found.start()
+        begins = max(start, text.rfind(newline, start, where) + 1)
+        before += text.count(newline, start, begins)
+        end = text.find(newline, where)
+        if end < 0:
+            end = len(text)
+        yield before + 1, text[begins:end].removesuffix(carriage)
+        before += 1
+        start = end + 1
 
 
 def _read_line(stream: BinaryIO, limit: int) -> tuple[bytes, int, bool]:
-    """One line (newline dropped): its bytes, its size, and whether it fit the limit."""
+    """One line (line end dropped): its bytes, its size, and whether it fit the limit."""
     line = stream.readline(limit + 1)
     if len(line) <= limit or line.endswith(b"\n"):
-        return line.rstrip(b"\r\n"), len(line), True
+        return line.removesuffix(b"\n").removesuffix(b"\r"), len(line), True
     size = len(line)
     while line and not line.endswith(b"\n"):  # skip the rest without keeping it
         line = stream.readline(_CHUNK)
@@ -94,7 +121,7 @@ def read_records(stream: BinaryIO, limit: int = MAX_RECORD_BYTES) -> Iterator[Re
     """
     number = 0
     first = b""
-    while not first.strip():
+    while not first.strip(_SPACE_BYTES):
         first, size, fits = _read_line(stream, limit)
         number += 1
         if not fits:
@@ -107,7 +134,7 @@ def read_records(stream: BinaryIO, limit: int = MAX_RECORD_BYTES) -> Iterator[Re
     if _is_whole_value(first):
         second = stream.read(1)
         blank_lines = 0
-        while second and second.isspace():
+        while second and second in _SPACE_BYTES:
             blank_lines += second == b"\n"
             second = stream.read(1)
         if not second:
@@ -121,8 +148,10 @@ def read_records(stream: BinaryIO, limit: int = MAX_RECORD_BYTES) -> Iterator[Re
         yield from _remaining_lines(stream, number, limit)
         return
     body = stream.read(limit + 1 - len(first))
-    # Blank lines before the document are kept, so that positions stay true.
-    whole = b"\n" * (number - 1) + first + b"\n" + body
+    # Blank lines before the document are kept, and the first line's own end, so that
+    # positions stay true (a file without a final newline gets none).
+    ending = b"\r\n"[2 - (size - len(first)) :] if size > len(first) else b""
+    whole = b"\n" * (number - 1) + first + ending + body
     if len(whole) > limit:
         yield RecordText(None, None, len(whole))
         return
@@ -132,7 +161,7 @@ def read_records(stream: BinaryIO, limit: int = MAX_RECORD_BYTES) -> Iterator[Re
 def _line_record(number: int, line: bytes, size: int, fits: bool) -> Iterator[RecordText]:
     if not fits:
         yield RecordText(number, None, size)
-    elif line.strip():
+    elif line.strip(_SPACE_BYTES):
         yield RecordText(number, line, size)
 
 

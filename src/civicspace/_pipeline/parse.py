@@ -11,15 +11,17 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 from collections.abc import Iterator
 from typing import Any
 
 from ..errors import Issue, ValidationError
 from .paths import child_path
 
-__all__ = ["parse_json"]
+__all__ = ["non_finite_issue", "parse_json", "surrogate_issue", "too_long_issue"]
 
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class _Marked(dict[str, Any]):
@@ -46,11 +48,46 @@ class _NonFinite:
         self.text = text
 
 
+class _TooLong:
+    """Stands where the text had a number of more digits than Python reads."""
+
+    __slots__ = ()
+
+
 class _Flags:
     __slots__ = ("marked",)
 
     def __init__(self) -> None:
         self.marked = False
+
+
+def _digits_limit() -> int:
+    return sys.get_int_max_str_digits() or 4300
+
+
+def too_long_issue(path: str) -> Issue:
+    """The issue for a number of more digits than can be read."""
+    return Issue(
+        path,
+        "json.number_too_long",
+        f"this number has more than {_digits_limit()} digits, more than can be read",
+    )
+
+
+def non_finite_issue(path: str, text: str) -> Issue:
+    """The issue for ``NaN``, ``Infinity`` or ``-Infinity`` at ``path``."""
+    return Issue(
+        path,
+        "json.non_finite_number",
+        f"{text} is not a JSON number; JSON has no NaN or Infinity",
+        value=text,
+    )
+
+
+def surrogate_issue(path: str, what: str) -> Issue:
+    """The issue for a string or key (``what``) holding a lone UTF-16 surrogate."""
+    message = f"this {what} holds a lone UTF-16 surrogate, which is no character"
+    return Issue(path, "json.lone_surrogate", message)
 
 
 def _issue(code: str, message: str, text: str | None = None, offset: int | None = None) -> Issue:
@@ -62,6 +99,16 @@ def _issue(code: str, message: str, text: str | None = None, offset: int | None 
 
 
 def _decode(data: bytes | bytearray) -> str:
+    if b"\x00" in data[:4]:  # never in JSON's first bytes, always in UTF-16 or UTF-32
+        raise ValidationError(
+            [
+                _issue(
+                    "json.encoding",
+                    "the bytes look like UTF-16 or UTF-32 (they hold NUL bytes); "
+                    "JSON must be UTF-8: save the file as UTF-8",
+                )
+            ]
+        )
     if data.startswith(b"\xef\xbb\xbf"):
         raise ValidationError(
             [_issue("json.byte_order_mark", "JSON text must not start with a byte order mark")]
@@ -101,8 +148,17 @@ def parse_json(data: str | bytes | bytearray) -> Any:
         flags.marked = True
         return _NonFinite(name)
 
+    def int_hook(digits: str) -> int | _TooLong:
+        try:
+            return int(digits)
+        except ValueError:  # int() refusing a number of more than 4300 digits
+            flags.marked = True
+            return _TooLong()
+
     try:
-        value = json.loads(text, object_pairs_hook=pairs_hook, parse_constant=constant_hook)
+        value = json.loads(
+            text, object_pairs_hook=pairs_hook, parse_constant=constant_hook, parse_int=int_hook
+        )
     except json.JSONDecodeError as error:
         raise ValidationError(
             [_issue("json.syntax", f"malformed JSON: {error.msg}", text, error.pos)]
@@ -111,12 +167,14 @@ def parse_json(data: str | bytes | bytearray) -> Any:
         raise ValidationError(
             [_issue("json.too_deep", "the JSON is nested too deeply to read")]
         ) from None
-    except ValueError as error:  # int() refusing a number of more than 4300 digits
-        raise ValidationError([_issue("json.number_too_long", str(error))]) from None
+    except ValueError:  # a float written with more digits than Python reads
+        raise ValidationError([too_long_issue("$")]) from None
     issues: list[Issue] = []
     if flags.marked:
         issues.extend(_marked_issues(value, "$"))
-    if _SURROGATE_ESCAPE.search(text):
+    if _SURROGATE_ESCAPE.search(text) or (
+        isinstance(data, str) and _LONE_SURROGATE.search(text) is not None
+    ):
         issues.extend(_surrogate_issues(value, "$"))
     if issues:
         raise ValidationError(issues)
@@ -138,11 +196,10 @@ def _marked_issues(value: Any, path: str) -> Iterator[Issue]:
     while stack:
         item, where = stack.pop()
         if isinstance(item, _NonFinite):
-            yield Issue(
-                where,
-                "json.non_finite_number",
-                f"{item.text} is not a JSON number; JSON has no NaN or Infinity",
-            )
+            yield non_finite_issue(where, item.text)
+            continue
+        if isinstance(item, _TooLong):
+            yield too_long_issue(where)
             continue
         children = list(_children(item, where))
         if isinstance(item, _Marked):
@@ -170,18 +227,10 @@ def _surrogate_issues(value: Any, path: str) -> Iterator[Issue]:
         item, where = stack.pop()
         if isinstance(item, str):
             if _is_lone_surrogate_text(item):
-                yield Issue(
-                    where,
-                    "json.lone_surrogate",
-                    "this string holds a lone UTF-16 surrogate escape, which is no character",
-                )
+                yield surrogate_issue(where, "string")
             continue
         if isinstance(item, dict):
             for key in item:
                 if _is_lone_surrogate_text(key):
-                    yield Issue(
-                        child_path(where, key),
-                        "json.lone_surrogate",
-                        "this key holds a lone UTF-16 surrogate escape, which is no character",
-                    )
+                    yield surrogate_issue(child_path(where, key), "key")
         stack.extend(reversed(list(_children(item, where))))

@@ -12,7 +12,7 @@ import attrs
 
 from ..errors import Issue
 
-__all__ = ["RecordReport", "Summary", "issue_json", "record_json"]
+__all__ = ["RecordReport", "ReportBuilder", "Summary", "issue_json", "record_json"]
 
 
 @attrs.frozen
@@ -83,12 +83,23 @@ class Summary:
         }
 
 
+def _plain(value: Any) -> Any:
+    if isinstance(value, tuple | list):
+        return [_plain(item) for item in value]
+    return value
+
+
 def issue_json(issue: Issue) -> dict[str, Any]:
-    """An issue as a JSON-ready value; unknown members are left out."""
-    value: dict[str, Any] = {"path": issue.path, "code": issue.code, "message": issue.message}
-    for name in ("schema", "line", "column"):
+    """An issue as a JSON-ready value (``report.json``'s issue); unknown members are left out."""
+    value: dict[str, Any] = {
+        "path": issue.path,
+        "steps": list(issue.steps),
+        "code": issue.code,
+        "message": issue.message,
+    }
+    for name in ("schema", "line", "column", "value", "expected", "suggestion"):
         if getattr(issue, name) is not None:
-            value[name] = getattr(issue, name)
+            value[name] = _plain(getattr(issue, name))
     return value
 
 
@@ -101,3 +112,50 @@ def record_json(file: str, report: RecordReport, issues: tuple[Issue, ...]) -> d
     value["issue_count"] = len(report.issues)
     value["issues"] = [issue_json(issue) for issue in issues]
     return value
+
+
+class ReportBuilder:
+    """Builds the report ``report.json`` describes, a record at a time, in bounded memory.
+
+    :meth:`add` counts a record and returns its entry for the report's
+    ``records`` (or ``None`` for a valid record, or once ``max_issues`` is
+    spent); :meth:`ending` gives the members that follow ``records``.  The
+    command line writes entries as they come; :func:`civicspace.validation_report`
+    collects them.
+    """
+
+    def __init__(self, max_issues: int | None = None) -> None:
+        self.summary = Summary()
+        self.budget = max_issues
+        self.shown = 0
+
+    def add(self, file: str, report: RecordReport) -> dict[str, Any] | None:
+        """Count one record; its entry in ``records``, if it is shown."""
+        self.summary.add(report)
+        if report.valid:
+            return None
+        shown = self.shown_issues(report)
+        if not shown and self.budget is not None:
+            return None
+        return record_json(file, report, shown)
+
+    def shown_issues(self, report: RecordReport) -> tuple[Issue, ...]:
+        """The issues of a counted record that the budget lets through."""
+        shown = report.issues if self.budget is None else report.issues[: self.budget]
+        if self.budget is not None:
+            self.budget -= len(shown)
+        self.shown += len(shown)
+        return shown
+
+    def heading(self) -> dict[str, Any]:
+        """The members that come before ``records``."""
+        from .._version import __version__
+
+        return {"type": "report", "civicspace": __version__}
+
+    def ending(self, interrupted: bool = False) -> dict[str, Any]:
+        """The members that follow ``records``: the summary and whether issues were left out."""
+        ending = {"summary": self.summary.json(), "truncated": self.summary.issues > self.shown}
+        if interrupted:
+            ending["interrupted"] = True
+        return ending

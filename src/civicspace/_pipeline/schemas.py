@@ -53,14 +53,80 @@ def schema_names() -> tuple[str, ...]:
     return tuple(sorted(_contents()))
 
 
-def schema(name: str) -> dict[str, Any]:
+def schema(name: str, *, bundle: bool = False) -> dict[str, Any]:
     """The shipped schema called ``name``, as a fresh JSON-ready dict.
+
+    With ``bundle=True``, one self-contained Draft 2020-12 document that
+    refers to no other file: every definition it uses from another schema
+    is copied under its ``$defs`` (``common.json#/$defs/id`` becomes
+    ``#/$defs/common.id``, a whole file ``person.json`` becomes
+    ``#/$defs/person``) and every ``$ref`` points inside it.  It accepts
+    exactly what the registry-based schema accepts, and fits where a single
+    document is needed (an OpenAPI description, a tool that cannot fetch).
 
     Raises:
         UnknownSchemaError: when no schema has that name.
 
     """
+    if bundle:
+        return _bundled(name)
     copy: dict[str, Any] = json.loads(json.dumps(_named(name)))
+    return copy
+
+
+_DROPPED = ("$schema", "$id", "$defs", "examples")
+
+
+def _bundled(name: str) -> dict[str, Any]:
+    from urllib.parse import urldefrag, urljoin
+
+    by_id = {contents["$id"]: key for key, contents in _contents().items()}
+    root = _named(name)
+    wanted = [name]  # files whose definitions go under $defs, found as refs are rewritten
+    defs: dict[str, Any] = {}
+
+    def local(uri: str, pointer: str) -> str:
+        other = by_id.get(uri)
+        if other is None:
+            raise UnknownSchemaError(f"{uri} is not a civicspace schema")
+        if other == name:
+            return "#" + pointer
+        if other not in wanted:
+            wanted.append(other)
+        parts = pointer.split("/")
+        if len(parts) >= 3 and parts[1] == "$defs":  # /$defs/X/... -> /$defs/other.X/...
+            return "/".join(["#", "$defs", f"{other}.{parts[2]}", *parts[3:]])
+        return f"#/$defs/{other}{pointer}"
+
+    def rewrite(node: Any, base: str) -> Any:
+        if isinstance(node, dict):
+            out = {}
+            for key, value in node.items():
+                if key == "$ref" and isinstance(value, str):
+                    out[key] = local(*urldefrag(urljoin(base, value)))
+                elif key in ("enum", "const", "examples"):
+                    out[key] = value
+                else:
+                    out[key] = rewrite(value, base)
+            return out
+        if isinstance(node, list):
+            return [rewrite(item, base) for item in node]
+        return node
+
+    body = {key: rewrite(value, root["$id"]) for key, value in root.items() if key != "$id"}
+    own = body.pop("$defs", {})
+    index = 1
+    while index < len(wanted):  # grows as the files rewritten refer to further files
+        other = wanted[index]
+        contents = _named(other)
+        base = contents["$id"]
+        defs[other] = {k: rewrite(v, base) for k, v in contents.items() if k not in _DROPPED}
+        for key, value in contents.get("$defs", {}).items():
+            defs[f"{other}.{key}"] = rewrite(value, base)
+        index += 1
+    bundled: dict[str, Any] = {"$schema": "https://json-schema.org/draft/2020-12/schema", **body}
+    bundled["$defs"] = {**own, **defs}
+    copy: dict[str, Any] = json.loads(json.dumps(bundled))
     return copy
 
 

@@ -13,7 +13,10 @@ from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, Iterabl
 
 from ..errors import FieldValueError, Issue
 from .convert import converter
-from .paths import child_path
+from .paths import child_path, cut
+
+# The longest message a model check may give: longer ones echo input, and are cut.
+_MESSAGE = 1000
 
 __all__ = ["structure_issues", "structure_record"]
 
@@ -44,11 +47,11 @@ def structure_issues(error: BaseException, path: str) -> Iterator[Issue]:
         for key in sorted(error.extra_fields):
             yield Issue(child_path(path, key), "value.invalid", f"{key!r} is not a member here")
     elif isinstance(error, FieldValueError):
-        yield Issue(child_path(path, error.field), "value.invalid", str(error))
+        yield Issue(child_path(path, error.field), "value.invalid", cut(str(error), _MESSAGE))
     elif isinstance(error, KeyError):
         yield Issue(path, "value.invalid", "this required member is missing")
     elif isinstance(error, BaseExceptionGroup):
         for member in error.exceptions:
             yield from structure_issues(member, path)
     else:
-        yield Issue(path, "value.invalid", str(error))
+        yield Issue(path, "value.invalid", cut(str(error), _MESSAGE))

@@ -8,14 +8,15 @@ whose ``schema`` names the rule's place in the published schemas.
 
 from __future__ import annotations
 
+import datetime
+import difflib
 import functools
-import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from ..errors import Issue
 from .codes import schema_code
-from .paths import child_path, join_path
+from .paths import MAX_ECHO, child_path, cut, echo, join_path
 from .schemas import _contents, validator
 
 if TYPE_CHECKING:
@@ -24,31 +25,74 @@ if TYPE_CHECKING:
 __all__ = ["schema_issues"]
 
 _ENUM_SHOWN = 8
+_SUGGESTED = 16  # unknown members of one object given a did-you-mean, at most
+
+# Keywords about one value; when several fail on the same value, the first of
+# this order is its one issue (a date written "12 March 2021" breaks the pattern,
+# the format and the length at once: one problem), except that an empty string is
+# told it is too short.
+_VALUE_KEYWORDS = (
+    "type",
+    "const",
+    "enum",
+    "pattern",
+    "format",
+    "minLength",
+    "maxLength",
+    "minimum",
+    "maximum",
+    "exclusiveMinimum",
+    "exclusiveMaximum",
+    "multipleOf",
+)
+_RANK = {keyword: rank for rank, keyword in enumerate(_VALUE_KEYWORDS)}
 
 
 def schema_issues(name: str, value: Any) -> list[Issue]:
-    """Every way ``value`` fails the schema called ``name``, in document order."""
-    found = [
-        (_document_order(value, steps), issue)
-        for error in validator(name).iter_errors(value)
-        for steps, issue in _issues(error)
-    ]
-    found.sort(key=lambda pair: pair[0])
-    return [issue for _, issue in found]
+    """Every way ``value`` fails the schema called ``name``, in document order.
+
+    One issue per value: where several rules on one value fail together,
+    only the most telling is reported.
+    """
+    positions = _Positions()
+    found: dict[tuple[str, int], tuple[list[int], int, Issue]] = {}
+    for number, error in enumerate(validator(name).iter_errors(value)):
+        keyword = str(error.validator)
+        rank = _RANK.get(keyword)
+        if keyword == "minLength" and error.instance == "":
+            rank = -1  # nothing written: "too short" says it better than any form
+        for steps, issue in _issues(error):
+            key = (issue.path, -1) if rank is not None else (issue.path, number)
+            kept = found.get(key)
+            if kept is None or (rank is not None and rank < kept[1]):
+                found[key] = (positions.order(value, steps), rank or 0, issue)
+    ordered = sorted(found.values(), key=lambda entry: entry[0])
+    return [issue for _, _, issue in ordered]
 
 
-def _document_order(value: Any, steps: list[str | int]) -> list[int]:
-    """Where a path lies in the document: member and item positions, in order."""
-    order = []
-    for step in steps:
-        if isinstance(value, dict):
-            keys = list(value)
-            order.append(keys.index(step) if step in value else len(keys))
-            value = value.get(step)
-        elif isinstance(value, list) and isinstance(step, int):
-            order.append(step)
-            value = value[step]
-    return order
+class _Positions:
+    """Where a path lies in the document: member and item positions, in order.
+
+    Each object's key positions are indexed once, so ordering n issues in an
+    object of n members costs O(n log n), not O(n^2).
+    """
+
+    def __init__(self) -> None:
+        self._keys: dict[int, dict[str, int]] = {}
+
+    def order(self, value: Any, steps: list[str | int]) -> list[int]:
+        order = []
+        for step in steps:
+            if isinstance(value, dict):
+                keys = self._keys.get(id(value))
+                if keys is None:
+                    keys = self._keys[id(value)] = {key: i for i, key in enumerate(value)}
+                order.append(keys.get(step, len(keys)) if isinstance(step, str) else len(keys))
+                value = value.get(step)
+            elif isinstance(value, list) and isinstance(step, int):
+                order.append(step)
+                value = value[step]
+        return order
 
 
 @functools.cache
@@ -75,9 +119,62 @@ def _escape(key: str) -> str:
 
 
 def _json(value: Any) -> str:
-    # Lone surrogates (possible in a value given as Python objects) are escaped.
-    text = json.dumps(value, ensure_ascii=False).encode("utf-8", "backslashreplace").decode()
-    return text if len(text) <= 60 else text[:57] + "..."
+    return echo(value)
+
+
+def _suggest(value: Any, choices: Sequence[Any]) -> str | None:
+    if not isinstance(value, str) or len(value) > MAX_ECHO:
+        return None
+    return _closest(value, tuple(choices))
+
+
+@functools.lru_cache(maxsize=4096)  # bulk files repeat their typos
+def _closest(value: str, choices: tuple[Any, ...]) -> str | None:
+    strings = [choice for choice in choices if isinstance(choice, str)]
+    lowered = {choice.lower(): choice for choice in strings}
+    if value.strip().lower() in lowered:
+        return lowered[value.strip().lower()]
+    # The closest choice, when it is close and no other is as close ("KHN" is as near
+    # to "KHM" as to "SHN": no suggestion is better than a guess).
+    matcher = difflib.SequenceMatcher(b=value)
+    scores = []
+    for choice in strings:
+        matcher.set_seq1(choice)
+        if matcher.real_quick_ratio() >= 0.6 and matcher.quick_ratio() >= 0.6:
+            score = matcher.ratio()
+            if score >= 0.6:
+                scores.append((score, choice))
+    scores.sort(reverse=True)
+    if scores and (len(scores) == 1 or scores[1][0] < scores[0][0]):
+        return scores[0][1]
+    return None
+
+
+_DATE_FORMATS = (
+    ("%d %B %Y", "%Y-%m-%d"),
+    ("%B %d, %Y", "%Y-%m-%d"),
+    ("%B %d %Y", "%Y-%m-%d"),
+    ("%d %b %Y", "%Y-%m-%d"),
+    ("%b %d, %Y", "%Y-%m-%d"),
+    ("%Y/%m/%d", "%Y-%m-%d"),
+    ("%Y.%m.%d", "%Y-%m-%d"),
+    ("%B %Y", "%Y-%m"),
+    ("%b %Y", "%Y-%m"),
+    ("%Y/%m", "%Y-%m"),
+)
+
+
+def _suggest_date(value: Any) -> str | None:
+    """The ISO form of a date written in words (``"12 March 2021"`` → ``"2021-03-12"``)."""
+    if not isinstance(value, str) or len(value) > 40:
+        return None
+    text = " ".join(value.replace(",", ", ").split()).replace(" ,", ",")
+    for written, iso in _DATE_FORMATS:
+        try:
+            return datetime.datetime.strptime(text, written).strftime(iso)
+        except ValueError:
+            continue
+    return None
 
 
 def _issues(error: SchemaError) -> Iterator[tuple[list[str | int], Issue]]:
@@ -99,42 +196,104 @@ def _issues(error: SchemaError) -> Iterator[tuple[list[str | int], Issue]]:
                 yield [*steps, key], issue
         return
     if keyword == "additionalProperties":
-        known = subschema.get("properties", {})
-        for key in instance:
-            if key not in known:
+        known = list(subschema.get("properties", {}))
+        expected_members = tuple(known)
+        members = ", ".join(repr(name) for name in known)
+        unknown = (key for key in instance if key not in subschema.get("properties", {}))
+        for number, key in enumerate(unknown):
+            # A near miss is a typo among a few members; past a few, none is looked for.
+            close = _suggest(key, known) if number < _SUGGESTED else None
+            if True:
+                hint = f"; did you mean {close!r}?" if close else ""
                 message = (
-                    f"{key!r} is not a member of this object; the members are "
-                    f"{', '.join(repr(name) for name in known)}"
+                    f"{_key(key)} is not a member of this object; the members are {members}{hint}"
                 )
-                yield [*steps, key], Issue(child_path(path, key), code, message, location)
+                issue = Issue(
+                    child_path(path, key),
+                    code,
+                    message,
+                    location,
+                    value=_json(key),
+                    expected=expected_members,
+                    suggestion=close,
+                )
+                yield [*steps, key], issue
         return
-    yield steps, Issue(path, code, _message(error, keyword), location)
+    message, expected, suggestion = _message(error, keyword)
+    if suggestion is not None:
+        message = f"{message.rstrip('.')}; did you mean {_json(suggestion)}?"
+    issue = Issue(
+        path,
+        code,
+        message,
+        location,
+        value=None if keyword in _CONTAINER_KEYWORDS else _json(instance),
+        expected=expected,
+        suggestion=suggestion,
+    )
+    yield steps, issue
 
 
-def _message(error: SchemaError, keyword: str) -> str:
+_CONTAINER_KEYWORDS = frozenset(
+    {"anyOf", "minItems", "maxItems", "minProperties", "maxProperties", "uniqueItems"}
+)
+
+
+_TUPLES: dict[int, tuple[list[Any], tuple[Any, ...]]] = {}
+
+
+def _as_tuple(values: list[Any]) -> tuple[Any, ...]:
+    """A schema's list as a tuple, made once per list (schemas live as long as the program)."""
+    found = _TUPLES.get(id(values))
+    if found is None or found[0] is not values:
+        if len(_TUPLES) > 4096:  # only the shipped schemas' lists come here; never many
+            _TUPLES.clear()
+        found = _TUPLES[id(values)] = (values, tuple(values))
+    return found[1]
+
+
+def _key(key: str) -> str:
+    """A member name as messages show it: ``'name'``, cut when long."""
+    if len(key) <= MAX_ECHO:
+        return repr(key)
+    return f"{cut(key)!r} ({len(key)} characters)"
+
+
+def _message(error: SchemaError, keyword: str) -> tuple[str, Any, str | None]:
+    """The message, what was expected and a suggestion, for one failed keyword."""
     instance: Any = error.instance
     subschema: Any = error.schema
     expected: Any = error.validator_value
     described = subschema.get("description") or subschema.get("title")
+    is_date = "date" in (subschema.get("format"), (subschema.get("then") or {}).get("format"))
     if keyword == "enum":
         allowed = expected
+        allowed = _as_tuple(allowed)
+        close = _suggest(instance, allowed)
         if len(allowed) <= _ENUM_SHOWN:
-            return f"{_json(instance)} is not one of {', '.join(_json(a) for a in allowed)}"
-        return f"{_json(instance)} is not one of the {len(allowed)} values allowed: {described}"
+            shown = ", ".join(_json(a) for a in allowed)
+            return f"{_json(instance)} is not one of {shown}", allowed, close
+        message = f"{_json(instance)} is not one of the {len(allowed)} values allowed: {described}"
+        return message, allowed, close
     if keyword == "type":
-        return f"expected {_type_words(expected)}, got {_json(instance)}"
+        names = (expected,) if isinstance(expected, str) else tuple(expected)
+        return f"expected {_type_words(expected)}, got {_json(instance)}", names, None
     if keyword == "pattern" and described:
-        return f"{_json(instance)} is not of the form required: {described}"
+        message = f"{_json(instance)} is not of the form required: {described}"
+        return message, expected, _suggest_date(instance) if is_date else None
     if keyword == "format":
-        return f"{_json(instance)} is not a valid {expected}"
+        suggestion = _suggest_date(instance) if expected == "date" else None
+        return f"{_json(instance)} is not a valid {expected}", expected, suggestion
     if keyword == "anyOf" and all(set(branch) == {"required"} for branch in expected):
         options = [" and ".join(repr(key) for key in branch["required"]) for branch in expected]
-        return f"needs at least one of {', '.join(options)}"
+        needed = tuple(tuple(branch["required"]) for branch in expected)
+        return f"needs at least one of {', '.join(options)}", needed, None
     if keyword in _LIMITS:
-        return _LIMITS[keyword].format(value=_json(instance), limit=_json(expected))
+        message = _LIMITS[keyword].format(value=_json(instance), limit=_json(expected))
+        return message, expected, _suggest_date(instance) if is_date else None
     if keyword == "const":
-        return f"{_json(instance)} must be {_json(expected)}"
-    return str(error.message)
+        return f"{_json(instance)} must be {_json(expected)}", expected, None
+    return cut(str(error.message), 4 * MAX_ECHO), None, None
 
 
 _LIMITS = {
