@@ -26,7 +26,7 @@ from civicspace._pipeline.structure import structure_record
 from civicspace._pipeline.validation import schema_issues
 
 from .._edit import changed
-from .._unseen import Outer, outers
+from .._unseen import Inner, Outer, outers
 
 KINDS = st.sampled_from(civicspace.record_types())
 
@@ -210,3 +210,38 @@ def test_a_member_the_class_lacks_gets_the_strict_issue_even_past_the_schema() -
     assert _strict("case", document) == structure_proven(RECORD_TYPES["case"], document)
     with pytest.raises(KeyError):
         builder(RECORD_TYPES["case"])(document)
+
+
+def test_a_traceback_through_a_generated_function_shows_its_source() -> None:
+    import traceback
+
+    with pytest.raises(KeyError) as raised:
+        builder(civicspace.Case)({"type": "case", "id": "a"})
+    frames = traceback.extract_tb(raised.value.__traceback__)
+    generated = [frame for frame in frames if frame.filename.startswith("<civicspace generated")]
+    assert ["build_Case"] == [frame.name for frame in generated]
+    assert "return cls(id=value['id'], country=value['country']" in (generated[0].line or "")
+
+
+@pytest.mark.parametrize(
+    ("hint", "expected"),
+    [
+        (civicspace.Case, True),
+        (civicspace.Money, True),
+        (civicspace.Source, True),
+        (civicspace.TermRange, True),
+        (PartialDate, False),
+        (civicspace.Term, False),
+        (civicspace.Life, False),
+        (str, False),
+        (tuple[civicspace.Person, ...], False),
+    ],
+)
+def test_the_classes_built_field_by_field_are_those_the_converter_serves_so(
+    hint: Any, expected: bool
+) -> None:
+    assert expected == _fast_structure.is_generic_attrs_class(hint)
+
+
+def test_a_class_the_converter_has_never_seen_is_served_field_by_field() -> None:
+    assert [True, True] == [_fast_structure.is_generic_attrs_class(cls) for cls in (Outer, Inner)]

@@ -23,7 +23,7 @@ import attrs
 import cattrs.fns
 
 from ..convert import converter, record_type_of
-from .structure import GeneratedFunctions, is_generic_attrs_class, optional_of
+from .structure import GeneratedFunctions, compile_generated, is_generic_attrs_class, optional_of
 
 __all__ = ["dumper", "unstructure"]
 
@@ -108,7 +108,5 @@ def _attrs_dumper(cls: type[Any]) -> Dump:
         else:
             lines.append(f"    if v{index} != ():\n        out[{key}] = {value}\n")
     lines.append("    return out\n")
-    code = "".join(lines)
-    exec(compile(code, f"<civicspace fast unstructure {cls.__qualname__}>", "exec"), namespace)
-    built: Dump = namespace[f"dump_{cls.__name__}"]
+    built: Dump = compile_generated("".join(lines), f"dump_{cls.__name__}", namespace)
     return built

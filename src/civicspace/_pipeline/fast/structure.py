@@ -25,6 +25,8 @@ speed, never a verdict, a path or a code.
 from __future__ import annotations
 
 import enum
+import itertools
+import linecache
 import threading
 import types
 import typing
@@ -34,12 +36,13 @@ from typing import Any
 import attrs
 
 from ...errors import Issue
-from ..convert import converter, record_type_of
+from ..convert import converter, field_by_field, record_type_of
 from ..structure import structure_record
 
 __all__ = [
     "GeneratedFunctions",
     "builder",
+    "compile_generated",
     "is_generic_attrs_class",
     "optional_of",
     "structure_proven",
@@ -113,29 +116,30 @@ def _whole(value: Any) -> int:
 _PLAIN: dict[Any, Build] = {str: _identity, bool: _identity, int: _whole}
 
 
-def _generic_attrs_code() -> Any:
-    """The code of the converter's hook for attrs classes, shared by every class it serves."""
-
-    @attrs.frozen
-    class Probe:
-        value: str
-
-    return getattr(converter.get_structure_hook(Probe), "__code__", None)
-
-
-_GENERIC_ATTRS_CODE = _generic_attrs_code()
-
-
 def is_generic_attrs_class(hint: Any) -> bool:
     """Whether ``hint`` is an attrs class the converter handles field by field.
 
     A class with a hook of its own (a value type with a string JSON form,
-    such as a date or a term) is not.
+    such as a date or a term) is not.  The converter records the hooks it
+    makes for attrs classes (:func:`~civicspace._pipeline.convert.field_by_field`).
     """
-    if not (isinstance(hint, type) and attrs.has(hint)):
-        return False
-    hook = converter.get_structure_hook(hint)
-    return getattr(hook, "__code__", None) is _GENERIC_ATTRS_CODE
+    return field_by_field(converter, hint)
+
+
+_SERIAL = itertools.count()
+
+
+def compile_generated(code: str, name: str, namespace: dict[str, Any]) -> Any:
+    """Run generated ``code`` in ``namespace`` and return the function it defines, ``name``.
+
+    The source is registered in :mod:`linecache` under a file name of its own,
+    so tracebacks and debuggers show the generated lines, as attrs does for the
+    methods it writes.
+    """
+    filename = f"<civicspace generated {name} {next(_SERIAL)}>"
+    linecache.cache[filename] = (len(code), None, code.splitlines(keepends=True), filename)
+    exec(compile(code, filename, "exec"), namespace)
+    return namespace[name]
 
 
 def _make_builder(hint: Any) -> Build:
@@ -256,7 +260,5 @@ def _attrs_builder(cls: type[Any]) -> Build:
         lines.extend(factories)
         arguments.append("**extra")
     lines.append(f"    return cls({', '.join(arguments)})\n")
-    code = "".join(lines)
-    exec(compile(code, f"<civicspace fast structure {cls.__qualname__}>", "exec"), namespace)
-    built: Build = namespace[f"build_{cls.__name__}"]
+    built: Build = compile_generated("".join(lines), f"build_{cls.__name__}", namespace)
     return built
