@@ -245,3 +245,33 @@ def test_the_classes_built_field_by_field_are_those_the_converter_serves_so(
 
 def test_a_class_the_converter_has_never_seen_is_served_field_by_field() -> None:
     assert [True, True] == [_fast_structure.is_generic_attrs_class(cls) for cls in (Outer, Inner)]
+
+
+def test_a_source_cited_twice_in_a_record_is_one_object_equal_to_the_strict_one() -> None:
+    source = {"url": "https://example.org/a", "title": "A", "date": "2021-05"}
+    document = {
+        "type": "case",
+        "id": "twice",
+        "country": "KHM",
+        "title": "Cited twice",
+        "people": [{"id": "a", "name": "A", "sources": [source]}],
+        "sources": [dict(source), {"url": "https://example.org/b"}],
+    }
+    built, issues = structure_proven(civicspace.Case, _as_parsed(document))
+    assert ([], converter.structure(document, civicspace.Case)) == (issues, built)
+    assert built.sources[0] is built.people[0].sources[0]
+    assert {} == _fast_structure._SHARED
+
+
+def test_a_member_refused_once_in_a_record_is_refused_everywhere_in_it() -> None:
+    bad = {"url": "https://example.org/a", "title": " "}
+    document = {
+        "type": "case",
+        "id": "twice",
+        "country": "KHM",
+        "title": "Cited twice",
+        "sources": [{"url": "https://example.org/a", "title": "A"}, bad, dict(bad)],
+    }
+    assert structure_record(civicspace.Case, _as_parsed(document)) == structure_proven(
+        civicspace.Case, _as_parsed(document)
+    )

@@ -96,6 +96,19 @@ def structure_proven(cls: type[Any], value: Any) -> tuple[Any, list[Issue]]:
         return builder(cls)(value), []
     except Exception:
         return structure_record(cls, value)
+    finally:
+        _SHARED.clear()
+
+
+# While one record is built: the objects of the classes whose members are all scalars in JSON (a
+# source, an amount of money, another name), by class and members.  A record that cites one
+# source ten times holds one frozen Source, equal to the ten it would otherwise hold, built and
+# validated once.
+# Only what built without error is kept, so a refusal still comes from the strict converter.
+# Keys are exact for schema-valid values (a boolean member never holds 1, nor an integer True).
+# Emptied after each record, and bounded, so it keeps nothing alive for long.
+_SHARED: dict[tuple[Any, ...], Any] = {}
+_SHARED_LIMIT = 512
 
 
 def builder(hint: Any) -> Build:
@@ -201,6 +214,21 @@ def _tuple_builder(item: Build) -> Build:
     return lambda value: tuple([item(each) for each in value])
 
 
+def _scalar(hint: Any) -> bool:
+    """Whether a value of type ``hint`` is a scalar in JSON: a string, number or boolean.
+
+    Plain classes only (no tuple, no union), and not attrs classes built
+    member by member: ``str``, ``int``, ``bool``, enums, and value types with a
+    string form (dates, terms, amounts).
+    """
+    return (
+        isinstance(hint, type)
+        and typing.get_origin(hint) is None
+        and hint is not float
+        and not is_generic_attrs_class(hint)
+    )
+
+
 def _attrs_builder(cls: type[Any]) -> Build:
     """One function, generated from the fields of ``cls``, that calls ``cls`` with them.
 
@@ -254,11 +282,25 @@ def _attrs_builder(cls: type[Any]) -> Build:
             namespace[f"d{index}"] = field.default
             arguments.append(f"{field.alias}={read} if {key} in value else d{index}")
     lines = [f"def build_{cls.__name__}(value):\n"]
+    # Members all scalars in JSON (strings, booleans, numbers, null): equal values make equal
+    # objects, shared within the record.
+    plain = all(_scalar(optional_of(hint) or hint) for hint in map(hints.get, known - {"type"}))
+    shared = plain and not factories and record_type_of(cls) is None
+    if shared:
+        namespace.update(shared=_SHARED, limit=_SHARED_LIMIT)
+        lines.append("    key = (cls, *value.items())\n")
+        lines.append("    found = shared.get(key)\n")
+        lines.append("    if found is not None:\n        return found\n")
     lines.append("    if not known.issuperset(value):\n        raise KeyError(value)\n")
     if factories:
         lines.append("    extra = {}\n")
         lines.extend(factories)
         arguments.append("**extra")
-    lines.append(f"    return cls({', '.join(arguments)})\n")
+    if shared:
+        lines.append(f"    built = cls({', '.join(arguments)})\n")
+        lines.append("    if len(shared) < limit:\n        shared[key] = built\n")
+        lines.append("    return built\n")
+    else:
+        lines.append(f"    return cls({', '.join(arguments)})\n")
     built: Build = compile_generated("".join(lines), f"build_{cls.__name__}", namespace)
     return built
