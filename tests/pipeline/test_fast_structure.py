@@ -220,7 +220,7 @@ def test_a_traceback_through_a_generated_function_shows_its_source() -> None:
     frames = traceback.extract_tb(raised.value.__traceback__)
     generated = [frame for frame in frames if frame.filename.startswith("<civicspace generated")]
     assert ["build_Case"] == [frame.name for frame in generated]
-    assert "return cls(id=value['id'], country=value['country']" in (generated[0].line or "")
+    assert "value['country']" in (generated[0].line or "")
 
 
 @pytest.mark.parametrize(
@@ -275,3 +275,39 @@ def test_a_member_refused_once_in_a_record_is_refused_everywhere_in_it() -> None
     assert structure_record(civicspace.Case, _as_parsed(document)) == structure_proven(
         civicspace.Case, _as_parsed(document)
     )
+
+
+def test_with_attrs_validators_off_the_fast_path_builds_what_the_class_builds() -> None:
+    import attrs
+
+    document = {"type": "case", "id": "abc\n", "country": "KHM", "title": " "}
+    with attrs.validators.disabled():
+        expected = converter.structure(document, civicspace.Case)
+        assert expected == builder(civicspace.Case)(_as_parsed(document))
+    with pytest.raises(civicspace.FieldValueError):
+        builder(civicspace.Case)(_as_parsed(document))
+
+
+def test_a_class_that_does_more_in_its_init_is_called_not_built_slot_by_slot() -> None:
+    import attrs
+
+    @attrs.frozen(kw_only=True)
+    class Noted:
+        name: str = attrs.field(validator=attrs.validators.min_len(1))
+        shout: str = attrs.field(init=False)
+
+        def __attrs_post_init__(self) -> None:
+            object.__setattr__(self, "shout", self.name.upper())
+
+    @attrs.frozen(kw_only=True, cache_hash=True)
+    class Hashed:
+        name: str
+
+    assert "A" == builder(Noted)({"name": "a"}).shout
+    assert hash(Hashed(name="a")) == hash(builder(Hashed)({"name": "a"}))
+    assert (None, None) == (
+        _fast_structure._slot_setters(Noted),
+        _fast_structure._slot_setters(Hashed),
+    )
+    with pytest.raises(ValueError):
+        builder(Noted)({"name": ""})

@@ -229,14 +229,58 @@ def _scalar(hint: Any) -> bool:
     )
 
 
+def _slot_setters(cls: type[Any]) -> dict[str, Any] | None:
+    """Each field's slot setter, when ``cls`` may be built by setting its slots directly.
+
+    That is when its ``__init__`` is the one attrs wrote and does nothing but
+    set every field's slot and then run the fields' validators: a slotted
+    class whose fields all take an argument, with no converter, no factory
+    default, no ``__attrs_pre_init__`` or ``__attrs_post_init__``, and no slot
+    beyond its fields' (a cached hash would have one).  ``None`` otherwise.
+    """
+    init = getattr(cls, "__init__", None)
+    code = getattr(init, "__code__", None)
+    if code is None or not code.co_filename.startswith("<attrs generated"):
+        return None
+    if hasattr(cls, "__attrs_pre_init__") or hasattr(cls, "__attrs_post_init__"):
+        return None
+    fields = attrs.fields(cls)
+    if any(
+        not field.init or field.converter is not None or isinstance(field.default, attrs.Factory)  # type: ignore[arg-type]
+        for field in fields
+    ):
+        return None
+    slots = {
+        name
+        for klass in cls.__mro__
+        for name in ((klass.__dict__.get("__slots__") or ()) if klass is not object else ())
+    }
+    names = {field.name for field in fields}
+    if not slots or not slots - {"__weakref__"} <= names:
+        return None
+    setters: dict[str, Any] = {}
+    for name in names:
+        slot: Any = next((k.__dict__[name] for k in cls.__mro__ if name in k.__dict__), None)
+        if type(slot).__name__ != "member_descriptor":
+            return None
+        setters[name] = slot.__set__
+    return setters
+
+
 def _attrs_builder(cls: type[Any]) -> Build:
-    """One function, generated from the fields of ``cls``, that calls ``cls`` with them.
+    """One function, generated from the fields of ``cls``, that builds it from its members.
 
     A required member is read with ``value[name]``; an optional one falls
     back to the field's default when absent (a factory default is left to
     the class).  The record ``type`` tag is not read: the schema proved it.
     A member the class does not have raises, leaving the issue to the
     strict converter.
+
+    The object is made as attrs' ``__init__`` makes it, where that is all it
+    does (:func:`_slot_setters`): every slot set, then each field's validator
+    called with the field and its value, in the fields' order, unless attrs'
+    validators are turned off; one call less than ``cls(...)``, and no
+    keyword arguments.  Any other class is called.
     """
     hints = typing.get_type_hints(cls)
     known = {field.name for field in attrs.fields(cls) if field.init}
@@ -245,7 +289,7 @@ def _attrs_builder(cls: type[Any]) -> Build:
     # The schemas forbid other members; checked again (cheaply) so that a schema that did
     # not would still leave the refusal, and its issue, to the strict converter.
     namespace: dict[str, Any] = {"cls": cls, "known": frozenset(known)}
-    arguments: list[str] = []
+    reads: list[tuple[Any, int, str]] = []  # (field, index, the expression of its value)
     factories: list[str] = []
     for index, field in enumerate(attrs.fields(cls)):
         if not field.init:
@@ -256,12 +300,15 @@ def _attrs_builder(cls: type[Any]) -> Build:
         if inner is not None and field.default is None:  # absent or null: None
             build = builder(inner)
             if build is _identity:
-                arguments.append(f"{field.alias}=value.get({key})")
+                reads.append((field, index, f"value.get({key})"))
             else:
                 namespace[f"b{index}"] = build
-                arguments.append(
-                    f"{field.alias}=None if (v{index} := value.get({key})) is None "
-                    f"else b{index}(v{index})"
+                reads.append(
+                    (
+                        field,
+                        index,
+                        f"None if (v{index} := value.get({key})) is None else b{index}(v{index})",
+                    )
                 )
             continue
         build = builder(hint)
@@ -275,12 +322,12 @@ def _attrs_builder(cls: type[Any]) -> Build:
             namespace[f"b{index}"] = build
             read = f"b{index}(value[{key}])"
         if field.default is attrs.NOTHING:
-            arguments.append(f"{field.alias}={read}")
+            reads.append((field, index, read))
         elif isinstance(field.default, attrs.Factory):  # type: ignore[arg-type]
             factories.append(f"    if {key} in value:\n        extra[{field.alias!r}] = {read}\n")
         else:
             namespace[f"d{index}"] = field.default
-            arguments.append(f"{field.alias}={read} if {key} in value else d{index}")
+            reads.append((field, index, f"{read} if {key} in value else d{index}"))
     lines = [f"def build_{cls.__name__}(value):\n"]
     # Members all scalars in JSON (strings, booleans, numbers, null): equal values make equal
     # objects, shared within the record.
@@ -292,15 +339,31 @@ def _attrs_builder(cls: type[Any]) -> Build:
         lines.append("    found = shared.get(key)\n")
         lines.append("    if found is not None:\n        return found\n")
     lines.append("    if not known.issuperset(value):\n        raise KeyError(value)\n")
-    if factories:
-        lines.append("    extra = {}\n")
-        lines.extend(factories)
-        arguments.append("**extra")
-    if shared:
-        lines.append(f"    built = cls({', '.join(arguments)})\n")
-        lines.append("    if len(shared) < limit:\n        shared[key] = built\n")
-        lines.append("    return built\n")
+    setters = None if factories else _slot_setters(cls)
+    if setters is not None:
+        namespace.update(new=object.__new__, disabled=attrs.validators.get_disabled)
+        for _field, index, read in reads:
+            lines.append(f"    x{index} = {read}\n")
+        lines.append("    built = new(cls)\n")
+        for field, index, _ in reads:
+            namespace[f"s{index}"] = setters[field.name]
+            lines.append(f"    s{index}(built, x{index})\n")
+        checked = [(field, index) for field, index, _ in reads if field.validator is not None]
+        if checked:
+            lines.append("    if not disabled():\n")
+            for field, index in checked:
+                namespace[f"c{index}"] = field.validator
+                namespace[f"a{index}"] = field
+                lines.append(f"        c{index}(built, a{index}, x{index})\n")
     else:
-        lines.append(f"    return cls({', '.join(arguments)})\n")
+        arguments = [f"{field.alias}={read}" for field, _, read in reads]
+        if factories:
+            lines.append("    extra = {}\n")
+            lines.extend(factories)
+            arguments.append("**extra")
+        lines.append(f"    built = cls({', '.join(arguments)})\n")
+    if shared:
+        lines.append("    if len(shared) < limit:\n        shared[key] = built\n")
+    lines.append("    return built\n")
     built: Build = compile_generated("".join(lines), f"build_{cls.__name__}", namespace)
     return built
