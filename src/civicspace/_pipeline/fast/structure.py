@@ -12,9 +12,13 @@ attrs converters.
 :func:`structure_proven` builds the frozen objects with one function per
 attrs class, generated from the class's fields and type hints (so a new
 field or a new record kind needs nothing here).  Each generated function
-calls the class itself, so every attrs validator runs; value types with a
-hook of their own (dates, terms, amounts, unions of terms) go through the
-converter's hook for them.  Only the converter's checks of JSON types,
+builds the object as attrs' ``__init__`` does, so every attrs validator
+runs: where that ``__init__`` only sets the slots and calls the validators,
+the function does just that itself, and otherwise it calls the class.  Value
+types with a hook of their own (dates, terms, amounts, unions of terms) go
+through the converter's hook for them.  Within one record, equal objects of
+a class whose members are all scalars in JSON (sources, money) are built
+once and shared.  Only the converter's checks of JSON types,
 members and enum spellings are left out, and those the schema proved.
 
 Whenever the fast path raises anything, the strict converter structures the
