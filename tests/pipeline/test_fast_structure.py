@@ -311,3 +311,16 @@ def test_a_class_that_does_more_in_its_init_is_called_not_built_slot_by_slot() -
     )
     with pytest.raises(ValueError):
         builder(Noted)({"name": ""})
+
+
+def test_an_object_built_with_validators_off_is_never_shared_into_a_checked_record() -> None:
+    import attrs
+
+    source = {"url": "https://example.org/a", "title": " "}
+    with attrs.validators.disabled():
+        builder(civicspace.Source)(dict(source))
+    document = {"type": "case", "id": "a", "country": "KHM", "title": "T", "sources": [source]}
+    assert structure_record(civicspace.Case, _as_parsed(document)) == structure_proven(
+        civicspace.Case, _as_parsed(document)
+    )
+    assert None is structure_proven(civicspace.Case, _as_parsed(document))[0]

@@ -96,6 +96,7 @@ def structure_proven(cls: type[Any], value: Any) -> tuple[Any, list[Issue]]:
     :func:`~civicspace._structure.structure_record` gives them: anything the
     fast path cannot build is structured again by the strict converter.
     """
+    _SHARED.clear()  # nothing built before this record (by a direct call of a builder) is used
     try:
         return builder(cls)(value), []
     except Exception:
