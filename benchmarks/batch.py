@@ -28,7 +28,7 @@ import hypothesis
 import hypothesis.errors
 from hypothesis import strategies as st
 
-from civicspace import Case, dump
+from civicspace import Case, datasets, dump, validate
 from civicspace import strategies as cs
 from civicspace.strategies import _affiliated, _case_events, _index, _subsets
 
@@ -82,11 +82,22 @@ def encode(document: Any) -> bytes:
     return json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode()
 
 
-def build_batch(size: int = 200) -> list[bytes]:
-    """``size`` case records as JSON bytes: those in ``cases.jsonl``, cycled; drawn if absent."""
+def batch_records() -> list[bytes]:
+    """The distinct records of the batch, as compact JSON bytes.
+
+    The valid cases of the shipped Cambodia dataset, then the drawn records of
+    ``cases.jsonl`` that civicspace accepts (drawn first if the file is absent).
+    """
     if not BATCH_FILE.exists():
         BATCH_FILE.write_bytes(b"\n".join(draw_records()) + b"\n")
-    distinct = BATCH_FILE.read_bytes().splitlines()
+    shipped = json.loads(datasets.document("cambodia"))["cases"]
+    candidates = [encode(case) for case in shipped] + BATCH_FILE.read_bytes().splitlines()
+    return [text for text in candidates if not validate(text)]
+
+
+def build_batch(size: int = 200) -> list[bytes]:
+    """``size`` case records as JSON bytes: :func:`batch_records`, cycled."""
+    distinct = batch_records()
     return [distinct[i % len(distinct)] for i in range(size)]
 
 

@@ -27,7 +27,7 @@ from civicspace._pipeline.structure import structure_record
 from civicspace._pipeline.validation import schema_issues
 
 from .._edit import changed
-from .._unseen import Outer, outers
+from .._unseen import Inner, Outer, outers
 
 KINDS = st.sampled_from(civicspace.record_types())
 
@@ -211,3 +211,117 @@ def test_a_member_the_class_lacks_gets_the_strict_issue_even_past_the_schema() -
     assert _strict("case", document) == structure_proven(RECORD_TYPES["case"], document)
     with pytest.raises(KeyError):
         builder(RECORD_TYPES["case"])(document)
+
+
+def test_a_traceback_through_a_generated_function_shows_its_source() -> None:
+    import traceback
+
+    with pytest.raises(KeyError) as raised:
+        builder(civicspace.Case)({"type": "case", "id": "a"})
+    frames = traceback.extract_tb(raised.value.__traceback__)
+    generated = [frame for frame in frames if frame.filename.startswith("<civicspace generated")]
+    assert ["build_Case"] == [frame.name for frame in generated]
+    assert "value['country']" in (generated[0].line or "")
+
+
+@pytest.mark.parametrize(
+    ("hint", "expected"),
+    [
+        (civicspace.Case, True),
+        (civicspace.Money, True),
+        (civicspace.Source, True),
+        (civicspace.TermRange, True),
+        (PartialDate, False),
+        (civicspace.Term, False),
+        (civicspace.Life, False),
+        (str, False),
+        (tuple[civicspace.CasePerson, ...], False),
+    ],
+)
+def test_the_classes_built_field_by_field_are_those_the_converter_serves_so(
+    hint: Any, expected: bool
+) -> None:
+    assert expected == _fast_structure.is_generic_attrs_class(hint)
+
+
+def test_a_class_the_converter_has_never_seen_is_served_field_by_field() -> None:
+    assert [True, True] == [_fast_structure.is_generic_attrs_class(cls) for cls in (Outer, Inner)]
+
+
+def test_a_source_cited_twice_in_a_record_is_one_object_equal_to_the_strict_one() -> None:
+    source = {"url": "https://example.org/a", "title": "A", "date": "2021-05"}
+    document = {
+        "type": "case",
+        "id": "twice",
+        "country": "KHM",
+        "title": "Cited twice",
+        "people": [{"id": "a", "name": "A", "sources": [source]}],
+        "sources": [dict(source), {"url": "https://example.org/b"}],
+    }
+    built, issues = structure_proven(civicspace.Case, _as_parsed(document))
+    assert ([], converter.structure(document, civicspace.Case)) == (issues, built)
+    assert built.sources[0] is built.people[0].sources[0]
+    assert {} == _fast_structure._SHARED
+
+
+def test_a_member_refused_once_in_a_record_is_refused_everywhere_in_it() -> None:
+    bad = {"url": "https://example.org/a", "title": " "}
+    document = {
+        "type": "case",
+        "id": "twice",
+        "country": "KHM",
+        "title": "Cited twice",
+        "sources": [{"url": "https://example.org/a", "title": "A"}, bad, dict(bad)],
+    }
+    assert structure_record(civicspace.Case, _as_parsed(document)) == structure_proven(
+        civicspace.Case, _as_parsed(document)
+    )
+
+
+def test_with_attrs_validators_off_the_fast_path_builds_what_the_class_builds() -> None:
+    import attrs
+
+    document = {"type": "case", "id": "abc\n", "country": "KHM", "title": " "}
+    with attrs.validators.disabled():
+        expected = converter.structure(document, civicspace.Case)
+        assert expected == builder(civicspace.Case)(_as_parsed(document))
+    with pytest.raises(civicspace.FieldValueError):
+        builder(civicspace.Case)(_as_parsed(document))
+
+
+def test_a_class_that_does_more_in_its_init_is_called_not_built_slot_by_slot() -> None:
+    import attrs
+
+    @attrs.frozen(kw_only=True)
+    class Noted:
+        name: str = attrs.field(validator=attrs.validators.min_len(1))
+        shout: str = attrs.field(init=False)
+
+        def __attrs_post_init__(self) -> None:
+            object.__setattr__(self, "shout", self.name.upper())
+
+    @attrs.frozen(kw_only=True, cache_hash=True)
+    class Hashed:
+        name: str
+
+    assert "A" == builder(Noted)({"name": "a"}).shout
+    assert hash(Hashed(name="a")) == hash(builder(Hashed)({"name": "a"}))
+    assert (None, None) == (
+        _fast_structure._slot_setters(Noted),
+        _fast_structure._slot_setters(Hashed),
+    )
+    with pytest.raises(ValueError):
+        builder(Noted)({"name": ""})
+
+
+def test_an_object_built_with_validators_off_is_never_shared_into_a_checked_record() -> None:
+    import attrs
+
+    source = {"url": "https://example.org/a", "title": " "}
+    with attrs.validators.disabled():
+        builder(civicspace.Source)(dict(source))
+    document = {"type": "case", "id": "a", "country": "KHM", "title": "T", "sources": [source]}
+    assert structure_record(civicspace.Case, _as_parsed(document)) == structure_proven(
+        civicspace.Case, _as_parsed(document)
+    )
+    assert None is structure_proven(civicspace.Case, _as_parsed(document))[0]

@@ -219,7 +219,12 @@ def check_country(_instance: object, attribute: attrs.Attribute[Any], value: str
 
 def check_id(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """Attrs validator: ``value`` is a record id (``common.json#/$defs/id``)."""
-    if not isinstance(value, str) or len(value) > _ID_MAX_LENGTH or _ID.fullmatch(value) is None:
+    # _ID.compiled.fullmatch, not _ID.fullmatch: one call less on a path run for every id.
+    if (
+        not isinstance(value, str)
+        or len(value) > _ID_MAX_LENGTH
+        or _ID.compiled.fullmatch(value) is None
+    ):
         raise FieldValueError(
             f"{value!r} is not an id (lower-case ASCII letters and digits, with "
             "'.', '_', ':', '/' and '-' inside)",

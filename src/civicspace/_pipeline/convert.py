@@ -21,6 +21,7 @@ import math
 import re
 import types
 import typing
+import weakref
 from collections.abc import Callable
 from decimal import Decimal
 from typing import Any, TypeVar
@@ -42,7 +43,7 @@ from .._model import (
 if typing.TYPE_CHECKING:  # cattrs is imported when the converter is first used
     import cattrs
 
-__all__ = ["converter"]
+__all__ = ["converter", "field_by_field"]
 
 T = TypeVar("T")
 
@@ -188,6 +189,28 @@ def _unstructure_tuple_hook(
     return factory
 
 
+# Every hook the attrs factories below made: a class the converter serves with one of them is
+# (un)structured field by field, as :func:`field_by_field` tells; a value type with a hook of its
+# own (a date, a term) never reaches the factories.  cattrs may call a factory more than once for
+# a class (a nested lookup skips its cache), so each hook is kept, weakly, not one per class.
+_FIELD_BY_FIELD: weakref.WeakSet[Callable[..., Any]] = weakref.WeakSet()
+
+
+def field_by_field(converter: cattrs.Converter, cls: Any) -> bool:
+    """Whether ``converter`` structures and unstructures ``cls`` member by member.
+
+    True for an attrs class the converter serves with its generic hooks for
+    attrs classes (an object in JSON, one member per field); false for a
+    value type with hooks of its own (a date or a term, a string in JSON) and
+    for anything that is not an attrs class.
+    """
+    if not (isinstance(cls, type) and attrs.has(cls)):
+        return False
+    structure = converter.get_structure_hook(cls)  # made, and recorded, on first use
+    unstructure = converter.get_unstructure_hook(cls)
+    return structure in _FIELD_BY_FIELD and unstructure in _FIELD_BY_FIELD
+
+
 def _attrs_hooks(converter: cattrs.Converter) -> None:
     from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
@@ -204,6 +227,7 @@ def _attrs_hooks(converter: cattrs.Converter) -> None:
                 value = {key: item for key, item in value.items() if key != "type"}
             return inner(value, cls)
 
+        _FIELD_BY_FIELD.add(structure)
         return structure
 
     def unstructure_factory(cls: type[Any]) -> Callable[[Any], dict[str, Any]]:
@@ -215,11 +239,13 @@ def _attrs_hooks(converter: cattrs.Converter) -> None:
         inner = make_dict_unstructure_fn(cls, converter, **overrides)
         tag = record_type_of(cls)
         if tag is None:
+            _FIELD_BY_FIELD.add(inner)
             return inner
 
         def unstructure(value: Any) -> dict[str, Any]:
             return {"type": tag, **inner(value)}
 
+        _FIELD_BY_FIELD.add(unstructure)
         return unstructure
 
     converter.register_structure_hook_factory(attrs.has, structure_factory)

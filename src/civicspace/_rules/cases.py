@@ -42,23 +42,45 @@ __all__ = [
 
 
 @per_run
-def _person_ids(case: Case) -> tuple[str, ...]:
-    """The case's person ids, each once, in order."""
-    return tuple(dict.fromkeys(person.id for person in case.people))
+def _walks(case: Case) -> dict[str, tuple[tuple[TimelineStep, ...], tuple[Stay, ...]]]:
+    """Every person's :func:`timeline` and :func:`stays`, by id, from one walk of the events.
 
-
-@per_run
-def _timeline(case: Case, person_id: str) -> tuple[TimelineStep, ...]:
-    """:func:`timeline`, walked once per person in a run of the checks."""
-    # From a list: a tuple built from a generator bypasses the tuple free list, which then
+    The same steps :func:`timeline` gives for each person of the case, found
+    in one pass over the events for them all rather than one pass per person.
+    """
+    steps: dict[str, list[TimelineStep]] = {person.id: [] for person in case.people}
+    held: dict[str, int | None] = dict.fromkeys(steps)
+    begins, ends = CustodyEffect.BEGINS, CustodyEffect.ENDS
+    for index, event in enumerate(case.events):
+        named = event.people
+        if not named:
+            continue
+        kind = event.kind_info
+        custody = kind.custody
+        for person in dict.fromkeys(named) if len(named) > 1 else named:
+            found = steps.get(person)
+            if found is None:
+                continue
+            before = held[person]
+            if custody is begins and before is None:
+                after: int | None = index
+            elif custody is ends:
+                after = None
+            else:
+                after = before
+            held[person] = after
+            found.append(
+                TimelineStep(index, event, kind, before is not None, before, after is not None)
+            )
+    # Tuples from lists: a tuple built from a generator bypasses the tuple free list, which then
     # grows (up to its limit) with the number of records streamed.
-    return tuple(list(timeline(case, person_id)))
+    return {person: (tuple(found), stays_in(found)) for person, found in steps.items()}
 
 
-@per_run
 def _stays(case: Case, person_id: str) -> tuple[Stay, ...]:
-    """:func:`stays`, found once per person in a run of the checks."""
-    return stays_in(_timeline(case, person_id))
+    """:func:`stays`, found once for every person in a run of the checks."""
+    walk = _walks(case).get(person_id)
+    return stays_in(timeline(case, person_id)) if walk is None else walk[1]
 
 
 def duplicate_ids(case: Case) -> Iterator[Finding]:
@@ -88,45 +110,39 @@ def unresolved_references(case: Case) -> Iterator[Finding]:
     organisations = {organisation.id for organisation in case.organisations}
     charges = {charge.id for charge in case.charges}
 
-    def missing(path: str, noun: str, member: str, known: set[str], name: str) -> Iterator[Finding]:
-        if name not in known:
-            yield path, f"no {noun} with id {name!r} in this case's {member}"
+    def missing(noun: str, member: str, name: str) -> str:
+        return f"no {noun} with id {name!r} in this case's {member}"
 
     for index, person in enumerate(case.people):
         for inner, affiliation in enumerate(person.affiliations):
-            yield from missing(
-                f"$.people[{index}].affiliations[{inner}].organisation",
-                "organisation",
-                "organisations",
-                organisations,
-                affiliation.organisation,
-            )
+            if affiliation.organisation not in organisations:
+                yield (
+                    f"$.people[{index}].affiliations[{inner}].organisation",
+                    missing("organisation", "organisations", affiliation.organisation),
+                )
     for index, event in enumerate(case.events):
         for inner, name in enumerate(event.people):
-            yield from missing(
-                f"$.events[{index}].people[{inner}]", "person", "people", people, name
-            )
+            if name not in people:
+                yield f"$.events[{index}].people[{inner}]", missing("person", "people", name)
         for inner, name in enumerate(event.organisations):
-            yield from missing(
-                f"$.events[{index}].organisations[{inner}]",
-                "organisation",
-                "organisations",
-                organisations,
-                name,
-            )
+            if name not in organisations:
+                yield (
+                    f"$.events[{index}].organisations[{inner}]",
+                    missing("organisation", "organisations", name),
+                )
         for inner, name in enumerate(event.charges):
-            yield from missing(
-                f"$.events[{index}].charges[{inner}]", "charge", "charges", charges, name
-            )
+            if name not in charges:
+                yield f"$.events[{index}].charges[{inner}]", missing("charge", "charges", name)
     for index, charge in enumerate(case.charges):
         for inner, name in enumerate(charge.people):
-            yield from missing(
-                f"$.charges[{index}].people[{inner}]", "person", "people", people, name
-            )
+            if name not in people:
+                yield f"$.charges[{index}].people[{inner}]", missing("person", "people", name)
     for index, sentence in enumerate(case.sentences):
-        yield from missing(
-            f"$.sentences[{index}].person", "person", "people", people, sentence.person
-        )
+        if sentence.person not in people:
+            yield (
+                f"$.sentences[{index}].person",
+                missing("person", "people", sentence.person),
+            )
 
 
 def concerns_nobody(case: Case) -> Iterator[Finding]:
@@ -148,9 +164,9 @@ def verdict_before_arrest(case: Case) -> Iterator[Finding]:
     detention).  Reported once per pair of events, at the verdict's date.
     """
     reported: set[tuple[int, int]] = set()
-    for person_id in _person_ids(case):
+    for steps, _ in _walks(case).values():
         arrest: int | None = None
-        for step in _timeline(case, person_id):
+        for step in steps:
             if step.kind.verdict and arrest is not None and (step.index, arrest) not in reported:
                 arrested, decided = case.events[arrest].date, step.event.date
                 if arrested is not None and decided is not None and decided.before(arrested):
@@ -172,8 +188,8 @@ def release_before_detention(case: Case) -> Iterator[Finding]:
     the custody.
     """
     reported: set[tuple[int, int]] = set()
-    for person_id in _person_ids(case):
-        for stay in _stays(case, person_id):
+    for _, spells in _walks(case).values():
+        for stay in spells:
             if stay.end is None or (stay.end, stay.begin) in reported:
                 continue
             began, ended = case.events[stay.begin].date, case.events[stay.end].date
@@ -194,9 +210,9 @@ def release_while_not_detained(case: Case) -> Iterator[Finding]:
     arrest or detention listed before, or bailed twice, is reported at their
     place in the event's ``people``.
     """
-    for person_id in _person_ids(case):
+    for person_id, (steps, _) in _walks(case).items():
         ended: int | None = None
-        for step in _timeline(case, person_id):
+        for step in steps:
             if step.kind.requires_custody and not step.held_before:
                 where = step.event.people.index(person_id)
                 reason = (
@@ -221,8 +237,8 @@ def in_absentia_while_detained(case: Case) -> Iterator[Finding]:
     it is reported when its date is certainly after a spell in custody began
     and certainly before it ended (or no event ended it).
     """
-    for person_id in _person_ids(case):
-        for step in _timeline(case, person_id):
+    for person_id, (steps, _) in _walks(case).items():
+        for step in steps:
             if step.event.in_absentia and step.held_before:
                 yield (
                     f"$.events[{step.index}].in_absentia",
@@ -251,9 +267,9 @@ def in_absentia_while_detained(case: Case) -> Iterator[Finding]:
 def in_absentia_misplaced(case: Case) -> Iterator[Finding]:
     """Only events of a kind that can happen in the person's absence say ``in_absentia``."""
     kinds = event_kinds()
-    allowed = ", ".join(name for name, kind in kinds.items() if kind.in_absentia)
     for index, event in enumerate(case.events):
         if event.in_absentia is not None and not kinds[event.kind].in_absentia:
+            allowed = ", ".join(name for name, kind in kinds.items() if kind.in_absentia)
             yield (
                 f"$.events[{index}].in_absentia",
                 f"an event of kind {event.kind!r} does not happen in absentia; "

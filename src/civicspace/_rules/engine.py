@@ -41,6 +41,7 @@ def check(
 
     def register(rule: Callable[[R], Iterator[Finding]]) -> Rule:
         _RULES.setdefault(cls, []).append((code, rule))
+        _PLANS.clear()
         return rule
 
     return register
@@ -73,8 +74,17 @@ def check_record(record: Any, path: str = "$") -> list[Issue]:
     return issues
 
 
+# Per class: the fields that may reach rules, and the class's own rules (dropped when one is added).
+_PLANS: dict[type[Any], tuple[tuple[str, ...], tuple[tuple[str, Rule], ...]]] = {}
+
+
 def _check_tree(obj: Any, path: str, issues: list[Issue]) -> None:
-    for name in _fields_reaching_rules(type(obj)):
+    cls = type(obj)
+    plan = _PLANS.get(cls)
+    if plan is None:
+        plan = _PLANS[cls] = (_fields_reaching_rules(cls), checks_of(cls))
+    fields, rules = plan
+    for name in fields:
         value = getattr(obj, name)
         if isinstance(value, tuple):
             for index, item in enumerate(value):
@@ -82,11 +92,9 @@ def _check_tree(obj: Any, path: str, issues: list[Issue]) -> None:
                     _check_tree(item, f"{path}.{name}[{index}]", issues)
         elif attrs.has(type(value)):
             _check_tree(value, f"{path}.{name}", issues)
-    issues.extend(
-        Issue(path + where.removeprefix("$"), code, message)
-        for code, rule in checks_of(type(obj))
-        for where, message in rule(obj)
-    )
+    for code, rule in rules:
+        for where, message in rule(obj):
+            issues.append(Issue(path + where.removeprefix("$"), code, message))
 
 
 _FIELDS_REACHING_RULES: dict[type[Any], tuple[str, ...]] = {}

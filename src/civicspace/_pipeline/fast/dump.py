@@ -24,7 +24,7 @@ import cattrs.fns
 
 from ..._model import record_type_of
 from ..convert import converter
-from .structure import GeneratedFunctions, is_generic_attrs_class, optional_of
+from .structure import GeneratedFunctions, compile_generated, is_generic_attrs_class, optional_of
 
 __all__ = ["dumper", "unstructure"]
 
@@ -109,7 +109,5 @@ def _attrs_dumper(cls: type[Any]) -> Dump:
         else:
             lines.append(f"    if v{index} != ():\n        out[{key}] = {value}\n")
     lines.append("    return out\n")
-    code = "".join(lines)
-    exec(compile(code, f"<civicspace fast unstructure {cls.__qualname__}>", "exec"), namespace)
-    built: Dump = namespace[f"dump_{cls.__name__}"]
+    built: Dump = compile_generated("".join(lines), f"dump_{cls.__name__}", namespace)
     return built

@@ -12,9 +12,13 @@ attrs converters.
 :func:`structure_proven` builds the frozen objects with one function per
 attrs class, generated from the class's fields and type hints (so a new
 field or a new record kind needs nothing here).  Each generated function
-calls the class itself, so every attrs validator runs; value types with a
-hook of their own (dates, terms, amounts, unions of terms) go through the
-converter's hook for them.  Only the converter's checks of JSON types,
+builds the object as attrs' ``__init__`` does, so every attrs validator
+runs: where that ``__init__`` only sets the slots and calls the validators,
+the function does just that itself, and otherwise it calls the class.  Value
+types with a hook of their own (dates, terms, amounts, unions of terms) go
+through the converter's hook for them.  Within one record, equal objects of
+a class whose members are all scalars in JSON (sources, money) are built
+once and shared.  Only the converter's checks of JSON types,
 members and enum spellings are left out, and those the schema proved.
 
 Whenever the fast path raises anything, the strict converter structures the
@@ -25,6 +29,8 @@ speed, never a verdict, a path or a code.
 from __future__ import annotations
 
 import enum
+import itertools
+import linecache
 import threading
 import types
 import typing
@@ -35,12 +41,13 @@ import attrs
 
 from ..._model import record_type_of
 from ...errors import Issue
-from ..convert import converter
+from ..convert import converter, field_by_field
 from ..structure import structure_record
 
 __all__ = [
     "GeneratedFunctions",
     "builder",
+    "compile_generated",
     "is_generic_attrs_class",
     "optional_of",
     "structure_proven",
@@ -90,10 +97,24 @@ def structure_proven(cls: type[Any], value: Any) -> tuple[Any, list[Issue]]:
     :func:`~civicspace._structure.structure_record` gives them: anything the
     fast path cannot build is structured again by the strict converter.
     """
+    _SHARED.clear()  # nothing built before this record (by a direct call of a builder) is used
     try:
         return builder(cls)(value), []
     except Exception:
         return structure_record(cls, value)
+    finally:
+        _SHARED.clear()
+
+
+# While one record is built: the objects of the classes whose members are all scalars in JSON (a
+# source, an amount of money, another name), by class and members.  A record that cites one
+# source ten times holds one frozen Source, equal to the ten it would otherwise hold, built and
+# validated once.
+# Only what built without error is kept, so a refusal still comes from the strict converter.
+# Keys are exact for schema-valid values (a boolean member never holds 1, nor an integer True).
+# Emptied after each record, and bounded, so it keeps nothing alive for long.
+_SHARED: dict[tuple[Any, ...], Any] = {}
+_SHARED_LIMIT = 512
 
 
 def builder(hint: Any) -> Build:
@@ -114,29 +135,30 @@ def _whole(value: Any) -> int:
 _PLAIN: dict[Any, Build] = {str: _identity, bool: _identity, int: _whole}
 
 
-def _generic_attrs_code() -> Any:
-    """The code of the converter's hook for attrs classes, shared by every class it serves."""
-
-    @attrs.frozen
-    class Probe:
-        value: str
-
-    return getattr(converter.get_structure_hook(Probe), "__code__", None)
-
-
-_GENERIC_ATTRS_CODE = _generic_attrs_code()
-
-
 def is_generic_attrs_class(hint: Any) -> bool:
     """Whether ``hint`` is an attrs class the converter handles field by field.
 
     A class with a hook of its own (a value type with a string JSON form,
-    such as a date or a term) is not.
+    such as a date or a term) is not.  The converter records the hooks it
+    makes for attrs classes (:func:`~civicspace._pipeline.convert.field_by_field`).
     """
-    if not (isinstance(hint, type) and attrs.has(hint)):
-        return False
-    hook = converter.get_structure_hook(hint)
-    return getattr(hook, "__code__", None) is _GENERIC_ATTRS_CODE
+    return field_by_field(converter, hint)
+
+
+_SERIAL = itertools.count()
+
+
+def compile_generated(code: str, name: str, namespace: dict[str, Any]) -> Any:
+    """Run generated ``code`` in ``namespace`` and return the function it defines, ``name``.
+
+    The source is registered in :mod:`linecache` under a file name of its own,
+    so tracebacks and debuggers show the generated lines, as attrs does for the
+    methods it writes.
+    """
+    filename = f"<civicspace generated {name} {next(_SERIAL)}>"
+    linecache.cache[filename] = (len(code), None, code.splitlines(keepends=True), filename)
+    exec(compile(code, filename, "exec"), namespace)
+    return namespace[name]
 
 
 def _make_builder(hint: Any) -> Build:
@@ -198,14 +220,73 @@ def _tuple_builder(item: Build) -> Build:
     return lambda value: tuple([item(each) for each in value])
 
 
+def _scalar(hint: Any) -> bool:
+    """Whether a value of type ``hint`` is a scalar in JSON: a string, number or boolean.
+
+    Plain classes only (no tuple, no union), and not attrs classes built
+    member by member: ``str``, ``int``, ``bool``, enums, and value types with a
+    string form (dates, terms, amounts).
+    """
+    return (
+        isinstance(hint, type)
+        and typing.get_origin(hint) is None
+        and hint is not float
+        and not is_generic_attrs_class(hint)
+    )
+
+
+def _slot_setters(cls: type[Any]) -> dict[str, Any] | None:
+    """Each field's slot setter, when ``cls`` may be built by setting its slots directly.
+
+    That is when its ``__init__`` is the one attrs wrote and does nothing but
+    set every field's slot and then run the fields' validators: a slotted
+    class whose fields all take an argument, with no converter, no factory
+    default, no ``__attrs_pre_init__`` or ``__attrs_post_init__``, and no slot
+    beyond its fields' (a cached hash would have one).  ``None`` otherwise.
+    """
+    init = getattr(cls, "__init__", None)
+    code = getattr(init, "__code__", None)
+    if code is None or not code.co_filename.startswith("<attrs generated"):
+        return None
+    if hasattr(cls, "__attrs_pre_init__") or hasattr(cls, "__attrs_post_init__"):
+        return None
+    fields = attrs.fields(cls)
+    if any(
+        not field.init or field.converter is not None or isinstance(field.default, attrs.Factory)  # type: ignore[arg-type]
+        for field in fields
+    ):
+        return None
+    slots = {
+        name
+        for klass in cls.__mro__
+        for name in ((klass.__dict__.get("__slots__") or ()) if klass is not object else ())
+    }
+    names = {field.name for field in fields}
+    if not slots or not slots - {"__weakref__"} <= names:
+        return None
+    setters: dict[str, Any] = {}
+    for name in names:
+        slot: Any = next((k.__dict__[name] for k in cls.__mro__ if name in k.__dict__), None)
+        if type(slot).__name__ != "member_descriptor":
+            return None
+        setters[name] = slot.__set__
+    return setters
+
+
 def _attrs_builder(cls: type[Any]) -> Build:
-    """One function, generated from the fields of ``cls``, that calls ``cls`` with them.
+    """One function, generated from the fields of ``cls``, that builds it from its members.
 
     A required member is read with ``value[name]``; an optional one falls
     back to the field's default when absent (a factory default is left to
     the class).  The record ``type`` tag is not read: the schema proved it.
     A member the class does not have raises, leaving the issue to the
     strict converter.
+
+    The object is made as attrs' ``__init__`` makes it, where that is all it
+    does (:func:`_slot_setters`): every slot set, then each field's validator
+    called with the field and its value, in the fields' order, unless attrs'
+    validators are turned off; one call less than ``cls(...)``, and no
+    keyword arguments.  Any other class is called.
     """
     hints = typing.get_type_hints(cls)
     known = {field.name for field in attrs.fields(cls) if field.init}
@@ -214,7 +295,7 @@ def _attrs_builder(cls: type[Any]) -> Build:
     # The schemas forbid other members; checked again (cheaply) so that a schema that did
     # not would still leave the refusal, and its issue, to the strict converter.
     namespace: dict[str, Any] = {"cls": cls, "known": frozenset(known)}
-    arguments: list[str] = []
+    reads: list[tuple[Any, int, str]] = []  # (field, index, the expression of its value)
     factories: list[str] = []
     for index, field in enumerate(attrs.fields(cls)):
         if not field.init:
@@ -225,12 +306,15 @@ def _attrs_builder(cls: type[Any]) -> Build:
         if inner is not None and field.default is None:  # absent or null: None
             build = builder(inner)
             if build is _identity:
-                arguments.append(f"{field.alias}=value.get({key})")
+                reads.append((field, index, f"value.get({key})"))
             else:
                 namespace[f"b{index}"] = build
-                arguments.append(
-                    f"{field.alias}=None if (v{index} := value.get({key})) is None "
-                    f"else b{index}(v{index})"
+                reads.append(
+                    (
+                        field,
+                        index,
+                        f"None if (v{index} := value.get({key})) is None else b{index}(v{index})",
+                    )
                 )
             continue
         build = builder(hint)
@@ -244,20 +328,48 @@ def _attrs_builder(cls: type[Any]) -> Build:
             namespace[f"b{index}"] = build
             read = f"b{index}(value[{key}])"
         if field.default is attrs.NOTHING:
-            arguments.append(f"{field.alias}={read}")
+            reads.append((field, index, read))
         elif isinstance(field.default, attrs.Factory):  # type: ignore[arg-type]
             factories.append(f"    if {key} in value:\n        extra[{field.alias!r}] = {read}\n")
         else:
             namespace[f"d{index}"] = field.default
-            arguments.append(f"{field.alias}={read} if {key} in value else d{index}")
+            reads.append((field, index, f"{read} if {key} in value else d{index}"))
     lines = [f"def build_{cls.__name__}(value):\n"]
+    # Members all scalars in JSON (strings, booleans, numbers, null): equal values make equal
+    # objects, shared within the record.
+    plain = all(_scalar(optional_of(hint) or hint) for hint in map(hints.get, known - {"type"}))
+    shared = plain and not factories and record_type_of(cls) is None
+    if shared:
+        namespace.update(shared=_SHARED, limit=_SHARED_LIMIT)
+        lines.append("    key = (cls, *value.items())\n")
+        lines.append("    found = shared.get(key)\n")
+        lines.append("    if found is not None:\n        return found\n")
     lines.append("    if not known.issuperset(value):\n        raise KeyError(value)\n")
-    if factories:
-        lines.append("    extra = {}\n")
-        lines.extend(factories)
-        arguments.append("**extra")
-    lines.append(f"    return cls({', '.join(arguments)})\n")
-    code = "".join(lines)
-    exec(compile(code, f"<civicspace fast structure {cls.__qualname__}>", "exec"), namespace)
-    built: Build = namespace[f"build_{cls.__name__}"]
+    setters = None if factories else _slot_setters(cls)
+    if setters is not None:
+        namespace.update(new=object.__new__, disabled=attrs.validators.get_disabled)
+        for _field, index, read in reads:
+            lines.append(f"    x{index} = {read}\n")
+        lines.append("    built = new(cls)\n")
+        for field, index, _ in reads:
+            namespace[f"s{index}"] = setters[field.name]
+            lines.append(f"    s{index}(built, x{index})\n")
+        checked = [(field, index) for field, index, _ in reads if field.validator is not None]
+        if checked:
+            lines.append("    if not disabled():\n")
+            for field, index in checked:
+                namespace[f"c{index}"] = field.validator
+                namespace[f"a{index}"] = field
+                lines.append(f"        c{index}(built, a{index}, x{index})\n")
+    else:
+        arguments = [f"{field.alias}={read}" for field, _, read in reads]
+        if factories:
+            lines.append("    extra = {}\n")
+            lines.extend(factories)
+            arguments.append("**extra")
+        lines.append(f"    built = cls({', '.join(arguments)})\n")
+    if shared:
+        lines.append("    if len(shared) < limit:\n        shared[key] = built\n")
+    lines.append("    return built\n")
+    built: Build = compile_generated("".join(lines), f"build_{cls.__name__}", namespace)
     return built
