@@ -72,7 +72,7 @@ def test_each_chart_is_a_titled_labelled_greyscale_figure(cambodia):
 
 
 def test_the_rating_chart_marks_a_downgrade():
-    from civicspace import CountryRating, PartialDate, CivicusRating
+    from civicspace import CivicusRating, CountryRating, PartialDate
 
     ratings = [
         CountryRating(country="KHM", rating=CivicusRating.OBSTRUCTED, as_of=PartialDate(2017)),
