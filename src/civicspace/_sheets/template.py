@@ -37,6 +37,7 @@ _CASE: Final = (
     "charges",
     "charge_people",
     "charge_citations",
+    "penalties",
     "sentences",
     "custody_credited",
     "derived",
