@@ -71,6 +71,7 @@ def fill_case(path, case):
             person_id=person["id"],
             name=person["name"],
             roles="; ".join(person.get("roles", [])) or None,
+            nationalities="; ".join(person.get("nationalities", [])) or None,
             other_names="; ".join(o["name"] for o in person.get("other_names", [])) or None,
             other_name_notes="; ".join(o.get("note", "") for o in person.get("other_names", []))
             or None,
@@ -106,6 +107,10 @@ def fill_case(path, case):
             kind=event["kind"],
             date=event.get("date"),
             people_count=event.get("people_count"),
+            people_count_qualifier=event.get("people_count_qualifier"),
+            subject=event.get("subject"),
+            actor=event.get("actor", {}).get("name"),
+            actor_kind=event.get("actor", {}).get("kind"),
             in_absentia=event.get("in_absentia"),
             place=event.get("place"),
             note=event.get("note"),
@@ -142,6 +147,15 @@ def fill_case(path, case):
             in_absentia=sentence.get("in_absentia"),
             imposed_on=sentence.get("imposed_on"),
             court=sentence.get("court"),
+        )
+    for mark in case.get("derived", []):
+        filler.add(
+            "derived",
+            record="cases",
+            record_id=cid,
+            member=mark["member"],
+            how=mark["how"],
+            note=mark.get("note"),
         )
     for source in case["sources"]:
         filler.add("sources", record="cases", record_id=cid, **source)

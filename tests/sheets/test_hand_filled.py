@@ -173,3 +173,17 @@ def test_a_csv_folder_with_mistakes_reports_them_on_their_cells(tmp_path):
         "event_people!C3": "sheet.whitespace",
         "sentences!D2": "sheet.prose",
     } == {issue.cell: issue.issue.code for issue in reading.issues}
+
+
+def test_a_charges_penalty_and_a_derived_mark_are_placed_by_their_keys(tmp_path, case_document):
+    filler = fill_case(tmp_path / "case.xlsx", case_document)
+    charge = case_document["charges"][0]["id"]
+    filler.add("penalties", case_id=case_document["id"], charge_id=charge, maximum_term="P30Y")
+    reading = civicspace.sheets.read_tables(filler.save())
+    assert [] == [str(issue) for issue in reading.issues]
+    case = reading.collection().cases[0]
+    assert civicspace.Term(years=30) == case.charges[0].penalty.maximum_term
+    marks = case_document["derived"]
+    assert [(mark["member"], mark["how"]) for mark in marks] == [
+        (mark.member, mark.how.value) for mark in case.derived
+    ]

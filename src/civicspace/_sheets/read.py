@@ -83,6 +83,7 @@ PLACES: Final[dict[str, _Place]] = {
     "agenda_items": _Place("sessions", "agenda", "item_index"),
     "session_demands": _Place("agenda_items", "demands", "demand_index"),
     "side_events": _Place("sessions", "side_events", "side_event_index"),
+    "election_contests": _Place("elections", "contests", "contest_index"),
 }
 
 
@@ -644,6 +645,13 @@ def _result(reader: _Reader, row: _Row) -> str | None:
 
 
 def _penalty(reader: _Reader, row: _Row) -> str | None:
+    if row.values.get("charge_id") is not None:
+        charge = reader._parent(row, "charges")
+        if charge is None:
+            return None
+        variant = row.values.get("variant_index")
+        base = f"{charge}.penalty"
+        return base if variant is None else f"{base}.aggravated[{variant}]"
     found = _need(reader, row, "penalty_index")
     owner = reader._parent(row, "law_articles" if row.values.get("article") else "laws")
     if found is None or owner is None:
@@ -665,7 +673,14 @@ def _person_part(member: str) -> Callable[[_Reader, _Row], str | None]:
     return place
 
 
-def _source(reader: _Reader, row: _Row) -> str | None:
+def _owned(member: str) -> Callable[[_Reader, _Row], str | None]:
+    def place(reader: _Reader, row: _Row) -> str | None:
+        return _source(reader, row, member)
+
+    return place
+
+
+def _source(reader: _Reader, row: _Row, member: str = "sources") -> str | None:
     owner = row.values.get("owner_path")
     if owner is None:
         record, record_id = row.values.get("record"), row.values.get("record_id")
@@ -680,7 +695,7 @@ def _source(reader: _Reader, row: _Row) -> str | None:
         owner = _owner(reader, row, str(record), record_id)
         if owner is None:
             return None
-    return reader.next_place(f"{owner}.sources")
+    return reader.next_place(f"{owner}.{member}")
 
 
 def _owner(reader: _Reader, row: _Row, record: str, record_id: Any) -> str | None:
@@ -702,6 +717,7 @@ _SPECIAL: Final[dict[str, Callable[[_Reader, _Row], str | None]]] = {
     "identifiers": _person_part("identifiers"),
     "affiliations": _person_part("affiliations"),
     "sources": _source,
+    "derived": _owned("derived"),
 }
 
 

@@ -70,6 +70,7 @@ def chain(table: str) -> list[str] | None:
         "identifiers": ["people", "identifiers"],
         "affiliations": ["people", "affiliations"],
         "sources": ["cases", "sources"],
+        "derived": ["cases", "derived"],
     }
     if table in special:
         return special[table]

@@ -37,21 +37,32 @@ _CASE: Final = (
     "charges",
     "charge_people",
     "charge_citations",
+    "penalties",
     "sentences",
     "custody_credited",
+    "derived",
     "sources",
 )
 
 #: The tables of each template type, in the order of the sheets.
 TEMPLATE_TYPES: Final[dict[str, tuple[str, ...]]] = {
     "case": _CASE,
-    "rating": ("ratings", "sources"),
-    "law": ("laws", "law_statuses", "law_articles", "penalties", "law_features", "sources"),
+    "rating": ("ratings", "derived", "sources"),
+    "law": (
+        "laws",
+        "law_statuses",
+        "law_articles",
+        "penalties",
+        "law_features",
+        "derived",
+        "sources",
+    ),
     "statement": (
         "statements",
         "signatures",
         "statement_demands",
         "statement_concerns",
+        "derived",
         "sources",
     ),
     "collection": tuple(layout.name for layout in LAYOUT),
@@ -73,6 +84,8 @@ Terms: P18M, P2Y, P18M/P20M for a range, life - or as written: '18 months', '18 
 Fines: an amount and its currency, or as written in the fine's amount: '4 million riel (USD 1,000)'.
 Lists (roles, titles): items separated by ';'.
 Sources: owner_path, or record (cases, laws, ...) and record_id, then the source's own cells.
+Derived values (derived): record and record_id, the member (events[0].date) and how; the quotes
+a mark rests on are sources rows whose owner_path is the mark's path ($.cases[0].derived[0]).
 Type values, not formulas; do not merge cells.
 Read it back with: civicspace import FILE --out collection.json
 """
@@ -195,7 +208,7 @@ def _write_xlsx(target: Path, tables: tuple[str, ...]) -> Path:
             if number_format is not None:  # the column's style: cells typed into take it
                 sheet.column_dimensions[letter].number_format = number_format
             values = enum_values(table, column)
-            if table == "sources" and column.name == "record":
+            if table in ("sources", "derived") and column.name == "record":
                 values = list(RECORD_TYPES)
             if values:
                 validation = DataValidation(

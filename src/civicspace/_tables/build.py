@@ -19,6 +19,7 @@ from civicspace import (
     Case,
     Collection,
     CustodyEffect,
+    Derivation,
     Life,
     Money,
     PartialDate,
@@ -179,6 +180,26 @@ class _Builder:
                 },
             )
 
+    def derived(
+        self, owner: str, record: str, record_id: str | None, marks: Iterable[Derivation]
+    ) -> None:
+        for index, mark in enumerate(marks):
+            path = f"{owner}.derived[{index}]"
+            self.add(
+                "derived",
+                {
+                    "path": path,
+                    "owner_path": owner,
+                    "record": record,
+                    "record_id": record_id,
+                    "member": mark.member,
+                    "how": mark.how.value,
+                    "note": mark.note,
+                    "sources": len(mark.sources),
+                },
+            )
+            self.sources(path, record, record_id, mark.sources)
+
     # -- records ---------------------------------------------------------------------------------
 
     def ratings(self, collection: Collection) -> None:
@@ -204,6 +225,7 @@ class _Builder:
                 },
             )
             self.sources(path, "ratings", None, rating.sources)
+            self.derived(path, "ratings", None, rating.derived)
 
     def scales(self, collection: Collection) -> None:
         for index, scale in enumerate(collection.scales):
@@ -244,38 +266,50 @@ class _Builder:
 
     def penalties(self, law_id: str, article: str | None, path: str, penalties: Any) -> None:
         for index, penalty in enumerate(penalties):
-            base = f"{path}.penalties[{index}]"
-            levels: list[tuple[str, int | None, str | None, Any]] = [(base, None, None, penalty)]
-            levels += [
-                (f"{base}.aggravated[{variant_index}]", variant_index, variant.condition, variant)
-                for variant_index, variant in enumerate(penalty.aggravated)
-            ]
-            for level_path, variant_index, condition, level in levels:
-                low_months, low_days = _months_days(level.minimum_term)
-                high = level.maximum_term
-                high_months, high_days = _months_days(high if isinstance(high, Term) else None)
-                self.add(
-                    "penalties",
-                    {
-                        "path": level_path,
-                        "law_id": law_id,
-                        "article": article,
-                        "penalty_index": index,
-                        "variant_index": variant_index,
-                        "condition": condition,
-                        "minimum_term": None
-                        if level.minimum_term is None
-                        else str(level.minimum_term),
-                        "minimum_term_months": low_months,
-                        "minimum_term_days": low_days,
-                        "maximum_term": None if high is None else str(high),
-                        "maximum_term_months": high_months,
-                        "maximum_term_days": high_days,
-                        "maximum_term_life": None if high is None else isinstance(high, Life),
-                        **_money("minimum_fine", level.minimum_fine, level_path),
-                        **_money("maximum_fine", level.maximum_fine, level_path),
-                    },
-                )
+            self.penalty(
+                f"{path}.penalties[{index}]",
+                penalty,
+                {"law_id": law_id, "article": article, "case_id": None, "charge_id": None},
+                index,
+            )
+
+    def penalty(self, base: str, penalty: Any, owner: Row, index: int | None) -> None:
+        """The rows of one statutory penalty, its aggravated variants after it."""
+        levels: list[tuple[str, int | None, str | None, Any]] = [(base, None, None, penalty)]
+        levels += [
+            (f"{base}.aggravated[{variant_index}]", variant_index, variant.condition, variant)
+            for variant_index, variant in enumerate(penalty.aggravated)
+        ]
+        for level_path, variant_index, condition, level in levels:
+            low_months, low_days = _months_days(level.minimum_term)
+            high = level.maximum_term
+            high_months, high_days = _months_days(high if isinstance(high, Term) else None)
+            self.add(
+                "penalties",
+                {
+                    "path": level_path,
+                    **owner,
+                    "penalty_index": index,
+                    "variant_index": variant_index,
+                    "condition": condition,
+                    "minimum_term": None if level.minimum_term is None else str(level.minimum_term),
+                    "minimum_term_months": low_months,
+                    "minimum_term_days": low_days,
+                    "maximum_term": None if high is None else str(high),
+                    "maximum_term_months": high_months,
+                    "maximum_term_days": high_days,
+                    "maximum_term_life": None if high is None else isinstance(high, Life),
+                    **_money("minimum_fine", level.minimum_fine, level_path),
+                    **_money("maximum_fine", level.maximum_fine, level_path),
+                    **_money(
+                        "maximum_fine_equivalent",
+                        getattr(level, "maximum_fine_equivalent", None),
+                        level_path,
+                    ),
+                    "equivalent_approximate": getattr(level, "equivalent_approximate", None),
+                    "version": _enum(getattr(level, "version", None)),
+                },
+            )
 
     def laws(self, collection: Collection) -> None:
         for index, law in enumerate(collection.laws):
@@ -293,6 +327,7 @@ class _Builder:
                 },
             )
             self.sources(path, "laws", law.id, law.sources)
+            self.derived(path, "laws", law.id, law.derived)
             for status_index, change in enumerate(law.status):
                 change_path = f"{path}.status[{status_index}]"
                 self.add(
@@ -317,6 +352,7 @@ class _Builder:
                         "article_key": civicspace.canonical_article_number(article.number),
                         "heading": article.heading,
                         "restricts": [freedom.value for freedom in article.restricts],
+                        "version": _enum(article.version),
                     },
                 )
                 self.sources(article_path, "laws", law.id, article.sources)
@@ -333,6 +369,7 @@ class _Builder:
                         "feature": feature.feature.value,
                         "note": feature.note,
                         "restricts": [freedom.value for freedom in feature.restricts],
+                        "version": _enum(feature.version),
                     },
                 )
                 self.sources(feature_path, "laws", law.id, feature.sources)
@@ -376,6 +413,7 @@ class _Builder:
                     "person_id": person.id,
                     **_named(person),
                     "roles": [role.value for role in person.roles],
+                    "nationalities": list(person.nationalities),
                 },
             )
             self.person_parts(path, "people", person.id, None, person)
@@ -414,6 +452,7 @@ class _Builder:
             },
         )
         self.sources(path, "cases", case.id, case.sources)
+        self.derived(path, "cases", case.id, case.derived)
         for index, person in enumerate(case.people):
             person_path = f"{path}.people[{index}]"
             arrested = next(
@@ -434,6 +473,7 @@ class _Builder:
                     "person_id": person.id,
                     **_named(person),
                     "roles": [role.value for role in person.roles],
+                    "nationalities": list(person.nationalities),
                     "status": civicspace.person_status(case, person.id).value,
                     **_date("arrested", arrested),
                     "pretrial_days_minimum": pretrial.minimum,
@@ -478,6 +518,10 @@ class _Builder:
                     "kind": event.kind,
                     **_date("date", event.date),
                     "people_count": event.people_count,
+                    "people_count_qualifier": _enum(event.people_count_qualifier),
+                    "subject": event.subject,
+                    "actor": None if event.actor is None else event.actor.name,
+                    "actor_kind": None if event.actor is None else event.actor.kind.value,
                     "in_absentia": event.in_absentia,
                     "place": event.place,
                     "note": event.note,
@@ -546,6 +590,14 @@ class _Builder:
                             "as_written": citation.as_written,
                         },
                     )
+            if charge.penalty is not None:
+                owner = {
+                    "law_id": None,
+                    "article": None,
+                    "case_id": case.id,
+                    "charge_id": charge.id,
+                }
+                self.penalty(f"{charge_path}.penalty", charge.penalty, owner, None)
             self.sources(charge_path, "cases", case.id, charge.sources)
 
     def sentences(self, path: str, case: Case, common: Row, conflicting: set[str]) -> None:
@@ -623,6 +675,7 @@ class _Builder:
                 },
             )
             self.sources(path, "statements", statement.id, statement.sources)
+            self.derived(path, "statements", statement.id, statement.derived)
             for signatory_index, signatory in enumerate(statement.signatories):
                 matches = [
                     (record, match)
@@ -687,6 +740,7 @@ class _Builder:
                 },
             )
             self.sources(path, "sessions", str(number), session.sources)
+            self.derived(path, "sessions", str(number), session.derived)
             for member_index, member in enumerate(session.members):
                 self.add(
                     "session_members",
@@ -760,6 +814,18 @@ class _Builder:
             self.sources(path, "elections", election.id, election.sources)
             for contest_index, contest in enumerate(election.contests):
                 contest_path = f"{path}.contests[{contest_index}]"
+                self.add(
+                    "election_contests",
+                    {
+                        "path": contest_path,
+                        "election_id": election.id,
+                        "country": election.country,
+                        "contest_index": contest_index,
+                        "contested": contest.contested,
+                        "total": contest.total,
+                        "results": len(contest.results),
+                    },
+                )
                 for result_index, result in enumerate(contest.results):
                     self.add(
                         "election_results",

@@ -169,6 +169,11 @@ def _case_table(name: str, row: str, key: tuple[str, ...], *columns: Column) -> 
     )
 
 
+_VERSION = Column(
+    "version", ENUM, "Which version of the instrument it comes from: draft or adopted", "version"
+)
+
+
 def _penalty() -> list[Column]:
     return [
         Column("minimum_term", TEXT, "Least term the law states, as given", "minimum_term", "term"),
@@ -186,8 +191,27 @@ def _penalty() -> list[Column]:
         Column("maximum_term_life", BOOL, "Whether the most is life imprisonment"),
         *_money("minimum_fine", "Least fine", "minimum_fine"),
         *_money("maximum_fine", "Most fine", "maximum_fine"),
+        *_money(
+            "maximum_fine_equivalent",
+            "The equivalent of the most fine a report adds",
+            "maximum_fine_equivalent",
+        ),
+        Column(
+            "equivalent_approximate",
+            BOOL,
+            "Whether the report calls the equivalent approximate",
+            "equivalent_approximate",
+        ),
+        _VERSION,
     ]
 
+
+_NATIONALITIES = Column(
+    "nationalities",
+    TEXTS,
+    "The countries of which they are a national, ISO 3166-1 alpha-3",
+    "nationalities",
+)
 
 _NAMED = [
     Column("name", TEXT, "Name as published", "name"),
@@ -286,17 +310,24 @@ LAYOUT: Final[tuple[TableLayout, ...]] = (
             Column("article_key", TEXT, "The number as canonical_article_number reads it"),
             Column("heading", TEXT, "Its heading", "heading"),
             Column("restricts", TEXTS, "Freedoms it restricts", "restricts"),
+            _VERSION,
         ),
     ),
     TableLayout(
         "penalties",
-        "A statutory penalty of a law or an article, or an aggravated variant of one",
+        "A statutory penalty of a law, an article or a charge, or an aggravated variant of one",
         ("law_id", "article", "penalty_index", "variant_index"),
         (
             _PATH,
-            _LAW,
+            Column("law_id", TEXT, "The law (laws.law_id); null for a charge's penalty"),
             Column("article", TEXT, "The article; null for a penalty of the whole law"),
-            Column("penalty_index", INT, "Position among the law's or article's penalties"),
+            Column("case_id", TEXT, "The case of the charge; null for a law's penalty"),
+            Column("charge_id", TEXT, "The charge (charges.charge_id); null for a law's penalty"),
+            Column(
+                "penalty_index",
+                INT,
+                "Position among the law's or article's penalties; null for a charge's",
+            ),
             Column("variant_index", INT, "Position among aggravated variants; null for the base"),
             Column(
                 "condition",
@@ -318,6 +349,7 @@ LAYOUT: Final[tuple[TableLayout, ...]] = (
             Column("feature", ENUM, "The criticised feature", "feature"),
             Column("note", TEXT, "What the source says", "note"),
             Column("restricts", TEXTS, "Freedoms it restricts", "restricts"),
+            _VERSION,
         ),
     ),
     TableLayout(
@@ -329,6 +361,7 @@ LAYOUT: Final[tuple[TableLayout, ...]] = (
             Column("person_id", TEXT, "The person", "id"),
             *_NAMED,
             Column("roles", TEXTS, "Their roles", "roles"),
+            _NATIONALITIES,
         ),
     ),
     TableLayout(
@@ -387,6 +420,7 @@ LAYOUT: Final[tuple[TableLayout, ...]] = (
         Column("person_id", TEXT, "The person, within the case", "id"),
         *_NAMED,
         Column("roles", TEXTS, "Their roles in this case", "roles"),
+        _NATIONALITIES,
         Column("status", ENUM, "Their status, from civicspace.person_status"),
         *_date("arrested", "Their first arrest or detention in the case", derived=True),
         Column("pretrial_days_minimum", INT, "Days of pre-trial detention, least"),
@@ -414,6 +448,25 @@ LAYOUT: Final[tuple[TableLayout, ...]] = (
         Column("kind", ENUM, "What happened: arrest, charge, conviction, ...", "kind"),
         *_date("date", "When"),
         Column("people_count", INT, "How many people the source says it concerned", "people_count"),
+        Column(
+            "people_count_qualifier",
+            ENUM,
+            "How the source qualifies the count: about, nearly, at_least, ...; null if exact",
+            "people_count_qualifier",
+        ),
+        Column(
+            "subject",
+            TEXT,
+            "Whom or what it concerns when neither a person nor an organisation of the case",
+            "subject",
+        ),
+        Column("actor", TEXT, "Who acted, as the source names them", "actor.name"),
+        Column(
+            "actor_kind",
+            ENUM,
+            "What kind of body acted: court, prosecutor, police, ...",
+            "actor.kind",
+        ),
         Column("in_absentia", BOOL, "Whether it happened in the people's absence", "in_absentia"),
         Column("place", TEXT, "Where", "place"),
         Column("note", TEXT, "Anything else the source says", "note"),
@@ -658,6 +711,21 @@ LAYOUT: Final[tuple[TableLayout, ...]] = (
         partition="country",
     ),
     TableLayout(
+        "election_contests",
+        "A contest of an election: what was contested, and how many seats or posts",
+        ("election_id", "contest_index"),
+        (
+            _PATH,
+            Column("election_id", TEXT, "The election (elections.election_id)"),
+            Column("country", TEXT, "The election's country (for partitioning)"),
+            Column("contest_index", INT, "Position among the election's contests"),
+            Column("contested", TEXT, "What was contested", "contested"),
+            Column("total", INT, "Seats or posts contested", "total"),
+            Column("results", INT, "How many results it lists (election_results)"),
+        ),
+        partition="country",
+    ),
+    TableLayout(
         "election_results",
         "A party's result in a contest of an election",
         ("election_id", "contest_index", "result_index"),
@@ -679,6 +747,31 @@ LAYOUT: Final[tuple[TableLayout, ...]] = (
             ),
         ),
         partition="country",
+    ),
+    TableLayout(
+        "derived",
+        "A mark on a value of a record that rests on a reading rather than a quote",
+        ("path",),
+        (
+            _PATH,
+            Column("owner_path", TEXT, "The path of the record the mark is on"),
+            Column("record", ENUM, "The collection member of the record: cases, laws, ..."),
+            Column("record_id", TEXT, "The record's id (a session's number); null for ratings"),
+            Column(
+                "member",
+                TEXT,
+                "The member holding the value, relative to the record: events[0].date",
+                "member",
+            ),
+            Column(
+                "how",
+                ENUM,
+                "How it was derived: inferred_date, identity_merge, counted, ...",
+                "how",
+            ),
+            Column("note", TEXT, "The reading, in words", "note"),
+            Column("sources", INT, "How many quotes it rests on (sources with this owner_path)"),
+        ),
     ),
     TableLayout(
         "sources",
