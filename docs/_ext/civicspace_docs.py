@@ -219,7 +219,8 @@ def api_page() -> str:
     return "\n".join(parts)
 
 
-def _module_page(title: str, module: str) -> str:
+def _module_page(title: str, module: str, exclude: str = "") -> str:
+    excluded = [f"   :exclude-members: {exclude}"] if exclude else []
     return "\n".join(
         [
             f"# {title}",
@@ -228,6 +229,7 @@ def _module_page(title: str, module: str) -> str:
             f".. automodule:: {module}",
             "   :members:",
             "   :member-order: bysource",
+            *excluded,
             "```",
             "",
         ]
@@ -318,7 +320,8 @@ def charts_page() -> str:
 
 def site_page() -> str:
     """The reference page of ``civicspace.site``."""
-    return _module_page("Static site", "civicspace.site")
+    # MissingExtraError is documented once, on the tables page.
+    return _module_page("Static site", "civicspace.site", exclude="MissingExtraError")
 
 
 # -- The schema reference --------------------------------------------------------------------------
