@@ -6,9 +6,9 @@ from hypothesis import HealthCheck, Phase, settings
 # the whole of .ci/run under 15 minutes; laws that are cheap to check ask for more examples
 # with their own @settings.
 settings.register_profile(
-    "ci", max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+    "ci", max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow]
 )
-settings.register_profile("dev", max_examples=100, deadline=None)
+settings.register_profile("dev", max_examples=30, deadline=None)
 # "quick": a smoke run while restructuring; never what CI runs.
 settings.register_profile(
     "quick",

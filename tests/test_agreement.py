@@ -156,7 +156,13 @@ def test_model_to_json_is_schema_valid_and_loads_back_equal(kind):
 
 @pytest.mark.parametrize("kind", KINDS)
 def test_schema_valid_json_structures_into_the_model(kind):
-    @settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+    @settings(
+        suppress_health_check=[
+            HealthCheck.too_slow,
+            HealthCheck.filter_too_much,
+            HealthCheck.data_too_large,  # a drawn collection is large by nature
+        ]
+    )
     @given(from_schema(bundled(kind)))
     def check(document):
         assert [] == list(validator(kind).iter_errors(document))

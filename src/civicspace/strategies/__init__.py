@@ -20,6 +20,9 @@ Examples shrink toward small ones, optional members left out.
 >>> test_ratings_validate()
 """
 
+import importlib
+import pkgutil
+
 from ._common import countries, derivations, identifiers, partial_dates, sources, texts, urls
 from ._records import documents, records
 from .cases import actors, cases, charges, event_kind_names, events
@@ -140,3 +143,9 @@ __all__ = [
     "times_of_day",
     "urls",
 ]
+
+# A record type's strategy module registers its records strategy when imported
+# (``_record_strategy``): import every module, so a new one needs no line here
+# for ``records`` and ``documents`` to find it.
+for _found in pkgutil.iter_modules(__path__):
+    importlib.import_module(f"{__name__}.{_found.name}")
