@@ -233,3 +233,64 @@ def test_every_optional_field_defaults_to_unset():
 @given(st.sampled_from(KINDS).flatmap(strategies.documents))
 def test_documents_strategy_gives_valid_documents(document):
     assert [] == civicspace.validate(document)
+
+
+def _enum_fields():
+    """Every (class, field, enum, schema of the member) the record types reach."""
+    import enum
+    import typing
+
+    import attrs
+
+    from civicspace._model.limits import _model_classes, _resolve, _schema_file
+
+    def enums_in(hint):
+        if isinstance(hint, type) and issubclass(hint, enum.Enum):
+            yield hint
+        for argument in typing.get_args(hint):
+            yield from enums_in(argument)
+
+    seen, found = set(), []
+
+    def walk(cls, schema, file):
+        if cls in seen:
+            return
+        seen.add(cls)
+        schema, file = _resolve(schema, file)
+        properties = schema.get("properties", {})
+        hints = typing.get_type_hints(cls)
+        for field in attrs.fields(cls):
+            member = properties.get(field.name)
+            if member is None:
+                continue
+            resolved, member_file = _resolve(member, file)
+            items = resolved.get("items")
+            inner, _inner_file = (
+                _resolve(items, member_file)
+                if isinstance(items, dict)
+                else (
+                    resolved,
+                    member_file,
+                )
+            )
+            for enumeration in enums_in(hints[field.name]):
+                found.append((cls, field.name, enumeration, inner))
+            for nested in _model_classes(hints[field.name]):
+                walk(nested, items if isinstance(items, dict) else member, member_file)
+
+    for name, cls in RECORD_TYPES.items():
+        walk(cls, _schema_file(f"{name}.json"), f"{name}.json")
+    return found
+
+
+def test_every_python_enum_has_the_values_of_its_schema_enum():
+    # The schema holds each code list; a Python enum is a copy, and must agree value for value.
+    checked = set()
+    for cls, name, enumeration, schema in _enum_fields():
+        if "enum" not in schema:
+            continue
+        assert sorted(member.value for member in enumeration) == sorted(schema["enum"]), (
+            f"{cls.__name__}.{name}: {enumeration.__name__}"
+        )
+        checked.add(enumeration)
+    assert len(checked) >= 12

@@ -22,9 +22,16 @@ from typing import Any
 import attrs
 
 from ..errors import FieldValueError
-from .money import _check_optional_bool
 from .records import record_type
-from .values import PartialDate, Source, check_country, check_id, check_text
+from .values import (
+    PartialDate,
+    Source,
+    check_country,
+    check_id,
+    check_optional_bool,
+    check_optional_id,
+    check_text,
+)
 
 __all__ = ["MAX_SEATS", "MAX_SHARE_DECIMALS", "Contest", "Election", "PartyResult", "seat_share"]
 
@@ -33,13 +40,6 @@ MAX_SEATS = 1_000_000
 
 MAX_SHARE_DECIMALS = 4
 """The most decimals a stated share may have (``"80.6746"``; election.json says so too)."""
-
-
-def _check_optional_id(
-    instance: object, attribute: attrs.Attribute[Any], value: str | None
-) -> None:
-    if value is not None:
-        check_id(instance, attribute, value)
 
 
 def _check_count(minimum: int) -> Callable[[object, attrs.Attribute[Any], object], None]:
@@ -136,8 +136,8 @@ class PartyResult:
 
     party: str = attrs.field(validator=check_text)
     acronym: str | None = attrs.field(default=None, validator=check_text)
-    organisation: str | None = attrs.field(default=None, validator=_check_optional_id)
-    group: bool | None = attrs.field(default=None, validator=_check_optional_bool)
+    organisation: str | None = attrs.field(default=None, validator=check_optional_id)
+    group: bool | None = attrs.field(default=None, validator=check_optional_bool)
     seats: int = attrs.field(validator=_check_count(0))
     share: Decimal | None = attrs.field(default=None, validator=_check_share)
 

@@ -27,10 +27,10 @@ from typing import Any
 import attrs
 
 from ..errors import CivicspaceError, FieldValueError
-from .money import ReportedAmount, _check_optional_bool
+from .money import ReportedAmount
 from .people import check_ids
 from .sentences import _REPORTED
-from .values import PartialDate, Source, check_text
+from .values import PartialDate, Source, check_optional_bool, check_text
 
 #: The most people one event may list (``case.json#/$defs/event``).
 MAX_EVENT_PEOPLE = 500
@@ -385,7 +385,7 @@ class Event:
     charges: tuple[str, ...] = attrs.field(default=(), validator=check_ids)
     actor: Actor | None = None
     demanded: ReportedAmount | None = attrs.field(default=None, validator=_REPORTED)
-    in_absentia: bool | None = attrs.field(default=None, validator=_check_optional_bool)
+    in_absentia: bool | None = attrs.field(default=None, validator=check_optional_bool)
     place: str | None = attrs.field(default=None, validator=check_text)
     note: str | None = attrs.field(default=None, validator=check_text)
     sources: tuple[Source, ...] = ()

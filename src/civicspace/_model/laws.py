@@ -51,6 +51,7 @@ from .values import (
     Source,
     check_country,
     check_id,
+    check_not_empty,
     check_text,
     country_name,
 )
@@ -167,13 +168,6 @@ def _check_texts(
             raise FieldValueError("this text is empty", field=attribute.name)
 
 
-def _check_not_empty(
-    _instance: object, attribute: attrs.Attribute[Any], value: tuple[Any, ...]
-) -> None:
-    if not value:
-        raise FieldValueError(f"{attribute.name} needs at least one item", field=attribute.name)
-
-
 @attrs.frozen(kw_only=True)
 class StatusChange:
     """One entry of an instrument's status history: it became ``status`` on ``date``.
@@ -242,7 +236,7 @@ class Feature:
     note: str | None = attrs.field(default=None, validator=check_text)
     restricts: tuple[Freedom, ...] = ()
     version: LawVersion | None = None
-    sources: tuple[Source, ...] = attrs.field(validator=_check_not_empty)
+    sources: tuple[Source, ...] = attrs.field(validator=check_not_empty)
 
 
 @record_type("law")
@@ -273,7 +267,7 @@ class Law:
     id: str = attrs.field(validator=check_id)
     jurisdiction: str = attrs.field(validator=check_country)
     kind: LawKind
-    titles: tuple[str, ...] = attrs.field(validator=[_check_not_empty, _check_texts])
+    titles: tuple[str, ...] = attrs.field(validator=[check_not_empty, _check_texts])
     short_names: tuple[str, ...] = attrs.field(default=(), validator=_check_texts)
     status: tuple[StatusChange, ...] = ()
     articles: tuple[Article, ...] = ()

@@ -19,6 +19,7 @@ import attrs
 
 from .._util import LazyPattern
 from ..errors import CurrencyMismatchError, FieldValueError, MoneyError
+from .values import check_optional_bool
 
 __all__ = [
     "CurrencyMismatchError",
@@ -206,13 +207,6 @@ def _check_equivalent_is_a_conversion(
         )
 
 
-def _check_optional_bool(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is not None and type(value) is not bool:
-        raise FieldValueError(
-            f"{attribute.name} must be true, false or None, not {value!r}", field=attribute.name
-        )
-
-
 @attrs.frozen(kw_only=True)
 class ReportedAmount:
     """An amount as a source reports it, with the equivalent it gives in another currency.
@@ -242,7 +236,7 @@ class ReportedAmount:
     equivalent: Money | None = attrs.field(
         default=None, validator=_check_equivalent_is_a_conversion
     )
-    approximate: bool | None = attrs.field(default=None, validator=_check_optional_bool)
+    approximate: bool | None = attrs.field(default=None, validator=check_optional_bool)
 
     @property
     def implied_rate(self) -> Decimal | None:

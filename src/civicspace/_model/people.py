@@ -40,14 +40,6 @@ def check_ids(_instance: object, attribute: attrs.Attribute[Any], value: tuple[s
         check_id(_instance, attribute, item)
 
 
-def check_not_empty(
-    _instance: object, attribute: attrs.Attribute[Any], value: tuple[Any, ...]
-) -> None:
-    """Attrs validator: the tuple ``value`` has at least one item."""
-    if not value:
-        raise FieldValueError(f"{attribute.name} needs at least one item", field=attribute.name)
-
-
 class Role(enum.Enum):
     """What a person is, as far as a case is concerned.  The JSON form is the value.
 

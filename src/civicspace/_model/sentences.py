@@ -22,7 +22,7 @@ from ..errors import FieldValueError, SentenceError
 from .custody import CustodyPeriod, days_in_custody, term_release_date
 from .money import Money, ReportedAmount, total_by_currency
 from .terms import LIFE, IncomparableTermsError, Life, Term, TermRange
-from .values import LawVersion, PartialDate, Source, check_id, check_text
+from .values import LawVersion, PartialDate, Source, check_id, check_optional_bool, check_text
 
 __all__ = [
     "REMAINDER",
@@ -104,13 +104,6 @@ def _tuple_of(cls: type[Any]) -> Any:
             )
 
     return validate
-
-
-def _check_optional_bool(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is not None and type(value) is not bool:
-        raise FieldValueError(
-            f"{attribute.name} must be true, false or None, not {value!r}", field=attribute.name
-        )
 
 
 def _check_states_a_maximum(instance: Any, _: attrs.Attribute[Any], value: object) -> None:
@@ -227,7 +220,7 @@ class StatutoryPenalty:
         default=None, validator=[_MONEY, _check_equivalent]
     )
     equivalent_approximate: bool | None = attrs.field(
-        default=None, validator=[_check_optional_bool, _check_approximate]
+        default=None, validator=[check_optional_bool, _check_approximate]
     )
     aggravated: tuple[AggravatedPenalty, ...] = attrs.field(
         default=(), validator=_tuple_of(AggravatedPenalty)
@@ -321,7 +314,7 @@ class Sentence:
     compensation: ReportedAmount | None = attrs.field(
         default=None, validator=[_REPORTED, _check_states_a_penalty]
     )
-    in_absentia: bool | None = attrs.field(default=None, validator=_check_optional_bool)
+    in_absentia: bool | None = attrs.field(default=None, validator=check_optional_bool)
     imposed_on: PartialDate | None = attrs.field(
         default=None, validator=_optional(PartialDate, words="a PartialDate")
     )

@@ -20,7 +20,7 @@ import attrs
 from ..errors import FieldValueError
 from .records import record_type
 from .signatories import Signatory
-from .values import Derivation, PartialDate, Source, check_id, check_text
+from .values import Derivation, PartialDate, Source, check_id, check_optional_id, check_text
 
 __all__ = ["Concern", "Deliverer", "Statement", "StatementDemand", "StatementKind"]
 
@@ -28,15 +28,8 @@ MAX_SIGNATORY_COUNT = 100_000
 """The largest declared signatory count a statement may give (statement.json says so too)."""
 
 
-def _check_optional_id(
-    instance: object, attribute: attrs.Attribute[Any], value: str | None
-) -> None:
-    if value is not None:
-        check_id(instance, attribute, value)
-
-
 def _check_concern(instance: Concern, attribute: attrs.Attribute[Any], value: str | None) -> None:
-    _check_optional_id(instance, attribute, value)
+    check_optional_id(instance, attribute, value)
     if instance.case is None and instance.law is None and value is None:
         raise FieldValueError("a concern names a case, a law or a person", field="person")
 
@@ -56,8 +49,8 @@ class Concern:
 
     """
 
-    case: str | None = attrs.field(default=None, validator=_check_optional_id)
-    law: str | None = attrs.field(default=None, validator=_check_optional_id)
+    case: str | None = attrs.field(default=None, validator=check_optional_id)
+    law: str | None = attrs.field(default=None, validator=check_optional_id)
     person: str | None = attrs.field(default=None, validator=_check_concern)
 
 
@@ -96,7 +89,7 @@ class Deliverer:
     """
 
     name: str = attrs.field(validator=check_text)
-    person: str | None = attrs.field(default=None, validator=_check_optional_id)
+    person: str | None = attrs.field(default=None, validator=check_optional_id)
     role: str | None = attrs.field(default=None, validator=check_text)
 
 

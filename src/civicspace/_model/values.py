@@ -20,6 +20,9 @@ __all__ = [
     "LawVersion",
     "PartialDate",
     "Source",
+    "check_not_empty",
+    "check_optional_bool",
+    "check_optional_id",
     "country_name",
     "is_country_code",
 ]
@@ -355,3 +358,23 @@ class Derivation:
     how: DerivationKind
     note: str | None = attrs.field(default=None, validator=check_text)
     sources: tuple[Source, ...] = ()
+
+
+def check_optional_id(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Attrs validator: ``value`` is ``None`` or an id (:func:`check_id`)."""
+    if value is not None:
+        check_id(instance, attribute, value)
+
+
+def check_optional_bool(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Attrs validator: ``value`` is ``True``, ``False`` or ``None`` (never 0 or 1)."""
+    if value is not None and type(value) is not bool:
+        raise FieldValueError(
+            f"{attribute.name} must be true, false or None, not {value!r}", field=attribute.name
+        )
+
+
+def check_not_empty(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Attrs validator: the tuple ``value`` has at least one item."""
+    if not value:
+        raise FieldValueError(f"{attribute.name} needs at least one item", field=attribute.name)
