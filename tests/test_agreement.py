@@ -242,7 +242,7 @@ def _enum_fields():
 
     import attrs
 
-    from civicspace._model.limits import _model_classes, _resolve, _schema_file
+    from civicspace._model.limits import _model_classes_in, _resolve, _schema_file
 
     def enums_in(hint):
         if isinstance(hint, type) and issubclass(hint, enum.Enum):
@@ -275,7 +275,7 @@ def _enum_fields():
             )
             for enumeration in enums_in(hints[field.name]):
                 found.append((cls, field.name, enumeration, inner))
-            for nested in _model_classes(hints[field.name]):
+            for nested in _model_classes_in(hints[field.name]):
                 walk(nested, items if isinstance(items, dict) else member, member_file)
 
     for name, cls in RECORD_TYPES.items():

@@ -1,8 +1,8 @@
 """Every example in the docs runs, and the generated reference covers everything.
 
 - The ``pycon`` blocks of every page under ``docs/`` run as doctests, with
-  the names of the Python files the page includes (``literalinclude``), so
-  the how-to code on a page is what its examples call.
+  the folders of the Python files the page includes (``literalinclude``) on
+  ``sys.path``, so the how-to code on a page is what its examples import.
 - Every issue code has an example document in ``docs/issue_examples.json``
   that really produces it, except codes of record types still being built
   (``PENDING_RECORD_TYPES``) and of schema keywords no shipped schema uses.

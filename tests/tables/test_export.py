@@ -114,7 +114,8 @@ def test_without_the_extra_the_command_and_module_name_it_in_one_line(tmp_path):
     done = subprocess.run([sys.executable, "-c", command], capture_output=True, text=True)
     assert (
         2,
-        "civicspace export needs the 'tables' extra: pip install 'civicspace[tables]'\n",
+        "civicspace export needs the 'tables' extra (pyarrow missing): "
+        "pip install 'civicspace[tables]'\n",
     ) == (
         done.returncode,
         done.stderr,
@@ -126,7 +127,7 @@ def test_without_the_extra_the_command_and_module_name_it_in_one_line(tmp_path):
     )
     done = subprocess.run([sys.executable, "-c", module], capture_output=True, text=True)
     expected = (
-        "MissingExtraError civicspace.tables needs the 'tables' extra: "
+        "MissingExtraError civicspace.tables needs the 'tables' extra (pyarrow missing): "
         "pip install 'civicspace[tables]'\n"
     )
     assert (expected, "") == (done.stdout, done.stderr)
@@ -144,7 +145,8 @@ def test_excel_without_openpyxl_names_the_extra(tmp_path):
     )
     done = subprocess.run([sys.executable, "-c", command], capture_output=True, text=True)
     expected = (
-        "civicspace.tables.write_xlsx needs the 'tables' extra: pip install 'civicspace[tables]'\n"
+        "civicspace.tables.write_xlsx needs the 'tables' extra (openpyxl missing): "
+        "pip install 'civicspace[tables]'\n"
     )
     assert (expected, "") == (done.stdout, done.stderr)
 

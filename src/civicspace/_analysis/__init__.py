@@ -21,7 +21,6 @@ from .across_statements import (
 from .consistency import (
     ConflictingAccounts,
     ImpliedRate,
-    classes_in,
     conflicts,
     implied_exchange_rates,
     ruling_totals,
@@ -36,7 +35,6 @@ __all__ = [
     "ImpliedRate",
     "OrganisationGroup",
     "cases_of",
-    "classes_in",
     "co_signatories",
     "conflicts",
     "count_by_article",

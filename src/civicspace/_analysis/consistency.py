@@ -30,6 +30,7 @@ from .._model import (
     TermRange,
     total_by_currency,
 )
+from .._util import classes_in
 from ..errors import CivicspaceError
 from .derived import without_derived
 
@@ -37,7 +38,6 @@ __all__ = [
     "DEFAULT_RATE_TOLERANCE",
     "ConflictingAccounts",
     "ImpliedRate",
-    "classes_in",
     "conflicts",
     "implied_exchange_rates",
     "ruling_totals",
@@ -197,14 +197,6 @@ def _may_hold(holder: type[Any], cls: type[Any]) -> bool:
 
 
 _HOLDS: dict[tuple[type[Any], type[Any]], bool] = {}
-
-
-def classes_in(annotation: Any) -> Iterator[type[Any]]:
-    """Every class a type hint names, at any depth: ``Term | TermRange | None`` names three."""
-    if isinstance(annotation, type):
-        yield annotation
-    for argument in typing.get_args(annotation):
-        yield from classes_in(argument)
 
 
 def implied_exchange_rates(

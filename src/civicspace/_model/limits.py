@@ -21,12 +21,13 @@ import json
 import linecache
 import types
 import typing
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from importlib import resources
 from typing import Any
 
 import attrs
 
+from .._util import classes_in
 from ..errors import FieldValueError
 
 __all__ = ["Limit", "enforce_schema_limits", "limits_of"]
@@ -84,14 +85,9 @@ def _constraints(schema: Mapping[str, Any], file: str) -> tuple[dict[str, Any], 
     return found, file
 
 
-def _model_classes(hint: Any) -> Iterator[type[Any]]:
+def _model_classes_in(hint: Any) -> list[type[Any]]:
     """The attrs classes a field's type names: ``tuple[Event, ...]``, ``Person | None``."""
-    if isinstance(hint, type) and attrs.has(hint):
-        yield hint
-        return
-    for argument in typing.get_args(hint):
-        if argument is not Ellipsis:
-            yield from _model_classes(argument)
+    return [cls for cls in classes_in(hint) if attrs.has(cls)]
 
 
 def _walk(
@@ -120,10 +116,10 @@ def _walk(
             item_limits, _ = _constraints(item_schema, member_file)
             for keyword, value in item_limits.items():
                 limits.append(Limit(field.name, keyword, value, items=True))
-            for inner in _model_classes(hints[field.name]):
+            for inner in _model_classes_in(hints[field.name]):
                 _walk(inner, item_schema, member_file, found)
         else:
-            for inner in _model_classes(hints[field.name]):
+            for inner in _model_classes_in(hints[field.name]):
                 _walk(inner, member, file, found)
 
 

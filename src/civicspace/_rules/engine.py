@@ -13,9 +13,8 @@ from typing import Any, TypeVar
 
 import attrs
 
-from .._analysis import classes_in
 from .._pipeline import register_code
-from .._util import one_run
+from .._util import classes_in, one_run
 from ..errors import Issue
 
 __all__ = ["check", "check_record", "checks_of"]

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import importlib.util
-
+from .._util import require_extra
 from ..errors import MissingExtraError
 
 __all__ = ["MissingExtraError", "require"]
@@ -13,9 +12,4 @@ _PACKAGES = ("matplotlib", "jinja2")
 
 def require(what: str) -> None:
     """Raise :class:`MissingExtraError` naming ``what`` unless matplotlib and Jinja2 import."""
-    missing = [name for name in _PACKAGES if importlib.util.find_spec(name) is None]
-    if missing:
-        raise MissingExtraError(
-            f"{what} needs the 'site' extra ({', '.join(missing)} missing): "
-            "pip install 'civicspace[site]'"
-        )
+    require_extra("site", what, *_PACKAGES)

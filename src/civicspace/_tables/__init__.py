@@ -6,24 +6,17 @@ import without the ``tables`` extra; the others import pyarrow.
 
 from __future__ import annotations
 
+from .._util import require_extra
 from ..errors import MissingExtraError
 
 __all__ = ["MissingExtraError", "require"]
 
-_INSTALL = "pip install 'civicspace[tables]'"
-
 
 def require(what: str = "civicspace.tables", *, excel: bool = False) -> None:
-    """Check that the ``tables`` extra is installed.
+    """Check that the ``tables`` extra is installed (with openpyxl when ``excel``).
 
     Raises:
         MissingExtraError: naming the extra and how to install it, in one line.
 
     """
-    try:
-        import pyarrow  # type: ignore[import-untyped]  # noqa: F401
-
-        if excel:
-            import openpyxl  # type: ignore[import-untyped]  # noqa: F401
-    except ImportError:
-        raise MissingExtraError(f"{what} needs the 'tables' extra: {_INSTALL}") from None
+    require_extra("tables", what, "pyarrow", *(("openpyxl",) if excel else ()))
