@@ -1,0 +1,208 @@
+"""Real cases from the world: ``examples/world/`` holds them to the sourcing rule and the answers.
+
+Each ``examples/world/<id>.json`` is one case document encoded from public
+reports (human-rights organisations, UN bodies, news agencies); its research
+notes, ``examples/world/_research/<id>.json``, keep the passages of each
+report exactly as the stored copy printed them.  These tests check that every
+document validates and is stored in canonical form, that every quote is one
+of those passages' words byte for byte, and, case by case, the answers a
+reader asks: status on a date, sentence totals, release dates.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import pathlib
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+import civicspace
+from civicspace._model.cases import Case, person_status
+from civicspace._model.custody import days_in_custody
+from civicspace._model.events import CustodyStatus, LegalOutcome, PersonStatus
+from civicspace._model.sentences import (
+    Sentence,
+    account_totals,
+    sentence_release_date,
+    time_to_serve,
+)
+from civicspace._model.standing import custody_on, outcome_on, status_history
+from civicspace._model.terms import Term
+
+WORLD = pathlib.Path(__file__).parent.parent / "examples" / "world"
+RESEARCH = WORLD / "_research"
+FILES = sorted(WORLD.glob("*.json"))
+day = datetime.date
+
+
+def _document(name: str) -> dict[str, Any]:
+    return json.loads((WORLD / f"{name}.json").read_text(encoding="utf-8"))
+
+
+def _case(name: str) -> Case:
+    case = civicspace.load(_document(name))
+    assert isinstance(case, Case)
+    return case
+
+
+def _sources(obj: Any, path: str = "$") -> Iterator[tuple[str, dict[str, Any]]]:
+    """Every source object inside a JSON document, with its path."""
+    if isinstance(obj, dict):
+        for key, value in obj.items():
+            if key == "sources":
+                for index, source in enumerate(value):
+                    yield f"{path}.sources[{index}]", source
+            else:
+                yield from _sources(value, f"{path}.{key}")
+    elif isinstance(obj, list):
+        for index, item in enumerate(obj):
+            yield from _sources(item, f"{path}[{index}]")
+
+
+def test_at_least_twelve_cases_from_ten_countries() -> None:
+    countries = {_document(path.stem)["country"] for path in FILES}
+    assert (len(FILES) >= 12, len(countries) >= 10) == (True, True)
+
+
+@pytest.mark.parametrize("path", FILES, ids=[path.stem for path in FILES])
+def test_validates_and_is_canonical(path: pathlib.Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    document = json.loads(text)
+    assert [] == [(issue.path, issue.code) for issue in civicspace.validate(text)]
+    assert document == civicspace.dump(civicspace.load(document))
+    assert text == json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    assert path.stem == document["id"]
+
+
+@pytest.mark.parametrize("path", FILES, ids=[path.stem for path in FILES])
+def test_every_quote_is_a_passage_of_its_report_byte_for_byte(path: pathlib.Path) -> None:
+    """Each quote sits in a passage kept from the report its url names, with its publisher."""
+    notes = json.loads((RESEARCH / path.name).read_text(encoding="utf-8"))
+    reports = {report["url"]: report for report in notes["sources"]}
+    unmatched = []
+    for where, source in _sources(json.loads(path.read_text(encoding="utf-8"))):
+        report = reports.get(source.get("url", ""), {})
+        exact = any(source.get("quote", "\0") in passage for passage in report.get("passages", ()))
+        if not exact or source.get("publisher") != report.get("publisher"):
+            unmatched.append(where)
+    assert [] == unmatched
+
+
+@pytest.mark.parametrize("path", FILES, ids=[path.stem for path in FILES])
+def test_every_event_sentence_and_charge_is_sourced(path: pathlib.Path) -> None:
+    document = json.loads(path.read_text(encoding="utf-8"))
+    unsourced = [
+        f"{member}[{index}]"
+        for member in ("events", "sentences", "charges")
+        for index, item in enumerate(document.get(member, ()))
+        if not item.get("sources")
+    ]
+    assert [] == unsourced
+
+
+# -- The answers, case by case ---------------------------------------------------------------------
+
+
+def _sentences_of(case: Case, person: str) -> list[Sentence]:
+    return [sentence for sentence in case.sentences if sentence.person == person]
+
+
+def test_bialiatski_ten_years_and_co_defendants_totals() -> None:
+    # "was sentenced on Friday by a Minsk court to 10 years in a penal colony"
+    case = _case("bialiatski-viasna-2023")
+    totals = account_totals(case.sentences)
+    assert (4, 34 * 12) == (totals.sentences, totals.minimum_months)
+    assert PersonStatus.CONVICTED_IN_ABSENTIA == person_status(case, "zmitser-salaujou")
+    assert CustodyStatus.DETAINED == custody_on(case, "ales-bialiatski", day(2024, 1, 1))
+    assert LegalOutcome.CONVICTED == outcome_on(case, "ales-bialiatski", day(2024, 1, 1))
+
+
+def test_mzia_amaglobeli_two_years_counted_from_her_arrest() -> None:
+    # "The sentence is to be counted from the date of her arrest, 12 January 2025."
+    case = _case("mzia-amaglobeli-2025")
+    (sentence,) = case.sentences
+    assert day(2027, 1, 12) == sentence_release_date(sentence)
+    assert 206 == days_in_custody(sentence.custody_credited)
+    assert CustodyStatus.DETAINED == custody_on(case, "mzia-amaglobeli", day(2026, 1, 1))
+    assert LegalOutcome.CONVICTED == outcome_on(case, "mzia-amaglobeli", day(2026, 1, 1))
+
+
+def test_loujain_al_hathloul_two_years_ten_months_to_serve() -> None:
+    # "The court suspended two years and 10 months of her sentence"
+    case = _case("loujain-al-hathloul-2018-2021")
+    (sentence,) = case.sentences
+    start = day(2018, 5, 15)
+    assert day(2021, 3, 15) == sentence_release_date(sentence, start)
+    assert CustodyStatus.RELEASED == custody_on(case, "loujain-al-hathloul", day(2021, 6, 1))
+    assert LegalOutcome.CONVICTED == outcome_on(case, "loujain-al-hathloul", day(2021, 6, 1))
+
+
+def test_alaa_abd_el_fattah_pardoned_after_almost_six_years() -> None:
+    # "President Abdel Fattah al-Sisi had issued a presidential pardon"
+    case = _case("alaa-abd-el-fattah-2019-2025")
+    assert CustodyStatus.DETAINED == custody_on(case, "alaa-abd-el-fattah", day(2024, 12, 1))
+    assert CustodyStatus.RELEASED == custody_on(case, "alaa-abd-el-fattah", day(2025, 10, 1))
+    assert LegalOutcome.PARDONED == outcome_on(case, "alaa-abd-el-fattah", day(2025, 10, 1))
+    assert CustodyStatus.DETAINED == custody_on(case, "mohamed-el-baqer", day(2022, 1, 1))
+    totals = account_totals(case.sentences)
+    assert 13 * 12 == totals.minimum_months
+    (alaa,) = _sentences_of(case, "alaa-abd-el-fattah")
+    assert day(2026, 12, 20) == sentence_release_date(alaa)
+
+
+def test_ilham_tohti_life_has_no_release_date() -> None:
+    # "zu lebenslanger Haft verurteilt"
+    case = _case("ilham-tohti-2014")
+    (sentence,) = case.sentences
+    with pytest.raises(civicspace.SentenceError):
+        sentence_release_date(sentence, day(2014, 9, 23))
+    totals = account_totals(case.sentences)
+    assert (1, Term()) == (totals.life, totals.term_minimum)
+    assert CustodyStatus.DETAINED == custody_on(case, "ilham-tohti", day(2020, 1, 1))
+
+
+def test_maria_ressa_convicted_of_cyber_libel_acquitted_of_tax_free_on_bail() -> None:
+    # "convicted of cyber libel"; "acquitted by the Court of Tax Appeals (CTA) on 4 counts"
+    case = _case("maria-ressa-2020-2023")
+    (sentence,) = _sentences_of(case, "maria-ressa")
+    totals = account_totals([sentence])
+    assert (6, 72) == (totals.minimum_months, totals.maximum_months)
+    assert LegalOutcome.CONVICTED == outcome_on(case, "maria-ressa", day(2023, 10, 1))
+    assert CustodyStatus.DETAINED != custody_on(case, "maria-ressa", day(2023, 10, 1))
+
+
+def test_osman_kavala_held_throughout_and_convicted_though_acquitted_of_espionage() -> None:
+    # "He was cleared of these charges in February 2020, but was immediately arrested"
+    # "The court said it decided to acquit Kavala of espionage charge"
+    case = _case("osman-kavala-2017-2022")
+    assert CustodyStatus.DETAINED == custody_on(case, "osman-kavala", day(2020, 6, 1))
+    assert CustodyStatus.DETAINED == custody_on(case, "osman-kavala", day(2022, 6, 1))
+    assert LegalOutcome.CONVICTED == outcome_on(case, "osman-kavala", day(2022, 6, 1))
+    totals = account_totals(case.sentences)
+    assert (1, 7 * 18 * 12) == (totals.life, totals.minimum_months)
+
+
+def test_myanmar_reporters_two_years_each_from_a_military_court() -> None:
+    case = _case("myanmar-dvb-mizzima-2021")
+    assert 48 == account_totals(case.sentences).minimum_months
+    assert [CustodyStatus.DETAINED] * 2 == [
+        custody_on(case, person, day(2021, 7, 1)) for person in ("aung-kyaw", "zaw-zaw")
+    ]
+    assert day(2023, 6, 2) == sentence_release_date(_sentences_of(case, "zaw-zaw")[0])
+
+
+def test_salma_al_shehab_thirty_four_years() -> None:
+    case = _case("salma-al-shehab-2021-2022")
+    (sentence,) = case.sentences
+    assert 34 * 12 == account_totals([sentence]).minimum_months
+    assert day(2056, 8, 15) == sentence_release_date(sentence)
+    assert 12419 == time_to_serve(sentence)
+
+
+def test_status_history_steps_are_in_event_order() -> None:
+    case = _case("toomaj-salehi-2022-2024")
+    indices = [step.index for step in status_history(case, "toomaj-salehi")]
+    assert sorted(indices) == indices
