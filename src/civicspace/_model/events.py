@@ -367,6 +367,11 @@ class Event:
         in_absentia: ``True`` when it happened in the people's absence
             ("convicted in absentia"), ``False`` when the source says they
             were present; only for kinds that can (rule ``case.in_absentia_misplaced``).
+        scheduled: ``True`` when the source says it was scheduled, announced
+            or hoped for and does not say it took place ("summoned to appear
+            at a trial hearing on 25 December 2019"); status over time and
+            the chronology rules ignore such an event.  ``None`` (left out)
+            or ``False``: it took place.  See :attr:`happened`.
         place: Where, as published.
         note: Anything else the source says about it ("They were also denied bail").
         sources: Where it was reported.
@@ -386,9 +391,18 @@ class Event:
     actor: Actor | None = None
     demanded: ReportedAmount | None = attrs.field(default=None, validator=_REPORTED)
     in_absentia: bool | None = attrs.field(default=None, validator=check_optional_bool)
+    scheduled: bool | None = attrs.field(default=None, validator=check_optional_bool)
     place: str | None = attrs.field(default=None, validator=check_text)
     note: str | None = attrs.field(default=None, validator=check_text)
     sources: tuple[Source, ...] = ()
+
+    @property
+    def happened(self) -> bool:
+        """Whether it is known to have taken place: not :attr:`scheduled`.
+
+        Status over time acts only on events that happened.
+        """
+        return not self.scheduled
 
     @property
     def kind_info(self) -> EventKind:

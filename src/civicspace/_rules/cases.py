@@ -53,7 +53,7 @@ def _walks(case: Case) -> dict[str, tuple[tuple[TimelineStep, ...], tuple[Stay, 
     begins, ends = CustodyEffect.BEGINS, CustodyEffect.ENDS
     for index, event in enumerate(case.events):
         named = event.people
-        if not named:
+        if not named or event.scheduled:
             continue
         kind = event.kind_info
         custody = kind.custody

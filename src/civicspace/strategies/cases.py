@@ -114,6 +114,7 @@ def events(
             actor=draw(_optional(actors)),
             demanded=draw(_optional(reported_amounts)),
             in_absentia=draw(st.none() | st.booleans()) if allowed else None,
+            scheduled=draw(st.sampled_from((None, None, False, True))),
             place=draw(_optional(texts)),
             note=draw(_optional(texts)),
             sources=draw(_some(sources, 1)),
@@ -163,7 +164,8 @@ def _case_events(
     Each day is cut to a random precision (or left out), so no event is
     certainly earlier than one listed above it.  A kind that needs custody
     names only people then held (an arrest is drawn instead when none is);
-    ``in_absentia`` is true only when nobody named is held.  Events name
+    ``in_absentia`` is true only when nobody named is held; a scheduled
+    event changes nobody's custody.  Events name
     some of ``organisation_ids`` too, and at least one person or
     organisation; ``person_ids`` and ``organisation_ids`` are not both empty.
     """
@@ -193,7 +195,10 @@ def _case_events(
             in_absentia = draw(st.sampled_from((None, False, True)))
             if in_absentia and held.intersection(named):
                 in_absentia = False
-        if kind.custody is CustodyEffect.BEGINS:
+        scheduled = draw(st.sampled_from((None, None, None, False, True)))
+        if scheduled:
+            pass
+        elif kind.custody is CustodyEffect.BEGINS:
             held.update(named)
             ever_held.update(named)
         elif kind.custody is CustodyEffect.ENDS:
@@ -208,6 +213,7 @@ def _case_events(
                 charges=tuple(charge_ids[i] for i in concerning),
                 demanded=draw(_optional(reported_amounts)),
                 in_absentia=in_absentia,
+                scheduled=scheduled,
                 place=draw(_optional(texts)),
                 note=draw(_optional(texts)),
                 sources=draw(_some(sources, 1)),
