@@ -1,12 +1,11 @@
-"""What laws threaten and what courts hand down: statutory penalties and sentences.
+"""What courts hand down: sentences, and the arithmetic of terms.
 
-A :class:`StatutoryPenalty` is the punishment a law states for an offence
-("up to five years – rising to ten years if deemed to impact national
-security"); a :class:`Sentence` is what a court imposed on one person.  The
-pure functions here answer the questions reports ask of them: how long is
-left to serve, when is the release date, does a sentence exceed what the law
-allows, what do several sentences come to served together or one after
-another, and what do many sentences add up to.
+A :class:`Sentence` is what a court imposed on one person.  The pure
+functions here answer the questions reports ask of sentences: how long is
+left to serve, when is the release date, what do several sentences come to
+served together or one after another, and what do many sentences add up to.
+What laws threaten, and whether a sentence exceeds it, is in
+:mod:`civicspace._model.penalties`.
 """
 
 from __future__ import annotations
@@ -22,27 +21,21 @@ from ..errors import FieldValueError, SentenceError
 from .custody import CustodyPeriod, days_in_custody, term_release_date
 from .money import Money, ReportedAmount, total_by_currency
 from .terms import LIFE, IncomparableTermsError, Life, Term, TermRange
-from .values import LawVersion, PartialDate, Source, check_id, check_optional_bool, check_text
+from .values import PartialDate, Source, check_id, check_optional_bool, check_text
 
 __all__ = [
     "REMAINDER",
-    "AggravatedPenalty",
     "AppealOutcome",
-    "PenaltyComparison",
     "Remainder",
     "Sentence",
     "SentenceError",
     "SentenceTotals",
-    "StatutoryPenalty",
     "account_totals",
-    "compare_with_penalty",
     "sentence_release_date",
     "served_concurrently",
     "served_consecutively",
     "time_to_serve",
 ]
-
-_PENALTY_FIELDS: Final = ("minimum_term", "maximum_term", "minimum_fine", "maximum_fine")
 
 
 class Remainder(enum.Enum):
@@ -106,149 +99,7 @@ def _tuple_of(cls: type[Any]) -> Any:
     return validate
 
 
-def _check_states_a_maximum(instance: Any, _: attrs.Attribute[Any], value: object) -> None:
-    if instance.maximum_term is None and value is None:
-        raise FieldValueError(
-            "a penalty states a maximum term, a maximum fine or both", field="maximum_term"
-        )
-
-
-def _check_states_a_change(instance: Any, _: attrs.Attribute[Any], value: object) -> None:
-    if value is None and all(getattr(instance, name) is None for name in _PENALTY_FIELDS[:3]):
-        raise FieldValueError(
-            "an aggravated penalty states at least one of "
-            "minimum_term, maximum_term, minimum_fine and maximum_fine",
-            field="maximum_term",
-        )
-
-
-def _check_equivalent(instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is None:
-        return
-    if instance.maximum_fine is None:
-        raise FieldValueError(
-            "an equivalent needs the maximum fine it renders", field=attribute.name
-        )
-
-
-def _check_approximate(instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is not None and instance.maximum_fine_equivalent is None:
-        raise FieldValueError("only an equivalent can be approximate", field=attribute.name)
-
-
-_TERM = _optional(Term, words="a Term")
-_TERM_OR_LIFE = _optional(Term, Life, words="a Term or LIFE")
-_MONEY = _optional(Money, words="Money")
 _REPORTED = _optional(ReportedAmount, words="a ReportedAmount")
-
-
-@attrs.frozen(kw_only=True)
-class AggravatedPenalty:
-    """A heavier penalty a law states for an aggravating circumstance.
-
-    "up to five years – rising to ten years if deemed to impact national
-    security" has the variant
-    ``AggravatedPenalty(condition="if deemed to impact national security",
-    maximum_term=Term(years=10))``.  A variant states what changes, at
-    least one of the four bounds; what it leaves out is as in the base
-    penalty (:meth:`StatutoryPenalty.applying` gives the penalty in full).
-
-    Attributes:
-        condition: The circumstance, in the law's or the source's words.
-        minimum_term: The least term, where it changes.
-        maximum_term: The greatest term, or :data:`~civicspace.LIFE`, where it changes.
-        minimum_fine: The least fine, where it changes.
-        maximum_fine: The greatest fine, where it changes.
-
-    """
-
-    condition: str = attrs.field(validator=check_text)
-    minimum_term: Term | None = attrs.field(default=None, validator=_TERM)
-    maximum_term: Term | Life | None = attrs.field(default=None, validator=_TERM_OR_LIFE)
-    minimum_fine: Money | None = attrs.field(default=None, validator=_MONEY)
-    maximum_fine: Money | None = attrs.field(
-        default=None, validator=[_MONEY, _check_states_a_change]
-    )
-
-
-@attrs.frozen(kw_only=True)
-class StatutoryPenalty:
-    """The punishment a law states for an offence: terms and fines, with aggravated variants.
-
-    "prison sentences of up to five years – rising to ten years if deemed to
-    'impact national security' – and fines of up to 5,000,000 riels" is
-    ``StatutoryPenalty(maximum_term=Term(years=5),
-    maximum_fine=Money(5000000, "KHR"), aggravated=(AggravatedPenalty(
-    condition="if deemed to impact national security",
-    maximum_term=Term(years=10)),))``.
-
-    A penalty threatens only what it states: it states a maximum term
-    (:data:`~civicspace.LIFE` for life imprisonment), a maximum fine or both,
-    and a minimum where the law gives one.  Fines are in the law's own
-    currency; an equivalent a report adds ("about $1,250 USD") is not part
-    of the law.  The cross-field rules (``penalty.*`` codes) check that each
-    minimum, in the base penalty and with each variant applied, does not
-    exceed its maximum.
-
-    Attributes:
-        minimum_term: The least term, where stated.
-        maximum_term: The greatest term, or :data:`~civicspace.LIFE`.
-        minimum_fine: The least fine, where stated.
-        maximum_fine: The greatest fine.
-        maximum_fine_equivalent: The equivalent of the maximum fine in
-            another currency that a report adds ("fines of up to 5,000,000
-            riels (about $1,250 USD)"); kept for the record, never part of
-            the law and never used to convert.
-        equivalent_approximate: ``True`` when the report marks the equivalent
-            as approximate ("about"), ``False`` when it stresses it is exact,
-            ``None`` when it says neither or gives no equivalent.
-        aggravated: Heavier variants for aggravating circumstances, in the
-            order the law gives them.
-        version: Which version of the instrument states the penalty
-            (:attr:`~civicspace.LawVersion.DRAFT` when a report describes the
-            draft), when the source says.
-
-    """
-
-    minimum_term: Term | None = attrs.field(default=None, validator=_TERM)
-    maximum_term: Term | Life | None = attrs.field(default=None, validator=_TERM_OR_LIFE)
-    minimum_fine: Money | None = attrs.field(default=None, validator=_MONEY)
-    maximum_fine: Money | None = attrs.field(
-        default=None, validator=[_MONEY, _check_states_a_maximum]
-    )
-    maximum_fine_equivalent: Money | None = attrs.field(
-        default=None, validator=[_MONEY, _check_equivalent]
-    )
-    equivalent_approximate: bool | None = attrs.field(
-        default=None, validator=[check_optional_bool, _check_approximate]
-    )
-    aggravated: tuple[AggravatedPenalty, ...] = attrs.field(
-        default=(), validator=_tuple_of(AggravatedPenalty)
-    )
-    version: LawVersion | None = None
-
-    def applying(self, variant: AggravatedPenalty) -> StatutoryPenalty:
-        """The penalty in full when ``variant``'s condition holds, without variants.
-
-        Each bound the variant states replaces the base penalty's; the rest
-        are the base penalty's.  ``variant`` need not be one of
-        :attr:`aggravated`.
-        """
-        stated = {
-            name: getattr(variant, name)
-            for name in _PENALTY_FIELDS
-            if getattr(variant, name) is not None
-        }
-        if "maximum_fine" in stated:  # the reported equivalent was of the base fine
-            stated.update(maximum_fine_equivalent=None, equivalent_approximate=None)
-        return attrs.evolve(self, aggravated=(), **stated)
-
-    def levels(self) -> tuple[StatutoryPenalty, ...]:
-        """The base penalty without variants, then each variant applied, in order."""
-        return (
-            attrs.evolve(self, aggravated=()),
-            *(self.applying(variant) for variant in self.aggravated),
-        )
 
 
 def _check_suspended(instance: Sentence, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -425,131 +276,6 @@ def sentence_release_date(
         return day
     credit = days_in_custody(sentence.custody_credited, until=day)
     return term_release_date(day, term, credit)
-
-
-# -- Against the statutory penalty ---------------------------------------------------------------
-
-
-def _and(*answers: bool | None) -> bool | None:
-    if False in answers:
-        return False
-    if None in answers:
-        return None
-    return True
-
-
-def _certainly(compare: Any) -> bool | None:
-    try:
-        return bool(compare())
-    except IncomparableTermsError:
-        return None
-
-
-def _term_within(term: Term | TermRange | Life | None, maximum: Term | Life | None) -> bool | None:
-    if term is None:
-        return True
-    if maximum is None:
-        return False
-    if isinstance(maximum, Life):
-        return True
-    if isinstance(term, Life):
-        return False
-    low, high = (term.minimum, term.maximum) if isinstance(term, TermRange) else (term, term)
-    if _certainly(lambda: high <= maximum):
-        return True
-    if _certainly(lambda: low > maximum):
-        return False
-    return None
-
-
-def _fine_within(fine: ReportedAmount | None, maximum: Money | None) -> bool | None:
-    if fine is None:
-        return True
-    if maximum is None:
-        return False
-    if fine.amount.currency != maximum.currency:
-        return None
-    return fine.amount.amount <= maximum.amount
-
-
-def _within(sentence: Sentence, level: StatutoryPenalty) -> bool | None:
-    return _and(
-        _term_within(sentence.term, level.maximum_term),
-        _fine_within(sentence.fine, level.maximum_fine),
-    )
-
-
-@attrs.frozen(kw_only=True)
-class PenaltyComparison:
-    """How a sentence stands against a statutory penalty; see :func:`compare_with_penalty`.
-
-    Each answer is ``True`` (the sentence is within that penalty's maxima),
-    ``False`` (it exceeds them) or ``None`` (what is stated cannot tell).
-
-    Attributes:
-        penalty: The penalty compared with.
-        within_base: The answer for the base penalty.
-        within_variants: The answers for each aggravated variant applied
-            (:meth:`StatutoryPenalty.applying`), in the penalty's order.
-
-    """
-
-    penalty: StatutoryPenalty
-    within_base: bool | None
-    within_variants: tuple[bool | None, ...] = ()
-
-    @property
-    def applies(self) -> StatutoryPenalty | AggravatedPenalty | None:
-        """The first of the base penalty and its variants the sentence is certainly within.
-
-        The base penalty when it is within it; else the first variant it is
-        within ("up to ten years if deemed to impact national security");
-        ``None`` when there is none.
-        """
-        if self.within_base:
-            return self.penalty
-        for variant, within in zip(self.penalty.aggravated, self.within_variants, strict=True):
-            if within:
-                return variant
-        return None
-
-    @property
-    def exceeds_all(self) -> bool | None:
-        """Whether the sentence exceeds the base penalty and every variant; ``None`` if unsure."""
-        answers = (self.within_base, *self.within_variants)
-        if True in answers:
-            return False
-        if None in answers:
-            return None
-        return True
-
-
-def compare_with_penalty(sentence: Sentence, penalty: StatutoryPenalty) -> PenaltyComparison:
-    """Say whether ``sentence`` stays within the maxima of ``penalty`` and of each variant.
-
-    The rules:
-
-    - The term compared is the term imposed, suspended part included.  A
-      range is within a maximum when its maximum is, and exceeds it when its
-      minimum does; otherwise the answer is ``None``.  So is the answer when
-      the comparison depends on the calendar (``P1M`` against ``P30D``).
-    - :data:`~civicspace.LIFE` is within only a maximum of life.
-    - A penalty threatens only what it states: a custodial term exceeds a
-      penalty that states no maximum term, and a fine one that states no
-      maximum fine.
-    - A fine is compared in the penalty's currency; in another currency
-      the answer is ``None`` (amounts are never converted).  Compensation is
-      not a penalty and is not compared.
-    - The answer for a level is ``False`` if the term or the fine exceeds
-      it, else ``None`` if either cannot be told, else ``True``.
-    """
-    return PenaltyComparison(
-        penalty=penalty,
-        within_base=_within(sentence, penalty),
-        within_variants=tuple(
-            _within(sentence, penalty.applying(variant)) for variant in penalty.aggravated
-        ),
-    )
 
 
 # -- Combining terms -----------------------------------------------------------------------------
