@@ -18,7 +18,7 @@ import attrs
 from ..errors import FieldValueError, UnknownLawError
 from .articles import LawReference
 from .money import Money, ReportedAmount
-from .sentences import Sentence, _optional, _tuple_of
+from .sentences import Sentence, _optional, _tuple_of, check_only_true
 from .terms import IncomparableTermsError, Life, Term, TermRange
 from .values import LawVersion, check_optional_bool, check_text
 
@@ -34,21 +34,22 @@ __all__ = [
     "statutory_maximum",
 ]
 
-_PENALTY_FIELDS: Final = ("minimum_term", "maximum_term", "minimum_fine", "maximum_fine")
+_PENALTY_FIELDS: Final = ("minimum_term", "maximum_term", "minimum_fine", "maximum_fine", "death")
 
 
 def _check_states_a_maximum(instance: Any, _: attrs.Attribute[Any], value: object) -> None:
-    if instance.maximum_term is None and value is None:
+    if value is None and instance.maximum_term is None and instance.maximum_fine is None:
         raise FieldValueError(
-            "a penalty states a maximum term, a maximum fine or both", field="maximum_term"
+            "a penalty states a maximum term, a maximum fine, the death penalty or more",
+            field="maximum_term",
         )
 
 
 def _check_states_a_change(instance: Any, _: attrs.Attribute[Any], value: object) -> None:
-    if value is None and all(getattr(instance, name) is None for name in _PENALTY_FIELDS[:3]):
+    if value is None and all(getattr(instance, name) is None for name in _PENALTY_FIELDS[:4]):
         raise FieldValueError(
             "an aggravated penalty states at least one of "
-            "minimum_term, maximum_term, minimum_fine and maximum_fine",
+            "minimum_term, maximum_term, minimum_fine, maximum_fine and death",
             field="maximum_term",
         )
 
@@ -89,6 +90,7 @@ class AggravatedPenalty:
         maximum_term: The greatest term, or :data:`~civicspace.LIFE`, where it changes.
         minimum_fine: The least fine, where it changes.
         maximum_fine: The greatest fine, where it changes.
+        death: ``True`` when the circumstance brings the death penalty.
 
     """
 
@@ -96,8 +98,9 @@ class AggravatedPenalty:
     minimum_term: Term | None = attrs.field(default=None, validator=_TERM)
     maximum_term: Term | Life | None = attrs.field(default=None, validator=_TERM_OR_LIFE)
     minimum_fine: Money | None = attrs.field(default=None, validator=_MONEY)
-    maximum_fine: Money | None = attrs.field(
-        default=None, validator=[_MONEY, _check_states_a_change]
+    maximum_fine: Money | None = attrs.field(default=None, validator=_MONEY)
+    death: bool | None = attrs.field(
+        default=None, validator=[check_only_true, _check_states_a_change]
     )
 
 
@@ -137,15 +140,15 @@ class StatutoryPenalty:
         version: Which version of the instrument states the penalty
             (:attr:`~civicspace.LawVersion.DRAFT` when a report describes the
             draft), when the source says.
+        death: ``True`` when the law provides the death penalty ("punishable
+            by death"); a death sentence is within only such a penalty.
 
     """
 
     minimum_term: Term | None = attrs.field(default=None, validator=_TERM)
     maximum_term: Term | Life | None = attrs.field(default=None, validator=_TERM_OR_LIFE)
     minimum_fine: Money | None = attrs.field(default=None, validator=_MONEY)
-    maximum_fine: Money | None = attrs.field(
-        default=None, validator=[_MONEY, _check_states_a_maximum]
-    )
+    maximum_fine: Money | None = attrs.field(default=None, validator=_MONEY)
     maximum_fine_equivalent: Money | None = attrs.field(
         default=None, validator=[_MONEY, _check_equivalent]
     )
@@ -156,6 +159,9 @@ class StatutoryPenalty:
         default=(), validator=_tuple_of(AggravatedPenalty)
     )
     version: LawVersion | None = None
+    death: bool | None = attrs.field(
+        default=None, validator=[check_only_true, _check_states_a_maximum]
+    )
 
     def applying(self, variant: AggravatedPenalty) -> StatutoryPenalty:
         """The penalty in full when ``variant``'s condition holds, without variants.
@@ -230,6 +236,8 @@ def _within(sentence: Sentence, level: StatutoryPenalty) -> bool | None:
     return _and(
         _term_within(sentence.term, level.maximum_term),
         _fine_within(sentence.fine, level.maximum_fine),
+        bool(level.death) if sentence.death else True,
+        None if sentence.lashes is not None else True,
     )
 
 
@@ -287,7 +295,12 @@ def compare_with_penalty(sentence: Sentence, penalty: StatutoryPenalty) -> Penal
       range is within a maximum when its maximum is, and exceeds it when its
       minimum does; otherwise the answer is ``None``.  So is the answer when
       the comparison depends on the calendar (``P1M`` against ``P30D``).
-    - :data:`~civicspace.LIFE` is within only a maximum of life.
+    - :data:`~civicspace.LIFE` (aggravated or not) is within only a maximum
+      of life.
+    - A death sentence is within only a penalty that provides death.
+    - Lashes cannot be told: the contract states no statutory number of
+      lashes, so a sentence with lashes is never certainly within.
+    - Non-custodial and additional penalties are not compared.
     - A penalty threatens only what it states: a custodial term exceeds a
       penalty that states no maximum term, and a fine one that states no
       maximum fine.
@@ -360,6 +373,7 @@ def _restated(penalty: StatutoryPenalty, variant: AggravatedPenalty) -> Aggravat
         condition=variant.condition,
         maximum_term=applied.maximum_term,
         maximum_fine=applied.maximum_fine,
+        death=applied.death,
     )
 
 
@@ -376,6 +390,7 @@ def _combine(penalties: list[StatutoryPenalty]) -> StatutoryPenalty | None:
         maximum_term=_greatest_term(penalty.maximum_term for penalty in penalties),
         maximum_fine=_greatest_fine(penalty.maximum_fine for penalty in penalties),
         aggravated=tuple(variants),
+        death=True if any(penalty.death for penalty in penalties) else None,
     )
 
 
