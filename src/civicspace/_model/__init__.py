@@ -7,6 +7,12 @@ another civicspace subpackage.
 import importlib
 import pkgutil
 
+from .articles import (
+    ARTICLE_NUMBER_PATTERN,
+    LawReference,
+    canonical_article_number,
+    is_article_number,
+)
 from .cases import (
     Case,
     Charge,
@@ -20,7 +26,14 @@ from .cases import (
     stays_in,
     timeline,
 )
-from .citations import ARTICLE_NUMBER_PATTERN, Citation, canonical_article_number, is_article_number
+from .citations import (
+    Citation,
+    InstrumentMatch,
+    count_references_by_article,
+    count_references_by_article_and_key,
+    resolve_citation,
+    resolve_instrument,
+)
 from .collection import (
     Collection,
     PersonInCase,
@@ -60,26 +73,26 @@ from .laws import (
     CriticisedFeature,
     Feature,
     Freedom,
-    InstrumentMatch,
     Law,
     LawKind,
-    LawReference,
     LawStatus,
     StatusChange,
-    StatutoryMaximum,
     article_exists,
-    count_references_by_article,
-    count_references_by_article_and_key,
     in_force_on,
     law_id,
     law_status_on,
     laws_in_force,
-    resolve_citation,
-    resolve_instrument,
-    statutory_maximum,
 )
 from .limits import enforce_schema_limits
 from .money import DECIMAL_TEXT, Money, ReportedAmount, is_currency_code, total_by_currency
+from .penalties import (
+    AggravatedPenalty,
+    PenaltyComparison,
+    StatutoryMaximum,
+    StatutoryPenalty,
+    compare_with_penalty,
+    statutory_maximum,
+)
 from .people import (
     Affiliation,
     CaseOrganisation,
@@ -107,15 +120,11 @@ from .records import RECORD_TYPES, record_type, record_type_of
 from .scales import RatingScale, ScaleDirection, ScoreBand, ScoreComparison, compare_scores
 from .sentences import (
     REMAINDER,
-    AggravatedPenalty,
     AppealOutcome,
-    PenaltyComparison,
     Remainder,
     Sentence,
     SentenceTotals,
-    StatutoryPenalty,
     account_totals,
-    compare_with_penalty,
     sentence_release_date,
     served_concurrently,
     served_consecutively,
