@@ -22,15 +22,26 @@ import pytest
 import civicspace
 from civicspace._model.cases import Case, person_status
 from civicspace._model.custody import days_in_custody
-from civicspace._model.events import CustodyStatus, LegalOutcome, PersonStatus
+from civicspace._model.events import (
+    CustodyStatus,
+    DesignationCategory,
+    LegalOutcome,
+    PersonStatus,
+)
 from civicspace._model.sentences import (
+    AdditionalPenaltyKind,
+    AppealOutcome,
+    CourtKind,
+    DetentionRegime,
+    Proceedings,
     Sentence,
     account_totals,
     sentence_release_date,
+    served_consecutively,
     time_to_serve,
 )
 from civicspace._model.standing import custody_on, outcome_on, status_history
-from civicspace._model.terms import Term
+from civicspace._model.terms import LIFE, Term, add_term
 
 WORLD = pathlib.Path(__file__).parent.parent / "examples" / "world"
 RESEARCH = WORLD / "_research"
@@ -206,3 +217,129 @@ def test_status_history_steps_are_in_event_order() -> None:
     case = _case("toomaj-salehi-2022-2024")
     indices = [step.index for step in status_history(case, "toomaj-salehi")]
     assert sorted(indices) == indices
+
+
+def test_navalny_died_in_custody_neither_released_nor_detained() -> None:
+    # "Alexei Navalny died aged 47 on 16 February 2024 in a penal colony"
+    case = _case("navalny-2021-2024")
+    assert CustodyStatus.DETAINED == custody_on(case, "alexei-navalny", day(2024, 1, 1))
+    assert CustodyStatus.DECEASED == custody_on(case, "alexei-navalny", day(2024, 3, 1))
+    assert PersonStatus.DECEASED == person_status(case, "alexei-navalny")
+    assert LegalOutcome.CONVICTED == outcome_on(case, "alexei-navalny", day(2024, 3, 1))
+    regimes = [sentence.regime for sentence in case.sentences]
+    assert [
+        None,
+        DetentionRegime.STRICT_REGIME_COLONY,
+        DetentionRegime.SPECIAL_REGIME_COLONY,
+    ] == regimes
+    (restriction,) = case.sentences[1].additional_penalties
+    assert (AdditionalPenaltyKind.SUPERVISION, Term(years=1, months=6)) == (
+        restriction.kind,
+        restriction.term,
+    )
+
+
+def test_navalny_house_arrest_is_custody_and_administrative_arrests_end_when_served() -> None:
+    # "placed under house arrest"; "dal 30 dicembre 2014 al 18 febbraio 2015"
+    # "sentenced to 30 days' administrative arrest" (25 days in another account)
+    case = _case("navalny-2014-2017")
+    navalny = "alexei-navalny"
+    assert CustodyStatus.DETAINED == custody_on(case, navalny, day(2014, 3, 15))
+    assert CustodyStatus.RELEASED == custody_on(case, navalny, day(2015, 3, 1))
+    fifteen_days = case.sentences[2]
+    assert (15, day(2017, 4, 11)) == (
+        time_to_serve(fifteen_days),
+        sentence_release_date(fifteen_days),
+    )
+    administrative = [s for s in case.sentences if s.proceedings is Proceedings.ADMINISTRATIVE]
+    assert [None, Term(days=30), Term(days=25)] == [s.term for s in administrative]
+    assert CustodyStatus.DETAINED == custody_on(case, navalny, day(2017, 3, 30))
+    assert CustodyStatus.DETAINED == custody_on(case, navalny, day(2017, 6, 20))
+
+
+def test_toomaj_salehi_quashed_death_sentence_no_longer_stands() -> None:
+    # "On 22 June 2024, the Supreme Court overturned the death sentence"
+    case = _case("toomaj-salehi-2022-2024")
+    death = _sentences_of(case, "toomaj-salehi")[1]
+    assert (True, CourtKind.REVOLUTIONARY, AppealOutcome.QUASHED) == (
+        death.death,
+        death.court_kind,
+        death.appeal_outcome,
+    )
+    with pytest.raises(civicspace.SentenceError):
+        sentence_release_date(death, day(2024, 4, 23))
+    standing = [s for s in case.sentences if s.appeal_outcome is not AppealOutcome.QUASHED]
+    assert (1, 0) == (account_totals(case.sentences).death, account_totals(standing).death)
+    assert CustodyStatus.DETAINED == custody_on(case, "toomaj-salehi", day(2024, 7, 1))
+
+
+def test_narges_mohammadi_lashes_add_no_months() -> None:
+    # "2 1/2 years in prison, 80 lashes"; "eight years and two months in prison; two years in
+    # internal “exile”"
+    case = _case("narges-mohammadi-2021-2022")
+    totals = account_totals(case.sentences)
+    assert (128, 80) == (totals.minimum_months, totals.lashes)
+    assert Term(years=10, months=8) == served_consecutively(case.sentences)
+    (exile,) = case.sentences[1].additional_penalties
+    assert (AdditionalPenaltyKind.INTERNAL_EXILE, Term(years=2)) == (exile.kind, exile.term)
+    assert CustodyStatus.DETAINED == custody_on(case, "narges-mohammadi", day(2022, 2, 1))
+
+
+def test_raif_badawi_released_on_completion_then_banned_from_travel() -> None:
+    # "10 years behind bars, 1,000 lashes, a 10-year travel ban"; "Released on Friday, March 11"
+    case = _case("raif-badawi-2012-2022")
+    (sentence,) = case.sentences
+    assert (120, 1000) == (
+        account_totals(case.sentences).minimum_months,
+        account_totals(case.sentences).lashes,
+    )
+    assert CustodyStatus.RELEASED == custody_on(case, "raif-badawi", day(2022, 6, 1))
+    assert LegalOutcome.CONVICTED == outcome_on(case, "raif-badawi", day(2022, 6, 1))
+    ban = next(
+        p for p in sentence.additional_penalties if p.kind is AdditionalPenaltyKind.TRAVEL_BAN
+    )
+    assert day(2032, 3, 11) == add_term(day(2022, 3, 11), ban.term)
+
+
+def test_ilham_tohti_life_with_political_rights_and_property_taken() -> None:
+    case = _case("ilham-tohti-2014")
+    (sentence,) = case.sentences
+    assert [
+        (AdditionalPenaltyKind.DEPRIVATION_OF_POLITICAL_RIGHTS, LIFE),
+        (AdditionalPenaltyKind.CONFISCATION_OF_PROPERTY, None),
+    ] == [(p.kind, p.term) for p in sentence.additional_penalties]
+    assert CustodyStatus.DETAINED == custody_on(case, "ilham-tohti", day(2014, 3, 1))
+
+
+def test_osman_kavala_aggravated_life_counts_as_life() -> None:
+    case = _case("osman-kavala-2017-2022")
+    totals = account_totals(case.sentences)
+    assert (1, 1) == (totals.life, totals.aggravated_life)
+
+
+def test_nicaraguans_released_expelled_and_stripped_of_nationality() -> None:
+    # "the United States received 222 political prisoners released by Nicaragua"
+    case = _case("nicaragua-222-2023")
+    assert CustodyStatus.AT_LARGE == custody_on(case, "felix-maradiaga", day(2023, 3, 1))
+    assert [222, 222, 222, 222] == [event.people_count for event in case.events]
+    assert "deprivation_of_nationality" == case.events[-1].kind
+
+
+def test_iran_internet_shutdown_concerns_no_named_person() -> None:
+    # "Iran’s government cut off the Internet for over 80 million people"
+    case = _case("iran-internet-shutdown-2019")
+    (event,) = case.events
+    assert ("internet_shutdown", (), ()) == (event.kind, event.people, event.organisations)
+
+
+def test_designations_as_printed() -> None:
+    memorial = _case("memorial-liquidation-2021").events[0].designation
+    muratov = _case("muratov-foreign-agent-2023").events[0].designation
+    assert (DesignationCategory.FOREIGN_AGENT, "foreign-agent NGO") == (
+        memorial.category,
+        memorial.label,
+    )
+    assert (DesignationCategory.FOREIGN_AGENT, "foreign agent") == (
+        muratov.category,
+        muratov.label,
+    )
