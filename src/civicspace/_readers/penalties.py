@@ -297,26 +297,32 @@ def _read_part(part: str) -> dict[str, Any]:
     raise _Unread(part)  # pragma: no cover - the plain pattern matches any text
 
 
-def _merge(first: dict[str, Any], second: dict[str, Any], text: str) -> dict[str, Any]:
+class _Twice(Exception):
+    """Two parts state the same member: two terms, say."""
+
+
+def _merge(first: dict[str, Any], second: dict[str, Any]) -> dict[str, Any]:
     merged = dict(first)
     for name, value in second.items():
         if name in ("non_custodial", "additional_penalties"):
             merged[name] = merged.get(name, ()) + value
         elif name in merged:
-            raise _refuse(
-                text,
-                f"{text!r} states {name.replace('_', ' ')} twice; read each part on its own, "
-                "as the reader never guesses whether terms run together or one after another",
-            )
+            raise _Twice(name)
         else:
             merged[name] = value
     return merged
 
 
 def _read_parts(phrase: str, text: str) -> dict[str, Any] | None:
-    """The members of ``phrase`` read as parts joined by separators, or ``None``."""
+    """The members of ``phrase`` read as parts joined by separators, or ``None``.
+
+    The whole phrase is tried first, then each split at a separator, leftmost
+    first; a split whose parts state one member twice is passed over, and
+    refused only when no reading is left.
+    """
     memo: dict[int, dict[str, Any] | None] = {}
     cuts = [(match.start(), match.end()) for match in _SEPARATOR.finditer(phrase)]
+    twice: list[str] = []
 
     def read_from(start: int) -> dict[str, Any] | None:
         if start in memo:
@@ -333,13 +339,25 @@ def _read_parts(phrase: str, text: str) -> dict[str, Any] | None:
                 except _Unread:
                     continue
                 rest = read_from(cut_end)
-                if rest is not None:
-                    found = _merge(head, rest, text)
-                    break
+                if rest is None:
+                    continue
+                try:
+                    found = _merge(head, rest)
+                except _Twice as error:
+                    twice.append(str(error))
+                    continue
+                break
         memo[start] = found
         return found
 
-    return read_from(0)
+    members = read_from(0)
+    if members is None and twice:
+        raise _refuse(
+            text,
+            f"{text!r} states {twice[0].replace('_', ' ')} twice; read each part on its own, "
+            "as the reader never guesses whether terms run together or one after another",
+        )
+    return members
 
 
 def parse_penalty(text: str) -> StatedPenalty:
