@@ -965,3 +965,32 @@ def test_aggravated_life_counts_as_life(sentences: list[Sentence], data: st.Data
     plain, aggravated = account_totals(sentences), account_totals(marked)
     assert attrs.evolve(plain, aggravated_life=aggravated.aggravated_life) == aggravated
     assert sum(1 for sentence in marked if sentence.aggravated_life) == aggravated.aggravated_life
+
+
+def test_ruling_totals_count_a_death_sentence_once_over_its_accounts() -> None:
+    # Two accounts of one ruling (one person, one day): one gives death and a travel ban, the
+    # other death alone; a second ruling gives 74 lashes and 15 days, another 100 lashes.
+    accounts = (
+        load_sentence(TOOMAJ_SALEHI),
+        Sentence(person="toomaj-salehi", death=True, imposed_on=PartialDate(2024, 4)),
+        Sentence(person="someone", lashes=74, term=Term(days=15), imposed_on=PartialDate(2020)),
+        Sentence(person="someone", lashes=100, imposed_on=PartialDate(2021)),
+    )
+    case = civicspace.Case(
+        id="world",
+        country="IRN",
+        title="Penalties",
+        people=(
+            civicspace.CasePerson(id="toomaj-salehi", name="Toomaj Salehi"),
+            civicspace.CasePerson(id="someone", name="Someone"),
+        ),
+        sentences=accounts,
+    )
+    totals = civicspace.ruling_totals(case)
+    assert (3, 1, 174, Term(days=15)) == (
+        totals.sentences,
+        totals.death,
+        totals.lashes,
+        totals.term_maximum,
+    )
+    assert (2, 174) == (account_totals(accounts).death, account_totals(accounts).lashes)
