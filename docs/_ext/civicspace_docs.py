@@ -66,6 +66,7 @@ GROUP_TITLES = {
     "civicspace._readers.terms": "Reading terms",
     "civicspace._readers.amounts": "Reading amounts",
     "civicspace._readers.ratings": "Reading rating phrases",
+    "civicspace._readers.penalties": "Reading penalties",
     "civicspace._model.custody": "Custody",
     "civicspace._model.sentences": "Sentences",
     "civicspace._model.penalties": "Statutory penalties",

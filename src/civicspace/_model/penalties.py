@@ -116,8 +116,8 @@ class StatutoryPenalty:
     maximum_term=Term(years=10)),))``.
 
     A penalty threatens only what it states: it states a maximum term
-    (:data:`~civicspace.LIFE` for life imprisonment), a maximum fine or both,
-    and a minimum where the law gives one.  Fines are in the law's own
+    (:data:`~civicspace.LIFE` for life imprisonment), a maximum fine, the
+    death penalty, or more, and a minimum where the law gives one.  Fines are in the law's own
     currency; an equivalent a report adds ("about $1,250 USD") is not part
     of the law.  The cross-field rules (``penalty.*`` codes) check that each
     minimum, in the base penalty and with each variant applied, does not

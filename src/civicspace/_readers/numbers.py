@@ -63,11 +63,24 @@ def _normalise(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+class _UnreadableNumber(ValueError):
+    """A figure in digits too long to be read as a whole number."""
+
+
+#: Figures in digits longer than this are refused, not converted: no term or count runs so long.
+_MAX_DIGITS: Final = 30
+
+
 def _whole(number: str) -> int:
     word = number.casefold()
     if word in _WORD_VALUES:
         return _WORD_VALUES[word]
-    return int(number.replace(",", ""))
+    digits = number.replace(",", "")
+    if len(digits) > _MAX_DIGITS:
+        raise _UnreadableNumber(
+            f"has a figure of {len(digits):,} digits; at most {_MAX_DIGITS} are read"
+        )
+    return int(digits)
 
 
 def _decimal(number: str) -> Decimal:

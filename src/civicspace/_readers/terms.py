@@ -21,6 +21,7 @@ from .numbers import (
     _WHOLE_DIGITS,
     _normalise,
     _refuse,
+    _UnreadableNumber,
     _whole,
 )
 
@@ -267,7 +268,8 @@ def parse_term(text: str) -> StatedTerm:
             as given: qualified figures ("over two years", "some years"),
             weeks (with the days as a suggestion), fractions ("1.5 years"), a
             range whose ends are in the wrong order or whose order depends on
-            the calendar ("30 days to one month"), and text left over.
+            the calendar ("30 days to one month"), a figure of more than 30
+            digits, and text left over.
 
     """
     if not isinstance(text, str):
@@ -277,6 +279,8 @@ def parse_term(text: str) -> StatedTerm:
         read = _read_term(phrase, text)
     except _RangeOrderError as error:
         raise _refuse(text, f"{text!r} is not a range: {error}") from None
+    except _UnreadableNumber as error:
+        raise _refuse(text[:80], f"the term {error}") from None
     if read is not None:
         return read
     raise _term_error(text, phrase)
