@@ -20,12 +20,14 @@ from typing import Any
 import pytest
 
 import civicspace
+from civicspace._model import standing
 from civicspace._model.cases import Case, person_status
 from civicspace._model.custody import days_in_custody
 from civicspace._model.events import (
     CustodyStatus,
     DesignationCategory,
     LegalOutcome,
+    OrganisationStatus,
     PersonStatus,
 )
 from civicspace._model.sentences import (
@@ -47,6 +49,14 @@ WORLD = pathlib.Path(__file__).parent.parent / "examples" / "world"
 RESEARCH = WORLD / "_research"
 FILES = sorted(WORLD.glob("*.json"))
 day = datetime.date
+
+#: Status over time with outcomes per charge, organisations' status and
+#: designations comes with the vocab branch's second commit; without it the
+#: answers below that need it are not asked.
+needs_status_over_time = pytest.mark.skipif(
+    not hasattr(standing, "organisation_status_on"),
+    reason="needs status over time per charge, for organisations and designations",
+)
 
 
 def _document(name: str) -> dict[str, Any]:
@@ -175,6 +185,7 @@ def test_ilham_tohti_life_has_no_release_date() -> None:
     assert CustodyStatus.DETAINED == custody_on(case, "ilham-tohti", day(2020, 1, 1))
 
 
+@needs_status_over_time
 def test_maria_ressa_convicted_of_cyber_libel_acquitted_of_tax_free_on_bail() -> None:
     # "convicted of cyber libel"; "acquitted by the Court of Tax Appeals (CTA) on 4 counts"
     case = _case("maria-ressa-2020-2023")
@@ -185,6 +196,7 @@ def test_maria_ressa_convicted_of_cyber_libel_acquitted_of_tax_free_on_bail() ->
     assert CustodyStatus.DETAINED != custody_on(case, "maria-ressa", day(2023, 10, 1))
 
 
+@needs_status_over_time
 def test_osman_kavala_held_throughout_and_convicted_though_acquitted_of_espionage() -> None:
     # "He was cleared of these charges in February 2020, but was immediately arrested"
     # "The court said it decided to acquit Kavala of espionage charge"
@@ -343,3 +355,57 @@ def test_designations_as_printed() -> None:
         muratov.category,
         muratov.label,
     )
+
+
+@needs_status_over_time
+def test_memorial_liquidated_and_designated_a_foreign_agent() -> None:
+    # "liquidated the Memorial International society (designated as a foreign-agent NGO)"
+    case = _case("memorial-liquidation-2021")
+    on = day(2022, 1, 1)
+    status_on, in_force = standing.organisation_status_on, standing.designations_in_force
+    assert OrganisationStatus.LIQUIDATED == status_on(case, "memorial-international", on)
+    assert [(DesignationCategory.FOREIGN_AGENT, "foreign-agent NGO")] == [
+        (d.category, d.label) for d in in_force(case, "memorial-international", on)
+    ]
+    # the Moscow City Court's hearing was only scheduled: nothing changed for the other Memorial
+    assert OrganisationStatus.UNKNOWN == status_on(case, "memorial-hrc", on)
+
+
+@needs_status_over_time
+def test_muratov_foreign_agent_from_1_september_2023() -> None:
+    # "On 1 September 2023, the Russian Ministry of Justice designated ... Dmitry Muratov"
+    case = _case("muratov-foreign-agent-2023")
+    in_force = standing.designations_in_force
+    assert () == in_force(case, "dmitry-muratov", day(2023, 8, 31))
+    assert [DesignationCategory.FOREIGN_AGENT] == [
+        d.category for d in in_force(case, "dmitry-muratov", day(2023, 9, 1))
+    ]
+
+
+@needs_status_over_time
+def test_apple_daily_closed_and_myanmar_outlets_banned() -> None:
+    status_on = standing.organisation_status_on
+    apple = _case("apple-daily-jimmy-lai")
+    assert OrganisationStatus.CLOSED == status_on(apple, "apple-daily", day(2021, 7, 1))
+    assert CustodyStatus.DETAINED == custody_on(apple, "jimmy-lai", day(2025, 12, 31))
+    myanmar = _case("myanmar-dvb-mizzima-2021")
+    assert [OrganisationStatus.BANNED] * 2 == [
+        status_on(myanmar, outlet, day(2021, 4, 1)) for outlet in ("dvb", "mizzima")
+    ]
+
+
+@needs_status_over_time
+@pytest.mark.xfail(
+    reason="no release is assumed when a ruling joins a fine to the 15-day term", strict=False
+)
+def test_administrative_arrest_ends_when_served() -> None:
+    # "ruled to arrest Russian opposition figure Alexei Navalny for 15 days"
+    case = _case("navalny-2014-2017")
+    assert CustodyStatus.RELEASED == custody_on(case, "alexei-navalny", day(2017, 4, 20))
+
+
+@needs_status_over_time
+def test_quashed_death_sentence_no_longer_stands_after_changes() -> None:
+    case = _case("toomaj-salehi-2022-2024")
+    after = standing.sentences_after_changes(case, "toomaj-salehi")
+    assert (0, 75) == (account_totals(after).death, account_totals(after).minimum_months)
