@@ -409,3 +409,33 @@ def test_quashed_death_sentence_no_longer_stands_after_changes() -> None:
     case = _case("toomaj-salehi-2022-2024")
     after = standing.sentences_after_changes(case, "toomaj-salehi")
     assert (0, 75) == (account_totals(after).death, account_totals(after).minimum_months)
+
+
+def test_abdulhadi_al_khawaja_life_from_a_military_court() -> None:
+    # "condamné par un tribunal militaire à la détention à perpétuité en juin 2011"
+    case = _case("abdulhadi-al-khawaja-2011")
+    (sentence,) = case.sentences
+    assert (LIFE, CourtKind.MILITARY) == (sentence.term, sentence.court_kind)
+    with pytest.raises(civicspace.SentenceError):
+        sentence_release_date(sentence, day(2011, 6, 22))
+    assert CustodyStatus.DETAINED == custody_on(case, "abdulhadi-al-khawaja", day(2012, 4, 25))
+    assert ["arrest", "ill_treatment", "sentence", "hunger_strike"] == [
+        event.kind for event in case.events
+    ]
+
+
+def test_jimmy_lai_held_since_2020_and_sentenced_to_twenty_years() -> None:
+    # "Lai, 78, was arrested in August 2020"; "é condenado a 20 anos de prisão"
+    case = _case("apple-daily-jimmy-lai")
+    assert CustodyStatus.DETAINED == custody_on(case, "jimmy-lai", day(2024, 1, 1))
+    assert LegalOutcome.CONVICTED == outcome_on(case, "jimmy-lai", day(2026, 3, 1))
+    assert 240 == account_totals(case.sentences).minimum_months
+    assert ["search", "asset_freeze", "closure"] == [
+        event.kind for event in case.events if event.organisations == ("apple-daily",)
+    ]
+
+
+def test_memorial_hearing_was_only_scheduled() -> None:
+    # "tomorrow the Mos-cow City Court will consider a similar claim"
+    case = _case("memorial-liquidation-2021")
+    assert [True, True, False] == [event.happened for event in case.events]
