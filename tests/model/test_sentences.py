@@ -994,3 +994,13 @@ def test_ruling_totals_count_a_death_sentence_once_over_its_accounts() -> None:
         totals.term_maximum,
     )
     assert (2, 174) == (account_totals(accounts).death, account_totals(accounts).lashes)
+
+
+@given(strategies.statutory_penalties())
+def test_a_death_sentence_is_within_a_level_exactly_when_it_provides_death(
+    penalty: StatutoryPenalty,
+) -> None:
+    comparison = compare_with_penalty(Sentence(person="someone", death=True), penalty)
+    levels = penalty.levels()
+    assert bool(levels[0].death) == comparison.within_base
+    assert tuple(bool(level.death) for level in levels[1:]) == comparison.within_variants
