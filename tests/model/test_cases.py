@@ -686,12 +686,19 @@ SEMANTIC = [
     (("events", 3, "date"), "2018", [("$.events[3].date", "case.verdict_before_arrest")]),
     # A release (bail) dated before the detention it ends.
     (("events", 2, "date"), "2019-06-28", [("$.events[2].date", "case.release_before_detention")]),
-    # A bail while not detained: no arrest listed above it.
+    # A bail while known not to be detained: bailed twice.
     (
         ("events",),
-        [KONG_RAIYA_2019["events"][2], KONG_RAIYA_2019["events"][3]],
-        [("$.events[0].people[0]", "case.release_while_not_detained")],
+        [
+            KONG_RAIYA_2019["events"][0],
+            KONG_RAIYA_2019["events"][2],
+            KONG_RAIYA_2019["events"][2],
+            KONG_RAIYA_2019["events"][3],
+        ],
+        [("$.events[2].people[0]", "case.release_while_not_detained")],
     ),
+    # A bail with no arrest listed above: the source may not record the arrest.
+    (("events",), [KONG_RAIYA_2019["events"][2], KONG_RAIYA_2019["events"][3]], []),
     # A conviction in absentia of someone in custody at the time.
     (
         ("events",),
@@ -866,8 +873,8 @@ def test_a_new_kind_is_one_entry_in_the_data_file(vocabulary: Any) -> None:
     data = shipped_vocabulary()
     data["kinds"].append(
         {
-            "kind": "house_arrest",
-            "description": "The person is confined to their home.",
+            "kind": "curfew",
+            "description": "The person may not leave home at night.",
             "status": "detained",
             "custody": "begins",
         }
@@ -878,7 +885,7 @@ def test_a_new_kind_is_one_entry_in_the_data_file(vocabulary: Any) -> None:
         case,
         events=(
             *case.events,
-            Event(kind="house_arrest", date=PartialDate(2020, 7), people=("kong-raiya",)),
+            Event(kind="curfew", date=PartialDate(2020, 7), people=("kong-raiya",)),
         ),
     )
     assert PersonStatus.DETAINED == person_status(held, "kong-raiya")

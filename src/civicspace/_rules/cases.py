@@ -26,6 +26,7 @@ from .._model import (
     stays_in,
     timeline,
 )
+from .._model.cases import ChargeVerdicts, charges_of
 from .._util import per_run
 from .engine import Finding, check
 
@@ -50,6 +51,7 @@ def _walks(case: Case) -> dict[str, tuple[tuple[TimelineStep, ...], tuple[Stay, 
     """
     steps: dict[str, list[TimelineStep]] = {person.id: [] for person in case.people}
     held: dict[str, int | None] = dict.fromkeys(steps)
+    verdicts: dict[str, ChargeVerdicts] = {}
     begins, ends = CustodyEffect.BEGINS, CustodyEffect.ENDS
     for index, event in enumerate(case.events):
         named = event.people
@@ -62,8 +64,17 @@ def _walks(case: Case) -> dict[str, tuple[tuple[TimelineStep, ...], tuple[Stay, 
             if found is None:
                 continue
             before = held[person]
-            if custody is begins and before is None:
-                after: int | None = index
+            if event.charges and kind.outcome is not None:
+                tracker = verdicts.get(person)
+                if tracker is None:
+                    tracker = verdicts[person] = ChargeVerdicts(charges_of(case, person))
+                overridden = tracker.overall(event, kind) is not None
+            else:
+                overridden = False
+            if overridden:
+                after: int | None = before
+            elif custody is begins and before is None:
+                after = index
             elif custody is ends:
                 after = None
             else:
@@ -204,26 +215,24 @@ def release_before_detention(case: Case) -> Iterator[Finding]:
 
 
 def release_while_not_detained(case: Case) -> Iterator[Finding]:
-    """A bail or release (a kind with ``requires_custody``) concerns only people then in custody.
+    """A bail or release (a kind with ``requires_custody``) concerns no one known to be free.
 
-    Custody is as the events listed above put it: a person bailed with no
-    arrest or detention listed before, or bailed twice, is reported at their
-    place in the event's ``people``.
+    A person is known to be free when an event listed above ended their
+    custody (a bail, a release, an acquittal) and none put them back: bailed
+    twice, say.  A bail or release with no custody listed above at all is
+    not reported: sources often report a release on bail without the arrest
+    before it, and that is a gap in the record, not a contradiction.
     """
     for person_id, (steps, _) in _walks(case).items():
         ended: int | None = None
         for step in steps:
-            if step.kind.requires_custody and not step.held_before:
+            if step.kind.requires_custody and not step.held_before and ended is not None:
                 where = step.event.people.index(person_id)
-                reason = (
-                    f"their custody ended at $.events[{ended}]"
-                    if ended is not None
-                    else "no event listed above puts them in custody (add the arrest or "
-                    "detention, with as much of its date as is known)"
-                )
                 yield (
                     f"$.events[{step.index}].people[{where}]",
-                    f"{person_id!r} cannot be released here ({_words(step.event.kind)}): {reason}",
+                    f"{person_id!r} cannot be released here ({_words(step.event.kind)}): "
+                    f"their custody ended at $.events[{ended}] and no event since puts them "
+                    "back in custody",
                 )
             if step.held_before and not step.held_after:
                 ended = step.index
@@ -407,7 +416,7 @@ check(
 check(
     Case,
     "case.release_while_not_detained",
-    "A bail or release concerns someone whom no event listed above puts in custody.",
+    "A bail or release concerns someone whose custody an event listed above ended.",
 )(release_while_not_detained)
 
 
