@@ -17,7 +17,7 @@ From the command line: ``civicspace site cambodia --out site/``.
 ...     print(written[-1].name, sum(path.suffix == ".html" for path in written))
 index.html 76
 
-Without the extra, :func:`build_site` raises :class:`MissingExtraError`,
+Without the extra, :func:`build_site` raises :class:`~civicspace.errors.MissingExtraError`,
 whose one-line message says what to install.
 """
 
@@ -26,10 +26,11 @@ from __future__ import annotations
 import datetime
 from pathlib import Path
 
-from . import Collection, PartialDate
-from ._site._extra import MissingExtraError, require
+from ._site._extra import require
+from .collection import Collection
+from .common import PartialDate
 
-__all__ = ["MissingExtraError", "build_site"]
+__all__ = ["build_site"]
 
 
 def build_site(

@@ -56,7 +56,7 @@ class Charge:
         id: Unique among the charges of the case; events refer to it.
         offence: The offence as reported.
         citations: The laws and articles it cites, each a
-            :class:`~civicspace.LawReference` to a law record by id.
+            :class:`~civicspace.laws.LawReference` to a law record by id.
         people: The ids of the people of the case charged with it whom the source
             names; ``()`` when it names none (the charge event then counts them:
             "four Mother Nature activists were charged").
@@ -103,7 +103,7 @@ class Case:
         sentences: The sentences imposed; each names a person of the case.
         sources: Where the case was reported.
         derived: The values that rest on a reading rather than a quote, each
-            marked with how it was derived (:class:`~civicspace.Derivation`).
+            marked with how it was derived (:class:`~civicspace.common.Derivation`).
 
     """
 
@@ -221,8 +221,8 @@ def timeline(case: Case, person_id: str) -> Iterator[TimelineStep]:
     ends at one whose kind's ``custody`` is ``ends`` (bail, release,
     acquittal, ...) when they are.  Nothing else changes it: a sentence whose
     remainder is suspended after time served does not, here; for custody
-    as well as legal outcome over time, see :func:`~civicspace.status_history`.
-    An event that was only scheduled (:attr:`Event.scheduled <civicspace.Event.scheduled>`)
+    as well as legal outcome over time, see :func:`~civicspace.cases.status_history`.
+    An event that was only scheduled (:attr:`Event.scheduled <civicspace.cases.Event.scheduled>`)
     is not in the timeline: it is not known to have happened.  An acquittal
     (or charges dropped) on some charges does not end custody while another
     charge of the person stands (:class:`ChargeVerdicts`).
@@ -298,8 +298,8 @@ def person_status(case: Case, person_id: str) -> PersonStatus:
     another charge stands (:class:`ChargeVerdicts`): convicted of one charge
     and acquitted of another, the person stays ``convicted``.  One status
     per person: a conviction followed by a release leaves ``released``.
-    :func:`~civicspace.status_history`, :func:`~civicspace.standing_on` and
-    :func:`~civicspace.custody_on` keep the legal outcome and custody apart,
+    :func:`~civicspace.cases.status_history`, :func:`~civicspace.cases.standing_on` and
+    :func:`~civicspace.cases.custody_on` keep the legal outcome and custody apart,
     on any date.
 
     Raises:
@@ -382,7 +382,7 @@ def pretrial_detention(
     after an acquittal (re-arrested on new charges, even the same day)
     counts again, up to its own verdict.  Each spell runs
     from the day it begins to the day before it ends (the day of release or
-    verdict is not counted, as in :func:`~civicspace.days_in_custody`).
+    verdict is not counted, as in :func:`~civicspace.cases.days_in_custody`).
 
     Partial dates are never guessed: the fewest days count each spell from
     the last day its first date may be to the first day its end may be; the

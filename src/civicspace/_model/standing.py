@@ -1,6 +1,6 @@
 """Status over time: a person's legal outcome and custody, each a fact of its own, on any date.
 
-:func:`~civicspace.person_status` gives one status per person, so a person
+:func:`~civicspace.cases.person_status` gives one status per person, so a person
 convicted and then released is either ``convicted`` or ``released``.  Here
 the two are kept apart: the **legal outcome** (:class:`LegalOutcome`:
 charged, convicted, acquitted, ...) and **custody** (:class:`CustodyStatus`:
@@ -10,7 +10,7 @@ kind says so (``outcome`` and ``custody_status`` in ``data/event_kinds.json``).
 Custody also ends without an event saying so: a person held when sentenced
 to a term "with the remainder suspended due to time served" (a sentence of
 the case for them, imposed on the day of the verdict, whose ``suspended`` is
-:data:`~civicspace.REMAINDER` or the whole term) has nothing left to serve,
+:data:`~civicspace.sentences.REMAINDER` or the whole term) has nothing left to serve,
 so they are released at the verdict.  That reading rests on the sentence,
 not on a quoted release, and the step says so (:attr:`StatusStep.sentences`).
 Likewise when a term runs out: a person held when sentenced to a finite term
@@ -32,15 +32,16 @@ the designations a state puts on them (:func:`designations_in_force`).
 ...         civicspace.Event(kind="sentence", date=civicspace.PartialDate.parse("2021-11-02"),
 ...                          people=("p",)),
 ...     ),
-...     sentences=(civicspace.Sentence(person="p", term=civicspace.Term(months=18),
-...         suspended=civicspace.REMAINDER,
+...     sentences=(civicspace.Sentence(person="p", term=civicspace.sentences.Term(months=18),
+...         suspended=civicspace.sentences.REMAINDER,
 ...         imposed_on=civicspace.PartialDate.parse("2021-11-02")),),
 ... )
->>> [(step.outcome.value, step.custody.value) for step in civicspace.status_history(case, "p")]
+>>> history = civicspace.cases.status_history(case, "p")
+>>> [(step.outcome.value, step.custody.value) for step in history]
 [('unknown', 'detained'), ('convicted', 'released')]
->>> civicspace.custody_on(case, "p", datetime.date(2021, 6, 1))
+>>> civicspace.cases.custody_on(case, "p", datetime.date(2021, 6, 1))
 <CustodyStatus.DETAINED: 'detained'>
->>> civicspace.custody_on(case, "p", datetime.date(2022, 1, 1))
+>>> civicspace.cases.custody_on(case, "p", datetime.date(2022, 1, 1))
 <CustodyStatus.RELEASED: 'released'>
 """
 
@@ -230,8 +231,8 @@ def sentences_after_changes(
     contract adds without a term, such as death) is changed only by
     ``term_after``.  With ``on``, only changes dated certainly by that day
     apply; scheduled events never do.  Pass the result to
-    :func:`~civicspace.account_totals` for totals, and each sentence to
-    :func:`~civicspace.sentence_release_date` for its release date; see
+    :func:`~civicspace.sentences.account_totals` for totals, and each sentence to
+    :func:`~civicspace.sentences.sentence_release_date` for its release date; see
     also :func:`term_release_on`.
 
     Raises:
@@ -259,7 +260,7 @@ def term_release_on(case: Case, person_id: str) -> datetime.date | None:
 
     The ruling is the sentences of :func:`sentences_after_changes` imposed
     on the date of the last of them (known to the day).  The day is the
-    latest :func:`~civicspace.sentence_release_date` among them: each term
+    latest :func:`~civicspace.sentences.sentence_release_date` among them: each term
     served from the day it was imposed, less its suspended part and the
     custody credited.  ``None`` when the person has no such ruling or a
     sentence of it has no finite term (life, a range; death has no release
@@ -425,14 +426,14 @@ def status_history(case: Case, person_id: str) -> tuple[StatusStep, ...]:
     still ``unknown`` becomes ``charged`` (:attr:`StatusStep.charges` says
     which).  A verdict on some of the person's charges (an acquittal on one)
     changes nothing while another charge stands
-    (:class:`~civicspace.ChargeVerdicts`): convicted of one charge and
+    (:class:`~civicspace.cases.ChargeVerdicts`): convicted of one charge and
     acquitted of another, the person stays ``convicted`` and held.  Events
     that happen on the same day are taken in the order listed: an acquittal
     then a re-arrest leaves the person ``detained``.
 
     A conviction or sentence of a person held, whose sentences imposed that
     day (known to the day) all have a finite term, leads to a release on
-    the day the last of them is served (:func:`~civicspace.sentence_release_date`
+    the day the last of them is served (:func:`~civicspace.sentences.sentence_release_date`
     of each, after the commutations and reductions listed before then:
     :func:`sentences_after_changes`): 15 days of administrative arrest
     imposed on 1 March leave the person free on 16 March.  That step comes
@@ -448,9 +449,9 @@ def status_history(case: Case, person_id: str) -> tuple[StatusStep, ...]:
 
     Events that change neither fact are left out, and so are
     events that were only scheduled (:attr:`Event.scheduled
-    <civicspace.Event.scheduled>`): they are not known to have happened.
+    <civicspace.cases.Event.scheduled>`): they are not known to have happened.
 
-    Unlike :func:`~civicspace.person_status`, nothing overwrites anything of
+    Unlike :func:`~civicspace.cases.person_status`, nothing overwrites anything of
     the other kind: after a conviction and a release the person is
     ``convicted`` and ``released``.
 
@@ -616,7 +617,7 @@ def organisation_history(case: Case, organisation_id: str) -> tuple[Organisation
     leaves ``suspended``, a liquidation ``liquidated``, a deregistration
     ``deregistered``, a dissolution ``dissolved``, a closure ``closed``, a
     ban ``banned``, a reinstatement ``operating``.  A designation adds its
-    :class:`~civicspace.Designation` (once); a lifting removes those it
+    :class:`~civicspace.cases.Designation` (once); a lifting removes those it
     covers (all when it gives none).  Scheduled events are left out.
 
     Raises:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from .. import Life, Money, PartialDate, ReportedAmount, Term, TermRange
+from ..common import PartialDate
+from ..sentences import Life, Money, ReportedAmount, Term, TermRange
 
 __all__ = ["amount_text", "date_text", "file_name", "http_url", "shorten", "term_text"]
 

@@ -28,34 +28,18 @@ from typing import Any
 
 import jinja2
 
-from .. import (
-    Case,
-    Collection,
-    CountryRating,
-    Event,
-    IncompleteSessionError,
-    Law,
-    PartialDate,
-    RatingHistory,
-    Remainder,
-    Session,
-    Statement,
-    StatutoryPenalty,
-    Term,
-    __version__,
-    account_totals,
-    arrest_to_verdict,
-    canonical_article_number,
-    case_statuses,
-    conflicts,
-    council_ratings,
-    country_name,
-    in_force_on,
-    pretrial_detention,
-    ruling_totals,
-    statements_concerning,
-    summarise,
-)
+from .. import __version__
+from ..analysis import conflicts, ruling_totals, statements_concerning, summarise
+from ..cases import Case, Event, arrest_to_verdict, case_statuses, pretrial_detention
+from ..collection import Collection
+from ..common import PartialDate
+from ..countries import country_name
+from ..errors import IncompleteSessionError
+from ..laws import Law, canonical_article_number, in_force_on
+from ..ratings import CountryRating, RatingHistory
+from ..sentences import Remainder, StatutoryPenalty, Term, account_totals
+from ..sessions import Session, council_ratings
+from ..statements import Statement
 from . import charts
 from ._text import amount_text, date_text, file_name, http_url, money_text, shorten, term_text
 

@@ -26,26 +26,13 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
-from .. import (
-    Case,
-    ChangeDirection,
-    CivicusRating,
-    CountryRating,
-    CustodyEffect,
-    PartialDate,
-    RatingHistory,
-    Statement,
-    Term,
-    TermRange,
-    TimelineStep,
-    add_term,
-    co_signatories,
-    conflicts,
-    country_name,
-    person_status,
-    pretrial_detention,
-    timeline,
-)
+from ..analysis import co_signatories, conflicts
+from ..cases import Case, CustodyEffect, TimelineStep, person_status, pretrial_detention, timeline
+from ..common import PartialDate
+from ..countries import country_name
+from ..ratings import ChangeDirection, CivicusRating, CountryRating, RatingHistory
+from ..sentences import Term, TermRange, add_term
+from ..statements import Statement
 from ._text import date_text, shorten, term_text
 
 __all__ = [

@@ -11,8 +11,11 @@ import argparse
 from pathlib import Path
 from typing import Any, TextIO
 
-from .. import Collection, ValidationError, datasets, load
-from ._extra import MissingExtraError, require
+from .. import datasets
+from .._api import load
+from ..collection import Collection
+from ..errors import MissingExtraError, ValidationError
+from ._extra import require
 
 __all__ = ["CHART_KINDS", "add_commands", "chart", "site"]
 
