@@ -8,7 +8,15 @@ from hypothesis import given, settings
 
 import civicspace
 from civicspace import strategies
-from civicspace.cases import CustodyStatus, LegalOutcome, PersonStatus, Standing
+from civicspace.cases import (
+    CustodyStatus,
+    LegalOutcome,
+    PersonStatus,
+    Standing,
+    outcome_on,
+    person_status,
+    status_history,
+)
 from civicspace.common import PartialDate
 
 D = datetime.date
@@ -225,22 +233,19 @@ def zsombor_case(scheduled):
 
 def test_a_scheduled_event_changes_no_status():
     scheduled, held = zsombor_case(True), zsombor_case(None)
-    assert [0, 1] == [step.index for step in civicspace.status_history(scheduled, "aun-pheap")]
-    assert [0, 1, 2] == [step.index for step in civicspace.status_history(held, "aun-pheap")]
+    assert [0, 1] == [step.index for step in status_history(scheduled, "aun-pheap")]
+    assert [0, 1, 2] == [step.index for step in status_history(held, "aun-pheap")]
     day = D(2020, 1, 1)
-    assert LegalOutcome.UNKNOWN == civicspace.outcome_on(scheduled, "aun-pheap", day)
-    assert LegalOutcome.CONVICTED == civicspace.outcome_on(held, "aun-pheap", day)
-    assert PersonStatus.RELEASED == civicspace.person_status(scheduled, "aun-pheap")
+    assert LegalOutcome.UNKNOWN == outcome_on(scheduled, "aun-pheap", day)
+    assert LegalOutcome.CONVICTED == outcome_on(held, "aun-pheap", day)
+    assert PersonStatus.RELEASED == person_status(scheduled, "aun-pheap")
     assert True is scheduled.events[2].scheduled
     assert False is scheduled.events[2].happened
 
 
 def facts(case, person_id):
     """Each step of the person's history as (index, outcome, custody)."""
-    return [
-        (step.index, step.outcome, step.custody)
-        for step in civicspace.status_history(case, person_id)
-    ]
+    return [(step.index, step.outcome, step.custody) for step in status_history(case, person_id)]
 
 
 def test_scheduled_false_means_it_happened_as_when_left_out():
@@ -259,6 +264,4 @@ def test_scheduled_events_never_change_status_history(case):
         assert [rest for _, *rest in facts(without, person.id)] == [
             rest for _, *rest in facts(case, person.id)
         ]
-        assert civicspace.person_status(without, person.id) == civicspace.person_status(
-            case, person.id
-        )
+        assert person_status(without, person.id) == person_status(case, person.id)
