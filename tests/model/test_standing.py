@@ -4,17 +4,20 @@ import datetime
 
 import attrs
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
 import civicspace
 from civicspace import strategies
 from civicspace.cases import (
     CustodyStatus,
+    Event,
     LegalOutcome,
     PersonStatus,
     Standing,
     outcome_on,
     person_status,
+    standing_on,
     status_history,
 )
 from civicspace.common import PartialDate
@@ -265,3 +268,24 @@ def test_scheduled_events_never_change_status_history(case):
             rest for _, *rest in facts(case, person.id)
         ]
         assert person_status(without, person.id) == person_status(case, person.id)
+
+
+@settings(max_examples=30, deadline=None)
+@given(strategies.cases(), st.data())
+def test_a_later_event_never_changes_status_before_it(case, data):
+    """An event appended after every dated event changes no one's standing before its date."""
+    assume(case.people)
+    latest = max(
+        (event.date.latest for event in case.events if event.date is not None),
+        default=D(2000, 1, 1),
+    )
+    day = latest + datetime.timedelta(days=data.draw(st.integers(1, 400)))
+    kind = data.draw(strategies.event_kind_names())
+    named = data.draw(st.sampled_from([person.id for person in case.people]))
+    later = attrs.evolve(
+        case,
+        events=(*case.events, Event(kind=kind, date=PartialDate.from_date(day), people=(named,))),
+    )
+    for before in {day - datetime.timedelta(days=1), latest, D(2000, 1, 1)}:
+        for person in case.people:
+            assert standing_on(case, person.id, before) == standing_on(later, person.id, before)
