@@ -25,6 +25,7 @@ from civicspace._model.events import (
     OrganisationStatus,
     PersonStatus,
 )
+from civicspace._model.sentences import AppealOutcome
 from civicspace._model.standing import (
     custody_on,
     designations_in_force,
@@ -469,3 +470,50 @@ def test_an_internet_shutdown_names_no_one() -> None:
         ],
     }
     assert [] == civicspace.validate(document)
+
+
+# -- Sentence changes -----------------------------------------------------------------------------
+
+
+def reduced(*changes: dict[str, Any]) -> Any:
+    """A person held from 2010, sentenced to 33 years on 1 June 2011, and the changes given."""
+    return case(
+        "reduced",
+        "BHR",
+        "A 33-year term reduced",
+        people=[person("p", "P")],
+        events=[
+            event("arrest", "2010-03-01", "p"),
+            event("sentence", "2011-06-01", "p"),
+            *changes,
+        ],
+        sentences=[{"person": "p", "term": "P33Y", "imposed_on": "2011-06-01"}],
+    )
+
+
+def test_a_partial_pardon_reduces_the_term_without_a_release() -> None:
+    found = reduced(event("sentence_reduction", "2020-01-01", "p", reduced_by="P6Y"))
+    assert (Term(years=27),) == tuple(s.term for s in sentences_after_changes(found, "p"))
+    assert D(2038, 6, 1) == term_release_on(found, "p")
+    assert CustodyStatus.DETAINED == custody_on(found, "p", D(2020, 1, 2))
+    assert CustodyStatus.DETAINED == custody_on(found, "p", D(2038, 5, 31))
+    assert CustodyStatus.RELEASED == custody_on(found, "p", D(2038, 6, 1))
+    before = sentences_after_changes(found, "p", D(2019, 12, 31))
+    assert (Term(years=33),) == tuple(s.term for s in before)
+
+
+def test_a_reduction_below_the_time_served_releases_on_the_day_of_the_change() -> None:
+    found = reduced(event("commutation", "2020-01-01", "p", term_after="P5Y"))
+    assert D(2016, 6, 1) == term_release_on(found, "p")
+    assert CustodyStatus.RELEASED == custody_on(found, "p", D(2020, 1, 1))
+    assert CustodyStatus.DETAINED == custody_on(found, "p", D(2019, 12, 31))
+
+
+def test_a_quashed_sentence_no_longer_stands() -> None:
+    found = reduced()
+    quashed = attrs.evolve(
+        found,
+        sentences=(attrs.evolve(found.sentences[0], appeal_outcome=AppealOutcome.QUASHED),),
+    )
+    assert () == sentences_after_changes(quashed, "p")
+    assert None is term_release_on(quashed, "p")

@@ -311,16 +311,26 @@ class _Pending:
     sentences: tuple[int, ...]
 
 
-def _pending(case: Case, person_id: str, verdict: int, upto: int) -> _Pending | None:
-    """The release the verdict at ``verdict`` leads to, with the changes before ``upto``."""
+def _pending(
+    case: Case, person_id: str, verdict: int, upto: int, current: _Pending | None
+) -> _Pending | None:
+    """The release the verdict at ``verdict`` leads to, with the changes before ``upto``.
+
+    A verdict with no sentence imposed on its date (a conviction whose
+    sentence comes later, or on other charges) keeps ``current``.
+    """
     date = case.events[verdict].date
-    if date is None or date.earliest != date.latest:
-        return None
+    if date is None:
+        return current
     ruling = {
         position: sentence
         for position, sentence in _apply_changes(case, person_id, upto=upto).items()
         if sentence.imposed_on == date
     }
+    if not ruling:
+        return current
+    if date.earliest != date.latest:
+        return None
     day = _release_day(list(ruling.values()))
     return None if day is None else _Pending(day, verdict, tuple(ruling))
 
@@ -332,6 +342,7 @@ def _steps(case: Case, person_id: str) -> Iterator[StatusStep]:
     charged = charges_of(case, person_id)
     verdicts = ChargeVerdicts(charged)
     pending: _Pending | None = None
+    ruled_at: int | None = None  # the last verdict of a person held, whose ruling may run out
 
     def released(release: _Pending) -> StatusStep:
         return StatusStep(
@@ -386,9 +397,13 @@ def _steps(case: Case, person_id: str) -> Iterator[StatusStep]:
                 sentences = tuple(ruling)
                 new_custody, new_kind = CustodyStatus.RELEASED, None
             else:
-                pending = _pending(case, person_id, index, index + 1)
-        elif kind.changes_term and pending is not None:
-            pending = _pending(case, person_id, pending.verdict, index + 1)
+                pending = _pending(case, person_id, index, index + 1, pending)
+                ruled_at = index
+        elif kind.changes_term and ruled_at is not None and new_custody is CustodyStatus.DETAINED:
+            pending = _pending(case, person_id, ruled_at, index + 1, pending)
+            if pending is not None and event.date is not None and pending.day < event.date.latest:
+                # cut below the time served: out when the change is made, not before
+                pending = attrs.evolve(pending, day=event.date.latest)
         if new_custody is not CustodyStatus.DETAINED:
             pending = None
         if new_outcome is not outcome or new_custody is not custody or new_kind is not held_as:
@@ -438,7 +453,9 @@ def status_history(case: Case, person_id: str) -> tuple[StatusStep, ...]:
     :func:`sentences_after_changes`): 15 days of administrative arrest
     imposed on 1 March leave the person free on 16 March.  That step comes
     before the first event certainly dated on or after that day, or last;
-    it has :attr:`StatusStep.assumed_on` set and names the sentences.  An
+    it has :attr:`StatusStep.assumed_on` set and names the sentences.  A
+    commutation or reduction that leaves less than the time already served
+    releases on its own date (its last possible day).  An
     event that ends custody first (a release, a pardon, a death) cancels
     it.  Life, a range of terms and sentences without a finite term (death)
     lead to no assumed release.
