@@ -516,6 +516,14 @@ class _Builder:
                     "actor": None if event.actor is None else event.actor.name,
                     "actor_kind": None if event.actor is None else event.actor.kind.value,
                     "in_absentia": event.in_absentia,
+                    "designation_category": (
+                        None if event.designation is None else event.designation.category.value
+                    ),
+                    "designation_label": (
+                        None if event.designation is None else event.designation.label
+                    ),
+                    **_term("term_after", event.term_after),
+                    "reduced_by": None if event.reduced_by is None else str(event.reduced_by),
                     "scheduled": event.scheduled,
                     "place": event.place,
                     "note": event.note,

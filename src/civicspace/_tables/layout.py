@@ -471,6 +471,23 @@ LAYOUT: Final[tuple[TableLayout, ...]] = (
         ),
         Column("in_absentia", BOOL, "Whether it happened in the people's absence", "in_absentia"),
         Column(
+            "designation_category",
+            ENUM,
+            "The designation imposed or lifted: foreign_agent, extremist, terrorist, ...",
+            "designation.category",
+        ),
+        Column(
+            "designation_label", TEXT, "The designation's label as printed", "designation.label"
+        ),
+        *_term("term_after", "The term after a commutation or reduction"),
+        Column(
+            "reduced_by",
+            TEXT,
+            "By how much a reduction cuts the term, as given: P6Y",
+            "reduced_by",
+            "term",
+        ),
+        Column(
             "scheduled",
             BOOL,
             "Whether it was only scheduled, not known to have happened; null means it happened",

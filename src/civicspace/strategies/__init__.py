@@ -25,7 +25,7 @@ import pkgutil
 
 from ._common import countries, derivations, identifiers, partial_dates, sources, texts, urls
 from ._records import documents, records
-from .cases import actors, cases, charges, event_kind_names, events
+from .cases import actors, cases, charges, designations, event_kind_names, events
 from .collections import collections
 from .elections import contests, elections, party_results, shares
 from .laws import (
@@ -101,6 +101,7 @@ __all__ = [
     "deliverers",
     "demands",
     "derivations",
+    "designations",
     "documents",
     "elections",
     "event_kind_names",
