@@ -429,7 +429,11 @@ def test_the_deprecation_module_documents_its_rule():
 
 # -- The changelog ---------------------------------------------------------------------------------
 
-FRAGMENT = re.compile(r"(?P<issue>[1-9][0-9]*)\.(?P<type>added|changed|fixed|deprecated)\.md")
+FRAGMENT = re.compile(
+    r"(?P<issue>[1-9][0-9]*)\.(?P<type>added|changed|fixed|deprecated)(?:\.[0-9]+)?\.md"
+)
+#: The end of a sentence: a full stop (or ! or ?) before a capital, a code span or the end.
+SENTENCE_END = re.compile(r"[.!?](?:\s+(?=[A-Z`(])|\s*$)")
 
 
 def fragments():
@@ -439,9 +443,10 @@ def fragments():
 @pytest.mark.parametrize("path", fragments(), ids=lambda path: path.name)
 def test_changelog_fragment_is_well_formed(path):
     text = path.read_text("utf-8")
-    assert FRAGMENT.fullmatch(path.name), f"{path.name} is not <issue>.<type>.md"
+    assert FRAGMENT.fullmatch(path.name), f"{path.name} is not <issue>.<type>[.<n>].md"
     assert text.strip(), f"{path.name} is empty"
     assert text.endswith("\n") and not text.startswith((" ", "\n", "#"))
+    assert len(SENTENCE_END.findall(text)) <= 2, f"{path.name} says more than two sentences"
 
 
 def test_fragment_types_are_those_towncrier_is_configured_with():
@@ -453,9 +458,6 @@ def test_fragment_types_are_those_towncrier_is_configured_with():
     ]
 
 
-@pytest.mark.skipif(
-    importlib.util.find_spec("towncrier") is None, reason="towncrier is not installed"
-)
 def test_towncrier_renders_the_fragments():
     done = subprocess.run(
         [sys.executable, "-m", "towncrier", "build", "--draft", "--version", "9.9.9"],

@@ -47,24 +47,11 @@ EXAMPLES_FILE = DOCS / "issue_examples.json"
 
 # -- The API reference -----------------------------------------------------------------------------
 
-#: The public modules documented on the API reference pages, one page each, in page order; the
-#: others (strategies, datasets, tables, sheets, charts, site) have pages of their own.
-API_MODULES = (
-    "cases",
-    "people",
-    "sentences",
-    "laws",
-    "ratings",
-    "statements",
-    "sessions",
-    "elections",
-    "countries",
-    "common",
-    "collection",
-    "readers",
-    "analysis",
-    "errors",
-)
+#: The public modules with a reference page of their own, beside the API reference.
+OWN_PAGES = frozenset({"strategies", "datasets", "tables", "sheets", "charts", "site"})
+
+#: The public modules documented on the API reference pages, one page each.
+API_MODULES = tuple(sorted(civicspace._SUBMODULES - OWN_PAGES))
 
 #: What ``__version__`` is; a string cannot carry a docstring of its own.
 VERSION_DOC = "The installed version of civicspace, as :pep:`440` writes it (``0.1.0``)."

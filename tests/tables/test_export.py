@@ -140,7 +140,7 @@ def test_excel_without_openpyxl_names_the_extra(tmp_path):
         "found = civicspace.tables.tables(datasets.load('cambodia'))\n"
         "try:\n"
         f"    civicspace.tables.write_xlsx(found, {str(tmp_path / 'x.xlsx')!r})\n"
-        "except civicspace.tables.MissingExtraError as error:\n"
+        "except civicspace.errors.MissingExtraError as error:\n"
         "    print(error)"
     )
     done = subprocess.run([sys.executable, "-c", command], capture_output=True, text=True)
