@@ -190,6 +190,8 @@ class _Site:
             key=lambda code: (-cases_in[code], code),
         )
         self.rating_chart_shown: dict[str, dict[str, Any] | None] = {}
+        # Each case's statuses, worked out for its page and read again by its people's pages.
+        self.statuses: dict[str, Any] = {}
         self.citing: dict[tuple[str, str | None], list[Case]] = {}
         for case in collection.cases:
             for key in dict.fromkeys(_cited(case)):
@@ -390,6 +392,7 @@ class _Site:
 
     def case_page(self, case: Case, index: int) -> None:
         statuses = case_statuses(case)
+        self.statuses[case.id] = statuses
         people = [
             {
                 "person": person,
@@ -485,7 +488,7 @@ class _Site:
                     "case": case,
                     "person": named,
                     "place": place,
-                    "status": case_statuses(case)[person.id],
+                    "status": self.statuses[case.id][person.id],
                     "sentences": [s for s in case.sentences if s.person == person.id],
                     "derived": _derivations(case),
                 }
@@ -613,25 +616,45 @@ def _rulings(case: Case, sentences: Iterable[Sentence]) -> Any:
 
 
 def _schema_enums() -> list[tuple[str, str, tuple[str, ...]]]:
-    """Each named code list of the shipped schemas: its title, its description, its values.
+    """Each code list of words in the shipped schemas: its name, its description, its values.
 
-    Read from the schemas themselves, so a value added there is listed with
-    no change here.
+    Read from the schemas themselves, wherever an ``enum`` of lower-case
+    words stands (codes such as countries and currencies aside), so a value
+    added there is listed with no change here.  A list is named by its
+    ``title``, else by its schema's title and the members that lead to it
+    (``Law: status change, status``).
     """
-    found: dict[str, tuple[str, str, tuple[str, ...]]] = {}
+    found: dict[tuple[str, ...], tuple[str, str, tuple[str, ...]]] = {}
     folder = resources.files("civicspace").joinpath("schemas")
     for entry in sorted(folder.iterdir(), key=lambda item: item.name):
         if not entry.name.endswith(".json") or entry.name == "report.json":
             continue
         schema = json.loads(entry.read_text("utf-8"))
-        for name, definition in schema.get("$defs", {}).items():
-            values = definition.get("enum") if isinstance(definition, dict) else None
-            if isinstance(values, list) and all(isinstance(value, str) for value in values):
-                title = str(definition.get("title") or name.replace("_", " "))
-                found.setdefault(
-                    title, (title, str(definition.get("description", "")), tuple(values))
-                )
+        for steps, node in _enums(schema, ()):
+            values = tuple(node["enum"])
+            title = node.get("title") or ", ".join(
+                [str(schema.get("title", entry.name)), *(step.replace("_", " ") for step in steps)]
+            )
+            found.setdefault(values, (str(title), str(node.get("description", "")), values))
     return sorted(found.values())
+
+
+def _enums(node: Any, steps: tuple[str, ...]) -> Iterator[tuple[tuple[str, ...], Any]]:
+    """Every ``enum`` of lower-case words under ``node``, with the names of the members to it."""
+    if isinstance(node, dict):
+        values = node.get("enum")
+        if (
+            isinstance(values, list)
+            and len(values) > 1
+            and all(isinstance(value, str) and value == value.lower() for value in values)
+        ):
+            yield steps, node
+        for key, value in node.items():
+            named = () if key in ("$defs", "properties", "items") else (key,)
+            yield from _enums(value, steps + named)
+    elif isinstance(node, list):
+        for item in node:
+            yield from _enums(item, steps)
 
 
 def _country(code: str | None) -> str:
