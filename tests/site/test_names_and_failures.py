@@ -54,6 +54,12 @@ def test_long_ids_that_share_their_start_have_distinct_names():
     assert max(len(file_name(first)), len(file_name(second))) <= FILE_NAME_MAX
 
 
+def test_ids_that_name_windows_devices_get_other_names():
+    assert ["~63on.html", "~6eul.x.html", "lpt1~2fa.html", "console.html"] == [
+        file_name(record_id) for record_id in ("con", "nul.x", "lpt1/a", "console")
+    ]
+
+
 def test_an_id_of_199_characters_with_99_slashes_builds(cambodia, tmp_path):
     # Issue 27, item 13: "A valid id of 199 characters with 99 slashes makes `civicspace site`
     # fail with 'File name too long' after writing 67 files."
