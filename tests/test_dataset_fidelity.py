@@ -8,7 +8,8 @@ from __future__ import annotations
 import pytest
 
 import civicspace
-from civicspace import Collection, datasets
+from civicspace import datasets
+from civicspace.collection import Collection
 
 
 @pytest.fixture(scope="module")
@@ -79,9 +80,9 @@ def test_kem_leys_family_is_counted_not_named_and_given_no_status(
     assert ["kem-ley", "oeuth-ang"] == [person.id for person in case.people]
     (exile,) = [event for event in case.events if event.kind == "exile"]
     assert (5, ()) == (exile.people_count, exile.people)
-    assert "at_large" not in {s.value for s in civicspace.case_statuses(case).values()}
-    summary = civicspace.summarise(cambodia)
-    assert civicspace.PersonStatus.AT_LARGE not in summary.people_by_status
+    assert "at_large" not in {s.value for s in civicspace.cases.case_statuses(case).values()}
+    summary = civicspace.analysis.summarise(cambodia)
+    assert civicspace.cases.PersonStatus.AT_LARGE not in summary.people_by_status
 
 
 def test_articles_494_and_495_carry_no_heading_the_text_never_gives(
@@ -138,7 +139,7 @@ def test_both_accounts_of_the_mother_nature_2021_investigation_are_kept(
     assert "Tonle Sap" in (case.summary or "") and "Mekong" in (case.summary or "")
 
 
-def _marks(record: object) -> dict[str, civicspace.DerivationKind]:
+def _marks(record: object) -> dict[str, civicspace.common.DerivationKind]:
     return {derivation.member: derivation.how for derivation in getattr(record, "derived", ())}
 
 
@@ -155,14 +156,14 @@ def test_every_rating_date_is_marked_as_a_reading(cambodia: Collection) -> None:
 def test_the_anniversary_dates_are_marked_as_inferred(cambodia: Collection) -> None:
     # L491: "Today, on the fourth anniversary of the killing ... Kem Ley";
     # L505: "In July 2019, a day prior to the third anniversary of Kem Ley’s death"
-    inferred = civicspace.DerivationKind.INFERRED_DATE
+    inferred = civicspace.common.DerivationKind.INFERRED_DATE
     statement = _statement(cambodia, "kem-ley-2020-joint-statement")
     assert inferred == _marks(statement)["date"]
     case = _case(cambodia, "kong-raiya-2019")
     assert "2019-07-09" == str(case.events[0].date)
     assert inferred == _marks(case)["events[0].date"]
     assert inferred == _marks(case)["sentences[0].custody_credited[0].start"]
-    assert civicspace.DerivationKind.COUNTED == _marks(case)["events[0].people_count"]
+    assert civicspace.common.DerivationKind.COUNTED == _marks(case)["events[0].people_count"]
 
 
 def test_the_undated_18_month_account_is_marked_as_dated_by_a_reading(
@@ -171,7 +172,7 @@ def test_the_undated_18_month_account_is_marked_as_dated_by_a_reading(
     # L410: "They were sentenced to 18 months in prison for ‘incitement’." (no date)
     case = _case(cambodia, "mother-nature-2020")
     assert "P18M" == str(case.sentences[1].term)
-    assert civicspace.DerivationKind.INFERRED_DATE == _marks(case)["sentences[1].imposed_on"]
+    assert civicspace.common.DerivationKind.INFERRED_DATE == _marks(case)["sentences[1].imposed_on"]
 
 
 def test_the_kung_raiya_merge_and_the_thai_border_country_are_marked(
@@ -181,8 +182,8 @@ def test_the_kung_raiya_merge_and_the_thai_border_country_are_marked(
     # local authorities at the Thai border."
     case = _case(cambodia, "thai-border-arrests")
     marks = _marks(case)
-    assert civicspace.DerivationKind.INFERRED_COUNTRY == marks["country"]
-    assert civicspace.DerivationKind.IDENTITY_MERGE == marks["people[2]"]
+    assert civicspace.common.DerivationKind.INFERRED_COUNTRY == marks["country"]
+    assert civicspace.common.DerivationKind.IDENTITY_MERGE == marks["people[2]"]
     person = case.people[2]
     assert ("kong-raiya", ["Kung Raiya"]) == (person.id, [n.name for n in person.other_names])
 
@@ -191,16 +192,18 @@ def test_kem_leys_family_count_is_marked_as_counted(cambodia: Collection) -> Non
     # L501: "Kem Ley’s then-pregnant wife and four sons fled Cambodia" -- five, by counting.
     case = _case(cambodia, "kem-ley-2016")
     (index,) = [i for i, event in enumerate(case.events) if event.kind == "exile"]
-    assert civicspace.DerivationKind.COUNTED == _marks(case)[f"events[{index}].people_count"]
+    assert civicspace.common.DerivationKind.COUNTED == _marks(case)[f"events[{index}].people_count"]
 
 
 def test_the_summary_without_derived_values_counts_what_the_texts_state(
     cambodia: Collection,
 ) -> None:
     # Without the inferred date (L410 gives none) the 18-month account is a ruling of its own.
-    stated = civicspace.summarise(cambodia, derived=False)
+    stated = civicspace.analysis.summarise(cambodia, derived=False)
     assert (0, 0) == (stated.records.get("ratings", 0), stated.conflicts)
-    assert civicspace.summarise(cambodia) == civicspace.summarise(cambodia, derived=True)
+    assert civicspace.analysis.summarise(cambodia) == civicspace.analysis.summarise(
+        cambodia, derived=True
+    )
 
 
 def test_the_state_of_emergency_penalties_are_the_drafts(cambodia: Collection) -> None:
@@ -209,13 +212,13 @@ def test_the_state_of_emergency_penalties_are_the_drafts(cambodia: Collection) -
     # Management of the Nation in State of Emergency (April 2020)" -- adopted.
     law = _law(cambodia, "khm/law/2020/state-of-emergency")
     assert ["adopted"] == [change.status.value for change in law.status]
-    assert [civicspace.LawVersion.DRAFT] == [penalty.version for penalty in law.penalties]
+    assert [civicspace.laws.LawVersion.DRAFT] == [penalty.version for penalty in law.penalties]
     for feature in law.features:
         titles = {source.title for source in feature.sources}
         expected = (
-            civicspace.LawVersion.DRAFT
+            civicspace.laws.LawVersion.DRAFT
             if all("draft law" in (title or "") for title in titles)
-            else civicspace.LawVersion.ADOPTED
+            else civicspace.laws.LawVersion.ADOPTED
         )
         assert expected == feature.version
 
@@ -244,8 +247,8 @@ def test_the_3_january_2014_garment_protest_is_a_case(cambodia: Collection) -> N
     ]
     assert {"2014-01-03"} == {str(event.date) for event in case.events}
     marks = _marks(case)
-    assert civicspace.DerivationKind.IDENTITY_MERGE == marks["events[0].people"]
-    assert civicspace.DerivationKind.IDENTITY_MERGE == marks["events[2].people"]
+    assert civicspace.common.DerivationKind.IDENTITY_MERGE == marks["events[0].people"]
+    assert civicspace.common.DerivationKind.IDENTITY_MERGE == marks["events[2].people"]
 
 
 def test_the_two_civicus_statements_are_in_the_dataset(cambodia: Collection) -> None:
@@ -264,7 +267,10 @@ def test_counted_unnamed_groups_are_counts_with_their_qualifiers(cambodia: Colle
     # L80/L242: "at least 22 people have been arrested for sharing allegedly ‘false news’";
     # L83: "had arbitrarily detained nearly 90 people"; L242: "Human rights defenders,
     # including the Acting Director of ... LICADHO, have been threatened".
-    at_least, nearly = civicspace.CountQualifier.AT_LEAST, civicspace.CountQualifier.NEARLY
+    at_least, nearly = (
+        civicspace.cases.CountQualifier.AT_LEAST,
+        civicspace.cases.CountQualifier.NEARLY,
+    )
     expected = {
         "false-news-arrests-2020": ("arrest", 22, at_least),
         "arbitrary-detentions-2019": ("arrest", 90, nearly),
@@ -286,7 +292,7 @@ def test_a_banned_platform_and_a_barred_board_are_what_the_ban_concerns(
     # government"; L714: "the former prime minister barredthe Oversight Board from entering"
     (platform,) = _case(cambodia, "election-monitoring-platform-ban-2018").events
     assert "the informal election monitoring platform run by civil society" == platform.subject
-    assert civicspace.ActorKind.GOVERNMENT == (platform.actor and platform.actor.kind)
+    assert civicspace.cases.ActorKind.GOVERNMENT == (platform.actor and platform.actor.kind)
     (barred,) = _case(cambodia, "oversight-board-barred").events
     assert ("ban", ("oversight-board",)) == (barred.kind, barred.organisations)
 
@@ -303,12 +309,12 @@ def test_who_acted_is_data(cambodia: Collection) -> None:
     # L505: "the Phnom Penh Municipal Court convicted Kong Raiya in absentia";
     # L575: "The cybercrime police alsoquestioned Am Sam Ath"
     conviction = _case(cambodia, "kong-raiya-2019").events[5]
-    assert civicspace.Actor(
-        name="the Phnom Penh Municipal Court", kind=civicspace.ActorKind.COURT
+    assert civicspace.cases.Actor(
+        name="the Phnom Penh Municipal Court", kind=civicspace.cases.ActorKind.COURT
     ) == (conviction.actor)
     questioning = _case(cambodia, "kea-sokun-2020").events[3]
     assert questioning.actor is not None
-    assert ("The cybercrime police", civicspace.ActorKind.POLICE) == (
+    assert ("The cybercrime police", civicspace.cases.ActorKind.POLICE) == (
         questioning.actor.name,
         questioning.actor.kind,
     )
@@ -322,5 +328,5 @@ def test_nationality_penalty_without_a_law_and_a_fines_equivalent(cambodia: Coll
     (treason,) = _case(cambodia, "kem-sokha-2020").charges
     assert treason.penalty is not None and "P30Y" == str(treason.penalty.maximum_term)
     (penalty,) = _law(cambodia, "khm/law/2020/state-of-emergency").penalties
-    assert civicspace.Money("1250", "USD") == penalty.maximum_fine_equivalent
+    assert civicspace.sentences.Money("1250", "USD") == penalty.maximum_fine_equivalent
     assert penalty.equivalent_approximate is True

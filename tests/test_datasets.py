@@ -18,8 +18,9 @@ import attrs
 import pytest
 
 import civicspace
-from civicspace import Collection, datasets
+from civicspace import datasets
 from civicspace._cli.app import main
+from civicspace.collection import Collection
 
 SOURCE_TEXT = pathlib.Path(__file__).parent / "data" / "sources" / "civicus-cambodia-articles.txt"
 PUBLISHER = "CIVICUS"
@@ -66,7 +67,7 @@ def test_the_datasets_are_listed_by_name() -> None:
 
 
 def test_an_unknown_dataset_is_a_lookup_error_naming_the_known_ones() -> None:
-    with pytest.raises(datasets.UnknownDatasetError) as caught:
+    with pytest.raises(civicspace.errors.UnknownDatasetError) as caught:
         datasets.load("atlantis")
     assert "atlantis" == caught.value.name
     assert isinstance(caught.value, LookupError)
@@ -112,17 +113,17 @@ def test_the_texts_disagreement_on_the_mother_nature_sentences_is_kept(
     expected = [("mother-nature-2020", "thun-ratha", {"P20M", "P18M"})]
     actual = [
         (found.case, found.person, {str(account.term) for account in found.accounts})
-        for found in civicspace.conflicts(cambodia)
+        for found in civicspace.analysis.conflicts(cambodia)
     ]
     assert expected == actual
-    for found in civicspace.conflicts(cambodia):
+    for found in civicspace.analysis.conflicts(cambodia):
         assert all(account.sources for account in found.accounts)
 
 
 def test_the_reported_riel_equivalents_agree_at_about_4000_a_dollar(
     cambodia: Collection,
 ) -> None:
-    rates = civicspace.implied_exchange_rates(cambodia)
+    rates = civicspace.analysis.implied_exchange_rates(cambodia)
     assert {("KHR", "USD")} == {(rate.currency, rate.per) for rate in rates}
     assert [] == [rate.path for rate in rates if rate.outlier]
     assert all(Decimal(3900) < rate.rate < Decimal(4200) for rate in rates)
@@ -148,7 +149,7 @@ def test_the_kem_ley_statement_lists_its_30_undersigned_organisations(
 
 def test_kong_raiya_is_one_person_across_his_cases(cambodia: Collection) -> None:
     # "three Cambodian activists–Lem Sokha, Phan Phana, and Kung Raiya–were arrested"
-    cases = [case.id for case in civicspace.cases_of(cambodia, "kong-raiya")]
+    cases = [case.id for case in civicspace.analysis.cases_of(cambodia, "kong-raiya")]
     assert {"kong-raiya-2015", "kong-raiya-2019"} <= set(cases)
     names = {
         person.name
@@ -170,7 +171,7 @@ def test_a_law_year_appears_in_an_id_only_where_the_texts_state_it(
 
 
 def test_the_summary_counts_what_the_dataset_holds(cambodia: Collection) -> None:
-    summary = civicspace.summarise(cambodia)
+    summary = civicspace.analysis.summarise(cambodia)
     assert len(cambodia.cases) == summary.records["cases"]
     assert 1 == summary.conflicts
     low, high = summary.sentence_months
@@ -185,7 +186,9 @@ def test_the_command_validates_the_dataset_and_prints_its_summary(
     assert 0 == main(["dataset", "cambodia"])
     lines = capsys.readouterr().out.splitlines()
     assert "datasets/cambodia.json: valid" == lines[0]
-    assert civicspace.summarise(datasets.load("cambodia")).to_text().splitlines() == lines[1:]
+    assert (
+        civicspace.analysis.summarise(datasets.load("cambodia")).to_text().splitlines() == lines[1:]
+    )
 
 
 def test_the_command_lists_datasets_and_refuses_unknown_names(

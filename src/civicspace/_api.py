@@ -16,7 +16,7 @@ from typing import Any
 
 import attrs
 
-from ._model import RECORD_TYPES
+from ._model.records import RECORD_TYPES
 from ._pipeline.checked import checked
 from ._pipeline.documents import (
     MAX_RECORD_BYTES,

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 if TYPE_CHECKING:
-    from ._model import Place
+    from ._model.countries import Place
 
 __all__ = [
     "AmbiguousInstrumentError",

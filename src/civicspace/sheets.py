@@ -2,7 +2,7 @@
 
 Needs the ``tables`` extra (``pip install 'civicspace[tables]'``: pyarrow and
 openpyxl); without it, importing this module raises
-:class:`MissingExtraError` saying so in one line.
+:class:`~civicspace.errors.MissingExtraError` saying so in one line.
 
 >>> import civicspace.sheets
 >>> reading = civicspace.sheets.read_tables("partner-workbook.xlsx")  # doctest: +SKIP
@@ -21,7 +21,7 @@ into a collection document and validates it.
 
 from __future__ import annotations
 
-from ._sheets import require
+from ._tables import require
 
 require("civicspace.sheets", excel=True)
 
@@ -32,7 +32,6 @@ from ._sheets import cells, files, template  # noqa: E402
 from ._sheets.cells import CellIssue, CellReading  # noqa: E402
 from ._sheets.read import SheetReading, read_path  # noqa: E402
 from ._sheets.template import write_template  # noqa: E402
-from .errors import MissingExtraError  # noqa: E402
 
 #: Rows a sheet (or CSV file) may hold below its header; a sheet with more is refused.
 MAX_ROWS: Final = cells.MAX_ROWS
@@ -50,7 +49,6 @@ __all__ = [
     "TEMPLATE_TYPES",
     "CellIssue",
     "CellReading",
-    "MissingExtraError",
     "SheetReading",
     "read_tables",
     "write_template",

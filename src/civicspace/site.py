@@ -19,7 +19,7 @@ From the command line: ``civicspace site cambodia --out site/``.
 ...     print(written[-1].name, sum(path.suffix == ".html" for path in written))
 index.html 144
 
-Without the extra, :func:`build_site` raises :class:`MissingExtraError`,
+Without the extra, :func:`build_site` raises :class:`~civicspace.errors.MissingExtraError`,
 whose one-line message says what to install.
 """
 
@@ -28,11 +28,11 @@ from __future__ import annotations
 import datetime
 from pathlib import Path
 
-from ._model.collection import Collection
-from ._model.values import PartialDate
-from ._site._extra import MissingExtraError, require
+from ._site._extra import require
+from .collection import Collection
+from .common import PartialDate
 
-__all__ = ["MissingExtraError", "build_site"]
+__all__ = ["build_site"]
 
 
 def build_site(

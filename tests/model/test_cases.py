@@ -18,33 +18,32 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 import civicspace
-from civicspace import (
-    Case,
-    CasePerson,
-    CivicspaceError,
-    Collection,
-    DayCount,
-    Event,
-    FieldValueError,
-    PartialDate,
-    PersonStatus,
-    Role,
-    arrest_to_verdict,
-    case_statuses,
+from civicspace import CivicspaceError, FieldValueError, strategies
+from civicspace._model import events as events_module
+from civicspace._rules.engine import check_record
+from civicspace.analysis import (
     cases_of,
     count_by_article,
     count_by_country,
     count_by_offence,
     count_by_role,
     count_by_status,
+)
+from civicspace.cases import (
+    Case,
+    DayCount,
+    Event,
+    PersonStatus,
+    arrest_to_verdict,
+    case_statuses,
     event_kinds,
     person_status,
     pretrial_detention,
-    strategies,
     timeline,
 )
-from civicspace._model import events as events_module
-from civicspace._rules.engine import check_record
+from civicspace.collection import Collection
+from civicspace.common import PartialDate
+from civicspace.people import CasePerson, Role
 
 from .._edit import changed, paths_and_codes
 
@@ -381,8 +380,8 @@ def test_rfa_journalists_held_nine_months_then_on_bail() -> None:
     # 14 November 2017 to 21 August 2018: nine months, 280 days, every date known to the day.
     detention = pretrial_detention(case, "yeang-sothearin")
     assert 280 == detention.exact
-    assert civicspace.days_in_custody(
-        [civicspace.CustodyPeriod(D(2017, 11, 14), D(2018, 8, 21))]
+    assert civicspace.cases.days_in_custody(
+        [civicspace.cases.CustodyPeriod(D(2017, 11, 14), D(2018, 8, 21))]
     ) == (detention.exact)
     # No verdict yet: the investigation continued and appeal hearings were set.
     assert None is arrest_to_verdict(case, "uon-chhin")
@@ -451,9 +450,9 @@ def test_an_undated_end_is_skipped_and_named() -> None:
 def test_asking_about_a_person_the_case_lacks_raises() -> None:
     case = civicspace.load(RFA_CASE)
     for function in (person_status, pretrial_detention, arrest_to_verdict):
-        with pytest.raises(civicspace.UnknownPersonError):
+        with pytest.raises(civicspace.errors.UnknownPersonError):
             function(case, "kong-raiya")
-    with pytest.raises(civicspace.UnknownPersonError):
+    with pytest.raises(civicspace.errors.UnknownPersonError):
         case.person("kong-raiya")
 
 
@@ -813,7 +812,7 @@ def test_every_role_and_organisation_kind_is_in_its_schema() -> None:
     person = civicspace.schema("person")["$defs"]["role"]["enum"]
     assert [role.value for role in Role] == person
     organisation = civicspace.schema("organisation")["$defs"]["kind"]["enum"]
-    assert [kind.value for kind in civicspace.OrganisationKind] == organisation
+    assert [kind.value for kind in civicspace.people.OrganisationKind] == organisation
 
 
 @pytest.mark.parametrize(
@@ -1136,13 +1135,13 @@ def test_a_lawsuit_carries_the_compensation_demanded_not_a_sentence() -> None:
     }
     assert [] == civicspace.validate(document)
     case = civicspace.load(document)
-    expected = civicspace.ReportedAmount(
-        amount=civicspace.Money(amount=2000000000, currency="KHR"),
-        equivalent=civicspace.Money(amount=500000, currency="USD"),
+    expected = civicspace.sentences.ReportedAmount(
+        amount=civicspace.sentences.Money(amount=2000000000, currency="KHR"),
+        equivalent=civicspace.sentences.Money(amount=500000, currency="USD"),
     )
     assert expected == case.events[0].demanded
     assert PersonStatus.UNKNOWN == person_status(case, "soeng-senkaruna")
-    (rate,) = civicspace.implied_exchange_rates(case)
+    (rate,) = civicspace.analysis.implied_exchange_rates(case)
     assert ("$.events[0].demanded", 4000) == (rate.path, rate.rate)
     assert document == civicspace.dump(case)
 

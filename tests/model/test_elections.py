@@ -1,4 +1,4 @@
-"""Elections: the record, its checks, its references and :func:`civicspace.seat_share`.
+"""Elections: the record, its checks, its references and :func:`civicspace.elections.seat_share`.
 
 Phrases quoted here come from /work/shared/sources/civicus-cambodia-articles.txt, the
 article "CAMBODIA: ‘No free and fair election can take place in the current political
@@ -14,9 +14,11 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 import civicspace
-from civicspace import Contest, Election, FieldValueError, PartialDate, PartyResult, seat_share
+from civicspace import FieldValueError
 from civicspace import strategies as cst
 from civicspace._model.elections import MAX_SEATS, MAX_SHARE_DECIMALS
+from civicspace.common import PartialDate
+from civicspace.elections import Contest, Election, PartyResult, seat_share
 
 from .._edit import changed, paths_and_codes
 

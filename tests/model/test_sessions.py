@@ -13,27 +13,24 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import civicspace
-from civicspace import (
+from civicspace import FieldValueError, ParseError
+from civicspace import strategies as cst
+from civicspace.common import PartialDate
+from civicspace.errors import IncompleteSessionError
+from civicspace.ratings import CivicusRating, CountryRating, RatingHistory
+from civicspace.readers import parse_members
+from civicspace.sessions import (
     AgendaItem,
     AgendaItemKind,
-    CivicusRating,
-    CountryRating,
     Demand,
-    FieldValueError,
-    IncompleteSessionError,
-    ParseError,
-    PartialDate,
-    RatingHistory,
     Session,
     SideEvent,
     agenda_concerning,
     council_change,
     council_ratings,
     demands_about,
-    parse_members,
     sessions_concerning,
 )
-from civicspace import strategies as cst
 
 from .._edit import changed
 from .test_countries import HRC42_MEMBERS_TEXT, HRC45_MEMBERS_TEXT
@@ -431,7 +428,7 @@ def test_a_threshold_of_closed_counts_only_closed_members():
     assert ("CHN", "SAU") == joined.flagged
 
 
-_UN_MEMBERS = sorted(civicspace.un_member_states())
+_UN_MEMBERS = sorted(civicspace.countries.un_member_states())
 
 
 def _ratings_of_members():

@@ -6,14 +6,9 @@ import pytest
 from hypothesis import given, settings
 
 import civicspace
-from civicspace import (
-    CustodyStatus,
-    LegalOutcome,
-    PartialDate,
-    PersonStatus,
-    Standing,
-    strategies,
-)
+from civicspace import strategies
+from civicspace.cases import CustodyStatus, LegalOutcome, PersonStatus, Standing
+from civicspace.common import PartialDate
 
 D = datetime.date
 
@@ -46,18 +41,18 @@ def remainder_case(*extra_events):
 
 def test_custody_ends_when_the_remainder_is_suspended_after_time_served():
     case = remainder_case()
-    history = civicspace.status_history(case, "sok")
+    history = civicspace.cases.status_history(case, "sok")
     assert [
         (0, LegalOutcome.UNKNOWN, CustodyStatus.DETAINED, ()),
         (1, LegalOutcome.CONVICTED, CustodyStatus.RELEASED, (0,)),
     ] == [(step.index, step.outcome, step.custody, step.sentences) for step in history]
-    assert CustodyStatus.DETAINED == civicspace.custody_on(case, "sok", D(2021, 11, 1))
-    assert CustodyStatus.RELEASED == civicspace.custody_on(case, "sok", D(2021, 11, 2))
-    assert LegalOutcome.CONVICTED == civicspace.outcome_on(case, "sok", D(2022, 1, 1))
+    assert CustodyStatus.DETAINED == civicspace.cases.custody_on(case, "sok", D(2021, 11, 1))
+    assert CustodyStatus.RELEASED == civicspace.cases.custody_on(case, "sok", D(2021, 11, 2))
+    assert LegalOutcome.CONVICTED == civicspace.cases.outcome_on(case, "sok", D(2022, 1, 1))
 
 
 def test_person_status_keeps_its_meaning():
-    assert PersonStatus.CONVICTED == civicspace.person_status(remainder_case(), "sok")
+    assert PersonStatus.CONVICTED == civicspace.cases.person_status(remainder_case(), "sok")
 
 
 def test_a_release_does_not_overwrite_a_conviction():
@@ -78,10 +73,10 @@ def test_a_release_does_not_overwrite_a_conviction():
         PersonStatus.RELEASED,
         Standing(outcome=LegalOutcome.CONVICTED, custody=CustodyStatus.RELEASED),
     ) == (
-        civicspace.person_status(held, "sok"),
-        civicspace.standing_on(held, "sok", D(2023, 1, 1)),
+        civicspace.cases.person_status(held, "sok"),
+        civicspace.cases.standing_on(held, "sok", D(2023, 1, 1)),
     )
-    assert CustodyStatus.DETAINED == civicspace.custody_on(held, "sok", D(2022, 5, 1))
+    assert CustodyStatus.DETAINED == civicspace.cases.custody_on(held, "sok", D(2022, 5, 1))
 
 
 def test_a_full_term_to_serve_keeps_custody():
@@ -91,7 +86,7 @@ def test_a_full_term_to_serve_keeps_custody():
             "sentences": [{"person": "sok", "term": "P18M", "imposed_on": "2021-11-02"}],
         }
     )
-    assert CustodyStatus.DETAINED == civicspace.custody_on(case, "sok", D(2022, 1, 1))
+    assert CustodyStatus.DETAINED == civicspace.cases.custody_on(case, "sok", D(2022, 1, 1))
 
 
 def test_a_partial_date_straddling_the_day_is_not_guessed():
@@ -110,22 +105,22 @@ def test_a_partial_date_straddling_the_day_is_not_guessed():
     )
     assert Standing(
         outcome=LegalOutcome.UNKNOWN, custody=CustodyStatus.UNKNOWN, certain=False, undecided=(0,)
-    ) == civicspace.standing_on(case, "kong-raiya", D(2019, 7, 15))
+    ) == civicspace.cases.standing_on(case, "kong-raiya", D(2019, 7, 15))
     assert Standing(outcome=LegalOutcome.UNKNOWN, custody=CustodyStatus.DETAINED) == (
-        civicspace.standing_on(case, "kong-raiya", D(2019, 8, 1))
+        civicspace.cases.standing_on(case, "kong-raiya", D(2019, 8, 1))
     )
-    assert CustodyStatus.ON_BAIL == civicspace.custody_on(case, "kong-raiya", D(2020, 1, 1))
+    assert CustodyStatus.ON_BAIL == civicspace.cases.custody_on(case, "kong-raiya", D(2020, 1, 1))
 
 
 @pytest.mark.parametrize("on", ["2021-11-02", PartialDate(2021, 11), datetime.datetime(2021, 1, 1)])
 def test_a_day_that_is_not_a_date_is_refused(on):
-    with pytest.raises(civicspace.CustodyError, match=r"on must be a datetime\.date"):
-        civicspace.standing_on(remainder_case(), "sok", on)
+    with pytest.raises(civicspace.errors.CustodyError, match=r"on must be a datetime\.date"):
+        civicspace.cases.standing_on(remainder_case(), "sok", on)
 
 
 def test_an_unknown_person_is_refused():
-    with pytest.raises(civicspace.UnknownPersonError):
-        civicspace.status_history(remainder_case(), "nobody")
+    with pytest.raises(civicspace.errors.UnknownPersonError):
+        civicspace.cases.status_history(remainder_case(), "nobody")
 
 
 def test_counts_offer_both_kinds_of_fact():
@@ -135,9 +130,9 @@ def test_counts_offer_both_kinds_of_fact():
         {CustodyStatus.RELEASED: 1},
         {PersonStatus.CONVICTED: 1},
     ) == (
-        civicspace.count_by_outcome(cases),
-        civicspace.count_by_custody(cases),
-        civicspace.count_by_status(cases),
+        civicspace.analysis.count_by_outcome(cases),
+        civicspace.analysis.count_by_custody(cases),
+        civicspace.analysis.count_by_status(cases),
     )
 
 
@@ -145,10 +140,10 @@ def test_event_kinds_agree_on_custody():
     # A kind that begins custody leaves people detained; one that ends it, not detained.
     wrong = [
         kind.name
-        for kind in civicspace.event_kinds().values()
-        if (kind.custody is civicspace.CustodyEffect.BEGINS)
+        for kind in civicspace.cases.event_kinds().values()
+        if (kind.custody is civicspace.cases.CustodyEffect.BEGINS)
         != (kind.custody_status is CustodyStatus.DETAINED)
-        or (kind.custody is civicspace.CustodyEffect.ENDS and kind.custody_status is None)
+        or (kind.custody is civicspace.cases.CustodyEffect.ENDS and kind.custody_status is None)
     ]
     assert [] == wrong
 
@@ -157,8 +152,8 @@ def test_event_kinds_agree_on_custody():
 @given(strategies.cases())
 def test_standing_after_every_event_is_the_last_step_of_the_history(case):
     for person in case.people:
-        history = civicspace.status_history(case, person.id)
-        standing = civicspace.standing_on(case, person.id, datetime.date.max)
+        history = civicspace.cases.status_history(case, person.id)
+        standing = civicspace.cases.standing_on(case, person.id, datetime.date.max)
         last = (
             (history[-1].outcome, history[-1].custody)
             if history
@@ -192,5 +187,5 @@ def test_an_event_on_their_charges_shows_a_person_was_charged():
     )
     assert [(1, LegalOutcome.CHARGED, ("treason",))] == [
         (step.index, step.outcome, step.charges)
-        for step in civicspace.status_history(case, "kem-sokha")
+        for step in civicspace.cases.status_history(case, "kem-sokha")
     ]

@@ -129,7 +129,7 @@ def test_a_template_has_dropdowns_from_the_schemas_and_a_how_to_sheet(tmp_path):
     listed = [
         row[0].value for row in workbook["lists"][formulas["C2"].split("!")[1].replace("$", "")]
     ]
-    assert list(civicspace.event_kinds()) == listed
+    assert list(civicspace.cases.event_kinds()) == listed
     assert "@" == events.column_dimensions["D"].number_format  # a date as given stays text
 
 
@@ -182,7 +182,7 @@ def test_a_charges_penalty_and_a_derived_mark_are_placed_by_their_keys(tmp_path,
     reading = civicspace.sheets.read_tables(filler.save())
     assert [] == [str(issue) for issue in reading.issues]
     case = reading.collection().cases[0]
-    assert civicspace.Term(years=30) == case.charges[0].penalty.maximum_term
+    assert civicspace.sentences.Term(years=30) == case.charges[0].penalty.maximum_term
     marks = case_document["derived"]
     assert [(mark["member"], mark["how"]) for mark in marks] == [
         (mark.member, mark.how.value) for mark in case.derived

@@ -15,7 +15,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from PIL import Image
 
-from civicspace import Collection, site
+from civicspace import site
+from civicspace.collection import Collection
 
 from .conftest import TODAY
 

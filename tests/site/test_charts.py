@@ -73,7 +73,8 @@ def test_each_chart_is_a_titled_labelled_greyscale_figure(cambodia):
 
 
 def test_the_rating_chart_marks_a_downgrade():
-    from civicspace import CivicusRating, CountryRating, PartialDate
+    from civicspace.common import PartialDate
+    from civicspace.ratings import CivicusRating, CountryRating
 
     ratings = [
         CountryRating(country="KHM", rating=CivicusRating.OBSTRUCTED, as_of=PartialDate(2017)),

@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from civicspace._cli import main
+from civicspace._cli.app import main
 
 
 def test_site_writes_the_pages(tmp_path, capsys):

@@ -10,9 +10,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from civicspace import Collection, site
+from civicspace import site
 from civicspace._site import charts as drawing
 from civicspace._site._text import FILE_NAME_MAX, file_name
+from civicspace.collection import Collection
 
 from ._pages import broken_links
 from .conftest import TODAY

@@ -6,8 +6,10 @@ from html import unescape
 from importlib import resources
 from urllib.parse import unquote, urlsplit
 
-from civicspace import Collection, event_kinds, site
+from civicspace import site
 from civicspace._site._text import file_name
+from civicspace.cases import event_kinds
+from civicspace.collection import Collection
 
 from ._pages import read
 from .conftest import TODAY

@@ -13,7 +13,7 @@ from openpyxl import load_workbook
 import civicspace
 import civicspace.tables
 from civicspace import datasets, strategies
-from civicspace._cli import main
+from civicspace._cli.app import main
 
 # Drawn collections are large: shrinking a failure took minutes, so failures show as drawn.
 NO_SHRINK = (Phase.explicit, Phase.reuse, Phase.generate)
@@ -163,7 +163,9 @@ def test_help_works_without_the_extra():
 def test_an_amount_no_column_holds_is_an_error_naming_its_path():
     sentence = civicspace.Sentence(
         person="p",
-        fine=civicspace.ReportedAmount(amount=civicspace.Money("1.00005", "USD")),
+        fine=civicspace.sentences.ReportedAmount(
+            amount=civicspace.sentences.Money("1.00005", "USD")
+        ),
     )
     case = civicspace.Case(
         id="c",
@@ -172,7 +174,7 @@ def test_an_amount_no_column_holds_is_an_error_naming_its_path():
         people=(civicspace.CasePerson(id="p", name="P"),),
         sentences=(sentence,),
     )
-    with pytest.raises(civicspace.tables.TablesError) as raised:
+    with pytest.raises(civicspace.errors.TablesError) as raised:
         civicspace.tables.tables(civicspace.Collection(cases=(case,)))
     assert "$.cases[0].sentences[0]" == raised.value.path
     assert str(raised.value).startswith("$.cases[0].sentences[0]: the amount 1.00005 has more than")

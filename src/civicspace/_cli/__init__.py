@@ -1,5 +1,1 @@
-"""The ``civicspace`` command line: the I/O edge around the library."""
-
-from .app import main
-
-__all__ = ["main"]
+"""The ``civicspace`` command line (:mod:`.app`): the I/O edge around the library."""

@@ -22,9 +22,12 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, BinaryIO, TextIO
 
 from .._api import RecordReport, _report, record_types
-from .._pipeline import RecordText, ReportBuilder, example_files, read_records, schema, schema_names
+from .._pipeline.documents import RecordText, read_records
+from .._pipeline.report import ReportBuilder
+from .._pipeline.resources import example_files
+from .._pipeline.schemas import schema, schema_names
 from .._version import __version__
-from ..errors import UnknownSchemaError
+from ..errors import UnknownDatasetError, UnknownSchemaError
 
 __all__ = ["main"]
 
@@ -373,7 +376,7 @@ def _schema(args: argparse.Namespace, out: _Output, err: TextIO) -> int:
 
 def _dataset(args: argparse.Namespace, out: _Output, err: TextIO) -> int:
     from .. import datasets
-    from .._analysis import summarise
+    from .._analysis.summary import summarise
     from ..errors import ValidationError
 
     if args.list:
@@ -385,7 +388,7 @@ def _dataset(args: argparse.Namespace, out: _Output, err: TextIO) -> int:
     where = f"datasets/{args.name}.json"
     try:
         collection = datasets.load(args.name)
-    except datasets.UnknownDatasetError as error:
+    except UnknownDatasetError as error:
         _say(err, f"civicspace dataset: {error}")
         return EXIT_USAGE
     except ValidationError as error:

@@ -56,7 +56,7 @@ class Charge:
         id: Unique among the charges of the case; events refer to it.
         offence: The offence as reported.
         citations: The laws and articles it cites, each a
-            :class:`~civicspace.LawReference` to a law record by id.
+            :class:`~civicspace.laws.LawReference` to a law record by id.
         people: The ids of the people of the case charged with it whom the source
             names; ``()`` when it names none (the charge event then counts them:
             "four Mother Nature activists were charged").
@@ -103,7 +103,7 @@ class Case:
         sentences: The sentences imposed; each names a person of the case.
         sources: Where the case was reported.
         derived: The values that rest on a reading rather than a quote, each
-            marked with how it was derived (:class:`~civicspace.Derivation`).
+            marked with how it was derived (:class:`~civicspace.common.Derivation`).
 
     """
 
@@ -169,7 +169,7 @@ def timeline(case: Case, person_id: str) -> Iterator[TimelineStep]:
     ends at one whose kind's ``custody`` is ``ends`` (bail, release,
     acquittal, ...) when they are.  Nothing else changes it: a sentence whose
     remainder is suspended after time served does not, here; for custody
-    as well as legal outcome over time, see :func:`~civicspace.status_history`.
+    as well as legal outcome over time, see :func:`~civicspace.cases.status_history`.
     """
     held_since: int | None = None
     for index, event in enumerate(case.events):
@@ -235,8 +235,8 @@ def person_status(case: Case, person_id: str) -> PersonStatus:
     ``convicted_in_absentia``), a release ``released``, and so on.
 
     One status per person: a conviction followed by a release leaves
-    ``released``.  :func:`~civicspace.status_history`,
-    :func:`~civicspace.standing_on` and :func:`~civicspace.custody_on` keep
+    ``released``.  :func:`~civicspace.cases.status_history`,
+    :func:`~civicspace.cases.standing_on` and :func:`~civicspace.cases.custody_on` keep
     the legal outcome and custody apart, on any date.
 
     Raises:
@@ -310,7 +310,7 @@ def pretrial_detention(
     the event that ends it or at that verdict, whichever comes first, and
     spells that begin after the verdict are not counted.  Each spell runs
     from the day it begins to the day before it ends (the day of release or
-    verdict is not counted, as in :func:`~civicspace.days_in_custody`).
+    verdict is not counted, as in :func:`~civicspace.cases.days_in_custody`).
 
     Partial dates are never guessed: the fewest days count each spell from
     the last day its first date may be to the first day its end may be; the

@@ -5,7 +5,7 @@ Criminal Code", "articles 88, 494, and 495 of Cambodia’s Penal Code",
 "article 39": :func:`parse_citation` turns such a phrase into
 :class:`Citation` values, each an instrument as written and the article
 numbers in the order given.  It reads text only: which law record a name
-stands for is decided by :func:`civicspace.resolve_instrument`, given the
+stands for is decided by :func:`civicspace.laws.resolve_instrument`, given the
 laws.
 """
 
@@ -16,7 +16,7 @@ from typing import Any
 
 import attrs
 
-from .._util import LazyPattern
+from .._util.patterns import LazyPattern
 from ..errors import FieldValueError
 from .values import check_text
 

@@ -135,7 +135,7 @@ class Collection:
         """Every sentence of every case, with the person it names and the case, in case order.
 
         Accounts of one ruling are listed as the case lists them (see
-        :func:`~civicspace.conflicts` and :func:`~civicspace.ruling_totals`).
+        :func:`~civicspace.analysis.conflicts` and :func:`~civicspace.analysis.ruling_totals`).
 
         Raises:
             UnknownPersonError: when a sentence names a person its case lacks

@@ -185,7 +185,7 @@ class Election:
     (``election.seats_exceed_total``), a stated share other than
     :func:`seat_share` of the seats to the decimals stated
     (``election.share_mismatch``), and one party listed twice in one
-    contest, by :func:`civicspace.match_organisations`
+    contest, by :func:`civicspace.people.match_organisations`
     (``election.party_repeated``).  In a collection, every organisation id
     a result gives must name an organisation record.
 

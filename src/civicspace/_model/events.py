@@ -52,7 +52,7 @@ __all__ = [
 class PersonStatus(enum.Enum):
     """Where a person of a case stands, derived from the case's events, never stored.
 
-    See :func:`civicspace.person_status` for how it is derived.  The JSON
+    See :func:`civicspace.cases.person_status` for how it is derived.  The JSON
     form (in ``data/event_kinds.json``) is the value.  It is one status for
     two kinds of fact; :class:`LegalOutcome` and :class:`CustodyStatus`
     keep them apart.
@@ -81,7 +81,7 @@ class LegalOutcome(enum.Enum):
 
     The other is :class:`CustodyStatus`: a person convicted and then released
     is ``convicted`` and ``released`` at once.  See
-    :func:`civicspace.status_history`.  The JSON form (``"outcome"`` in
+    :func:`civicspace.cases.status_history`.  The JSON form (``"outcome"`` in
     ``data/event_kinds.json``) is the value.
     """
 

@@ -26,7 +26,7 @@ from typing import Any, TypeVar
 
 import attrs
 
-from .._util import LazyPattern
+from .._util.patterns import LazyPattern
 from ..errors import (
     AmbiguousInstrumentError,
     FieldValueError,
@@ -214,7 +214,7 @@ class Article:
 
     @property
     def key(self) -> str:
-        """The number in canonical form (see :func:`civicspace.canonical_article_number`)."""
+        """The number in canonical form (see :func:`civicspace.laws.canonical_article_number`)."""
         return canonical_article_number(self.number)
 
 
@@ -260,7 +260,7 @@ class Law:
         features: Criticised features, each with a source.
         sources: Where the instrument was reported.
         derived: The values that rest on a reading rather than a quote, each
-            marked with how it was derived (:class:`~civicspace.Derivation`).
+            marked with how it was derived (:class:`~civicspace.common.Derivation`).
 
     """
 
@@ -608,7 +608,7 @@ class StatutoryMaximum:
             the maxima it has over its own penalty stated in full; no
             minimum.  ``None`` when the law record states no penalty that
             applies.  Compare a sentence with it by
-            :func:`civicspace.compare_with_penalty`.
+            :func:`civicspace.sentences.compare_with_penalty`.
         articles: The cited articles whose own penalties were used.
         from_instrument: Whether the instrument's own penalties were used
             (see :func:`statutory_maximum`).
@@ -680,7 +680,7 @@ def statutory_maximum(laws: Iterable[Law], reference: LawReference) -> Statutory
     heaviest), keeps every aggravated variant with its condition and the
     maxima it has over its own penalty, stated in full, and states no
     minimum.  Whether a sentence exceeds it is answered by
-    :func:`civicspace.compare_with_penalty` given this penalty.
+    :func:`civicspace.sentences.compare_with_penalty` given this penalty.
 
     Raises:
         UnknownLawError: when no law has the reference's id.

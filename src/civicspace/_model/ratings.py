@@ -122,7 +122,7 @@ class CountryRating:
         score: The Monitor's 0-100 score, when published.
         sources: Where the rating was published.
         derived: The values that rest on a reading rather than a quote, each
-            marked with how it was derived (:class:`~civicspace.Derivation`).
+            marked with how it was derived (:class:`~civicspace.common.Derivation`).
 
     """
 

@@ -156,7 +156,7 @@ class AggravatedPenalty:
     Attributes:
         condition: The circumstance, in the law's or the source's words.
         minimum_term: The least term, where it changes.
-        maximum_term: The greatest term, or :data:`~civicspace.LIFE`, where it changes.
+        maximum_term: The greatest term, or :data:`~civicspace.sentences.LIFE`, where it changes.
         minimum_fine: The least fine, where it changes.
         maximum_fine: The greatest fine, where it changes.
 
@@ -183,7 +183,7 @@ class StatutoryPenalty:
     maximum_term=Term(years=10)),))``.
 
     A penalty threatens only what it states: it states a maximum term
-    (:data:`~civicspace.LIFE` for life imprisonment), a maximum fine or both,
+    (:data:`~civicspace.sentences.LIFE` for life imprisonment), a maximum fine or both,
     and a minimum where the law gives one.  Fines are in the law's own
     currency; an equivalent a report adds ("about $1,250 USD") is not part
     of the law.  The cross-field rules (``penalty.*`` codes) check that each
@@ -192,7 +192,7 @@ class StatutoryPenalty:
 
     Attributes:
         minimum_term: The least term, where stated.
-        maximum_term: The greatest term, or :data:`~civicspace.LIFE`.
+        maximum_term: The greatest term, or :data:`~civicspace.sentences.LIFE`.
         minimum_fine: The least fine, where stated.
         maximum_fine: The greatest fine.
         maximum_fine_equivalent: The equivalent of the maximum fine in
@@ -205,7 +205,7 @@ class StatutoryPenalty:
         aggravated: Heavier variants for aggravating circumstances, in the
             order the law gives them.
         version: Which version of the instrument states the penalty
-            (:attr:`~civicspace.LawVersion.DRAFT` when a report describes the
+            (:attr:`~civicspace.laws.LawVersion.DRAFT` when a report describes the
             draft), when the source says.
 
     """
@@ -285,8 +285,8 @@ class Sentence:
     Attributes:
         person: The id of the person sentenced.
         term: The custodial term imposed, suspended part included: a
-            :class:`~civicspace.Term`, :data:`~civicspace.LIFE`, or a
-            :class:`~civicspace.TermRange` when the source gives only a range.
+            :class:`~civicspace.sentences.Term`, :data:`~civicspace.sentences.LIFE`, or a
+            :class:`~civicspace.sentences.TermRange` when the source gives only a range.
         suspended: The part of the term suspended: a term, or
             :data:`REMAINDER` for "the remainder ... suspended due to time
             served".  Needs ``term``; must not be longer than it (rule
@@ -300,7 +300,7 @@ class Sentence:
         court: The court that imposed it.
         appeal_outcome: What an appeal court did with it, where known.
         custody_credited: Custody to be deducted from the term (pre-trial
-            detention, say), as :class:`~civicspace.CustodyPeriod` values.
+            detention, say), as :class:`~civicspace.cases.CustodyPeriod` values.
         sources: Where the sentence was reported.
 
     """
@@ -355,8 +355,8 @@ def time_to_serve(sentence: Sentence, start: datetime.date | PartialDate | None 
     the day it was imposed (:attr:`~Sentence.imposed_on`), when that is
     known to the day.  The term to serve is :attr:`~Sentence.term` less
     :attr:`~Sentence.suspended` (subtracted as :meth:`Term.__sub__
-    <civicspace.Term.__sub__>` does); from ``start`` it ends on
-    :func:`~civicspace.add_term`'s date, moved earlier by the days in
+    <civicspace.sentences.Term.__sub__>` does); from ``start`` it ends on
+    :func:`~civicspace.sentences.add_term`'s date, moved earlier by the days in
     :attr:`~Sentence.custody_credited` before ``start`` (overlaps counted
     once, open periods up to ``start``), but never before ``start``.  A
     sentence without a custodial term, and one whose remainder is suspended
@@ -533,7 +533,7 @@ def compare_with_penalty(sentence: Sentence, penalty: StatutoryPenalty) -> Penal
       range is within a maximum when its maximum is, and exceeds it when its
       minimum does; otherwise the answer is ``None``.  So is the answer when
       the comparison depends on the calendar (``P1M`` against ``P30D``).
-    - :data:`~civicspace.LIFE` is within only a maximum of life.
+    - :data:`~civicspace.sentences.LIFE` is within only a maximum of life.
     - A penalty threatens only what it states: a custodial term exceeds a
       penalty that states no maximum term, and a fine one that states no
       maximum fine.
@@ -589,11 +589,11 @@ def _combined(low: Term, high: Term, any_range: bool, how: str) -> Term | TermRa
 def served_consecutively(items: Iterable[_CustodialTerm | Sentence]) -> _CustodialTerm:
     """The term served when terms run one after another: their sum.
 
-    Items are terms, ranges, :data:`~civicspace.LIFE` or sentences (whose
+    Items are terms, ranges, :data:`~civicspace.sentences.LIFE` or sentences (whose
     :attr:`~Sentence.term` is used; sentences without one are skipped).
     Terms add component by component (``P18M`` then ``P2Y`` is ``P2Y18M``);
     if any item is a range the result is the range of the sums of the
-    minimums and of the maximums; any :data:`~civicspace.LIFE` makes the
+    minimums and of the maximums; any :data:`~civicspace.sentences.LIFE` makes the
     result LIFE.  Nothing gives ``P0D``.  Suspended parts and credit are not
     taken off.
 
@@ -628,7 +628,7 @@ def served_concurrently(items: Iterable[_CustodialTerm | Sentence]) -> _Custodia
     Takes what :func:`served_consecutively` takes.  Of terms that are equal
     (``P18M`` and ``P1Y6M``) the first is kept.  If any item is a range the
     result is the range from the longest minimum to the longest maximum;
-    any :data:`~civicspace.LIFE` makes the result LIFE.  Nothing gives
+    any :data:`~civicspace.sentences.LIFE` makes the result LIFE.  Nothing gives
     ``P0D``.
 
     Raises:
@@ -658,19 +658,19 @@ def served_concurrently(items: Iterable[_CustodialTerm | Sentence]) -> _Custodia
 class SentenceTotals:
     """What many sentences add up to, for lines such as "sentenced to a combined 98 months".
 
-    See :func:`account_totals` and :func:`~civicspace.ruling_totals` for how
+    See :func:`account_totals` and :func:`~civicspace.analysis.ruling_totals` for how
     each figure is counted.
 
     Attributes:
         sentences: How many sentences were counted (by
-            :func:`~civicspace.ruling_totals`: how many rulings).
+            :func:`~civicspace.analysis.ruling_totals`: how many rulings).
         with_term: How many of them state a custodial term (life included).
         life: How many are life imprisonment; never added into the terms.
         term_minimum: The finite terms added up, ranges at their minimum.
         term_maximum: The finite terms added up, ranges at their maximum.
-        fines: The fines added up, one :class:`~civicspace.Money` per
+        fines: The fines added up, one :class:`~civicspace.sentences.Money` per
             currency, sorted by currency code (by
-            :func:`~civicspace.ruling_totals`: each ruling's least account).
+            :func:`~civicspace.analysis.ruling_totals`: each ruling's least account).
         compensation: The compensation added up in the same way.
         fines_maximum: As :attr:`fines`, each ruling's greatest account;
             equal to :attr:`fines` when no accounts disagree.
@@ -712,7 +712,7 @@ def account_totals(sentences: Iterable[Sentence]) -> SentenceTotals:
     Formerly ``sentence_totals``.  Every sentence given counts as a ruling of
     its own, so two accounts of one ruling that disagree ("18 to 20 months"
     in one article, "18 months" in another) are both added: over the
-    sentences of a collection, use :func:`~civicspace.ruling_totals`, which
+    sentences of a collection, use :func:`~civicspace.analysis.ruling_totals`, which
     counts each ruling once, as a range over its accounts.
 
     The rules, so that nothing is guessed:

@@ -21,7 +21,7 @@ from typing import Any, Final
 
 import attrs
 
-from .._util import LazyPattern
+from .._util.patterns import LazyPattern
 from ..errors import FieldValueError, IncompleteSessionError, ParseError
 from .ratings import CountryRating, Rating, RatingHistory
 from .records import record_type
@@ -246,7 +246,7 @@ class Session:
             when the text gives no list.
         sources: Where these facts were published.
         derived: The values that rest on a reading rather than a quote, each
-            marked with how it was derived (:class:`~civicspace.Derivation`).
+            marked with how it was derived (:class:`~civicspace.common.Derivation`).
 
     """
 
@@ -435,7 +435,8 @@ class SessionDemand:
 def _country(code: str) -> str:
     if not is_country_code(code):
         raise ParseError(
-            f"{code!r} is not an ISO 3166-1 alpha-3 code; civicspace.country_code reads names",
+            f"{code!r} is not an ISO 3166-1 alpha-3 code;"
+            " civicspace.countries.country_code reads names",
             text=str(code),
         )
     return code

@@ -22,7 +22,7 @@ from typing import Any, Final, Protocol
 
 import attrs
 
-from .._util import LazyPattern
+from .._util.patterns import LazyPattern
 from .people import OrganisationKind
 from .values import check_country, check_id, check_text
 

@@ -1,6 +1,6 @@
 """Status over time: a person's legal outcome and custody, each a fact of its own, on any date.
 
-:func:`~civicspace.person_status` gives one status per person, so a person
+:func:`~civicspace.cases.person_status` gives one status per person, so a person
 convicted and then released is either ``convicted`` or ``released``.  Here
 the two are kept apart: the **legal outcome** (:class:`LegalOutcome`:
 charged, convicted, acquitted, ...) and **custody** (:class:`CustodyStatus`:
@@ -10,7 +10,7 @@ kind says so (``outcome`` and ``custody_status`` in ``data/event_kinds.json``).
 Custody also ends without an event saying so: a person held when sentenced
 to a term "with the remainder suspended due to time served" (a sentence of
 the case for them, imposed on the day of the verdict, whose ``suspended`` is
-:data:`~civicspace.REMAINDER` or the whole term) has nothing left to serve,
+:data:`~civicspace.sentences.REMAINDER` or the whole term) has nothing left to serve,
 so they are released at the verdict.  That reading rests on the sentence,
 not on a quoted release, and the step says so (:attr:`StatusStep.sentences`).
 
@@ -24,15 +24,16 @@ not on a quoted release, and the step says so (:attr:`StatusStep.sentences`).
 ...         civicspace.Event(kind="sentence", date=civicspace.PartialDate.parse("2021-11-02"),
 ...                          people=("p",)),
 ...     ),
-...     sentences=(civicspace.Sentence(person="p", term=civicspace.Term(months=18),
-...         suspended=civicspace.REMAINDER,
+...     sentences=(civicspace.Sentence(person="p", term=civicspace.sentences.Term(months=18),
+...         suspended=civicspace.sentences.REMAINDER,
 ...         imposed_on=civicspace.PartialDate.parse("2021-11-02")),),
 ... )
->>> [(step.outcome.value, step.custody.value) for step in civicspace.status_history(case, "p")]
+>>> history = civicspace.cases.status_history(case, "p")
+>>> [(step.outcome.value, step.custody.value) for step in history]
 [('unknown', 'detained'), ('convicted', 'released')]
->>> civicspace.custody_on(case, "p", datetime.date(2021, 6, 1))
+>>> civicspace.cases.custody_on(case, "p", datetime.date(2021, 6, 1))
 <CustodyStatus.DETAINED: 'detained'>
->>> civicspace.custody_on(case, "p", datetime.date(2022, 1, 1))
+>>> civicspace.cases.custody_on(case, "p", datetime.date(2022, 1, 1))
 <CustodyStatus.RELEASED: 'released'>
 """
 
@@ -199,7 +200,7 @@ def status_history(case: Case, person_id: str) -> tuple[StatusStep, ...]:
     still ``unknown`` becomes ``charged`` (:attr:`StatusStep.charges` says
     which).  Events that change neither fact are left out.
 
-    Unlike :func:`~civicspace.person_status`, nothing overwrites anything of
+    Unlike :func:`~civicspace.cases.person_status`, nothing overwrites anything of
     the other kind: after a conviction and a release the person is
     ``convicted`` and ``released``.
 

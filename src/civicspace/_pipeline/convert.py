@@ -28,17 +28,11 @@ from typing import Any, TypeVar
 
 import attrs
 
-from .._model import (
-    DECIMAL_TEXT,
-    LIFE,
-    REMAINDER,
-    Life,
-    PartialDate,
-    Remainder,
-    Term,
-    TermRange,
-    record_type_of,
-)
+from .._model.money import DECIMAL_TEXT
+from .._model.records import record_type_of
+from .._model.sentences import REMAINDER, Remainder
+from .._model.terms import LIFE, Life, Term, TermRange
+from .._model.values import PartialDate
 
 if typing.TYPE_CHECKING:  # cattrs is imported when the converter is first used
     import cattrs

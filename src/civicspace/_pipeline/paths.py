@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from .._util import LazyPattern
+from .._util.patterns import LazyPattern
 
 __all__ = ["MAX_ECHO", "child_path", "cut", "echo", "join_path", "path_steps"]
 

@@ -24,18 +24,10 @@ from typing import Any, Final
 
 import attrs
 
-from .._model import (
-    LIFE,
-    IncomparableTermsError,
-    Life,
-    Money,
-    Rating,
-    ReportedAmount,
-    Term,
-    TermRange,
-    is_currency_code,
-)
-from .._util import LazyPattern
+from .._model.money import Money, ReportedAmount, is_currency_code
+from .._model.ratings import CivicusRating
+from .._model.terms import LIFE, IncomparableTermsError, Life, Term, TermRange
+from .._util.patterns import LazyPattern
 from ..errors import FieldValueError, ParseError
 
 __all__ = ["StatedTerm", "parse_money", "parse_rating_phrase", "parse_term"]
@@ -203,7 +195,7 @@ class StatedTerm:
     than it from every start date (``LIFE`` is longer than every term).
 
     Attributes:
-        term: The term, range or :data:`~civicspace.LIFE` stated.
+        term: The term, range or :data:`~civicspace.sentences.LIFE` stated.
         is_maximum: ``True`` when the text states an upper limit ("up to"),
             as laws do; ``False`` when it states the term itself.
         aggravated_maximum: The heavier maximum the text adds ("rising to
@@ -539,7 +531,7 @@ _RATING_PHRASES: Final = (
 )
 
 
-def parse_rating_phrase(text: str) -> Rating:
+def parse_rating_phrase(text: str) -> CivicusRating:
     """Read a CIVICUS Monitor rating from the phrase that states it: ``"rated as ‘repressed’"``.
 
     The phrase is one of:
@@ -554,7 +546,7 @@ def parse_rating_phrase(text: str) -> Rating:
     - "Civic space rating:" and the rating: "Civic space rating:Obstructed".
 
     The rating is one word, bare or in matching quotes (‘’, '', "", “”),
-    read by :meth:`CivicusRating.parse <civicspace.CivicusRating.parse>`.
+    read by :meth:`CivicusRating.parse <civicspace.ratings.CivicusRating.parse>`.
 
     Raises:
         ParseError: for anything else, with :attr:`~ParseError.text` the text
@@ -570,7 +562,7 @@ def parse_rating_phrase(text: str) -> Rating:
         match = pattern.fullmatch(phrase)
         if match is not None:
             try:
-                return Rating.parse(match["word"])
+                return CivicusRating.parse(match["word"])
             except ParseError as error:
                 raise _refuse(text, f"{text!r}: {error}", error.suggestions) from None
     raise _refuse(

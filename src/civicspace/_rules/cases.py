@@ -11,22 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .._model import (
-    Case,
-    CustodyEffect,
-    Event,
-    IncomparableTermsError,
-    Life,
-    Sentence,
-    Stay,
-    Term,
-    TermRange,
-    TimelineStep,
-    event_kinds,
-    stays_in,
-    timeline,
-)
-from .._util import per_run
+from .._model.cases import Case, Stay, TimelineStep, stays_in, timeline
+from .._model.events import CustodyEffect, Event, event_kinds
+from .._model.sentences import Sentence
+from .._model.terms import IncomparableTermsError, Life, Term, TermRange
+from .._util.memo import per_run
 from .engine import Finding, check
 
 __all__ = [

@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from .._analysis import implied_exchange_rates
-from .._model import Collection, Law, article_exists, collection_members, in_force_on
+from .._analysis.consistency import implied_exchange_rates
+from .._model.collection import Collection, collection_members
+from .._model.laws import Law, article_exists, in_force_on
 from .engine import Finding, check
 from .references import references
 
@@ -119,7 +120,7 @@ def cited_laws_in_force(collection: Collection) -> Iterator[Finding]:
 def exchange_rates_agree(collection: Collection) -> Iterator[Finding]:
     """A reported equivalent implies a rate near the others of its currency pair.
 
-    See :func:`~civicspace.implied_exchange_rates` for the rule.
+    See :func:`~civicspace.analysis.implied_exchange_rates` for the rule.
     """
     for rate in implied_exchange_rates(collection):
         if rate.outlier:

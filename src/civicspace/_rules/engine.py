@@ -13,8 +13,9 @@ from typing import Any, TypeVar
 
 import attrs
 
-from .._pipeline import register_code
-from .._util import classes_in, one_run
+from .._pipeline.codes import register_code
+from .._util.hints import classes_in
+from .._util.memo import one_run
 from ..errors import Issue
 
 __all__ = ["check", "check_record", "checks_of"]

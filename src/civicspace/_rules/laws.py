@@ -4,17 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .._model import (
-    ENDING_STATUSES,
-    AggravatedPenalty,
-    CriticisedFeature,
-    IncomparableTermsError,
-    Law,
-    LawKind,
-    LawStatus,
-    Life,
-    StatutoryPenalty,
-)
+from .._model.laws import ENDING_STATUSES, CriticisedFeature, Law, LawKind, LawStatus
+from .._model.sentences import AggravatedPenalty, StatutoryPenalty
+from .._model.terms import IncomparableTermsError, Life
 from .engine import Finding, _repeats, check
 
 _ENACTED = frozenset(

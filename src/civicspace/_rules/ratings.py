@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .._model import CountryRating
-from .._pipeline import rating_scales
+from .._model.ratings import CountryRating
+from .._pipeline.resources import rating_scales
 from .engine import Finding, check
 
 

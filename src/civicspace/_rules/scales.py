@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterator
 
-from .._model import RatingScale, ScaleDirection
+from .._model.scales import RatingScale, ScaleDirection
 from .engine import Finding, _repeats, check
 
 

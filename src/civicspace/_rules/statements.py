@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .._model import Statement, repeated_organisations
+from .._model.signatories import repeated_organisations
+from .._model.statements import Statement
 from .engine import Finding, check
 
 
@@ -22,7 +23,7 @@ def signatory_repeated(statement: Statement) -> Iterator[Finding]:
     """No organisation is listed twice in one statement, under one spelling or two.
 
     Each signatory that is the same organisation as one listed above it
-    (by :func:`civicspace.match_organisations`) is reported once, at its
+    (by :func:`civicspace.people.match_organisations`) is reported once, at its
     own position, naming the first position and the rule that matched.
     """
     listed = statement.signatories

@@ -6,7 +6,7 @@ from typing import Any, Final
 
 import attrs
 
-from civicspace import Issue
+from civicspace.errors import Issue
 
 __all__ = [
     "MAX_COLUMNS",

@@ -14,8 +14,8 @@ from typing import Any, TextIO
 
 import civicspace
 
+from .._tables import require
 from ..errors import MissingExtraError
-from . import require
 
 __all__ = ["add_parsers", "run"]
 

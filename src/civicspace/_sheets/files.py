@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, Final
 
-from civicspace import Issue
+from civicspace.errors import Issue
 
 from .cells import MAX_COLUMNS, MAX_ROWS, CellIssue, Formula, Refusal, Sheet
 

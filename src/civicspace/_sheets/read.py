@@ -22,7 +22,7 @@ import attrs
 import pyarrow as pa  # type: ignore[import-untyped]
 
 import civicspace
-from civicspace import Issue
+from civicspace.errors import Issue
 
 from .._tables.layout import LAYOUT, Column, TableLayout
 from .cells import CellIssue, CellReading, Refusal, Sheet, cell_ref, column_letter

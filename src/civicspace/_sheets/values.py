@@ -27,7 +27,7 @@ from typing import Any, Final
 import pyarrow as pa  # type: ignore[import-untyped]
 
 import civicspace
-from civicspace import Life, Term, TermRange
+from civicspace.sentences import Life, Term, TermRange
 
 from .._tables.layout import AMOUNT, SHARE, Column
 from .cells import Formula
@@ -196,7 +196,7 @@ def _amount(column: Column, value: Any) -> Any:
         return _decimal_text(decimal.Decimal(text.strip()))
     if column.reader == "money" and column.field is not None:
         try:
-            reported = civicspace.parse_money(text)
+            reported = civicspace.readers.parse_money(text)
         except civicspace.ParseError as error:
             raise Bad(
                 "sheet.prose", f"{text!r} is not an amount civicspace reads: {error}"
@@ -213,7 +213,7 @@ def _term(column: Column, text: str) -> Any:
     if text != text.strip():
         raise Bad("sheet.whitespace", f"{text!r} has a space before or after it")
     try:
-        stated = civicspace.parse_term(text)
+        stated = civicspace.readers.parse_term(text)
     except civicspace.ParseError as error:
         raise Bad("sheet.prose", f"{text!r} is not a term civicspace reads: {error}") from None
     if stated.aggravated_maximum is not None or stated.separate_terms:

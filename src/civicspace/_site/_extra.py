@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from .._util import require_extra
-from ..errors import MissingExtraError
+from .._util.extras import require_extra
 
-__all__ = ["MissingExtraError", "require"]
+__all__ = ["require"]
 
 _PACKAGES = ("matplotlib", "jinja2")
 
 
 def require(what: str) -> None:
-    """Raise :class:`MissingExtraError` naming ``what`` unless matplotlib and Jinja2 import."""
+    """Raise :class:`~civicspace.errors.MissingExtraError` naming ``what`` without its packages."""
     require_extra("site", what, *_PACKAGES)

@@ -6,9 +6,8 @@ import hashlib
 import re
 import textwrap
 
-from .._model.money import Money, ReportedAmount
-from .._model.terms import Life, Term, TermRange
-from .._model.values import PartialDate
+from ..common import PartialDate
+from ..sentences import Life, Money, ReportedAmount, Term, TermRange
 
 __all__ = [
     "FILE_NAME_MAX",

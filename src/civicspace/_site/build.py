@@ -32,24 +32,20 @@ from typing import Any
 import attrs
 import jinja2
 
-from .._analysis.across_statements import statements_concerning
-from .._analysis.consistency import conflicts, ruling_totals
-from .._analysis.summary import summarise
-from .._model.cases import Case, arrest_to_verdict, case_statuses, pretrial_detention
-from .._model.citations import canonical_article_number
-from .._model.collection import Collection
-from .._model.elections import Election
-from .._model.events import Event, event_kinds
-from .._model.laws import Law, in_force_on
-from .._model.people import CaseOrganisation, CasePerson
-from .._model.ratings import CountryRating, RatingHistory
-from .._model.sentences import Remainder, Sentence, StatutoryPenalty
-from .._model.sessions import Session, council_ratings
-from .._model.statements import Statement
-from .._model.terms import Term
-from .._model.values import Derivation, PartialDate, country_name
-from .._version import __version__
+from .. import __version__
+from ..analysis import conflicts, ruling_totals, statements_concerning, summarise
+from ..cases import Case, Event, arrest_to_verdict, case_statuses, event_kinds, pretrial_detention
+from ..collection import Collection
+from ..common import Derivation, PartialDate
+from ..countries import country_name
+from ..elections import Election
 from ..errors import CivicspaceError, IncompleteSessionError
+from ..laws import Law, canonical_article_number, in_force_on
+from ..people import CaseOrganisation, CasePerson
+from ..ratings import CountryRating, RatingHistory
+from ..sentences import Remainder, Sentence, StatutoryPenalty, Term
+from ..sessions import Session, council_ratings
+from ..statements import Statement
 from . import charts
 from ._text import amount_text, date_text, file_name, http_url, money_text, shorten, term_text
 

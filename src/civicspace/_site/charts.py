@@ -26,14 +26,13 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
-from .._analysis.across_statements import co_signatories
-from .._analysis.consistency import conflicts
-from .._model.cases import Case, TimelineStep, person_status, pretrial_detention, timeline
-from .._model.events import CustodyEffect
-from .._model.ratings import ChangeDirection, CivicusRating, CountryRating, RatingHistory
-from .._model.statements import Statement
-from .._model.terms import Term, TermRange, add_term
-from .._model.values import PartialDate, country_name
+from ..analysis import co_signatories, conflicts
+from ..cases import Case, CustodyEffect, TimelineStep, person_status, pretrial_detention, timeline
+from ..common import PartialDate
+from ..countries import country_name
+from ..ratings import ChangeDirection, CivicusRating, CountryRating, RatingHistory
+from ..sentences import Term, TermRange, add_term
+from ..statements import Statement
 from ._text import date_text, shorten, term_text, wrap
 
 __all__ = [

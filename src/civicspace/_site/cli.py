@@ -15,9 +15,9 @@ from typing import Any, TextIO
 
 from .. import datasets
 from .._api import load
-from .._model.collection import Collection
-from ..errors import ValidationError
-from ._extra import MissingExtraError, require
+from ..collection import Collection
+from ..errors import MissingExtraError, ValidationError
+from ._extra import require
 
 __all__ = ["CHART_KINDS", "add_commands", "chart", "site"]
 

@@ -15,20 +15,11 @@ from typing import Any
 import pyarrow as pa  # type: ignore[import-untyped]
 
 import civicspace
-from civicspace import (
-    Case,
-    Collection,
-    CustodyEffect,
-    Derivation,
-    Life,
-    Money,
-    PartialDate,
-    RatingHistory,
-    ReportedAmount,
-    Source,
-    Term,
-    TermRange,
-)
+from civicspace.cases import Case, CustodyEffect
+from civicspace.collection import Collection
+from civicspace.common import Derivation, PartialDate, Source
+from civicspace.ratings import RatingHistory
+from civicspace.sentences import Life, Money, ReportedAmount, Term, TermRange
 
 from ..errors import TablesError
 from .layout import LAYOUT, TableLayout
@@ -349,7 +340,7 @@ class _Builder:
                         "path": article_path,
                         "law_id": law.id,
                         "article": article.number,
-                        "article_key": civicspace.canonical_article_number(article.number),
+                        "article_key": civicspace.laws.canonical_article_number(article.number),
                         "heading": article.heading,
                         "restricts": [freedom.value for freedom in article.restricts],
                         "version": _enum(article.version),
@@ -433,7 +424,9 @@ class _Builder:
             self.sources(path, "organisations", organisation.id, organisation.sources)
 
     def cases(self, collection: Collection) -> None:
-        conflicting = {path for found in civicspace.conflicts(collection) for path in found.paths}
+        conflicting = {
+            path for found in civicspace.analysis.conflicts(collection) for path in found.paths
+        }
         for index, case in enumerate(collection.cases):
             self.case(f"$.cases[{index}]", case, conflicting)
 
@@ -458,13 +451,13 @@ class _Builder:
             arrested = next(
                 (
                     step.event.date
-                    for step in civicspace.timeline(case, person.id)
+                    for step in civicspace.cases.timeline(case, person.id)
                     if step.kind.custody is CustodyEffect.BEGINS
                 ),
                 None,
             )
-            pretrial = civicspace.pretrial_detention(case, person.id)
-            to_verdict = civicspace.arrest_to_verdict(case, person.id)
+            pretrial = civicspace.cases.pretrial_detention(case, person.id)
+            to_verdict = civicspace.cases.arrest_to_verdict(case, person.id)
             self.add(
                 "case_people",
                 {
@@ -474,7 +467,7 @@ class _Builder:
                     **_named(person),
                     "roles": [role.value for role in person.roles],
                     "nationalities": list(person.nationalities),
-                    "status": civicspace.person_status(case, person.id).value,
+                    "status": civicspace.cases.person_status(case, person.id).value,
                     **_date("arrested", arrested),
                     "pretrial_days_minimum": pretrial.minimum,
                     "pretrial_days_maximum": pretrial.maximum,
@@ -586,7 +579,7 @@ class _Builder:
                             "article": article,
                             "article_key": None
                             if article is None
-                            else civicspace.canonical_article_number(article),
+                            else civicspace.laws.canonical_article_number(article),
                             "as_written": citation.as_written,
                         },
                     )
@@ -601,7 +594,8 @@ class _Builder:
             self.sources(charge_path, "cases", case.id, charge.sources)
 
     def sentences(self, path: str, case: Case, common: Row, conflicting: set[str]) -> None:
-        # A ruling is the sentences of one person with one imposed_on (civicspace.conflicts).
+        # A ruling is the sentences of one person with one imposed_on
+        # (civicspace.analysis.conflicts).
         rulings: dict[tuple[str, PartialDate | None], int] = {}
         for index, sentence in enumerate(case.sentences):
             sentence_path = f"{path}.sentences[{index}]"
@@ -631,7 +625,7 @@ class _Builder:
                     **_date("imposed_on", sentence.imposed_on),
                     "court": sentence.court,
                     "appeal_outcome": _enum(sentence.appeal_outcome),
-                    "custody_credited_days": civicspace.days_in_custody(credited)
+                    "custody_credited_days": civicspace.cases.days_in_custody(credited)
                     if all(period.end is not None for period in credited)
                     else None,
                 },
@@ -680,7 +674,7 @@ class _Builder:
                 matches = [
                     (record, match)
                     for record in records
-                    if (match := civicspace.match_organisations(signatory, record))
+                    if (match := civicspace.people.match_organisations(signatory, record))
                 ]
                 only = matches[0] if len(matches) == 1 else None
                 self.add(

@@ -27,8 +27,8 @@ object at ``path`` itself (an item of a list of ids); ``^name.key`` is
 ``key`` of the last ``name[i]`` the path passes through (a citation's law on
 the row of one of its articles); ``name[].key`` zips a list column into a list
 of objects (other names and their notes).  ``reader`` names the prose reader a
-cell of the column may use: ``term`` (:func:`civicspace.parse_term`) or
-``money`` (:func:`civicspace.parse_money`).
+cell of the column may use: ``term`` (:func:`civicspace.readers.parse_term`) or
+``money`` (:func:`civicspace.readers.parse_money`).
 """
 
 from __future__ import annotations
@@ -224,6 +224,8 @@ _NAMED = [
     ),
 ]
 
+#: Every table, in export order, with its columns, their Arrow types and meanings, and where
+#: each row and column sits in the collection document.
 LAYOUT: Final[tuple[TableLayout, ...]] = (
     TableLayout(
         "ratings",
@@ -421,7 +423,7 @@ LAYOUT: Final[tuple[TableLayout, ...]] = (
         *_NAMED,
         Column("roles", TEXTS, "Their roles in this case", "roles"),
         _NATIONALITIES,
-        Column("status", ENUM, "Their status, from civicspace.person_status"),
+        Column("status", ENUM, "Their status, from civicspace.cases.person_status"),
         *_date("arrested", "Their first arrest or detention in the case", derived=True),
         Column("pretrial_days_minimum", INT, "Days of pre-trial detention, least"),
         Column(
@@ -519,7 +521,9 @@ LAYOUT: Final[tuple[TableLayout, ...]] = (
         Column("article_index", INT, "Position among its articles; null for a whole law"),
         attrs.evolve(_LAW, field="^citations.law"),
         Column("article", TEXT, "The article as given; null when the whole law is cited", ""),
-        Column("article_key", TEXT, "The article as civicspace.canonical_article_number reads it"),
+        Column(
+            "article_key", TEXT, "The article as civicspace.laws.canonical_article_number reads it"
+        ),
         Column("as_written", TEXT, "The citation as the source writes it", "^citations.as_written"),
     ),
     _case_table(
@@ -595,7 +599,7 @@ LAYOUT: Final[tuple[TableLayout, ...]] = (
             Column("signatory_country", TEXT, "Where it is based", "country"),
             Column("kind", ENUM, "What kind of body", "kind"),
             Column("organisation_id", TEXT, "The one organisation record it matches; else null"),
-            Column("match_rule", ENUM, "How it matched (civicspace.match_organisations)"),
+            Column("match_rule", ENUM, "How it matched (civicspace.people.match_organisations)"),
             Column("matches", INT, "How many organisation records match it"),
         ),
     ),

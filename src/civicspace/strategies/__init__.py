@@ -9,7 +9,7 @@ Hypothesis (``pip install civicspace[test]`` or ``pip install hypothesis``).
 :func:`records` the model objects; every other function here draws one model
 class, some narrowed by their arguments (:func:`money` in one currency,
 :func:`people` affiliated to given organisations).  Enumerations need no
-strategy of their own: ``hypothesis.strategies.sampled_from(civicspace.LawKind)``.
+strategy of their own: ``hypothesis.strategies.sampled_from(civicspace.laws.LawKind)``.
 Examples shrink toward small ones, optional members left out.
 
 >>> from civicspace import strategies, validate

@@ -11,18 +11,10 @@ from typing import Any
 import attrs
 from hypothesis import strategies as st
 
-from .._model import (
-    Actor,
-    ActorKind,
-    Affiliation,
-    Case,
-    Charge,
-    CountQualifier,
-    CustodyEffect,
-    Event,
-    PartialDate,
-    event_kinds,
-)
+from .._model.cases import Case, Charge
+from .._model.events import Actor, ActorKind, CountQualifier, CustodyEffect, Event, event_kinds
+from .._model.people import Affiliation
+from .._model.values import PartialDate
 from ._common import (
     _ids_from,
     _index,
@@ -58,7 +50,7 @@ __all__ = ["actors", "cases", "charges", "event_kind_names", "events"]
 
 
 def event_kind_names() -> st.SearchStrategy[str]:
-    """The kinds of the shipped event vocabulary (:func:`civicspace.event_kinds`)."""
+    """The kinds of the shipped event vocabulary (:func:`civicspace.cases.event_kinds`)."""
     return st.sampled_from(tuple(event_kinds()))
 
 

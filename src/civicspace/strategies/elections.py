@@ -8,16 +8,15 @@ from decimal import Decimal
 import attrs
 from hypothesis import strategies as st
 
-from .._model import (
+from .._model.elections import (
     MAX_SEATS,
     MAX_SHARE_DECIMALS,
     Contest,
     Election,
     PartyResult,
-    Signatory,
-    match_organisations,
     seat_share,
 )
+from .._model.signatories import Signatory, match_organisations
 from ._common import (
     _optional,
     _record_strategy,
@@ -75,9 +74,9 @@ def _distinct_results(listed: Sequence[PartyResult]) -> tuple[PartyResult, ...]:
 def contests() -> st.SearchStrategy[Contest]:
     """Contests that pass every ``election.*`` check.
 
-    No party is listed twice (by :func:`civicspace.match_organisations`),
+    No party is listed twice (by :func:`civicspace.people.match_organisations`),
     the seats add up to the total or less, and a share, when drawn, is
-    :func:`civicspace.seat_share` of the seats to 0 to 4 decimals.
+    :func:`civicspace.elections.seat_share` of the seats to 0 to 4 decimals.
     """
 
     @st.composite

@@ -6,17 +6,17 @@ import datetime
 
 from hypothesis import strategies as st
 
-from .._model import (
+from .._model.countries import un_member_states
+from .._model.sessions import (
     COUNCIL_SEATS,
     AgendaItem,
     AgendaItemKind,
     Demand,
-    PartialDate,
     Session,
     SideEvent,
     Speaker,
-    un_member_states,
 )
+from .._model.values import PartialDate
 from ._common import (
     _marking,
     _optional_tuple,

@@ -22,7 +22,7 @@ from typing import Any
 import attrs
 import cattrs.fns
 
-from ..._model import record_type_of
+from ..._model.records import record_type_of
 from ..convert import converter
 from .structure import GeneratedFunctions, compile_generated, is_generic_attrs_class, optional_of
 

@@ -39,7 +39,7 @@ from typing import Any
 
 import attrs
 
-from ..._model import record_type_of
+from ..._model.records import record_type_of
 from ...errors import Issue
 from ..convert import converter, field_by_field
 from ..structure import structure_record
