@@ -429,9 +429,7 @@ def test_the_deprecation_module_documents_its_rule():
 
 # -- The changelog ---------------------------------------------------------------------------------
 
-FRAGMENT = re.compile(
-    r"(?P<issue>[1-9][0-9]*)\.(?P<type>added|changed|fixed|deprecated)(?:\.[0-9]+)?\.md"
-)
+FRAGMENT = civicspace_docs.FRAGMENT
 #: The end of a sentence: a full stop (or ! or ?) before a capital, a code span or the end.
 SENTENCE_END = re.compile(r"[.!?](?:\s+(?=[A-Z`(])|\s*$)")
 

@@ -836,7 +836,11 @@ def cli_page() -> str:
 # -- Unreleased changes -------------------------------------------------------------------------
 
 CHANGELOG_FRAGMENTS = DOCS.parent / "changelog.d"
-_FRAGMENT = re.compile(r"([1-9][0-9]*)\.(added|changed|fixed|deprecated)\.md")
+#: A changelog fragment's file name: ``<issue>.<type>.md``, or ``<issue>.<type>.<n>.md`` for more
+#: than one of a type.
+FRAGMENT = re.compile(
+    r"(?P<issue>[1-9][0-9]*)\.(?P<type>added|changed|fixed|deprecated)(?:\.[0-9]+)?\.md"
+)
 
 
 def unreleased_page() -> str:
@@ -846,7 +850,7 @@ def unreleased_page() -> str:
         CHANGELOG_FRAGMENTS.glob("*.md"), key=lambda path: int(path.name.split(".")[0])
     )
     for path in fragments:
-        found = _FRAGMENT.fullmatch(path.name)
+        found = FRAGMENT.fullmatch(path.name)
         if found:
             text = " ".join(path.read_text("utf-8").split())
             by_type[found.group(2)].append(f"- {text} (#{found.group(1)})")

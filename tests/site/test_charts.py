@@ -141,7 +141,7 @@ def test_without_the_extra_the_error_is_one_line_naming_it(tmp_path):
         "        call()\n"
         "    except ImportError as error:\n"
         "        print(type(error).__name__, error)\n"
-        "from civicspace._cli import main\n"
+        "from civicspace._cli.app import main\n"
         "sys.exit(main(['site', 'cambodia', '--out', sys.argv[1]]))\n"
     )
     done = subprocess.run(
