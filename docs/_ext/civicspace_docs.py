@@ -47,24 +47,11 @@ EXAMPLES_FILE = DOCS / "issue_examples.json"
 
 # -- The API reference -----------------------------------------------------------------------------
 
-#: The public modules documented on the API reference pages, one page each, in page order; the
-#: others (strategies, datasets, tables, sheets, charts, site) have pages of their own.
-API_MODULES = (
-    "cases",
-    "people",
-    "sentences",
-    "laws",
-    "ratings",
-    "statements",
-    "sessions",
-    "elections",
-    "countries",
-    "common",
-    "collection",
-    "readers",
-    "analysis",
-    "errors",
-)
+#: The public modules with a reference page of their own, beside the API reference.
+OWN_PAGES = frozenset({"strategies", "datasets", "tables", "sheets", "charts", "site"})
+
+#: The public modules documented on the API reference pages, one page each.
+API_MODULES = tuple(sorted(civicspace._SUBMODULES - OWN_PAGES))
 
 #: What ``__version__`` is; a string cannot carry a docstring of its own.
 VERSION_DOC = "The installed version of civicspace, as :pep:`440` writes it (``0.1.0``)."
@@ -849,7 +836,11 @@ def cli_page() -> str:
 # -- Unreleased changes -------------------------------------------------------------------------
 
 CHANGELOG_FRAGMENTS = DOCS.parent / "changelog.d"
-_FRAGMENT = re.compile(r"([1-9][0-9]*)\.(added|changed|fixed|deprecated)\.md")
+#: A changelog fragment's file name: ``<issue>.<type>.md``, or ``<issue>.<type>.<n>.md`` for more
+#: than one of a type.
+FRAGMENT = re.compile(
+    r"(?P<issue>[1-9][0-9]*)\.(?P<type>added|changed|fixed|deprecated)(?:\.[0-9]+)?\.md"
+)
 
 
 def unreleased_page() -> str:
@@ -859,7 +850,7 @@ def unreleased_page() -> str:
         CHANGELOG_FRAGMENTS.glob("*.md"), key=lambda path: int(path.name.split(".")[0])
     )
     for path in fragments:
-        found = _FRAGMENT.fullmatch(path.name)
+        found = FRAGMENT.fullmatch(path.name)
         if found:
             text = " ".join(path.read_text("utf-8").split())
             by_type[found.group(2)].append(f"- {text} (#{found.group(1)})")

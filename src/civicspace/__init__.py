@@ -36,11 +36,10 @@ extras :mod:`~civicspace.tables`, :mod:`~civicspace.sheets`,
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
-
 from ._version import __version__
 
+# Not typing.TYPE_CHECKING: importing typing would cost more than the whole package.
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from . import analysis as analysis
     from . import cases as cases
@@ -199,8 +198,10 @@ _SUBMODULES = frozenset(
 )
 
 
-def __getattr__(name: str) -> Any:
+def __getattr__(name: str) -> object:
     """Load a root name or a public module on first use (PEP 562)."""
+    import importlib
+
     if name in _SUBMODULES:
         return importlib.import_module(f"{__name__}.{name}")
     module = _ROOT_NAMES.get(name)

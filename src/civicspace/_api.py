@@ -4,7 +4,7 @@ Each record runs the data flow in order (parse, schema validation,
 structuring, semantic checks) and stops at the first step that finds a
 problem, reporting every problem that step found.  Input is one JSON
 document (a record or a collection) or JSON Lines (one record per line),
-told apart by :func:`civicspace._documents.is_json_lines`.
+told apart by :func:`civicspace._pipeline.documents.is_json_lines`.
 """
 
 from __future__ import annotations

@@ -32,6 +32,7 @@ from ._sheets import cells, files, template  # noqa: E402
 from ._sheets.cells import CellIssue, CellReading  # noqa: E402
 from ._sheets.read import SheetReading, read_path  # noqa: E402
 from ._sheets.template import write_template  # noqa: E402
+from ._util.public import publish as _publish  # noqa: E402
 
 #: Rows a sheet (or CSV file) may hold below its header; a sheet with more is refused.
 MAX_ROWS: Final = cells.MAX_ROWS
@@ -69,3 +70,6 @@ def read_tables(path: str | Path) -> SheetReading:
     saying why.
     """
     return read_path(Path(path))
+
+
+_publish(globals(), __all__, __name__)

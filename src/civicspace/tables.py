@@ -31,6 +31,7 @@ from civicspace.collection import Collection  # noqa: E402
 from ._tables.build import Tables, build_tables  # noqa: E402
 from ._tables.layout import LAYOUT, Column, TableLayout, table_layout  # noqa: E402
 from ._tables.write import FORMATS, write, write_csv, write_parquet, write_xlsx  # noqa: E402
+from ._util.public import publish as _publish  # noqa: E402
 
 __all__ = [
     "FORMATS",
@@ -66,3 +67,6 @@ def tables(collection: Collection) -> Tables:
 
     """
     return build_tables(collection)
+
+
+_publish(globals(), __all__, __name__)

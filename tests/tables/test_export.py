@@ -108,7 +108,7 @@ def test_partition_goes_with_parquet_only(tmp_path, capsys):
 def test_without_the_extra_the_command_and_module_name_it_in_one_line(tmp_path):
     blocked = "import sys; sys.modules['pyarrow'] = None; "
     command = blocked + (
-        "from civicspace._cli import main; "
+        "from civicspace._cli.app import main; "
         f"sys.exit(main(['export', 'cambodia', '--format', 'csv', '--out', {str(tmp_path)!r}]))"
     )
     done = subprocess.run([sys.executable, "-c", command], capture_output=True, text=True)
@@ -140,7 +140,7 @@ def test_excel_without_openpyxl_names_the_extra(tmp_path):
         "found = civicspace.tables.tables(datasets.load('cambodia'))\n"
         "try:\n"
         f"    civicspace.tables.write_xlsx(found, {str(tmp_path / 'x.xlsx')!r})\n"
-        "except civicspace.tables.MissingExtraError as error:\n"
+        "except civicspace.errors.MissingExtraError as error:\n"
         "    print(error)"
     )
     done = subprocess.run([sys.executable, "-c", command], capture_output=True, text=True)
@@ -154,7 +154,7 @@ def test_excel_without_openpyxl_names_the_extra(tmp_path):
 def test_help_works_without_the_extra():
     command = (
         "import sys; sys.modules['pyarrow'] = None; "
-        "from civicspace._cli import main; main(['export', '--help'])"
+        "from civicspace._cli.app import main; main(['export', '--help'])"
     )
     done = subprocess.run([sys.executable, "-c", command], capture_output=True, text=True)
     assert (0, True) == (done.returncode, "--partition" in done.stdout)

@@ -4,9 +4,7 @@ The same organisation is spelt differently from one statement to the next
 ("World Organisation Against Torture (OMCT)", "World Organization Against
 Torture (OMCT)"), so these functions first gather the signatories of all the
 statements into organisations (:func:`organisation_groups`) by the rules of
-:func:`civicspace.people.match_organisations`, then count.  This module also holds
-the ``statement.*`` rules that :mod:`civicspace._checks` registers, and the
-references a statement makes to other records of a collection.
+:func:`civicspace.people.match_organisations`, then count.
 """
 
 from __future__ import annotations

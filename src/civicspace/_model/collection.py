@@ -4,7 +4,7 @@ A collection (record type ``"collection"``) is the unit of exchange between
 a partner and a platform: the ratings, scales, laws, cases, people,
 organisations, statements, sessions and elections of one submission, with
 ids that records use to refer to each other.  Its integrity rules (ids unique per
-kind, every reference resolving) are checks in :mod:`civicspace._checks`.
+kind, every reference resolving) are rules in :mod:`civicspace._rules.collection`.
 """
 
 from __future__ import annotations

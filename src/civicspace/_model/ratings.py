@@ -30,7 +30,7 @@ _QUOTES = " \t\n\r'\"‘’“”`«»"
 
 
 class CivicusRating(enum.Enum):
-    """A rating on the CIVICUS Monitor's five-step civic-space scale (formerly ``Rating``).
+    """A rating on the CIVICUS Monitor's five-step civic-space scale.
 
     Members run from most open to most closed, and compare in that order:
     ``CivicusRating.OPEN < CivicusRating.CLOSED`` reads "open is less closed than closed".

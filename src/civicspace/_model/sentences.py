@@ -709,7 +709,7 @@ class SentenceTotals:
 def account_totals(sentences: Iterable[Sentence]) -> SentenceTotals:
     """Add up sentences taking each account as given: terms, life sentences, fines, compensation.
 
-    Formerly ``sentence_totals``.  Every sentence given counts as a ruling of
+    Every sentence given counts as a ruling of
     its own, so two accounts of one ruling that disagree ("18 to 20 months"
     in one article, "18 months" in another) are both added: over the
     sentences of a collection, use :func:`~civicspace.analysis.ruling_totals`, which

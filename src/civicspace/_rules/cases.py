@@ -1,6 +1,6 @@
 """The cross-field rules of a case, each yielding ``(path, message)`` for every breach.
 
-:mod:`civicspace._checks` registers each under its ``case.*`` code.  Paths
+:mod:`civicspace._rules.engine` registers each under its ``case.*`` code.  Paths
 are relative to the case (``$.events[2].date``).  Dates are compared with
 :meth:`PartialDate.before <civicspace.PartialDate.before>`, so a rule fires
 only when the dates' precision shows the breach ("2021-05" is not before

@@ -2,12 +2,32 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
+import textwrap
 
 from ..common import PartialDate
 from ..sentences import Life, Money, ReportedAmount, Term, TermRange
 
-__all__ = ["amount_text", "date_text", "file_name", "http_url", "shorten", "term_text"]
+__all__ = [
+    "FILE_NAME_MAX",
+    "amount_text",
+    "date_text",
+    "file_name",
+    "http_url",
+    "shorten",
+    "term_text",
+    "wrap",
+]
+
+#: The longest file name :func:`file_name` gives, far below the 255 bytes file systems allow.
+FILE_NAME_MAX = 120
+_KEPT = 80  # the characters of a long id kept readable before its digest
+#: The names Windows keeps for devices, whatever follows their first dot.
+_DEVICES = frozenset(
+    ["con", "prn", "aux", "nul"] + [f"{port}{n}" for port in ("com", "lpt") for n in range(10)]
+)
+
 
 _MONTHS = [
     "January",
@@ -83,9 +103,32 @@ def file_name(record_id: str) -> str:
 
     Ids are lower-case ASCII letters, digits and ``._:/-``; ``/`` and ``:``
     would make a path or a URL scheme, so they become ``~2f`` and ``~3a``
-    (ids never hold ``~``).
+    (ids never hold ``~``).  An id whose first part names a Windows device
+    (``con``, ``nul.x``, ``com1``) has its first letter written the same way
+    (``~63on.html``), so that the site can be copied to any file system.
+    A name that would pass :data:`FILE_NAME_MAX` characters (an id of 200
+    characters, many of them slashes) keeps its first 80 characters, then
+    ``~~`` and the SHA-256 digest of the id in 32 hex digits: ``~~`` never
+    occurs in a short name, so long and short names never meet.
     """
-    return record_id.replace("/", "~2f").replace(":", "~3a") + ".html"
+    name = record_id.replace("/", "~2f").replace(":", "~3a") + ".html"
+    if name.split(".", 1)[0] in _DEVICES:
+        name = f"~{ord(name[0]):02x}{name[1:]}"
+    if len(name) <= FILE_NAME_MAX:
+        return name
+    digest = hashlib.sha256(record_id.encode("utf-8")).hexdigest()[:32]
+    return f"{name[:_KEPT]}~~{digest}.html"
+
+
+def wrap(text: str, width: int = 64) -> str:
+    """``text`` broken into lines of at most ``width`` characters at spaces, nothing left out.
+
+    A word longer than a line is broken inside; every character of ``text``
+    is kept (runs of spaces become one), so a title is never cut short.
+    """
+    return (
+        "\n".join(textwrap.wrap(text, width, break_long_words=True, break_on_hyphens=False)) or text
+    )
 
 
 def http_url(url: str | None) -> str | None:

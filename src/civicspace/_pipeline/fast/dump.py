@@ -1,6 +1,6 @@
 """A fast unstructuring path for :func:`civicspace.dump`.
 
-The converter's unstructure functions (:mod:`civicspace._convert`) dispatch
+The converter's unstructure functions (:mod:`civicspace._pipeline.convert`) dispatch
 on every value's type through cattrs.  :func:`unstructure` gives the very
 same JSON-ready values with one function per attrs class, generated from
 its fields and type hints (so a new field or record kind needs nothing
