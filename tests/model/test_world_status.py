@@ -12,6 +12,7 @@ import datetime
 from typing import Any
 
 import attrs
+import pytest
 
 import civicspace
 from civicspace._model.cases import person_status, pretrial_detention
@@ -39,6 +40,7 @@ from civicspace._model.standing import (
 )
 from civicspace._model.terms import Term
 from civicspace._model.values import PartialDate
+from civicspace.errors import FieldValueError
 
 D = datetime.date
 
@@ -517,3 +519,52 @@ def test_a_quashed_sentence_no_longer_stands() -> None:
     )
     assert () == sentences_after_changes(quashed, "p")
     assert None is term_release_on(quashed, "p")
+
+
+# -- What an event may carry ----------------------------------------------------------------------
+
+
+def codes(document: dict[str, Any]) -> list[tuple[str, str]]:
+    """The (path, code) of every issue validation reports."""
+    return [(issue.path, issue.code) for issue in civicspace.validate(document)]
+
+
+def one_event(**fields: Any) -> dict[str, Any]:
+    """A case document with one event of the fields given, naming one person."""
+    return {
+        "type": "case",
+        "id": "c",
+        "country": "RUS",
+        "title": "t",
+        "people": [{"id": "p", "name": "P"}],
+        "events": [{"people": ["p"], **fields}],
+    }
+
+
+def test_details_only_on_the_kinds_that_carry_them() -> None:
+    agent = {"category": "foreign_agent", "label": "inoagent"}
+    assert [] == codes(one_event(kind="designation", designation=agent))
+    assert [("$.events[0].designation", "event.detail_misplaced")] == codes(
+        one_event(kind="arrest", designation=agent)
+    )
+    assert [("$.events[0].reduced_by", "event.detail_misplaced")] == codes(
+        one_event(kind="release_on_completion", reduced_by="P6Y")
+    )
+    assert [("$.events[0].reduced_by", "event.detail_misplaced")] == codes(
+        one_event(kind="commutation", reduced_by="P6Y", term_after="P20Y")
+    )
+    assert [] == codes(one_event(kind="commutation", term_after="life"))
+
+
+def test_a_label_of_another_category_is_kept_as_printed() -> None:
+    other = one_event(kind="designation", designation={"category": "other"})
+    assert ["schema.required"] == [code for _, code in codes(other)]
+    printed = {"category": "other", "label": "agent of foreign influence"}
+    assert [] == codes(one_event(kind="designation", designation=printed))
+
+
+def test_the_model_refuses_another_category_without_its_label() -> None:
+    with pytest.raises(FieldValueError):
+        Designation(category=DesignationCategory.OTHER)
+    with pytest.raises(FieldValueError):
+        Event(kind="designation", people=("p",), designation="foreign_agent")  # type: ignore[arg-type]
