@@ -94,7 +94,8 @@ class StatusStep:
         outcome: The person's legal outcome just after it.
         custody: The person's custody just after it.
         outcome_changed: Whether it changed the legal outcome.
-        custody_changed: Whether it changed custody.
+        custody_changed: Whether it changed custody, or the kind of custody
+            (moved from a cell to house arrest).
         sentences: The positions in :attr:`Case.sentences <civicspace.Case.sentences>`
             of the sentences whose suspended remainder ended custody at this
             event, or whose term ran out (a release read from the sentence,
@@ -413,7 +414,7 @@ def _steps(case: Case, person_id: str) -> Iterator[StatusStep]:
                 outcome=new_outcome,
                 custody=new_custody,
                 outcome_changed=new_outcome is not outcome,
-                custody_changed=new_custody is not custody,
+                custody_changed=new_custody is not custody or new_kind is not held_as,
                 sentences=sentences,
                 charges=charges,
                 custody_kind=new_kind,
