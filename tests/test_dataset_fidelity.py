@@ -5,16 +5,8 @@ Each test quotes the line of tests/data/sources/civicus-cambodia-articles.txt it
 
 from __future__ import annotations
 
-import pytest
-
 import civicspace
-from civicspace import datasets
 from civicspace.collection import Collection
-
-
-@pytest.fixture(scope="module")
-def cambodia() -> Collection:
-    return datasets.load("cambodia")
 
 
 def _case(collection: Collection, case_id: str) -> civicspace.Case:

@@ -57,11 +57,6 @@ def _objects_with_sources(obj: Any, path: str = "$") -> Iterator[tuple[str, Any]
                 yield from _objects_with_sources(getattr(obj, name), f"{path}.{name}")
 
 
-@pytest.fixture(scope="module")
-def cambodia() -> Collection:
-    return datasets.load("cambodia")
-
-
 def test_the_datasets_are_listed_by_name() -> None:
     assert ("cambodia",) == datasets.names()
 

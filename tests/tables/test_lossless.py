@@ -13,12 +13,11 @@ from decimal import Decimal
 
 import attrs
 import pyarrow.parquet as pq
-import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 
 import civicspace
 import civicspace.tables
-from civicspace import datasets, strategies
+from civicspace import strategies
 
 # Drawn collections are large: shrinking a failure took minutes, so failures show as drawn.
 NO_SHRINK = (Phase.explicit, Phase.reuse, Phase.generate)
@@ -223,11 +222,6 @@ def check_lossless(collection):
     seats = sum(r.seats for e in collection.elections for c in e.contests for r in c.results)
     assert seats == sum(built["election_results"].column("seats").to_pylist())
     return built
-
-
-@pytest.fixture(scope="module")
-def cambodia():
-    return datasets.load("cambodia")
 
 
 def test_the_cambodia_tables_are_lossless(cambodia):
