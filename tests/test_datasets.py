@@ -18,6 +18,7 @@ import pytest
 
 import civicspace
 from civicspace import Collection, datasets
+from civicspace._analysis.derived import derived_values
 from civicspace._cli.app import main
 
 SOURCE_TEXT = pathlib.Path(__file__).parent / "data" / "sources" / "civicus-cambodia-articles.txt"
@@ -184,6 +185,22 @@ def test_the_command_validates_the_dataset_and_prints_its_summary(
     lines = capsys.readouterr().out.splitlines()
     assert "datasets/cambodia.json: valid" == lines[0]
     assert civicspace.summarise(datasets.load("cambodia")).to_text().splitlines() == lines[1:]
+
+
+def test_the_command_lists_every_derived_value_with_its_path_how_and_note(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert 0 == main(["dataset", "cambodia", "--derived"])
+    lines = capsys.readouterr().out.splitlines()
+    found = derived_values(datasets.load("cambodia"))
+    expected = [
+        "datasets/cambodia.json: valid",
+        *(f"{path}\t{mark.how.value}\t{mark.note or ''}" for path, mark in found),
+        f"datasets/cambodia.json: {len(found)} derived values",
+    ]
+    assert expected == lines
+    # The 18-month account of Thun Ratha rests on a merge: its quote names no one.
+    assert "$.cases[2].sentences[1].person\tidentity_merge" in "\n".join(lines)
 
 
 def test_the_command_lists_datasets_and_refuses_unknown_names(
