@@ -259,7 +259,25 @@ def test_the_four_council_sessions_are_in_the_dataset(cambodia: Collection) -> N
     assert (None, None) == (sessions[42].start, sessions[42].end)
     assert ("2020-09-14", "2020-10-06") == (str(sessions[45].start), str(sessions[45].end))
     assert 47 == len(sessions[42].members)  # L37 lists 47 members
-    assert () == sessions[45].members  # L148 lists 45 names ("SomaliaSudan"): not a full list
+    assert () == sessions[45].members  # L148 is not a full list: see the next test
+
+
+def test_session_45s_member_list_is_kept_as_printed_and_never_filled_in(
+    cambodia: Collection,
+) -> None:
+    # L41: "for the 47 Council members to address"; L148: "... Senegal, Slovakia, SomaliaSudan,
+    # Spain, ..." -- 44 entries, one of them two names run together, none for Brazil or Japan.
+    (session,) = [s for s in cambodia.sessions if s.number == 45]
+    entries = session.printed_members
+    assert 44 == len(entries)
+    (joined,) = [(i, e) for i, e in enumerate(entries) if len(e.countries) != 1]
+    index, entry = joined
+    assert ("SomaliaSudan", ("SOM", "SDN")) == (entry.printed, entry.countries)
+    assert civicspace.DerivationKind.OTHER == _marks(session)[f"printed_members[{index}].countries"]
+    assert 2 == session.unaccounted_seats
+    read = [code for e in entries for code in e.countries]
+    assert not {"BRA", "JPN"} & set(read)
+    assert len(read) == len(set(read))
 
 
 def test_the_3_january_2014_garment_protest_is_a_case(cambodia: Collection) -> None:

@@ -751,6 +751,17 @@ class _Builder:
                         "country": member,
                     },
                 )
+            for entry_index, entry in enumerate(session.printed_members):
+                self.add(
+                    "session_printed_members",
+                    {
+                        "path": f"{path}.printed_members[{entry_index}]",
+                        "session": number,
+                        "entry_index": entry_index,
+                        "printed": entry.printed,
+                        "countries": list(entry.countries),
+                    },
+                )
             for item_index, item in enumerate(session.agenda):
                 item_path = f"{path}.agenda[{item_index}]"
                 self.add(

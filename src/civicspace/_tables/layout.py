@@ -648,6 +648,18 @@ LAYOUT: Final[tuple[TableLayout, ...]] = (
         ),
     ),
     TableLayout(
+        "session_printed_members",
+        "An entry of a session's member list as the text prints it, when it is not a full list",
+        ("session", "entry_index"),
+        (
+            _PATH,
+            Column("session", INT, "The session (sessions.session)"),
+            Column("entry_index", INT, "Position in the list, from 0"),
+            Column("printed", TEXT, "The entry as printed", "printed"),
+            Column("countries", TEXTS, "The member states it is read as", "countries"),
+        ),
+    ),
+    TableLayout(
         "agenda_items",
         "An item of a session's agenda",
         ("session", "item_index"),
