@@ -523,6 +523,7 @@ class _Builder:
                     "actor": None if event.actor is None else event.actor.name,
                     "actor_kind": None if event.actor is None else event.actor.kind.value,
                     "in_absentia": event.in_absentia,
+                    "scheduled": event.scheduled,
                     "place": event.place,
                     "note": event.note,
                     **_reported("demanded", event.demanded, event_path),

@@ -468,6 +468,12 @@ LAYOUT: Final[tuple[TableLayout, ...]] = (
             "actor.kind",
         ),
         Column("in_absentia", BOOL, "Whether it happened in the people's absence", "in_absentia"),
+        Column(
+            "scheduled",
+            BOOL,
+            "Whether it was only scheduled, not known to have happened; null means it happened",
+            "scheduled",
+        ),
         Column("place", TEXT, "Where", "place"),
         Column("note", TEXT, "Anything else the source says", "note"),
         *_reported("demanded", "Fine or compensation demanded, not imposed"),
