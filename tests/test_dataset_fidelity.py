@@ -5,6 +5,7 @@ Each test quotes the line of tests/data/sources/civicus-cambodia-articles.txt it
 
 from __future__ import annotations
 
+import attrs
 import pytest
 
 import civicspace
@@ -628,3 +629,50 @@ def test_rath_rott_mony_is_a_former_trade_union_leader(cambodia: Collection) -> 
     # L606: "Mr. Rath Rott Mony, a translator for Russia Today, and former trade union leader"
     person = _case(cambodia, "rath-rott-mony-2019").people[0]
     assert ("trade_unionist",) == tuple(role.value for role in person.roles)
+
+
+def test_hearings_the_texts_only_schedule_or_hope_for_are_scheduled(
+    cambodia: Collection,
+) -> None:
+    # L600: "We hope that the Appeal Court’s hearing on 23 December 2019 ... as well as the
+    # hearing on 20 January 2020 ... will provide justice"; L602: "summoned to appear at a
+    # trial hearing on 25 December 2019".
+    expected = [
+        ("uon-chhin-yeang-sothearin-2017", "appeal", "2019-12-23"),
+        ("uon-chhin-yeang-sothearin-2017", "appeal", "2020-01-20"),
+        ("aun-pheap-peter-zsombor-2017", "trial_hearing", "2019-12-25"),
+    ]
+    scheduled = [
+        (case.id, event.kind, str(event.date))
+        for case in cambodia.cases
+        for event in case.events
+        if event.scheduled
+    ]
+    assert expected == scheduled
+
+
+def test_status_over_time_ignores_the_scheduled_hearings(cambodia: Collection) -> None:
+    # L600/L602: a hearing set or hoped for is not known to have happened, so each person's
+    # history is what it is without it.
+    def history(case: civicspace.Case, person: str) -> list[tuple[object, ...]]:
+        return [
+            (step.outcome, step.custody, str(step.date))
+            for step in civicspace.status_history(case, person)
+        ]
+
+    for case_id in ("uon-chhin-yeang-sothearin-2017", "aun-pheap-peter-zsombor-2017"):
+        case = _case(cambodia, case_id)
+        held = tuple(event for event in case.events if not event.scheduled)
+        assert len(held) < len(case.events)
+        without = attrs.evolve(case, events=held)
+        for person in case.people:
+            assert history(without, person.id) == history(case, person.id)
+            assert civicspace.person_status(without, person.id) == civicspace.person_status(
+                case, person.id
+            )
+    # Were the appeal hearing held, Uon Chhin's history would gain a step: the flag matters.
+    case = _case(cambodia, "uon-chhin-yeang-sothearin-2017")
+    as_held = attrs.evolve(
+        case, events=tuple(attrs.evolve(event, scheduled=None) for event in case.events)
+    )
+    assert len(history(as_held, "uon-chhin")) == len(history(case, "uon-chhin")) + 1
