@@ -676,3 +676,30 @@ def test_status_over_time_ignores_the_scheduled_hearings(cambodia: Collection) -
         case, events=tuple(attrs.evolve(event, scheduled=None) for event in case.events)
     )
     assert len(history(as_held, "uon-chhin")) == len(history(case, "uon-chhin")) + 1
+
+
+def test_the_2022_election_integrity_figures_are_kept_as_printed(cambodia: Collection) -> None:
+    # L343: "the CPP won over 3,000 more seats than it did in the 2017 elections, and its
+    # popular vote surged from 3.5 million to 5.3 million"; L345: "winning one-fifth of the
+    # popular vote"; L355: "93 per cent of the 74,885 accredited election observers".
+    election = next(e for e in cambodia.elections if e.id == "khm-commune-2022")
+    actual = [
+        (
+            f.party,
+            str(f.value),
+            f.unit.value,
+            f.qualifier and f.qualifier.value,
+            f.previous and str(f.previous),
+        )
+        for f in election.figures
+    ]
+    cpp = "Cambodian People’s Party"
+    expected = [
+        (cpp, "3000", "count", "more_than", None),
+        (cpp, "5300000", "count", None, "3500000"),
+        ("Candlelight Party", "20", "per_cent", None, None),
+        (None, "74885", "count", None, None),
+        (None, "93", "per_cent", None, None),
+    ]
+    assert expected == actual
+    assert all(figure.as_written and figure.sources for figure in election.figures)

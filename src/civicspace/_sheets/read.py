@@ -85,6 +85,7 @@ PLACES: Final[dict[str, _Place]] = {
     "session_demands": _Place("agenda_items", "demands", "demand_index"),
     "side_events": _Place("sessions", "side_events", "side_event_index"),
     "election_contests": _Place("elections", "contests", "contest_index"),
+    "election_figures": _Place("elections", "figures", "figure_index"),
 }
 
 

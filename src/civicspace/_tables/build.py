@@ -857,6 +857,25 @@ class _Builder:
                             "share": result.share,
                         },
                     )
+            for figure_index, figure in enumerate(election.figures):
+                figure_path = f"{path}.figures[{figure_index}]"
+                self.add(
+                    "election_figures",
+                    {
+                        "path": figure_path,
+                        "election_id": election.id,
+                        "country": election.country,
+                        "figure_index": figure_index,
+                        "measure": figure.measure,
+                        "party": figure.party,
+                        "value": figure.value,
+                        "unit": figure.unit.value,
+                        "qualifier": _enum(figure.qualifier),
+                        "previous": figure.previous,
+                        "as_written": figure.as_written,
+                    },
+                )
+                self.sources(figure_path, "elections", election.id, figure.sources)
 
 
 def _table(layout: TableLayout, rows: list[Row]) -> pa.Table:
