@@ -415,7 +415,7 @@ def test_the_18_month_account_of_thun_ratha_is_marked_as_an_identity_merge(
 def test_the_may_2021_dates_of_the_conviction_are_marked_as_read_from_other_articles(
     cambodia: Collection,
 ) -> None:
-    # L679: "were today sentenced by the Phnom Penh Municipal Court" -- no date; L262:
+    # L679: "were today sentenced by the Phnom Penh Municipal Court" -- no date; L293:
     # "In May 2021, the authorities convicted and sentenced three Mother Nature activists".
     case = _case(cambodia, "mother-nature-2020")
     marks = _marks(case)
