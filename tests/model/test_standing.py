@@ -2,6 +2,7 @@
 
 import datetime
 
+import attrs
 import pytest
 from hypothesis import given, settings
 
@@ -189,3 +190,77 @@ def test_an_event_on_their_charges_shows_a_person_was_charged():
         (step.index, step.outcome, step.charges)
         for step in civicspace.cases.status_history(case, "kem-sokha")
     ]
+
+
+# -- Scheduled events -----------------------------------------------------------------------------
+
+
+def zsombor_case(scheduled):
+    """Aun Pheap charged on 28 August 2017 and summoned to a trial hearing on 25 December 2019.
+
+    Source (civicus-cambodia-articles.txt, L602): "both were charged with incitement to commit
+    a felony under Articles 494 and 495 of the Cambodian Criminal Code ... summoned to appear at
+    a trial hearing on 25 December 2019".  A hearing the summons sets is scheduled, not held.
+    """
+    return civicspace.load(
+        {
+            "type": "case",
+            "id": "aun-pheap",
+            "country": "KHM",
+            "title": "Former Cambodia Daily journalists charged with incitement",
+            "people": [{"id": "aun-pheap", "name": "Aun Pheap"}],
+            "events": [
+                {"kind": "arrest", "date": "2017-08-28", "people": ["aun-pheap"]},
+                {"kind": "release", "date": "2017-08-28", "people": ["aun-pheap"]},
+                {
+                    "kind": "conviction",
+                    "date": "2019-12-25",
+                    "people": ["aun-pheap"],
+                    **({"scheduled": scheduled} if scheduled is not None else {}),
+                },
+            ],
+        }
+    )
+
+
+def test_a_scheduled_event_changes_no_status():
+    scheduled, held = zsombor_case(True), zsombor_case(None)
+    assert [0, 1] == [
+        step.index for step in civicspace.cases.status_history(scheduled, "aun-pheap")
+    ]
+    assert [0, 1, 2] == [step.index for step in civicspace.cases.status_history(held, "aun-pheap")]
+    day = D(2020, 1, 1)
+    assert LegalOutcome.UNKNOWN == civicspace.cases.outcome_on(scheduled, "aun-pheap", day)
+    assert LegalOutcome.CONVICTED == civicspace.cases.outcome_on(held, "aun-pheap", day)
+    assert PersonStatus.RELEASED == civicspace.cases.person_status(scheduled, "aun-pheap")
+    assert True is scheduled.events[2].scheduled
+    assert False is scheduled.events[2].happened
+
+
+def facts(case, person_id):
+    """Each step of the person's history as (index, outcome, custody)."""
+    return [
+        (step.index, step.outcome, step.custody)
+        for step in civicspace.cases.status_history(case, person_id)
+    ]
+
+
+def test_scheduled_false_means_it_happened_as_when_left_out():
+    assert facts(zsombor_case(None), "aun-pheap") == facts(zsombor_case(False), "aun-pheap")
+
+
+@settings(max_examples=30, deadline=None)
+@given(strategies.cases())
+def test_scheduled_events_never_change_status_history(case):
+    """Dropping every scheduled event leaves each person's history as it was (by event)."""
+    kept = [index for index, event in enumerate(case.events) if event.happened]
+    without = attrs.evolve(case, events=tuple(case.events[index] for index in kept))
+    for person in case.people:
+        expected = [kept[index] for index, _, _ in facts(without, person.id)]
+        assert expected == [index for index, _, _ in facts(case, person.id)]
+        assert [rest for _, *rest in facts(without, person.id)] == [
+            rest for _, *rest in facts(case, person.id)
+        ]
+        assert civicspace.cases.person_status(without, person.id) == civicspace.cases.person_status(
+            case, person.id
+        )

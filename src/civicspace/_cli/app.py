@@ -188,6 +188,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     data.add_argument("name", nargs="?", metavar="NAME", help="the dataset, e.g. cambodia")
     data.add_argument("--list", action="store_true", help="list the dataset names")
+    data.add_argument(
+        "--derived",
+        action="store_true",
+        help="list every value that rests on a reading (path, how, note) instead of the summary",
+    )
     from .._tables import cli as tables_cli
 
     tables_cli.add_parser(commands)
@@ -395,6 +400,14 @@ def _dataset(args: argparse.Namespace, out: _Output, err: TextIO) -> int:
         out.writelines(f"{where}: {issue}\n" for issue in error.issues)
         out.write(f"{where}: {len(error.issues)} issues\n")
         return EXIT_INVALID
+    if args.derived:
+        from .._analysis.derived import derived_values
+
+        found = derived_values(collection)
+        out.write(f"{where}: valid\n")
+        out.writelines(f"{path}\t{mark.how.value}\t{mark.note or ''}\n" for path, mark in found)
+        out.write(f"{where}: {len(found)} derived values\n")
+        return EXIT_VALID
     out.write(f"{where}: valid\n{summarise(collection).to_text()}\n")
     return EXIT_VALID
 

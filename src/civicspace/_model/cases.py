@@ -170,10 +170,12 @@ def timeline(case: Case, person_id: str) -> Iterator[TimelineStep]:
     acquittal, ...) when they are.  Nothing else changes it: a sentence whose
     remainder is suspended after time served does not, here; for custody
     as well as legal outcome over time, see :func:`~civicspace.cases.status_history`.
+    An event that was only scheduled (:attr:`Event.scheduled <civicspace.Event.scheduled>`)
+    is not in the timeline: it is not known to have happened.
     """
     held_since: int | None = None
     for index, event in enumerate(case.events):
-        if person_id not in event.people:
+        if person_id not in event.people or event.scheduled:
             continue
         kind = event.kind_info
         before = held_since

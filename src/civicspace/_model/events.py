@@ -27,9 +27,11 @@ from typing import Any
 import attrs
 
 from ..errors import CivicspaceError, FieldValueError
+from .custody import CustodyKind
 from .money import ReportedAmount
 from .people import check_ids
 from .sentences import _REPORTED
+from .terms import Life, Term, TermRange
 from .values import PartialDate, Source, check_optional_bool, check_text
 
 #: The most people one event may list (``case.json#/$defs/event``).
@@ -41,9 +43,13 @@ __all__ = [
     "CountQualifier",
     "CustodyEffect",
     "CustodyStatus",
+    "Designation",
+    "DesignationCategory",
+    "DesignationEffect",
     "Event",
     "EventKind",
     "LegalOutcome",
+    "OrganisationStatus",
     "PersonStatus",
     "event_kinds",
 ]
@@ -74,6 +80,8 @@ class PersonStatus(enum.Enum):
     """The charges were dropped or dismissed."""
     UNKNOWN = "unknown"
     """No event says (or the person disappeared)."""
+    DECEASED = "deceased"
+    """Died in custody or executed: neither held nor free."""
 
 
 class LegalOutcome(enum.Enum):
@@ -115,9 +123,103 @@ class CustodyStatus(enum.Enum):
     RELEASED = "released"
     """Free: released, acquitted, pardoned, charges dropped, or nothing left to serve."""
     AT_LARGE = "at_large"
-    """Beyond the authorities' reach: deported or in exile."""
+    """Beyond the authorities' reach: deported, exchanged or in exile."""
     UNKNOWN = "unknown"
     """No event says (never arrested as far as the case reports, or disappeared)."""
+    DECEASED = "deceased"
+    """Died in custody or executed: neither held nor free from then on."""
+
+
+class OrganisationStatus(enum.Enum):
+    """Where an organisation stands, derived from the events that concern it, never stored.
+
+    See :func:`~civicspace.organisation_status_on`.  The JSON form
+    (``"organisation_status"`` in ``data/event_kinds.json``) is the value.
+    """
+
+    UNKNOWN = "unknown"
+    """No event says: operating as far as the case reports."""
+    OPERATING = "operating"
+    """Allowed to operate again: a suspension ended, a registration restored."""
+    SUSPENDED = "suspended"
+    """Its activity, licence or registration suspended for a time."""
+    BANNED = "banned"
+    """Barred from activity: outlawed."""
+    CLOSED = "closed"
+    """Forced to close, by order or by pressure."""
+    DEREGISTERED = "deregistered"
+    """Its registration or licence revoked."""
+    DISSOLVED = "dissolved"
+    """Dissolved by a court or another authority."""
+    LIQUIDATED = "liquidated"
+    """Ordered liquidated by a court: wound up as a legal person."""
+
+
+class DesignationEffect(enum.Enum):
+    """An event kind's effect on designations (``"designation"`` in ``data/event_kinds.json``)."""
+
+    IMPOSES = "imposes"
+    """It designates the people or organisations it concerns."""
+    LIFTS = "lifts"
+    """It lifts a designation of theirs."""
+
+
+class DesignationCategory(enum.Enum):
+    """The category of a label a state puts on people or organisations.
+
+    ``case.json#/$defs/designation``; the JSON form is the value.
+    """
+
+    FOREIGN_AGENT = "foreign_agent"
+    """Said to act for or be funded from abroad ("foreign agent", "inoagent")."""
+    EXTREMIST = "extremist"
+    """An "extremist" person, organisation or material."""
+    TERRORIST = "terrorist"
+    """Listed as a terrorist or terrorist organisation, or its supporter."""
+    UNDESIRABLE = "undesirable"
+    """An organisation whose activity is banned as "undesirable"."""
+    OTHER = "other"
+    """Another label, given as printed."""
+
+
+def _check_label(instance: Designation, attribute: attrs.Attribute[Any], value: str | None) -> None:
+    check_text(instance, attribute, value)
+    if value is None and instance.category is DesignationCategory.OTHER:
+        raise FieldValueError(
+            "a designation of the category 'other' gives its label as printed", field="label"
+        )
+
+
+def _check_category(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, DesignationCategory):
+        raise FieldValueError(
+            f"{value!r} is not a DesignationCategory; the categories are "
+            f"{', '.join(category.value for category in DesignationCategory)}",
+            field=attribute.name,
+        )
+
+
+@attrs.frozen(kw_only=True)
+class Designation:
+    """A label a state puts on people or organisations (``case.json#/$defs/designation``).
+
+    Russia's Ministry of Justice adding a journalist to its register of
+    "foreign agents" is ``Designation(category=DesignationCategory.FOREIGN_AGENT,
+    label="foreign agent")``.
+
+    Attributes:
+        category: Which category the label falls in.
+        label: The label as the source prints it; required for
+            :attr:`DesignationCategory.OTHER`.
+
+    """
+
+    category: DesignationCategory = attrs.field(validator=_check_category)
+    label: str | None = attrs.field(default=None, validator=_check_label)
+
+    def covers(self, other: Designation) -> bool:
+        """Whether lifting this designation lifts ``other``: same category, and label if given."""
+        return self.category is other.category and self.label in (None, other.label)
 
 
 class CustodyEffect(enum.Enum):
@@ -150,6 +252,12 @@ class EventKind:
             absentia; ``None`` to use :attr:`outcome`.
         custody_status: Where it leaves them in custody terms; ``None`` when
             it does not change that.
+        custody_kind: The kind of custody it puts them in (house arrest);
+            ``None`` when the kind does not say.
+        organisation_status: The status it leaves the organisations it
+            concerns in; ``None`` when it does not change it.
+        designation: Whether it imposes or lifts a designation; ``None`` for neither.
+        changes_term: Whether it changes a sentence's term (a commutation, a reduction).
 
     """
 
@@ -164,6 +272,10 @@ class EventKind:
     outcome: LegalOutcome | None = None
     outcome_in_absentia: LegalOutcome | None = None
     custody_status: CustodyStatus | None = None
+    custody_kind: CustodyKind | None = None
+    organisation_status: OrganisationStatus | None = None
+    designation: DesignationEffect | None = None
+    changes_term: bool = False
 
     def outcome_after(self, in_absentia: bool | None) -> LegalOutcome | None:
         """The legal outcome an event of this kind leaves, given whether it was in absentia."""
@@ -191,6 +303,10 @@ _KIND_KEYS = frozenset(
         "outcome",
         "outcome_in_absentia",
         "custody_status",
+        "custody_kind",
+        "organisation_status",
+        "designation",
+        "changes_term",
     }
 )
 
@@ -200,7 +316,8 @@ def _read_kind(entry: dict[str, Any]) -> EventKind:
     if unknown:
         raise CivicspaceError(f"event kind entry has unknown keys {sorted(unknown)}: {entry}")
     flags = {
-        name: entry.get(name, False) for name in ("verdict", "in_absentia", "requires_custody")
+        name: entry.get(name, False)
+        for name in ("verdict", "in_absentia", "requires_custody", "changes_term")
     }
     if any(type(flag) is not bool for flag in flags.values()):
         raise CivicspaceError(f"event kind {entry.get('kind')!r}: flags must be true or false")
@@ -224,6 +341,17 @@ def _read_kind(entry: dict[str, Any]) -> EventKind:
         status=status("status"),
         status_in_absentia=status("status_in_absentia"),
         custody=None if entry.get("custody") is None else CustodyEffect(entry["custody"]),
+        custody_kind=None
+        if entry.get("custody_kind") is None
+        else CustodyKind(entry["custody_kind"]),
+        organisation_status=(
+            None
+            if entry.get("organisation_status") is None
+            else OrganisationStatus(entry["organisation_status"])
+        ),
+        designation=(
+            None if entry.get("designation") is None else DesignationEffect(entry["designation"])
+        ),
         **flags,
     )
 
@@ -313,6 +441,26 @@ class Actor:
     kind: ActorKind
 
 
+def _check_term_after(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None and not isinstance(value, (Term, TermRange, Life)):
+        raise FieldValueError(
+            f"{attribute.name} must be a Term, TermRange or LIFE, not {value!r}",
+            field=attribute.name,
+        )
+
+
+def _check_designation(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None and not isinstance(value, Designation):
+        raise FieldValueError(
+            f"designation must be a Designation, not {value!r}", field="designation"
+        )
+
+
+def _check_reduced_by(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None and not isinstance(value, Term):
+        raise FieldValueError(f"reduced_by must be a Term, not {value!r}", field="reduced_by")
+
+
 def _check_qualifier(instance: Event, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is not None and instance.people_count is None:
         raise FieldValueError(
@@ -367,6 +515,19 @@ class Event:
         in_absentia: ``True`` when it happened in the people's absence
             ("convicted in absentia"), ``False`` when the source says they
             were present; only for kinds that can (rule ``case.in_absentia_misplaced``).
+        designation: For a kind that imposes or lifts a designation: which
+            (rule ``event.detail_misplaced``); left out on a lifting, every
+            designation of the people or organisations is lifted.
+        term_after: For a kind that changes a term (a commutation, a
+            reduction): the custodial term after the change ("commuted to
+            life imprisonment" is :data:`~civicspace.sentences.LIFE`).
+        reduced_by: For a kind that changes a term: by how much it is
+            reduced ("reduced by six years" is ``Term(years=6)``).
+        scheduled: ``True`` when the source says it was scheduled, announced
+            or hoped for and does not say it took place ("summoned to appear
+            at a trial hearing on 25 December 2019"); status over time and
+            the chronology rules ignore such an event.  ``None`` (left out)
+            or ``False``: it took place.  See :attr:`happened`.
         place: Where, as published.
         note: Anything else the source says about it ("They were also denied bail").
         sources: Where it was reported.
@@ -386,9 +547,23 @@ class Event:
     actor: Actor | None = None
     demanded: ReportedAmount | None = attrs.field(default=None, validator=_REPORTED)
     in_absentia: bool | None = attrs.field(default=None, validator=check_optional_bool)
+    designation: Designation | None = attrs.field(default=None, validator=_check_designation)
+    term_after: Term | TermRange | Life | None = attrs.field(
+        default=None, validator=_check_term_after
+    )
+    reduced_by: Term | None = attrs.field(default=None, validator=_check_reduced_by)
+    scheduled: bool | None = attrs.field(default=None, validator=check_optional_bool)
     place: str | None = attrs.field(default=None, validator=check_text)
     note: str | None = attrs.field(default=None, validator=check_text)
     sources: tuple[Source, ...] = ()
+
+    @property
+    def happened(self) -> bool:
+        """Whether it is known to have taken place: not :attr:`scheduled`.
+
+        Status over time acts only on events that happened.
+        """
+        return not self.scheduled
 
     @property
     def kind_info(self) -> EventKind:

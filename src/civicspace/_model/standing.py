@@ -147,7 +147,7 @@ def _steps(case: Case, person_id: str) -> Iterator[StatusStep]:
     case.person(person_id)  # raises UnknownPersonError for a person the case lacks
     outcome, custody = LegalOutcome.UNKNOWN, CustodyStatus.UNKNOWN
     for index, event in enumerate(case.events):
-        if person_id not in event.people:
+        if person_id not in event.people or event.scheduled:
             continue
         kind = event.kind_info
         new_outcome = kind.outcome_after(event.in_absentia) or outcome
@@ -198,7 +198,9 @@ def status_history(case: Case, person_id: str) -> tuple[StatusStep, ...]:
     kind that concerns charges of the case naming the person (a hearing or
     an appeal on those charges) shows they were charged by then: an outcome
     still ``unknown`` becomes ``charged`` (:attr:`StatusStep.charges` says
-    which).  Events that change neither fact are left out.
+    which).  Events that change neither fact are left out, and so are
+    events that were only scheduled (:attr:`Event.scheduled
+    <civicspace.Event.scheduled>`): they are not known to have happened.
 
     Unlike :func:`~civicspace.cases.person_status`, nothing overwrites anything of
     the other kind: after a conviction and a release the person is
@@ -239,7 +241,7 @@ def standing_on(case: Case, person_id: str, on: datetime.date) -> Standing:
     """
     day = _check_day(on)
     steps = status_history(case, person_id)
-    dates = [event.date for event in case.events]
+    dates = [event.date if event.happened else None for event in case.events]
     happened = [False] * len(dates)
     not_yet = [False] * len(dates)
     latest_by = False

@@ -42,7 +42,7 @@ def _walks(case: Case) -> dict[str, tuple[tuple[TimelineStep, ...], tuple[Stay, 
     begins, ends = CustodyEffect.BEGINS, CustodyEffect.ENDS
     for index, event in enumerate(case.events):
         named = event.people
-        if not named:
+        if not named or event.scheduled:
             continue
         kind = event.kind_info
         custody = kind.custody
@@ -297,6 +297,43 @@ def concerns_somebody(event: Event) -> Iterator[Finding]:
         yield (
             "$",
             "the event names no people, no organisations and no subject; give whom it concerns",
+        )
+
+
+@check(
+    Event,
+    "event.detail_misplaced",
+    (
+        "An event gives a designation, or a term_after or reduced_by, that its kind does not "
+        "carry, or gives both term_after and reduced_by."
+    ),
+)
+def details_fit_the_kind(event: Event) -> Iterator[Finding]:
+    """Each detail of an event is one its kind carries.
+
+    A designation only on a kind that imposes or lifts one; a term change only on one that
+    changes a term (a commutation, a reduction), and then as term_after or reduced_by, not both.
+    """
+    kind = event.kind_info
+    if event.designation is not None and kind.designation is None:
+        allowed = ", ".join(name for name, info in event_kinds().items() if info.designation)
+        yield (
+            "$.designation",
+            f"an event of kind {event.kind!r} carries no designation; only these kinds do: "
+            f"{allowed}",
+        )
+    for member in ("term_after", "reduced_by"):
+        if getattr(event, member) is not None and not kind.changes_term:
+            allowed = ", ".join(name for name, info in event_kinds().items() if info.changes_term)
+            yield (
+                f"$.{member}",
+                f"an event of kind {event.kind!r} changes no term; only these kinds give "
+                f"{member}: {allowed}",
+            )
+    if event.term_after is not None and event.reduced_by is not None:
+        yield (
+            "$.reduced_by",
+            "give the term after the change (term_after) or the reduction (reduced_by), not both",
         )
 
 

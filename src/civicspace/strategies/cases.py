@@ -12,7 +12,17 @@ import attrs
 from hypothesis import strategies as st
 
 from .._model.cases import Case, Charge
-from .._model.events import Actor, ActorKind, CountQualifier, CustodyEffect, Event, event_kinds
+from .._model.events import (
+    Actor,
+    ActorKind,
+    CountQualifier,
+    CustodyEffect,
+    Designation,
+    DesignationCategory,
+    Event,
+    EventKind,
+    event_kinds,
+)
 from .._model.people import Affiliation
 from .._model.values import PartialDate
 from ._common import (
@@ -40,13 +50,41 @@ from .people import (
     people,
 )
 from .sentences import (
+    custodial_terms,
     custody_dates,
     reported_amounts,
     sentences,
     statutory_penalties,
+    terms,
 )
 
-__all__ = ["actors", "cases", "charges", "event_kind_names", "events"]
+__all__ = ["actors", "cases", "charges", "designations", "event_kind_names", "events"]
+
+
+def designations() -> st.SearchStrategy[Designation]:
+    """Designations of every category; one of the category ``other`` always has a label."""
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Designation:
+        category = draw(st.sampled_from(DesignationCategory))
+        label = draw(_shared(texts) if category is DesignationCategory.OTHER else _optional(texts))
+        return Designation(category=category, label=label)
+
+    return build()
+
+
+def _details(draw: st.DrawFn, kind: EventKind) -> dict[str, Any]:
+    """The fields only some kinds carry: a designation, a term after a change, a reduction."""
+    found: dict[str, Any] = {}
+    if kind.designation is not None:
+        found["designation"] = draw(st.none() | _shared(designations))
+    if kind.changes_term:
+        change = draw(st.sampled_from(("term_after", "reduced_by", None)))
+        if change == "term_after":
+            found["term_after"] = draw(_shared(custodial_terms))
+        elif change == "reduced_by":
+            found["reduced_by"] = draw(_shared(terms))
+    return found
 
 
 def event_kind_names() -> st.SearchStrategy[str]:
@@ -106,6 +144,8 @@ def events(
             actor=draw(_optional(actors)),
             demanded=draw(_optional(reported_amounts)),
             in_absentia=draw(st.none() | st.booleans()) if allowed else None,
+            **_details(draw, event_kinds()[kind]),
+            scheduled=draw(st.sampled_from((None, None, False, True))),
             place=draw(_optional(texts)),
             note=draw(_optional(texts)),
             sources=draw(_some(sources, 1)),
@@ -155,7 +195,8 @@ def _case_events(
     Each day is cut to a random precision (or left out), so no event is
     certainly earlier than one listed above it.  A kind that needs custody
     names only people then held (an arrest is drawn instead when none is);
-    ``in_absentia`` is true only when nobody named is held.  Events name
+    ``in_absentia`` is true only when nobody named is held; a scheduled
+    event changes nobody's custody.  Events name
     some of ``organisation_ids`` too, and at least one person or
     organisation; ``person_ids`` and ``organisation_ids`` are not both empty.
     """
@@ -185,7 +226,10 @@ def _case_events(
             in_absentia = draw(st.sampled_from((None, False, True)))
             if in_absentia and held.intersection(named):
                 in_absentia = False
-        if kind.custody is CustodyEffect.BEGINS:
+        scheduled = draw(st.sampled_from((None, None, None, False, True)))
+        if scheduled:
+            pass
+        elif kind.custody is CustodyEffect.BEGINS:
             held.update(named)
             ever_held.update(named)
         elif kind.custody is CustodyEffect.ENDS:
@@ -200,6 +244,8 @@ def _case_events(
                 charges=tuple(charge_ids[i] for i in concerning),
                 demanded=draw(_optional(reported_amounts)),
                 in_absentia=in_absentia,
+                **_details(draw, kind),
+                scheduled=scheduled,
                 place=draw(_optional(texts)),
                 note=draw(_optional(texts)),
                 sources=draw(_some(sources, 1)),
