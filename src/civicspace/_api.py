@@ -27,10 +27,10 @@ from ._pipeline.documents import (
 )
 from ._pipeline.fast import verdict as _fast
 from ._pipeline.parse import parse_json
-from ._pipeline.paths import cut, echo
 from ._pipeline.report import RecordReport
 from ._pipeline.validation import schema_issues
 from ._rules.engine import check_record
+from ._util.echo import cut, echo
 from .errors import CivicspaceError, Issue, ValidationError
 
 __all__ = [

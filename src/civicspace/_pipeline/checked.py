@@ -19,10 +19,11 @@ import enum
 import math
 from typing import Any
 
+from .._util.echo import cut, echo
 from ..errors import Issue
 from .documents import MAX_RECORD_BYTES
 from .parse import non_finite_issue, surrogate_issue, too_long_issue
-from .paths import child_path, cut, echo
+from .paths import child_path
 
 __all__ = ["MAX_DEPTH", "MAX_VALUES", "checked"]
 

@@ -11,9 +11,10 @@ from typing import Any
 
 from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
 
+from .._util.echo import cut
 from ..errors import FieldValueError, Issue
 from .convert import converter
-from .paths import child_path, cut
+from .paths import child_path
 
 # The longest message a model check may give: longer ones echo input, and are cut.
 _MESSAGE = 1000
