@@ -15,6 +15,7 @@ from .._model import (
     Life,
     StatutoryPenalty,
 )
+from .._util.echo import quoted
 from .engine import Finding, _repeats, check
 
 _ENACTED = frozenset(
@@ -181,7 +182,7 @@ def articles_unique(law: Law) -> Iterator[Finding]:
     for index, first in _repeats(article.key for article in law.articles):
         yield (
             f"$.articles[{index}].number",
-            f"article {law.articles[index].number!r} is already article {first}",
+            f"article {quoted(law.articles[index].number)} is already article {first}",
         )
 
 
