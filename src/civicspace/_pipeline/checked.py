@@ -78,17 +78,24 @@ def _describe(value: Any) -> tuple[str, str | None, str]:
     return f"an object of type {cut(type(value).__qualname__)}", None, "write it as JSON values"
 
 
+_SHOWN_BITS = 256  # a whole number of at most 78 digits
+
+
 def _key_issue(path: str, key: Any) -> Issue:
     # Only keys whose repr is known to be short and safe are shown; other objects' reprs
     # may be long, slow or raise.
     if key is None:
         shown, kind = "None", "null"
+    elif type(key) is int and key.bit_length() > _SHOWN_BITS:
+        shown, kind = None, "a whole number too long to show"
     elif isinstance(key, bool | int | float) and not isinstance(key, enum.Enum):
         name = type(key).__name__
         shown, kind = cut(echo(key)), f"{'an' if name[0] in 'aeiou' else 'a'} {name}"
     else:
         shown, kind = None, _describe(key)[0]
-    suggestion = str(key) if type(key) is int and shown is not None else None
+    # The key as a string, when it is a whole number short enough to show (str() of one
+    # of more than 4,300 digits raises).
+    suggestion = str(key) if type(key) is int and key.bit_length() <= _SHOWN_BITS else None
     what = f"the key {shown} ({kind})" if shown is not None else f"a key that is {kind}"
     return Issue(
         path,

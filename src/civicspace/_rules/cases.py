@@ -162,7 +162,8 @@ def verdict_before_arrest(case: Case) -> Iterator[Finding]:
 
     The arrest it follows is the last dated event naming the same person,
     listed above the verdict, that puts them in custody (an arrest or
-    pre-trial detention); an undated one in between does not hide it.  Reported once per pair of events, at the verdict's date.
+    pre-trial detention); an undated one in between does not hide it.
+    Reported once per pair of events, at the verdict's date.
     """
     reported: set[tuple[int, int]] = set()
     for steps, _ in _walks(case).values():
