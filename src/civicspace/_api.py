@@ -59,10 +59,11 @@ def _check_kind(kind: object) -> None:
 
 
 def _kind_of(value: Any, kind: str | None) -> tuple[str | None, list[Issue]]:
-    if kind is not None:
-        return kind, []
+    # Whether or not kind= is given, a body that is no object gets the same code.
     if not isinstance(value, dict):
         return None, [Issue("$", "document.not_object", "a record must be a JSON object")]
+    if kind is not None:
+        return kind, []
     tag = value.get("type")
     if not isinstance(tag, str):
         return None, [

@@ -229,6 +229,11 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="one self-contained document, every schema it refers to under its $defs",
     )
+    show.add_argument(
+        "--openapi",
+        action="store_true",
+        help="an OpenAPI 3.1 document: the bundle under components/schemas, references rewritten",
+    )
 
     data = commands.add_parser(
         "dataset",
@@ -434,7 +439,7 @@ def _schema(args: argparse.Namespace, out: _Output, err: TextIO) -> int:
         _say(err, "civicspace schema: give a NAME or --list")
         return EXIT_USAGE
     try:
-        found = schema(args.name, bundle=args.bundle)
+        found = schema(args.name, bundle=args.bundle, openapi=args.openapi)
     except UnknownSchemaError as error:
         _say(err, f"civicspace schema: {error}")
         return EXIT_USAGE
