@@ -323,7 +323,10 @@ def test_the_deprecation_module_documents_its_rule():
 
 # -- The changelog ---------------------------------------------------------------------------------
 
-FRAGMENT = re.compile(r"(?P<issue>[1-9][0-9]*)\.(?P<type>added|changed|fixed|deprecated)\.md")
+# <issue>.<type>.md, or with a counter, <issue>.<type>.<n>.md, as towncrier reads both.
+FRAGMENT = re.compile(
+    r"(?P<issue>[1-9][0-9]*)\.(?P<type>added|changed|fixed|deprecated)(?:\.[0-9]+)?\.md"
+)
 
 
 def fragments():
@@ -333,7 +336,7 @@ def fragments():
 @pytest.mark.parametrize("path", fragments(), ids=lambda path: path.name)
 def test_changelog_fragment_is_well_formed(path):
     text = path.read_text("utf-8")
-    assert FRAGMENT.fullmatch(path.name), f"{path.name} is not <issue>.<type>.md"
+    assert FRAGMENT.fullmatch(path.name), f"{path.name} is not <issue>.<type>[.<n>].md"
     assert text.strip(), f"{path.name} is empty"
     assert text.endswith("\n") and not text.startswith((" ", "\n", "#"))
 

@@ -826,14 +826,16 @@ def cli_page() -> str:
 # -- Unreleased changes -------------------------------------------------------------------------
 
 CHANGELOG_FRAGMENTS = DOCS.parent / "changelog.d"
-_FRAGMENT = re.compile(r"([1-9][0-9]*)\.(added|changed|fixed|deprecated)\.md")
+# <issue>.<type>.md, or <issue>.<type>.<counter>.md (towncrier's form for several of one type).
+_FRAGMENT = re.compile(r"([1-9][0-9]*)\.(added|changed|fixed|deprecated)(?:\.([0-9]+))?\.md")
 
 
 def unreleased_page() -> str:
     """The changelog fragments not yet rendered into CHANGELOG.md, by type, as towncrier will."""
     by_type: dict[str, list[str]] = {"added": [], "changed": [], "fixed": [], "deprecated": []}
     fragments = sorted(
-        CHANGELOG_FRAGMENTS.glob("*.md"), key=lambda path: int(path.name.split(".")[0])
+        CHANGELOG_FRAGMENTS.glob("*.md"),
+        key=lambda path: [int(part) for part in path.name.split(".") if part.isdigit()],
     )
     for path in fragments:
         found = _FRAGMENT.fullmatch(path.name)
