@@ -189,3 +189,18 @@ def test_the_interrupt_handler_is_restored_after_the_workers_start() -> None:
     pool.terminate()
     pool.join()
     assert before == signal.getsignal(signal.SIGINT)
+
+
+def test_a_duplicate_huge_key_prints_a_bounded_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The probe's 60 MB file put 31 MB on standard output; the echo is bounded now.
+    from civicspace._cli.app import main
+
+    key = "k" * 10_000_000
+    path = tmp_path / "duplicate.json"
+    path.write_text('{"type": "rating", "' + key + '": 1, "' + key + '": 2}', "utf-8")
+    assert 1 == main(["validate", "--quiet", str(path)])
+    printed = capsys.readouterr().out
+    assert 1 == printed.count("\n") and len(printed) < 500
+    assert "json.duplicate_key" in printed
