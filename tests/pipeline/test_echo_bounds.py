@@ -64,3 +64,25 @@ def test_a_cut_value_has_no_instance() -> None:
     issue = civicspace.validate(document)[0]
     assert issue.value is not None and issue.instance is None
     assert "instance" not in civicspace.dump(issue)
+
+
+LONG = "x" * 100
+
+
+def test_issues_below_long_keys_of_parsed_values_hold_the_real_keys() -> None:
+    value = {LONG + "1": float("nan"), LONG + "2": {LONG + "\ud800": 1}, LONG + "3": [object()]}
+    expected = [
+        ("json.non_finite_number", (LONG + "1",)),
+        ("json.lone_surrogate", (LONG + "2", LONG + "\ud800")),
+        ("json.not_json", (LONG + "3", 0)),
+    ]
+    assert expected == [(issue.code, issue.steps) for issue in civicspace.validate(value)]
+
+
+def test_issues_below_long_keys_of_json_text_hold_the_real_keys() -> None:
+    text = '{"%s1": NaN, "%s2": {"%s": 1, "%s": 2}}' % (LONG, LONG, LONG, LONG)  # noqa: UP031
+    expected = [
+        ("json.non_finite_number", (LONG + "1",)),
+        ("json.duplicate_key", (LONG + "2", LONG)),
+    ]
+    assert expected == [(issue.code, issue.steps) for issue in civicspace.validate(text)]

@@ -19,7 +19,7 @@ import attrs
 
 from .._util.echo import quoted
 from ..errors import Issue, ValidationError
-from .paths import child_path, real_steps
+from .paths import Trail, child_path, trail_steps
 
 __all__ = ["non_finite_issue", "parse_json", "surrogate_issue", "too_long_issue"]
 
@@ -184,10 +184,7 @@ def parse_json(data: str | bytes | bytearray) -> Any:
     return value
 
 
-_Trail = tuple[Any, str | int] | None  # (the parent's trail, the step to here), or None at $
-
-
-def _children(value: Any, path: str, trail: _Trail) -> Iterator[tuple[Any, str, _Trail]]:
+def _children(value: Any, path: str, trail: Trail) -> Iterator[tuple[Any, str, Trail]]:
     if isinstance(value, dict):
         for key, item in value.items():
             yield item, child_path(path, key), (trail, key)
@@ -196,25 +193,16 @@ def _children(value: Any, path: str, trail: _Trail) -> Iterator[tuple[Any, str, 
             yield item, child_path(path, index), (trail, index)
 
 
-def _steps(trail: _Trail) -> tuple[str | int, ...] | None:
-    """The real steps of a trail, when its path cuts a key (see ``real_steps``)."""
-    steps: list[str | int] = []
-    while trail is not None:
-        trail, step = trail
-        steps.append(step)
-    return real_steps(reversed(steps))
-
-
 def _marked_issues(value: Any, path: str) -> Iterator[Issue]:
     # Iterative, so that deep documents cannot exhaust the stack here either.
-    stack: list[tuple[Any, str, _Trail]] = [(value, path, None)]
+    stack: list[tuple[Any, str, Trail]] = [(value, path, None)]
     while stack:
         item, where, trail = stack.pop()
         if isinstance(item, _NonFinite):
-            yield attrs.evolve(non_finite_issue(where, item.text), steps=_steps(trail))
+            yield attrs.evolve(non_finite_issue(where, item.text), steps=trail_steps(trail))
             continue
         if isinstance(item, _TooLong):
-            yield attrs.evolve(too_long_issue(where), steps=_steps(trail))
+            yield attrs.evolve(too_long_issue(where), steps=trail_steps(trail))
             continue
         children = list(_children(item, where, trail))
         if isinstance(item, _Marked):
@@ -223,7 +211,7 @@ def _marked_issues(value: Any, path: str) -> Iterator[Issue]:
                     child_path(where, key),
                     "json.duplicate_key",
                     f"the key {quoted(key)} appears more than once in this object",
-                    steps=_steps((trail, key)),
+                    steps=trail_steps((trail, key)),
                 )
             children.extend(
                 (value, child_path(where, key), (trail, key)) for key, value in item.overridden
@@ -240,16 +228,16 @@ def _is_lone_surrogate_text(text: str) -> bool:
 
 
 def _surrogate_issues(value: Any, path: str) -> Iterator[Issue]:
-    stack: list[tuple[Any, str, _Trail]] = [(value, path, None)]
+    stack: list[tuple[Any, str, Trail]] = [(value, path, None)]
     while stack:
         item, where, trail = stack.pop()
         if isinstance(item, str):
             if _is_lone_surrogate_text(item):
-                yield attrs.evolve(surrogate_issue(where, "string"), steps=_steps(trail))
+                yield attrs.evolve(surrogate_issue(where, "string"), steps=trail_steps(trail))
             continue
         if isinstance(item, dict):
             for key in item:
                 if _is_lone_surrogate_text(key):
                     issue = surrogate_issue(child_path(where, key), "key")
-                    yield attrs.evolve(issue, steps=_steps((trail, key)))
+                    yield attrs.evolve(issue, steps=trail_steps((trail, key)))
         stack.extend(reversed(list(_children(item, where, trail))))

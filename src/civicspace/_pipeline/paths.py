@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import Any
 
 from .._util.echo import MAX_ECHO, cut
 from .._util.patterns import LazyPattern
 
-__all__ = ["child_path", "join_path", "path_steps", "real_steps"]
+__all__ = ["Trail", "child_path", "join_path", "path_steps", "real_steps", "trail_steps"]
 
 _PLAIN_KEY = LazyPattern(r"[A-Za-z_][A-Za-z0-9_]*", re.ASCII)
 
@@ -83,3 +84,17 @@ def real_steps(steps: Iterable[str | int]) -> tuple[str | int, ...] | None:
     if any(isinstance(step, str) and len(step) > MAX_ECHO for step in steps):
         return steps
     return None
+
+
+#: The way to a value as a walk builds it, one step per level: ``(the parent's trail,
+#: the key or index to here)``, ``None`` at ``$``.  Constant work per step.
+Trail = tuple[Any, str | int] | None
+
+
+def trail_steps(trail: Trail) -> tuple[str | int, ...] | None:
+    """The real steps of a trail when its path cuts a key, else ``None`` (as :func:`real_steps`)."""
+    steps: list[str | int] = []
+    while trail is not None:
+        trail, step = trail
+        steps.append(step)
+    return real_steps(reversed(steps))
