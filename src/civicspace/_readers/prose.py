@@ -19,7 +19,6 @@ between groups of three, ``5,000,000``; no leading zeros), as a word from
 from __future__ import annotations
 
 import re
-import sys
 from decimal import Decimal
 from typing import Any, Final
 
@@ -37,7 +36,6 @@ from .._model import (
     is_currency_code,
 )
 from .._util import LazyPattern
-from .._util.echo import quoted
 from ..errors import FieldValueError, ParseError
 
 __all__ = ["StatedTerm", "parse_money", "parse_rating_phrase", "parse_term"]
@@ -81,18 +79,11 @@ def _normalise(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
-class _TooManyDigits(Exception):
-    """A figure of more digits than Python reads as a number (4,300 by default)."""
-
-
 def _whole(number: str) -> int:
     word = number.casefold()
     if word in _WORD_VALUES:
         return _WORD_VALUES[word]
-    digits = number.replace(",", "")
-    if len(digits) > (sys.get_int_max_str_digits() or len(digits)):
-        raise _TooManyDigits
-    return int(digits)
+    return int(number.replace(",", ""))
 
 
 def _decimal(number: str) -> Decimal:
@@ -363,15 +354,11 @@ def parse_term(text: str) -> StatedTerm:
     phrase = _normalise(text)
     try:
         read = _read_term(phrase, text)
-        if read is not None:
-            return read
-        refusal = _term_error(text, phrase)
     except _RangeOrderError as error:
-        raise _refuse(text, f"{quoted(text)} is not a range: {error}") from None
-    except _TooManyDigits:
-        message = f"{quoted(text)} holds a figure of more digits than can be read as a number"
-        raise _refuse(text, message) from None
-    raise refusal
+        raise _refuse(text, f"{text!r} is not a range: {error}") from None
+    if read is not None:
+        return read
+    raise _term_error(text, phrase)
 
 
 def _read_term(phrase: str, text: str) -> StatedTerm | None:
