@@ -78,9 +78,9 @@ class Issue:
 
     ``value``, ``expected`` and ``suggestion`` restate facts of the message
     for programs, so issues compare equal without them; ``instance`` is the
-    value itself as JSON data; ``steps`` gives
-    the path as keys and indices, and ``civicspace.dump(issue)`` the JSON
-    form of it all.
+    value itself as JSON data; ``steps`` gives the path as keys and indices
+    (whole keys: give them as ``steps=`` when the path cuts one), and
+    ``civicspace.dump(issue)`` the JSON form of it all, bounded as messages are.
     """
 
     path: str
