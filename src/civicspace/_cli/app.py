@@ -85,8 +85,8 @@ class _Output:
     r"""Standard output whose failures are told apart from failures to read input.
 
     Every command writes through it.  On an output that is not UTF-8 (an
-    ASCII or cp1252 console), characters beyond ASCII are written as JSON
-    writes them, ``\u00e9``: a person reads them, and JSON output stays JSON.
+    ASCII or cp1252 console), a character the encoding lacks is written as
+    JSON writes it, ``\u2603``: a person reads it, and JSON output stays JSON.
     Other attributes (``isatty``, ``fileno``, ``encoding``) are the stream's.
     """
 
@@ -94,16 +94,25 @@ class _Output:
         self.stream = stream
         encoding = getattr(stream, "encoding", None) or "utf-8"
         try:
-            self.ascii_only = codecs.lookup(encoding).name != "utf-8"
+            self.codec = codecs.lookup(encoding).name
         except LookupError:
-            self.ascii_only = True
+            self.codec = "ascii"
+        self.ascii_only = self.codec != "utf-8"
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.stream, name)
 
+    def _shown(self, match: re.Match[str]) -> str:
+        # A character the encoding has stays itself (é on cp1252); others are escaped.
+        try:
+            match[0].encode(self.codec)
+        except UnicodeEncodeError:
+            return _escape(match)
+        return match[0]
+
     def write(self, text: str) -> int:
         if self.ascii_only and not text.isascii():
-            text = _NOT_ASCII.sub(_escape, text)
+            text = _NOT_ASCII.sub(self._shown, text)
         try:
             return self.stream.write(text)
         except OSError as error:
