@@ -86,3 +86,18 @@ def test_issues_below_long_keys_of_json_text_hold_the_real_keys() -> None:
         ("json.duplicate_key", (LONG + "2", LONG)),
     ]
     assert expected == [(issue.code, issue.steps) for issue in civicspace.validate(text)]
+
+
+def test_a_parsed_key_of_thousands_of_digits_is_an_issue() -> None:
+    # The probe's reproduction: a parsed dict key 10**5000 raised ValueError.
+    issues = civicspace.validate({10**5000: 1})
+    expected = [
+        (
+            "$",
+            "json.key_not_string",
+            "an object key must be a string; this object has a key that is a whole number "
+            "too long to show",
+        )
+    ]
+    assert expected == [(issue.path, issue.code, issue.message) for issue in issues]
+    assert "100" == civicspace.validate({100: 1})[0].suggestion
