@@ -847,7 +847,8 @@ def unreleased_page() -> str:
     """The changelog fragments not yet rendered into CHANGELOG.md, by type, as towncrier will."""
     by_type: dict[str, list[str]] = {"added": [], "changed": [], "fixed": [], "deprecated": []}
     fragments = sorted(
-        CHANGELOG_FRAGMENTS.glob("*.md"), key=lambda path: int(path.name.split(".")[0])
+        CHANGELOG_FRAGMENTS.glob("*.md"),
+        key=lambda path: [int(part) for part in path.name.split(".") if part.isdigit()],
     )
     for path in fragments:
         found = FRAGMENT.fullmatch(path.name)
