@@ -295,12 +295,11 @@ def _arrow_type(data_type: Any) -> str:
 
 def tables_page() -> str:
     """The tables reference: ``civicspace.tables`` and every table and column of its layout."""
-    import sys
-
     from civicspace import tables
+    from civicspace._tables import layout
 
     # The conventions are written once, in the docstring of the module defining the layout.
-    written = inspect.cleandoc(sys.modules[tables.TableLayout.__module__].__doc__ or "")
+    written = inspect.cleandoc(layout.__doc__ or "")
     conventions = written[written.index("Conventions") :]
     lines = ["# Tables", "", "```{eval-rst}", ".. automodule:: civicspace.tables", ""]
     lines += [f".. {entry}\n" for entry in _TABLES_API]
