@@ -77,11 +77,6 @@ def test_an_unknown_name_is_still_an_attribute_error():
 # -- Collection lookups ----------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def cambodia():
-    return datasets.load("cambodia")
-
-
 def test_a_record_by_id_and_kind(cambodia):
     case = cambodia.cases[3]
     assert (case, case) == (cambodia.record(case.id), cambodia.record(case.id, "case"))

@@ -295,12 +295,11 @@ def _arrow_type(data_type: Any) -> str:
 
 def tables_page() -> str:
     """The tables reference: ``civicspace.tables`` and every table and column of its layout."""
-    import sys
-
     from civicspace import tables
+    from civicspace._tables import layout
 
     # The conventions are written once, in the docstring of the module defining the layout.
-    written = inspect.cleandoc(sys.modules[tables.TableLayout.__module__].__doc__ or "")
+    written = inspect.cleandoc(layout.__doc__ or "")
     conventions = written[written.index("Conventions") :]
     lines = ["# Tables", "", "```{eval-rst}", ".. automodule:: civicspace.tables", ""]
     lines += [f".. {entry}\n" for entry in _TABLES_API]
@@ -847,7 +846,8 @@ def unreleased_page() -> str:
     """The changelog fragments not yet rendered into CHANGELOG.md, by type, as towncrier will."""
     by_type: dict[str, list[str]] = {"added": [], "changed": [], "fixed": [], "deprecated": []}
     fragments = sorted(
-        CHANGELOG_FRAGMENTS.glob("*.md"), key=lambda path: int(path.name.split(".")[0])
+        CHANGELOG_FRAGMENTS.glob("*.md"),
+        key=lambda path: [int(part) for part in path.name.split(".") if part.isdigit()],
     )
     for path in fragments:
         found = FRAGMENT.fullmatch(path.name)

@@ -27,10 +27,10 @@ from ._pipeline.documents import (
 )
 from ._pipeline.fast import verdict as _fast
 from ._pipeline.parse import parse_json
-from ._pipeline.paths import cut, echo
 from ._pipeline.report import RecordReport
 from ._pipeline.validation import schema_issues
 from ._rules.engine import check_record
+from ._util.echo import cut, echo
 from .errors import CivicspaceError, Issue, ValidationError
 
 __all__ = [
@@ -59,10 +59,11 @@ def _check_kind(kind: object) -> None:
 
 
 def _kind_of(value: Any, kind: str | None) -> tuple[str | None, list[Issue]]:
-    if kind is not None:
-        return kind, []
+    # Whether or not kind= is given, a body that is no object gets the same code.
     if not isinstance(value, dict):
         return None, [Issue("$", "document.not_object", "a record must be a JSON object")]
+    if kind is not None:
+        return kind, []
     tag = value.get("type")
     if not isinstance(tag, str):
         return None, [

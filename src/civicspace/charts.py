@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from ._site._extra import require
+from ._site import require
 from .cases import Case
 from .collection import Collection
 from .ratings import CountryRating

@@ -1,11 +1,13 @@
 """Elections: contests, seats and the results of the parties that stood."""
 
-from ._model.elections import Contest, Election, PartyResult, seat_share
+from ._model.elections import Contest, Election, ElectionFigure, FigureUnit, PartyResult, seat_share
 from ._util.public import publish as _publish
 
 __all__ = [
     "Contest",
     "Election",
+    "ElectionFigure",
+    "FigureUnit",
     "PartyResult",
     "seat_share",
 ]

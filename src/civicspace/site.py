@@ -28,7 +28,7 @@ from __future__ import annotations
 import datetime
 from pathlib import Path
 
-from ._site._extra import require
+from ._site import require
 from .collection import Collection
 from .common import PartialDate
 

@@ -29,7 +29,7 @@ def test_import_of_an_export_writes_the_collection(tmp_path, capsys):
     out = tmp_path / "collection.json"
     assert 0 == main(["import", str(written[0]), "--out", str(out)])
     assert civicspace.dump(collection) == json.loads(out.read_text("utf-8"))
-    assert capsys.readouterr().out.startswith(f"{written[0]}: valid (20 ratings, 15 laws")
+    assert capsys.readouterr().out.startswith(f"{written[0]}: valid (19 ratings, 15 laws")
 
 
 def test_import_of_an_invalid_folder_prints_cells_and_exits_1(tmp_path, capsys):

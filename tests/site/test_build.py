@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from civicspace import site, strategies
-from civicspace._site._text import file_name, http_url
+from civicspace._site.formatting import file_name, http_url
 from civicspace.collection import Collection
 
 from ._pages import broken_links, external_resources, read

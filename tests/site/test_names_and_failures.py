@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from civicspace import site
 from civicspace._site import charts as drawing
-from civicspace._site._text import FILE_NAME_MAX, file_name
+from civicspace._site.formatting import FILE_NAME_MAX, file_name
 from civicspace.collection import Collection
 
 from ._pages import broken_links

@@ -7,7 +7,7 @@ from importlib import resources
 from urllib.parse import unquote, urlsplit
 
 from civicspace import site
-from civicspace._site._text import file_name
+from civicspace._site.formatting import file_name
 from civicspace.cases import event_kinds
 from civicspace.collection import Collection
 

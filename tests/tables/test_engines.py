@@ -22,17 +22,11 @@ import pytest
 from openpyxl import load_workbook
 
 import civicspace
-from civicspace import datasets
 from civicspace._cli.app import main
 
 CRIMINAL_CODE = "khm/code/criminal-code"
 DAY = datetime.date(2021, 6, 1)
 TOP = 3
-
-
-@pytest.fixture(scope="module")
-def cambodia():
-    return datasets.load("cambodia")
 
 
 @pytest.fixture(scope="module")

@@ -35,7 +35,7 @@ def test_csv_writes_one_utf8_file_per_table(tmp_path, capsys):
     header = (tmp_path / "case_people.csv").read_text("utf-8").splitlines()[0]
     assert header.startswith('"path","case_id","country","person_id","name",')
     out = capsys.readouterr()
-    assert re.fullmatch(r"datasets/cambodia.json: 38 tables, \d+ rows, 38 written to .*\n", out.out)
+    assert re.fullmatch(r"datasets/cambodia.json: 40 tables, \d+ rows, 40 written to .*\n", out.out)
     assert "" == out.err  # no progress off a terminal
 
 

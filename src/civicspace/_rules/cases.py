@@ -15,6 +15,7 @@ from .._model.cases import Case, ChargeVerdicts, Stay, TimelineStep, charges_of,
 from .._model.events import CustodyEffect, Event, event_kinds
 from .._model.sentences import Sentence
 from .._model.terms import IncomparableTermsError, Life, Term, TermRange
+from .._util.echo import quoted
 from .._util.memo import per_run
 from .engine import Finding, check
 
@@ -95,7 +96,7 @@ def duplicate_ids(case: Case) -> Iterator[Finding]:
             if seen != index:
                 yield (
                     f"$.{member}[{index}].id",
-                    f"the {noun} id {item.id!r} is already used at $.{member}[{seen}]",
+                    f"the {noun} id {quoted(item.id)} is already used at $.{member}[{seen}]",
                 )
 
 
@@ -110,7 +111,7 @@ def unresolved_references(case: Case) -> Iterator[Finding]:
     charges = {charge.id for charge in case.charges}
 
     def missing(noun: str, member: str, name: str) -> str:
-        return f"no {noun} with id {name!r} in this case's {member}"
+        return f"no {noun} with id {quoted(name)} in this case's {member}"
 
     for index, person in enumerate(case.people):
         for inner, affiliation in enumerate(person.affiliations):
@@ -158,9 +159,10 @@ def _words(kind: str) -> str:
 def verdict_before_arrest(case: Case) -> Iterator[Finding]:
     """A verdict (conviction, sentence, acquittal) is not dated before the arrest it follows.
 
-    The arrest it follows is the last event naming the same person, listed
-    above the verdict, that puts them in custody (an arrest or pre-trial
-    detention).  Reported once per pair of events, at the verdict's date.
+    The arrest it follows is the last dated event naming the same person,
+    listed above the verdict, that puts them in custody (an arrest or
+    pre-trial detention); an undated one in between does not hide it.
+    Reported once per pair of events, at the verdict's date.
     """
     reported: set[tuple[int, int]] = set()
     for steps, _ in _walks(case).values():
@@ -176,7 +178,9 @@ def verdict_before_arrest(case: Case) -> Iterator[Finding]:
                         f"{_words(case.events[arrest].kind)} it follows, on {arrested} "
                         f"($.events[{arrest}])",
                     )
-            if step.kind.custody is CustodyEffect.BEGINS:
+            # An undated detention listed in between says nothing of when custody
+            # began: the verdict still follows the last dated one.
+            if step.kind.custody is CustodyEffect.BEGINS and step.event.date is not None:
                 arrest = step.index
 
 
@@ -218,7 +222,7 @@ def release_while_not_detained(case: Case) -> Iterator[Finding]:
                 where = step.event.people.index(person_id)
                 yield (
                     f"$.events[{step.index}].people[{where}]",
-                    f"{person_id!r} cannot be released here ({_words(step.event.kind)}): "
+                    f"{quoted(person_id)} cannot be released here ({_words(step.event.kind)}): "
                     f"their custody ended at $.events[{ended}] and no event since puts them "
                     "back in custody",
                 )
@@ -239,7 +243,7 @@ def in_absentia_while_detained(case: Case) -> Iterator[Finding]:
             if step.event.in_absentia and step.held_before:
                 yield (
                     f"$.events[{step.index}].in_absentia",
-                    f"{person_id!r} is in custody here (since $.events[{step.held_since}]), "
+                    f"{quoted(person_id)} is in custody here (since $.events[{step.held_since}]), "
                     f"so the {_words(step.event.kind)} cannot be in absentia",
                 )
     for index, sentence in enumerate(case.sentences):
@@ -255,7 +259,8 @@ def in_absentia_while_detained(case: Case) -> Iterator[Finding]:
                 until = "with no release listed" if stay.end is None else f"until {ended}"
                 yield (
                     f"$.sentences[{index}].in_absentia",
-                    f"{sentence.person!r} was in custody from {began} ($.events[{stay.begin}]) "
+                    f"{quoted(sentence.person)} was in custody from {began} "
+                    f"($.events[{stay.begin}]) "
                     f"{until}, so the sentence of {imposed} cannot be in absentia",
                 )
                 break
@@ -269,7 +274,7 @@ def in_absentia_misplaced(case: Case) -> Iterator[Finding]:
             allowed = ", ".join(name for name, kind in kinds.items() if kind.in_absentia)
             yield (
                 f"$.events[{index}].in_absentia",
-                f"an event of kind {event.kind!r} does not happen in absentia; "
+                f"an event of kind {quoted(event.kind)} does not happen in absentia; "
                 f"only these kinds say in_absentia: {allowed}",
             )
 

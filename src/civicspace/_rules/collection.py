@@ -8,6 +8,7 @@ from typing import Any
 from .._analysis.consistency import implied_exchange_rates
 from .._model.collection import Collection, collection_members
 from .._model.laws import Law, article_exists, in_force_on
+from .._util.echo import cut, quoted
 from .engine import Finding, check
 from .references import references
 
@@ -34,7 +35,7 @@ def ids_unique_per_kind(collection: Collection) -> Iterator[Finding]:
             continue
         seen = first.setdefault((kind, record_id), path)
         if seen != path:
-            yield f"{path}.id", f"the {kind} id {record_id!r} is already used at {seen}"
+            yield f"{path}.id", f"the {kind} id {quoted(record_id)} is already used at {seen}"
 
 
 @check(
@@ -54,7 +55,7 @@ def references_resolve(collection: Collection) -> Iterator[Finding]:
             if (reference.kind, reference.id) not in known:
                 yield (
                     path + reference.path.removeprefix("$"),
-                    f"no {reference.kind} with id {reference.id!r} in this collection",
+                    f"no {reference.kind} with id {quoted(reference.id)} in this collection",
                 )
 
 
@@ -84,7 +85,7 @@ def cited_articles_exist(collection: Collection) -> Iterator[Finding]:
             if not article_exists(law, number):
                 yield (
                     f"{path}.articles[{index}]",
-                    f"{law.title} ({law.id}) lists no article {number}; "
+                    f"{cut(law.title)} ({cut(law.id)}) lists no article {quoted(number)}; "
                     "add the article to the law record or correct the citation",
                 )
 
@@ -105,7 +106,8 @@ def cited_laws_in_force(collection: Collection) -> Iterator[Finding]:
         ):
             yield (
                 f"{path}.law",
-                f"{law.title} ({law.id}) was not in force on {charge.date}, the date of the charge",
+                f"{cut(law.title)} ({cut(law.id)}) was not in force on {charge.date}, "
+                "the date of the charge",
             )
 
 
@@ -138,7 +140,8 @@ def _conflicts(named: Iterable[tuple[str, str, str]], noun: str) -> Iterator[Fin
         if seen[1] != name:
             yield (
                 f"{path}.name",
-                f"the {noun} {record_id!r} is named {name!r} here but {seen[1]!r} at {seen[0]}; "
+                f"the {noun} {quoted(record_id)} is named {quoted(name)} here "
+                f"but {quoted(seen[1])} at {seen[0]}; "
                 f"one id is one {noun}: use one name and give the others as other_names",
             )
 

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from .._model.elections import Election, seat_share
 from .._model.signatories import Signatory, repeated_organisations
+from .._util.echo import quoted
 from .engine import Finding, check
 
 
@@ -31,7 +32,7 @@ def seats_within_total(election: Election) -> Iterator[Finding]:
                 over = True
                 yield (
                     f"{where}.results[{inner}].seats",
-                    f"{result.party!r} won {result.seats}, but there were only "
+                    f"{quoted(result.party)} won {result.seats}, but there were only "
                     f"{contest.total} {contest.contested}",
                 )
         listed = contest.seats_listed
@@ -91,6 +92,6 @@ def parties_unique(election: Election) -> Iterator[Finding]:
         for later, earlier, match in repeated_organisations(named):
             yield (
                 f"$.contests[{index}].results[{later}]",
-                f"result {later} ({named[later].name!r}) is result {earlier} "
-                f"({named[earlier].name!r}) again: {match.explanation}",
+                f"result {later} ({quoted(named[later].name)}) is result {earlier} "
+                f"({quoted(named[earlier].name)}) again: {match.explanation}",
             )

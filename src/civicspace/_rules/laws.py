@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from .._model.laws import ENDING_STATUSES, CriticisedFeature, Law, LawKind, LawStatus
 from .._model.sentences import AggravatedPenalty, StatutoryPenalty
 from .._model.terms import IncomparableTermsError, Life
+from .._util.echo import quoted
 from .engine import Finding, _repeats, check
 
 _ENACTED = frozenset(
@@ -173,7 +174,7 @@ def articles_unique(law: Law) -> Iterator[Finding]:
     for index, first in _repeats(article.key for article in law.articles):
         yield (
             f"$.articles[{index}].number",
-            f"article {law.articles[index].number!r} is already article {first}",
+            f"article {quoted(law.articles[index].number)} is already article {first}",
         )
 
 

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from .._model.signatories import repeated_organisations
 from .._model.statements import Statement
+from .._util.echo import quoted
 from .engine import Finding, check
 
 
@@ -30,8 +31,8 @@ def signatory_repeated(statement: Statement) -> Iterator[Finding]:
     for later, earlier, match in repeated_organisations(listed):
         yield (
             f"$.signatories[{later}]",
-            f"signatory {later} ({listed[later].name!r}) is signatory {earlier} "
-            f"({listed[earlier].name!r}) again: {match.explanation}",
+            f"signatory {later} ({quoted(listed[later].name)}) is signatory {earlier} "
+            f"({quoted(listed[earlier].name)}) again: {match.explanation}",
         )
 
 

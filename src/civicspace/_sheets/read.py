@@ -80,10 +80,12 @@ PLACES: Final[dict[str, _Place]] = {
     "statement_demands": _Place("statements", "demands", "demand_index"),
     "statement_concerns": _Place("statement_demands", "concerns", "concern_index"),
     "session_members": _Place("sessions", "members", "member_index"),
+    "session_printed_members": _Place("sessions", "printed_members", "entry_index"),
     "agenda_items": _Place("sessions", "agenda", "item_index"),
     "session_demands": _Place("agenda_items", "demands", "demand_index"),
     "side_events": _Place("sessions", "side_events", "side_event_index"),
     "election_contests": _Place("elections", "contests", "contest_index"),
+    "election_figures": _Place("elections", "figures", "figure_index"),
 }
 
 

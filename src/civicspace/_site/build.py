@@ -47,7 +47,7 @@ from ..sentences import Remainder, Sentence, StatutoryPenalty, Term
 from ..sessions import Session, council_ratings
 from ..statements import Statement
 from . import charts
-from ._text import amount_text, date_text, file_name, http_url, money_text, shorten, term_text
+from .formatting import amount_text, date_text, file_name, http_url, money_text, shorten, term_text
 
 __all__ = ["build"]
 

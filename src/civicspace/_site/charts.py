@@ -33,7 +33,7 @@ from ..countries import country_name
 from ..ratings import ChangeDirection, CivicusRating, CountryRating, RatingHistory
 from ..sentences import Term, TermRange, add_term
 from ..statements import Statement
-from ._text import date_text, shorten, term_text, wrap
+from .formatting import date_text, shorten, term_text, wrap
 
 __all__ = [
     "Chart",

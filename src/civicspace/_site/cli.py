@@ -17,7 +17,7 @@ from .. import datasets
 from .._api import load
 from ..collection import Collection
 from ..errors import MissingExtraError, ValidationError
-from ._extra import require
+from . import require
 
 __all__ = ["CHART_KINDS", "add_commands", "chart", "site"]
 

@@ -754,6 +754,17 @@ class _Builder:
                         "country": member,
                     },
                 )
+            for entry_index, entry in enumerate(session.printed_members):
+                self.add(
+                    "session_printed_members",
+                    {
+                        "path": f"{path}.printed_members[{entry_index}]",
+                        "session": number,
+                        "entry_index": entry_index,
+                        "printed": entry.printed,
+                        "countries": list(entry.countries),
+                    },
+                )
             for item_index, item in enumerate(session.agenda):
                 item_path = f"{path}.agenda[{item_index}]"
                 self.add(
@@ -848,6 +859,25 @@ class _Builder:
                             "share": result.share,
                         },
                     )
+            for figure_index, figure in enumerate(election.figures):
+                figure_path = f"{path}.figures[{figure_index}]"
+                self.add(
+                    "election_figures",
+                    {
+                        "path": figure_path,
+                        "election_id": election.id,
+                        "country": election.country,
+                        "figure_index": figure_index,
+                        "measure": figure.measure,
+                        "party": figure.party,
+                        "value": figure.value,
+                        "unit": figure.unit.value,
+                        "qualifier": _enum(figure.qualifier),
+                        "previous": figure.previous,
+                        "as_written": figure.as_written,
+                    },
+                )
+                self.sources(figure_path, "elections", election.id, figure.sources)
 
 
 def _table(layout: TableLayout, rows: list[Row]) -> pa.Table:

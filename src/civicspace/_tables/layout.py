@@ -675,6 +675,18 @@ LAYOUT: Final[tuple[TableLayout, ...]] = (
         ),
     ),
     TableLayout(
+        "session_printed_members",
+        "An entry of a session's member list as the text prints it, when it is not a full list",
+        ("session", "entry_index"),
+        (
+            _PATH,
+            Column("session", INT, "The session (sessions.session)"),
+            Column("entry_index", INT, "Position in the list, from 0"),
+            Column("printed", TEXT, "The entry as printed", "printed"),
+            Column("countries", TEXTS, "The member states it is read as", "countries"),
+        ),
+    ),
+    TableLayout(
         "agenda_items",
         "An item of a session's agenda",
         ("session", "item_index"),
@@ -772,6 +784,25 @@ LAYOUT: Final[tuple[TableLayout, ...]] = (
             Column(
                 "share", SHARE, "Share of the total in per cent, as the text states it", "share"
             ),
+        ),
+        partition="country",
+    ),
+    TableLayout(
+        "election_figures",
+        "Another number a text states about an election: a popular vote, observers accredited",
+        ("election_id", "figure_index"),
+        (
+            _PATH,
+            Column("election_id", TEXT, "The election (elections.election_id)"),
+            Column("country", TEXT, "The election's country (for partitioning)"),
+            Column("figure_index", INT, "Position among the election's figures"),
+            Column("measure", TEXT, "What it counts, in the text's words", "measure"),
+            Column("party", TEXT, "The party it is about", "party"),
+            Column("value", AMOUNT, "The number", "value"),
+            Column("unit", ENUM, "count or per_cent", "unit"),
+            Column("qualifier", ENUM, "How the text qualifies it: more_than, ...", "qualifier"),
+            Column("previous", AMOUNT, "The number it changed from", "previous"),
+            Column("as_written", TEXT, "The words it was printed in", "as_written"),
         ),
         partition="country",
     ),

@@ -27,7 +27,7 @@ from ._common import countries, derivations, identifiers, partial_dates, sources
 from ._records import documents, records
 from .cases import actors, cases, charges, designations, event_kind_names, events
 from .collections import collections
-from .elections import contests, elections, party_results, shares
+from .elections import contests, election_figures, elections, party_results, shares
 from .laws import (
     article_numbers,
     criticised_features,
@@ -69,6 +69,7 @@ from .sessions import (
     agenda_items,
     council_members,
     demands,
+    printed_members,
     sessions,
     side_events,
     speakers,
@@ -103,6 +104,7 @@ __all__ = [
     "derivations",
     "designations",
     "documents",
+    "election_figures",
     "elections",
     "event_kind_names",
     "events",
@@ -121,6 +123,7 @@ __all__ = [
     "people",
     "person_identifiers",
     "person_records",
+    "printed_members",
     "rating_scales",
     "ratings",
     "records",

@@ -13,9 +13,12 @@ from .._model.elections import (
     MAX_SHARE_DECIMALS,
     Contest,
     Election,
+    ElectionFigure,
+    FigureUnit,
     PartyResult,
     seat_share,
 )
+from .._model.events import CountQualifier
 from .._model.signatories import Signatory, match_organisations
 from ._common import (
     _optional,
@@ -28,8 +31,9 @@ from ._common import (
     sources,
     texts,
 )
+from .sentences import amounts
 
-__all__ = ["contests", "elections", "party_results", "shares"]
+__all__ = ["contests", "election_figures", "elections", "party_results", "shares"]
 
 
 def shares() -> st.SearchStrategy[Decimal]:
@@ -95,6 +99,21 @@ def contests() -> st.SearchStrategy[Contest]:
     return build()
 
 
+def election_figures() -> st.SearchStrategy[ElectionFigure]:
+    """Numbers stated about an election: counts or shares, with or without a previous value."""
+    return st.builds(
+        ElectionFigure,
+        measure=texts(),
+        party=st.none() | texts(),
+        value=amounts(),
+        unit=st.sampled_from(FigureUnit),
+        qualifier=st.none() | st.sampled_from(CountQualifier),
+        previous=st.none() | amounts(),
+        as_written=st.none() | texts(),
+        sources=_some(sources, 2),
+    )
+
+
 @_record_strategy(Election)
 def elections() -> st.SearchStrategy[Election]:
     """Elections that pass every ``election.*`` check (see :func:`contests`)."""
@@ -105,5 +124,6 @@ def elections() -> st.SearchStrategy[Election]:
         date=_shared(partial_dates),
         title=_shared(texts),
         contests=st.lists(contests(), min_size=1, max_size=3).map(tuple),
+        figures=st.lists(election_figures(), max_size=2).map(tuple),
         sources=_some(sources, 2),
     )
