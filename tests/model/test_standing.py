@@ -286,6 +286,6 @@ def test_a_later_event_never_changes_status_before_it(case, data):
         case,
         events=(*case.events, Event(kind=kind, date=PartialDate.from_date(day), people=(named,))),
     )
-    for before in {day - datetime.timedelta(days=1), latest, D(2000, 1, 1)}:
+    for before in {day - datetime.timedelta(days=1), latest, min(latest, D(2000, 1, 1))}:
         for person in case.people:
             assert standing_on(case, person.id, before) == standing_on(later, person.id, before)
