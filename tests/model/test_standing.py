@@ -289,3 +289,26 @@ def test_a_later_event_never_changes_status_before_it(case, data):
     for before in {day - datetime.timedelta(days=1), latest, min(latest, D(2000, 1, 1))}:
         for person in case.people:
             assert standing_on(case, person.id, before) == standing_on(later, person.id, before)
+
+
+@settings(max_examples=30, deadline=None)
+@given(strategies.cases())
+def test_death_is_final_and_a_kind_of_custody_is_custody(case):
+    """After a death in custody or an execution nothing changes custody; a kind of custody
+    (house arrest) is always custody; an assumed release only ever releases someone held.
+    """
+    for person in case.people:
+        history = status_history(case, person.id)
+        custody = [step.custody for step in history]
+        if CustodyStatus.DECEASED in custody:
+            first = custody.index(CustodyStatus.DECEASED)
+            assert [CustodyStatus.DECEASED] * (len(custody) - first) == custody[first:]
+        for before, step in zip((None, *history), history, strict=False):
+            if step.custody_kind is not None:
+                assert CustodyStatus.DETAINED == step.custody
+            if step.assumed_on is not None:
+                assert before is not None
+                assert (CustodyStatus.DETAINED, CustodyStatus.RELEASED) == (
+                    before.custody,
+                    step.custody,
+                )
