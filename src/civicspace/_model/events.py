@@ -143,8 +143,6 @@ class OrganisationStatus(enum.Enum):
     """Allowed to operate again: a suspension ended, a registration restored."""
     SUSPENDED = "suspended"
     """Its activity, licence or registration suspended for a time."""
-    BANNED = "banned"
-    """Barred from activity: outlawed."""
     CLOSED = "closed"
     """Forced to close, by order or by pressure."""
     DEREGISTERED = "deregistered"

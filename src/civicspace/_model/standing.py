@@ -634,7 +634,7 @@ def organisation_history(case: Case, organisation_id: str) -> tuple[Organisation
     an ``organisation_status`` (``data/event_kinds.json``): a suspension
     leaves ``suspended``, a liquidation ``liquidated``, a deregistration
     ``deregistered``, a dissolution ``dissolved``, a closure ``closed``, a
-    ban ``banned``, a reinstatement ``operating``.  A designation adds its
+    reinstatement ``operating``.  A designation adds its
     :class:`~civicspace.cases.Designation` (once); a lifting removes those it
     covers (all when it gives none).  Scheduled events are left out.
 
