@@ -37,8 +37,8 @@ def test_import_of_an_invalid_folder_prints_cells_and_exits_1(tmp_path, capsys):
     out = tmp_path / "collection.json"
     assert 1 == main(["import", str(tmp_path), "--out", str(out)])
     assert [
-        f"{tmp_path}: cases!A2: $.cases[0].id: 'khm-1 ' has a space before or after it, "
-        "which an id or a code never has [sheet.whitespace]",
+        f"{tmp_path}: cases.csv line 2 (column A): $.cases[0].id: 'khm-1 ' has a space "
+        "before or after it, which an id or a code never has [sheet.whitespace]",
         f"{tmp_path}: 1 issue; nothing written",
     ] == capsys.readouterr().out.splitlines()
     assert not out.exists()
@@ -50,7 +50,12 @@ def test_the_json_report_names_each_cell_and_follows_its_schema(tmp_path, capsys
     report = json.loads(capsys.readouterr().out)
     jsonschema.validate(report, civicspace.schema("report"))
     cells = [issue.get("cell") for issue in report["records"][0]["issues"]]
-    assert {"sheet": "cases", "row": 2, "column": "B", "ref": "cases!B2"} in cells
+    assert {
+        "sheet": "cases",
+        "row": 2,
+        "column": "B",
+        "ref": "cases.csv line 2 (column B)",
+    } in cells
 
 
 def test_a_refused_file_exits_2_without_a_traceback(tmp_path, capsys):

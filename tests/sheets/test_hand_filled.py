@@ -167,11 +167,11 @@ def test_a_csv_folder_with_mistakes_reports_them_on_their_cells(tmp_path):
         (folder / name).write_text(text, "utf-8")
     reading = civicspace.sheets.read_tables(folder)
     assert {
-        "case_people!A3": "sheet.unknown_reference",
-        "events!D2": "sheet.locale_date",
-        "events!E3": "sheet.wrong_type",
-        "event_people!C3": "sheet.whitespace",
-        "sentences!D2": "sheet.prose",
+        "case_people.csv line 3 (column A)": "sheet.unknown_reference",
+        "events.csv line 2 (column D)": "sheet.locale_date",
+        "events.csv line 3 (column E)": "sheet.wrong_type",
+        "event_people.csv line 3 (column C)": "sheet.whitespace",
+        "sentences.csv line 2 (column D)": "sheet.prose",
     } == {issue.cell: issue.issue.code for issue in reading.issues}
 
 

@@ -13,6 +13,7 @@ issue is put on the cell its path came from.
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -25,7 +26,7 @@ import civicspace
 from civicspace import Issue
 
 from .._tables.layout import LAYOUT, Column, TableLayout
-from .cells import CellIssue, CellReading, Refusal, Sheet, cell_ref, column_letter
+from .cells import CellIssue, CellReading, Refusal, Sheet, cell_ref, column_letter, echo
 from .files import read_sheets
 from .values import Bad, Read, read_value
 
@@ -95,10 +96,17 @@ class _Row:
     values: dict[str, Any]
     columns: dict[str, int]  # column name → column number on the sheet
     path: str | None = None
+    file: str | None = None  # the CSV file's name
 
     def cell(self, name: str | None) -> tuple[int, str]:
         number = self.columns.get(name or "", min(self.columns.values(), default=1))
-        return number, cell_ref(self.sheet, self.number, number)
+        return number, cell_ref(self.sheet, self.number, number, self.file)
+
+    def issue(self, issue: Issue, name: str | None) -> CellIssue:
+        number, ref = self.cell(name)
+        return CellIssue(
+            issue, sheet=self.sheet, row=self.number, column=column_letter(number), cell=ref
+        )
 
 
 @attrs.frozen
@@ -158,13 +166,15 @@ class _Reader:
         self.keys: dict[str, dict[tuple[Any, ...], _Row]] = {}
         self.by_path: dict[str, _Row] = {}
         self.taken: dict[str, int] = {}  # list path → places given in sheet order
-        self.cells: dict[str, str] = {}
+        self.cells: dict[str, tuple[_Row, str | None]] = {}  # path → the row and column
+        self.files: dict[str, str | None] = {}  # sheet → its CSV file's name
         self.document: dict[str, Any] = {"type": "collection"}
 
     # -- issues ----------------------------------------------------------------------------------
 
     def at(self, sheet: str, row: int | None, column: int | None, code: str, message: str) -> None:
-        ref = None if row is None or column is None else cell_ref(sheet, row, column)
+        file = self.files.get(sheet)
+        ref = None if row is None or column is None else cell_ref(sheet, row, column, file)
         self.issues.append(
             CellIssue(
                 Issue("$", code, message),
@@ -180,22 +190,13 @@ class _Reader:
 
     def _flush(self) -> None:
         for row, column, code, message in self.pending:
-            number, ref = row.cell(column)
             layout_column = _column(row.table, column)
             path = "$"
             if row.path is not None:
                 path = row.path
                 if layout_column is not None and layout_column.field:
                     path = _target(row.path, layout_column.field.split("[]")[0]) or row.path
-            self.issues.append(
-                CellIssue(
-                    Issue(path, code, message),
-                    sheet=row.sheet,
-                    row=row.number,
-                    column=column_letter(number),
-                    cell=ref,
-                )
-            )
+            self.issues.append(row.issue(Issue(path, code, message), column))
 
     # -- reading ---------------------------------------------------------------------------------
 
@@ -226,15 +227,25 @@ class _Reader:
 
     def sheet(self, sheet: Sheet) -> None:
         name = sheet.name
+        self.files[name] = sheet.file
         if name in IGNORED_SHEETS:
             return
+        for line, column, code, message in sheet.problems:
+            self.at(name, line, column, code, message)
         if name not in _TABLES:
-            known = ", ".join(_TABLES)
-            self.at(name, 1, 1, "sheet.unknown_sheet", f"no table is called {name!r}: {known}")
+            self.at(
+                name,
+                1,
+                1,
+                "sheet.unknown_sheet",
+                f"no table is called {echo(name)}{_did_you_mean(name, _TABLES)}; the tables "
+                f"are {', '.join(_TABLES)}",
+            )
             return
         if name in self.rows:
             self.at(name, 1, 1, "sheet.unknown_sheet", f"a second sheet for the table {name}")
             return
+        self._hidden(sheet)
         layout = _TABLES[name]
         known_columns = {column.name: column for column in layout.columns}
         columns: dict[str, int] = {}
@@ -247,11 +258,12 @@ class _Reader:
                     1,
                     number,
                     "sheet.unknown_column",
-                    f"the table {name} has no column {title!r}; its columns are "
+                    f"the table {name} has no column {echo(title)}"
+                    f"{_did_you_mean(str(title), known_columns)}; its columns are "
                     f"{', '.join(known_columns)}",
                 )
             elif title in columns:
-                self.at(name, 1, number, "sheet.unknown_column", f"a second column {title!r}")
+                self.at(name, 1, number, "sheet.unknown_column", f"a second column {echo(title)}")
             else:
                 columns[title] = number
         for merged_row, merged_column in sheet.merged:
@@ -268,7 +280,7 @@ class _Reader:
         dates = {c.name for c in layout.columns if f"{c.name}_precision" in known_columns}
         rows = self.rows.setdefault(name, [])
         for number, values in sheet.rows:
-            row = _Row(layout, name, number, {}, columns)
+            row = _Row(layout, name, number, {}, columns, file=sheet.file)
             for index, value in enumerate(values, start=1):
                 if value in (None, "") or index in headed:
                     continue
@@ -301,6 +313,44 @@ class _Reader:
                     read.text = str(value)
                 row.values[title] = read
             rows.append(row)
+
+    def _hidden(self, sheet: Sheet) -> None:
+        """Issues for what the workbook hides: what is imported must be seen."""
+        name = sheet.name
+        if sheet.hidden:
+            self.at(
+                name,
+                1,
+                1,
+                "sheet.hidden",
+                f"the sheet {name} is hidden, so its rows would be imported unseen; unhide it "
+                "(right-click a sheet tab > Unhide), check it, or delete it",
+            )
+        for number in sheet.hidden_rows:
+            self.at(
+                name,
+                number,
+                1,
+                "sheet.hidden",
+                f"row {number} is hidden, so its values would be imported unseen; unhide it "
+                "(select the rows around it, right-click > Unhide), check it, or delete it",
+            )
+        used = {
+            index
+            for _, values in sheet.rows
+            for index, value in enumerate(values, start=1)
+            if value not in (None, "")
+        } | {index for index, title in enumerate(sheet.header, start=1) if title not in (None, "")}
+        for column in sheet.hidden_columns:
+            if column in used:
+                self.at(
+                    name,
+                    1,
+                    column,
+                    "sheet.hidden",
+                    f"column {column_letter(column)} is hidden, so its values would be imported "
+                    "unseen; unhide it (select the columns around it, right-click > Unhide)",
+                )
 
     # -- placing rows ----------------------------------------------------------------------------
 
@@ -490,12 +540,13 @@ class _Reader:
                     return
                 node = node[step]
         if name is not None:
-            self.cells[path] = row.cell(name)[1]
+            self.cells[path] = (row, name)
 
     def _conflict(self, row: _Row, name: str | None, path: str) -> None:
         other, at = None, path
         while other is None and at not in ("", "$"):
-            other = self.cells.get(at)
+            found = self.cells.get(at)
+            other = None if found is None else found[0].cell(found[1])[1]
             at = at[: max(at.rfind("."), at.rfind("["))]
         self.on(
             row, name, "sheet.conflict", f"this value is given differently by {other or 'a cell'}"
@@ -523,34 +574,33 @@ class _Reader:
     # -- issues of the document, back on their cells ---------------------------------------------
 
     def _locate(self, issue: Issue) -> CellIssue:
-        ref = self.cells.get(issue.path)
+        found = self.cells.get(issue.path)
+        if found is not None:
+            return found[0].issue(issue, found[1])
         row: _Row | None = None
-        if ref is None:
-            path = issue.path
-            relative = ""
-            while path and path != "$":
-                row = self.by_path.get(path)
-                if row is not None:
-                    break
-                cut = max(path.rfind("."), path.rfind("["))
-                relative = path[cut:] + relative
-                path = path[:cut]
+        path = issue.path
+        relative = ""
+        while path and path != "$":
+            row = self.by_path.get(path)
             if row is not None:
-                name = _column_for(row.table, relative.lstrip(".")) if relative else None
-                if name is None:
-                    name = row.table.key[-1] if row.table.key[-1] in row.columns else None
-                ref = row.cell(name)[1]
-        if ref is None:
+                break
+            cut = max(path.rfind("."), path.rfind("["))
+            relative = path[cut:] + relative
+            path = path[:cut]
+        if row is None:
             return CellIssue(issue)
-        sheet, _, position = ref.partition("!")
-        letters = position.rstrip("0123456789")
-        return CellIssue(
-            issue,
-            sheet=sheet,
-            row=int(position[len(letters) :]),
-            column=letters,
-            cell=ref,
-        )
+        name = _column_for(row.table, relative.lstrip(".")) if relative else None
+        if name is None:
+            name = row.table.key[-1] if row.table.key[-1] in row.columns else None
+        return row.issue(issue, name)
+
+
+def _did_you_mean(name: str, names: Iterable[str]) -> str:
+    """``; did you mean 'events'?`` when a name is close to ``name``; empty otherwise."""
+    if len(name) > 2 * max((len(known) for known in names), default=0):
+        return ""
+    close = difflib.get_close_matches(name.strip().lower(), list(names), n=1, cutoff=0.6)
+    return f"; did you mean {close[0]!r}?" if close else ""
 
 
 #: Columns that place a row (keys, indexes, owners): read even where civicspace derives them.
