@@ -286,10 +286,7 @@ def test_a_value_beyond_the_column_limit_is_refused(tmp_path):
 
 def test_an_unclosed_quote_is_an_issue_on_its_line_and_the_rows_after_it_are_read(tmp_path):
     (tmp_path / "ratings.csv").write_text(
-        "country,rating,as_of\n"
-        'KHM,repressed,"2022\n'
-        "THA,repressed,2022\n"
-        "MMR,closed,2022\n",
+        'country,rating,as_of\nKHM,repressed,"2022\nTHA,repressed,2022\nMMR,closed,2022\n',
         "utf-8",
     )
     reading = civicspace.sheets.read_tables(tmp_path)

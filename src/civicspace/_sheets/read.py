@@ -230,8 +230,8 @@ class _Reader:
         self.files[name] = sheet.file
         if name in IGNORED_SHEETS:
             return
-        for line, column, code, message in sheet.problems:
-            self.at(name, line, column, code, message)
+        for line, place, code, message in sheet.problems:
+            self.at(name, line, place, code, message)
         if name not in _TABLES:
             self.at(
                 name,
@@ -309,7 +309,7 @@ class _Reader:
                 except Bad as bad:
                     self.on(row, title, bad.code, bad.message)
                     continue
-                if isinstance(read, Read):
+                if isinstance(read, Read) and not read.text:
                     read.text = str(value)
                 row.values[title] = read
             rows.append(row)

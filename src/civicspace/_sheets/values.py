@@ -30,7 +30,7 @@ import civicspace
 from civicspace import Life, Term, TermRange
 
 from .._tables.layout import AMOUNT, SHARE, Column
-from .cells import Formula
+from .cells import BadSerial, Formula, ShownDate, bounded, echo
 
 __all__ = ["Bad", "Read", "read_value"]
 
@@ -101,6 +101,19 @@ def _day(value: Any, column: str) -> str:
     raise Bad("sheet.wrong_type", f"{value!r} is not a date")
 
 
+def _shown_date(column: Column, value: ShownDate, *, is_date: bool) -> Read:
+    """A date cell showing a month or a year: read as what it shows, and said so."""
+    if not is_date or column.field is None:
+        raise Bad(
+            "sheet.month_date",
+            f"the cell shows only a {value.shown} (its format is {echo(value.format)}), but "
+            f"{column.name} takes a day: type the day as YYYY-MM-DD",
+        )
+    read = Read(column.field, value.text())
+    read.text = f"{value.date.isoformat()}, a date cell formatted {bounded(value.format)}"
+    return read
+
+
 def _locale(text: str, column: str) -> None:
     if _LOCALE_DATE.fullmatch(text.strip()):
         raise Bad(
@@ -130,8 +143,16 @@ def read_value(column: Column, value: Any, *, typed: bool, is_date: bool, key: b
     if isinstance(value, Formula):
         raise Bad(
             "sheet.formula",
-            f"the formula {value.text!r} is not evaluated; paste its value instead",
+            f"the formula {echo(value.text)} is not evaluated; paste its value instead",
         )
+    if isinstance(value, BadSerial):
+        raise Bad(
+            "sheet.bad_date",
+            f"the number {value.serial} in a date cell is no date Excel has (1900-01-01 to "
+            f"9999-12-31); type the date as YYYY-MM-DD",
+        )
+    if isinstance(value, ShownDate):
+        return _shown_date(column, value, is_date=is_date)
     kind = column.type
     if column.reader == "term" and isinstance(value, str):
         return _term(column, value)
