@@ -28,7 +28,7 @@ from civicspace import Issue
 from .._tables.layout import LAYOUT, Column, TableLayout
 from .cells import CellIssue, CellReading, Refusal, Sheet, cell_ref, column_letter, echo
 from .files import read_sheets
-from .values import Bad, Read, read_value
+from .values import Bad, Read, read_value, with_places
 
 __all__ = ["IGNORED_SHEETS", "RECORD_TYPES", "SheetReading", "read_path"]
 
@@ -293,7 +293,12 @@ class _Reader:
                 )
             for title, index in columns.items():
                 column = known_columns[title]
-                if column.field is None and title not in keys and title not in _PLACING:
+                if (
+                    column.field is None
+                    and title not in keys
+                    and title not in _PLACING
+                    and not title.endswith("_places")
+                ):
                     continue  # derived: civicspace derives it again
                 value = values[index - 1] if index <= len(values) else None
                 if value is None or value == "":
@@ -312,6 +317,7 @@ class _Reader:
                 if isinstance(read, Read) and not read.text:
                     read.text = str(value)
                 row.values[title] = read
+            _place_decimals(row.values)
             rows.append(row)
 
     def _hidden(self, sheet: Sheet) -> None:
@@ -593,6 +599,15 @@ class _Reader:
         if name is None:
             name = row.table.key[-1] if row.table.key[-1] in row.columns else None
         return row.issue(issue, name)
+
+
+def _place_decimals(values: dict[str, Any]) -> None:
+    """Write each decimal with the places its ``_places`` column gives; drop those columns."""
+    for title in [title for title in values if title.endswith("_places")]:
+        places = values.pop(title)
+        amount = values.get(title.removesuffix("_places"))
+        if isinstance(amount, str) and isinstance(places, int):
+            values[title.removesuffix("_places")] = with_places(amount, places)
 
 
 def _did_you_mean(name: str, names: Iterable[str]) -> str:

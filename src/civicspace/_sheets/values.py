@@ -32,11 +32,16 @@ from civicspace import Life, Term, TermRange
 from .._tables.layout import AMOUNT, SHARE, Column
 from .cells import BadSerial, Formula, ShownDate, bounded, echo
 
-__all__ = ["Bad", "Read", "read_value"]
+__all__ = ["ESCAPE", "Bad", "Read", "number", "read_value", "with_places"]
 
-_INTEGER: Final = re.compile(r"-?[0-9]+")
-_DECIMAL: Final = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")
-_FLOAT: Final = re.compile(r"-?[0-9]+(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?")
+# Bounded: int() of thousands of digits raises, and no column holds such a number.
+_INTEGER: Final = re.compile(r"-?[0-9]{1,18}")
+_DECIMAL: Final = re.compile(r"-?[0-9]{1,40}(?:\.[0-9]{1,40})?")
+_FLOAT: Final = re.compile(r"-?[0-9]{1,40}(?:\.[0-9]{1,40})?(?:[eE][-+]?[0-9]{1,3})?")
+#: An amount as the schema writes it: kept as typed ("4.80" stays "4.80").
+_AMOUNT: Final = re.compile(r"(?:0|[1-9][0-9]{0,39})(?:\.[0-9]{1,40})?")
+#: What a CSV export puts before text a spreadsheet program would read as a formula.
+ESCAPE: Final = "'"
 _ISO_DATE: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _LOCALE_DATE: Final = re.compile(r"[0-9]{1,2}[/.\-][0-9]{1,2}[/.\-][0-9]{2,4}")
 _ISO_TERM: Final = re.compile(r"(?:P[0-9YMD]+|life)(?:/P[0-9YMD]+)?")
@@ -63,6 +68,30 @@ class Read:
 def _decimal_text(value: decimal.Decimal) -> str:
     text = format(value.normalize(), "f")
     return "0" if text in ("-0", "") else text
+
+
+def number(value: float) -> int | float:
+    """A JSON number as JSON writes it: a whole number as an int (12, not 12.0)."""
+    if value.is_integer() and abs(value) < 2**53:
+        return int(value)
+    return value
+
+
+def with_places(amount: str, places: int) -> str:
+    """``amount`` written with ``places`` decimal places, when that keeps its value.
+
+    The tables hold amounts as decimals, which forget how they were written;
+    their ``_places`` column says it: ``with_places("4000000", 2)`` is
+    ``"4000000.00"``.  An amount whose value would change is left as it is.
+    """
+    if not 0 <= places <= 40:
+        return amount
+    try:
+        value = decimal.Decimal(amount)
+        placed = value.quantize(decimal.Decimal(1).scaleb(-places))
+    except decimal.InvalidOperation:
+        return amount
+    return format(placed, "f") if placed == value else amount
 
 
 def _term_json(term: Term | TermRange | Life) -> Any:
@@ -140,6 +169,8 @@ def read_value(column: Column, value: Any, *, typed: bool, is_date: bool, key: b
         Bad: when the cell cannot be read as the column's type.
 
     """
+    if not typed and isinstance(value, str) and value.startswith(ESCAPE):
+        value = value[1:]  # the CSV export's escape of a formula start, or of a quote
     if isinstance(value, Formula):
         raise Bad(
             "sheet.formula",
@@ -178,12 +209,12 @@ def read_value(column: Column, value: Any, *, typed: bool, is_date: bool, key: b
         raise Bad("sheet.wrong_type", f"{value!r} is not a whole number")
     if kind == pa.float64():
         if isinstance(value, int | float) and not isinstance(value, bool):
-            return float(value)
+            return number(float(value))
         if isinstance(value, str) and _FLOAT.fullmatch(value.strip()):
             if typed and float(f"{float(value):.15g}") == float(value):
                 raise _number_text(value, "number")  # it fits in a number cell: make it one
-            return float(value)
-        raise Bad("sheet.wrong_type", f"{value!r} is not a number")
+            return number(float(value))
+        raise Bad("sheet.wrong_type", f"{echo(value)} is not a number")
     if kind in (AMOUNT, SHARE):
         return _amount(column, value)
     if kind == pa.bool_():
@@ -213,6 +244,8 @@ def _amount(column: Column, value: Any) -> Any:
     if isinstance(value, float):
         return _decimal_text(decimal.Decimal(repr(value)))
     text = str(value)
+    if _AMOUNT.fullmatch(text.strip()):
+        return text.strip()
     if _DECIMAL.fullmatch(text.strip()):
         return _decimal_text(decimal.Decimal(text.strip()))
     if column.reader == "money" and column.field is not None:
