@@ -351,8 +351,10 @@ def _csv_row(sheet: Sheet, line: int, values: list[str]) -> None:
 
 def _syntax(text: str, line: int, delimiter: str, error: csv.Error) -> tuple[int, int, str, str]:
     """A problem for a line the CSV reader cannot read: ``(line, column, code, message)``."""
-    fields = next(csv.reader([text], delimiter=delimiter), [""])
-    column = max(len(fields), 1)
+    try:
+        column = max(len(next(csv.reader([text], delimiter=delimiter), [""])), 1)
+    except csv.Error:
+        column = 1
     if "unexpected end of data" in str(error):
         message = (
             "a quote opens this field and is never closed, so every line after it would "

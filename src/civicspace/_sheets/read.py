@@ -203,7 +203,8 @@ class _Reader:
     def read(self, sheets: list[Sheet]) -> SheetReading:
         for sheet in sheets:
             self.sheet(sheet)
-        for table in _TABLES:
+        # Rows placed by an owner's path come last, when every row they may name is placed.
+        for table in sorted(_TABLES, key=_OWNED.__contains__):
             if table in self.rows:
                 self.place(table)
         self.write()
@@ -218,6 +219,17 @@ class _Reader:
             located = self._locate(issue)
             if located.cell is None or (located.sheet, located.row) not in flagged:
                 self.issues.append(located)
+        if not self.issues and not any(self.rows.values()):
+            self.issues.append(
+                CellIssue(
+                    Issue(
+                        "$",
+                        "sheet.empty",
+                        "nothing to import: no sheet has a row below its header; fill in a "
+                        "row for each record (a case on the cases sheet, ...) and import again",
+                    )
+                )
+            )
         if self.issues:
             return self._result(self.document)
         return self._result(civicspace.dump(civicspace.load(self.document)))
@@ -726,10 +738,57 @@ def _penalty(reader: _Reader, row: _Row) -> str | None:
     return base if variant is None else f"{base}.aggravated[{variant}]"
 
 
+#: Tables whose rows may be placed by an ``owner_path``: placed after all others, in this order.
+_OWNED: Final = ("identifiers", "affiliations", "derived", "sources")
+#: (table, member): the lists whose items are rows of a table of their own.
+_ROW_LISTS: Final = frozenset((place.parent, place.member) for place in PLACES.values()) | {
+    ("charges", "citations"),
+    ("election_contests", "results"),
+    ("laws", "penalties"),
+    ("law_articles", "penalties"),
+    ("people", "identifiers"),
+    ("people", "affiliations"),
+    ("case_people", "identifiers"),
+    ("case_people", "affiliations"),
+}
+
+
+def _owner_path(reader: _Reader, row: _Row, owner: Any) -> str | None:
+    """``owner``, an ``owner_path`` cell, when it names a row (or a part of one) that is there."""
+    if not isinstance(owner, str) or not _PATH_SYNTAX.fullmatch(owner):
+        reader.on(
+            row,
+            "owner_path",
+            "sheet.bad_path",
+            f"{echo(owner)} is not a JSON path: write it as an export does, such as "
+            "$.cases[0].events[1]",
+        )
+        return None
+    path, relative = owner, ""
+    while path and path != "$":
+        found = reader.by_path.get(path)
+        if found is not None:
+            member = _TOKEN.match(relative)
+            if member is None or (found.table.name, member.group(1)) not in _ROW_LISTS:
+                return owner
+            break
+        cut = max(path.rfind("."), path.rfind("["))
+        relative, path = path[cut:] + relative, path[:cut]
+    reader.on(
+        row,
+        "owner_path",
+        "sheet.unknown_reference",
+        f"no row is at {echo(owner)}: give the path of a row of the workbook",
+    )
+    return None
+
+
 def _person_part(member: str) -> Callable[[_Reader, _Row], str | None]:
     def place(reader: _Reader, row: _Row) -> str | None:
         owner = row.values.get("owner_path")
-        if owner is None:
+        if owner is not None:
+            owner = _owner_path(reader, row, owner)
+        else:
             owner = reader._parent(row, "case_people" if row.values.get("case_id") else "people")
         if owner is None:
             return None
@@ -747,7 +806,11 @@ def _owned(member: str) -> Callable[[_Reader, _Row], str | None]:
 
 def _source(reader: _Reader, row: _Row, member: str = "sources") -> str | None:
     owner = row.values.get("owner_path")
-    if owner is None:
+    if owner is not None:
+        owner = _owner_path(reader, row, owner)
+        if owner is None:
+            return None
+    else:
         record, record_id = row.values.get("record"), row.values.get("record_id")
         if record not in RECORD_TYPES or record_id is None:
             reader.on(

@@ -38,6 +38,7 @@ __all__ = ["ESCAPE", "Bad", "Read", "number", "read_value", "with_places"]
 _INTEGER: Final = re.compile(r"-?[0-9]{1,18}")
 _DECIMAL: Final = re.compile(r"-?[0-9]{1,40}(?:\.[0-9]{1,40})?")
 _FLOAT: Final = re.compile(r"-?[0-9]{1,40}(?:\.[0-9]{1,40})?(?:[eE][-+]?[0-9]{1,3})?")
+_GROUPED: Final = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]{1,40})?")
 #: An amount as the schema writes it: kept as typed ("4.80" stays "4.80").
 _AMOUNT: Final = re.compile(r"(?:0|[1-9][0-9]{0,39})(?:\.[0-9]{1,40})?")
 #: What a CSV export puts before text a spreadsheet program would read as a formula.
@@ -194,6 +195,8 @@ def read_value(column: Column, value: Any, *, typed: bool, is_date: bool, key: b
             text = _text(value, strict_spaces=True)
             _locale(text, column.name)
             return text
+        if column.name.endswith("_currency"):
+            _currency(column, value)
         return _text(value, strict_spaces=key or pa.types.is_dictionary(kind))
     if kind == pa.int64():
         if isinstance(value, bool):
@@ -248,16 +251,61 @@ def _amount(column: Column, value: Any) -> Any:
         return text.strip()
     if _DECIMAL.fullmatch(text.strip()):
         return _decimal_text(decimal.Decimal(text.strip()))
+    currency = column.name.removesuffix("_amount") + "_currency"
+    if _GROUPED.fullmatch(text.strip()):
+        raise Bad(
+            "sheet.wrong_type",
+            f"{echo(text)} has thousands separators: type {text.strip().replace(',', '')} "
+            f"(digits and a decimal point only), and its currency in {currency}",
+        )
     if column.reader == "money" and column.field is not None:
         try:
             reported = civicspace.parse_money(text)
-        except civicspace.ParseError as error:
+        except civicspace.ParseError:
             raise Bad(
-                "sheet.prose", f"{text!r} is not an amount civicspace reads: {error}"
+                "sheet.prose",
+                f"{echo(text)} is not an amount civicspace reads: type digits and a decimal "
+                f"point (4000000) with the currency in {currency}, or prose such as "
+                "'4 million riel (USD 1,000)'",
             ) from None
         base = column.field.removesuffix(".amount.amount")
         return Read(base, civicspace.dump(reported))
-    raise Bad("sheet.wrong_type", f"{text!r} is not an amount: digits and a decimal point")
+    raise Bad(
+        "sheet.wrong_type",
+        f"{echo(text)} is not an amount: type digits and a decimal point (4000000), and the "
+        f"currency in {currency}",
+    )
+
+
+def currency_hint(text: str) -> str | None:
+    """The ISO 4217 code a currency's name means (``Riel`` → ``KHR``); ``None`` if none."""
+    import pycountry
+
+    word = text.strip().casefold()
+    if not word or len(word) > 60:
+        return None
+    try:
+        return civicspace.parse_money(f"1 {word}").amount.currency
+    except (civicspace.ParseError, AttributeError):
+        pass
+    found = [
+        currency.alpha_3
+        for currency in pycountry.currencies
+        if word == currency.name.casefold() or word in currency.name.casefold().split()
+    ]
+    return found[0] if len(found) == 1 else None
+
+
+def _currency(column: Column, value: Any) -> None:
+    """An issue for a currency cell holding a currency's name rather than its ISO 4217 code."""
+    if not isinstance(value, str) or (len(value) == 3 and value.isupper()):
+        return
+    code = currency_hint(value)
+    hint = f"; did you mean {code!r}?" if code else ""
+    raise Bad(
+        "sheet.wrong_type",
+        f"{echo(value)} is not an ISO 4217 currency code (KHR, USD, ...){hint}",
+    )
 
 
 def _term(column: Column, text: str) -> Any:
