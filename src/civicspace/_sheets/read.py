@@ -219,17 +219,6 @@ class _Reader:
             located = self._locate(issue)
             if located.cell is None or (located.sheet, located.row) not in flagged:
                 self.issues.append(located)
-        if not self.issues and not any(self.rows.values()):
-            self.issues.append(
-                CellIssue(
-                    Issue(
-                        "$",
-                        "sheet.empty",
-                        "nothing to import: no sheet has a row below its header; fill in a "
-                        "row for each record (a case on the cases sheet, ...) and import again",
-                    )
-                )
-            )
         if self.issues:
             return self._result(self.document)
         return self._result(civicspace.dump(civicspace.load(self.document)))
