@@ -127,3 +127,27 @@ def test_an_empty_template_imports_as_nothing_and_exits_1(tmp_path, capsys):
     assert 1 == main(["import", str(path)])
     out = capsys.readouterr().out
     assert "nothing to import" in out and "[sheet.empty]" in out
+
+
+def test_every_problem_is_reported_in_one_pass(tmp_path):
+    # Issue: "a workbook with a misspelt role and a bad date, once fixed, then reveals an
+    # unresolved reference; a half-filled row hides event.concerns_nobody until the next
+    # import".
+    reading = read(
+        tmp_path,
+        cases=CASE,
+        case_people="case_id,person_id,name,roles\nkhm-1,sok,Sok,journalst\n",
+        events=(
+            "case_id,event_index,kind,date\n"
+            "khm-1,0,arrest,03/09/2020\n"
+            "khm-1,1,arrest,2020-09-04\n"
+            "khm-1,2,charge,2020-09-05\n"
+        ),
+        event_people="case_id,event_index,person_id\nkhm-1,0,sok\nkhm-1,1,chan\n",
+    )
+    assert {
+        ("case_people.csv line 2 (column D)", "schema.enum"),
+        ("events.csv line 2 (column D)", "sheet.locale_date"),
+        ("event_people.csv line 3 (column C)", "case.unresolved_reference"),
+        ("events.csv line 4 (column B)", "event.concerns_nobody"),
+    } == {(cell, code) for cell, code, _ in found(reading)}

@@ -28,6 +28,7 @@ from civicspace import Issue
 from .._tables.layout import LAYOUT, Column, TableLayout
 from .cells import CellIssue, CellReading, Refusal, Sheet, cell_ref, column_letter, echo
 from .files import read_sheets
+from .passes import further_issues
 from .values import Bad, Read, read_value, with_places
 
 __all__ = ["IGNORED_SHEETS", "RECORD_TYPES", "SheetReading", "read_path"]
@@ -212,12 +213,26 @@ class _Reader:
         self._gaps(self.document, "$")
         # The document's own issues too, but one issue per cell: a cell already
         # found wrong is not reported again as, say, a required value missing.
-        # A row with a cell found wrong is not checked further until that is fixed: what
-        # the document lacks without the cell's value would only repeat it.
-        flagged = {(issue.sheet, issue.row) for issue in self.issues if issue.cell is not None}
-        for issue in civicspace.validate(self.document):
+        # What a cell found wrong leaves out of the document would only repeat its issue:
+        # an issue on the place of such a cell, or on an object holding it, is not reported.
+        # The rules' issues are found past the schema's too: every problem in one pass.
+        cells = {issue.cell for issue in self.issues if issue.cell is not None}
+        holding = {
+            prefix
+            for issue in self.issues
+            if issue.cell is not None and issue.issue.path != "$"
+            for prefix in _prefixes(issue.issue.path)
+        }
+        found = civicspace.validate(self.document)
+        seen = {(issue.path, issue.code) for issue in found}
+        found += [
+            issue
+            for issue in further_issues(self.document, found)
+            if (issue.path, issue.code) not in seen
+        ]
+        for issue in found:
             located = self._locate(issue)
-            if located.cell is None or (located.sheet, located.row) not in flagged:
+            if located.cell is None or (located.cell not in cells and issue.path not in holding):
                 self.issues.append(located)
         if self.issues:
             return self._result(self.document)
@@ -600,6 +615,13 @@ class _Reader:
         if name is None:
             name = row.table.key[-1] if row.table.key[-1] in row.columns else None
         return row.issue(issue, name)
+
+
+def _prefixes(path: str) -> Iterable[str]:
+    """``path`` and the paths of the objects holding it: ``$.a[0].b``, ``$.a[0]``, ``$.a``."""
+    while path and path != "$":
+        yield path
+        path = path[: max(path.rfind("."), path.rfind("["))]
 
 
 def _place_decimals(values: dict[str, Any]) -> None:
