@@ -109,3 +109,19 @@ def test_serials_outside_excel_s_dates_are_refused_as_dates_not_called_formulas(
     )
     assert "the number 2958466 in a date cell is no date" in reading.issues[1].issue.message
     assert "formula" not in reading.issues[1].issue.message
+
+
+def test_a_month_cell_in_a_column_of_days_is_an_issue(tmp_path):
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "custody_credited"
+    sheet.append(["case_id", "sentence_index", "period_index", "start"])
+    sheet.append(["khm-1", 0, 0, datetime.datetime(2021, 6, 1)])
+    sheet["D2"].number_format = "mmm-yy"
+    book.save(tmp_path / "b.xlsx")
+    reading = civicspace.sheets.read_tables(tmp_path / "b.xlsx")
+    assert ("custody_credited!D2", "sheet.month_date") in [
+        (issue.cell, issue.issue.code) for issue in reading.issues
+    ]
+    month = next(issue for issue in reading.issues if issue.issue.code == "sheet.month_date")
+    assert "the cell shows only a month" in month.issue.message

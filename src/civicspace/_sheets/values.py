@@ -133,15 +133,17 @@ def _day(value: Any, column: str) -> str:
 
 def _shown_date(column: Column, value: ShownDate, *, is_date: bool) -> Read:
     """A date cell showing a month or a year: read as what it shows, and said so."""
-    if not is_date or column.field is None:
+    if is_date and column.field is not None:
+        read = Read(column.field, value.text())
+        read.text = f"{value.date.isoformat()}, a date cell formatted {bounded(value.format)}"
+        return read
+    if column.type == pa.date32():
         raise Bad(
             "sheet.month_date",
             f"the cell shows only a {value.shown} (its format is {echo(value.format)}), but "
             f"{column.name} takes a day: type the day as YYYY-MM-DD",
         )
-    read = Read(column.field, value.text())
-    read.text = f"{value.date.isoformat()}, a date cell formatted {bounded(value.format)}"
-    return read
+    raise Bad("sheet.wrong_type", f"a date cell in the column {column.name}; type its value")
 
 
 def _locale(text: str, column: str) -> None:
