@@ -1,5 +1,7 @@
 """``civicspace template`` and ``civicspace import``: exit codes, lines, the JSON report."""
 
+import argparse
+import io
 import json
 
 import jsonschema
@@ -9,6 +11,7 @@ import civicspace.sheets
 import civicspace.tables
 from civicspace import datasets
 from civicspace._cli.app import main
+from civicspace._sheets.cli import run
 
 
 def test_template_writes_a_workbook_and_a_csv_folder(tmp_path, capsys):
@@ -66,3 +69,37 @@ def test_a_refused_file_exits_2_without_a_traceback(tmp_path, capsys):
     assert "[sheet.encoding]" in captured.out
     assert "Traceback" not in captured.err
     assert 2 == main(["import", str(tmp_path / "missing.xlsx")])
+
+
+class Terminal(io.StringIO):
+    """Standard error as a terminal."""
+
+    def isatty(self):
+        return True
+
+
+def test_import_shows_progress_on_a_terminal_only(tmp_path):
+    # Issue: "import (13.5 s on a 2.5 MB workbook) ... print no progress; validate and export do".
+    written = civicspace.tables.write(
+        civicspace.tables.tables(datasets.load("cambodia")), tmp_path, "xlsx"
+    )
+    args = argparse.Namespace(command="import", source=str(written[0]), out=None, format="text")
+    terminal, pipe = Terminal(), io.StringIO()
+    assert 0 == run(args, io.StringIO(), terminal)
+    assert 0 == run(args, io.StringIO(), pipe)
+    shown = terminal.getvalue()
+    assert "\r\033[Kreading cases" in shown and "\r\033[Kvalidating the collection" in shown
+    assert shown.endswith("\r\033[K")
+    assert "" == pipe.getvalue()
+
+
+def test_read_tables_reports_progress_to_a_callback(tmp_path):
+    (tmp_path / "cases.csv").write_text("case_id,country,title\nkhm-1,KHM,Arrest\n", "utf-8")
+    lines = []
+    civicspace.sheets.read_tables(tmp_path, progress=lines.append)
+    assert [
+        "reading cases.csv",
+        "reading the cells",
+        "placing the rows",
+        "validating the collection",
+    ] == lines

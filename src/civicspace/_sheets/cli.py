@@ -86,7 +86,22 @@ def _import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from civicspace import sheets
 
     name = args.source
-    reading = sheets.read_tables(name)
+    try:
+        shown = err.isatty()
+    except (AttributeError, OSError, ValueError):  # standard error closed
+        shown = False
+
+    def progress(text: str) -> None:
+        if shown:
+            err.write(f"\r\033[K{text}")
+            err.flush()
+
+    try:
+        reading = sheets.read_tables(name, progress=progress)
+    finally:
+        if shown:
+            err.write("\r\033[K")
+            err.flush()
     issues = list(reading.issues)
     document = reading.document or {}
     if reading.valid and not any(isinstance(value, list) for value in document.values()):

@@ -20,6 +20,7 @@ import itertools
 import re
 import zipfile
 import zlib
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, BinaryIO, Final
 
@@ -51,7 +52,10 @@ def _column_number(letters: str) -> int:
     return number
 
 
-def read_sheets(path: Path) -> list[Sheet]:
+Progress = Callable[[str], None]
+
+
+def read_sheets(path: Path, progress: Progress | None = None) -> list[Sheet]:
     """The sheets of a workbook, a folder of CSV files or one CSV file.
 
     Only regular files are read (a device, a FIFO or a link to one is
@@ -62,12 +66,13 @@ def read_sheets(path: Path) -> list[Sheet]:
 
     """
     if path.is_dir():
-        return read_csv_folder(sorted(p for p in path.iterdir() if p.suffix.lower() == ".csv"))
+        files = sorted(p for p in path.iterdir() if p.suffix.lower() == ".csv")
+        return read_csv_folder(files, progress)
     if not path.exists():
         raise _refuse("sheet.unreadable", f"{_shown(path)} does not exist")
     if path.suffix.lower() == ".csv":
-        return read_csv_folder([path])
-    return read_workbook(path)
+        return read_csv_folder([path], progress)
+    return read_workbook(path, progress)
 
 
 def _shown(path: Path) -> str:
@@ -176,7 +181,7 @@ def _open(path: Path, limit: int) -> BinaryIO:
         raise _refuse(code, f"cannot read {_shown(path)}: {reason}") from None
 
 
-def read_workbook(path: Path) -> list[Sheet]:
+def read_workbook(path: Path, progress: Progress | None = None) -> list[Sheet]:
     """The sheets of an .xlsx workbook, each streamed row by row within bounds.
 
     Every row and cell is read, whatever the sheet's ``<dimension>`` claims;
@@ -201,8 +206,10 @@ def read_workbook(path: Path) -> list[Sheet]:
             sheets = []
             for worksheet in workbook.worksheets:
                 part = str(getattr(worksheet, "_worksheet_path", "")).lstrip("/")
+                if progress is not None:
+                    progress(f"reading {bounded(str(worksheet.title))}")
                 with workbook._archive.open(part) as source:
-                    sheet = read_part(worksheet, source)
+                    sheet = read_part(worksheet, source, progress)
                 pairs = merged.get(part, [])
                 sheet.merged = list(zip(pairs[::2], pairs[1::2], strict=True))
                 sheets.append(sheet)
@@ -222,7 +229,7 @@ def read_workbook(path: Path) -> list[Sheet]:
 # -- CSV ---------------------------------------------------------------------------------------
 
 
-def read_csv_folder(files: list[Path]) -> list[Sheet]:
+def read_csv_folder(files: list[Path], progress: Progress | None = None) -> list[Sheet]:
     """The CSV files as sheets, each named by its file name without ``.csv``.
 
     Raises:
@@ -236,6 +243,8 @@ def read_csv_folder(files: list[Path]) -> list[Sheet]:
     budget = MAX_BYTES
     sheets = []
     for file in files:
+        if progress is not None:
+            progress(f"reading {bounded(file.name)}")
         try:
             data = read_regular(file, budget)
         except OSError as error:

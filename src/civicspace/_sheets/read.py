@@ -149,17 +149,21 @@ class SheetReading:
         return loaded
 
 
-def read_path(path: Path) -> SheetReading:
-    """Read a workbook, a CSV folder or a CSV file; never raises for what is in it."""
+def read_path(path: Path, progress: Callable[[str], None] | None = None) -> SheetReading:
+    """Read a workbook, a CSV folder or a CSV file; never raises for what is in it.
+
+    ``progress``, when given, is called with a line saying what is being done.
+    """
     try:
-        sheets = read_sheets(path)
+        sheets = read_sheets(path, progress)
     except Refusal as refusal:
         return SheetReading(None, (refusal.issue,), readable=False)
-    return _Reader().read(sheets)
+    return _Reader(progress).read(sheets)
 
 
 class _Reader:
-    def __init__(self) -> None:
+    def __init__(self, progress: Callable[[str], None] | None = None) -> None:
+        self.progress = progress
         self.issues: list[CellIssue] = []
         self.pending: list[tuple[_Row, str | None, str, str]] = []  # row, column, code, message
         self.readings: list[CellReading] = []
@@ -201,9 +205,15 @@ class _Reader:
 
     # -- reading ---------------------------------------------------------------------------------
 
+    def say(self, text: str) -> None:
+        if self.progress is not None:
+            self.progress(text)
+
     def read(self, sheets: list[Sheet]) -> SheetReading:
+        self.say("reading the cells")
         for sheet in sheets:
             self.sheet(sheet)
+        self.say("placing the rows")
         # Rows placed by an owner's path come last, when every row they may name is placed.
         for table in sorted(_TABLES, key=_OWNED.__contains__):
             if table in self.rows:
@@ -223,6 +233,7 @@ class _Reader:
             if issue.cell is not None and issue.issue.path != "$"
             for prefix in _prefixes(issue.issue.path)
         }
+        self.say("validating the collection")
         found = civicspace.validate(self.document)
         seen = {(issue.path, issue.code) for issue in found}
         found += [
@@ -236,6 +247,7 @@ class _Reader:
                 self.issues.append(located)
         if self.issues:
             return self._result(self.document)
+        self.say("loading the collection")
         return self._result(civicspace.dump(civicspace.load(self.document)))
 
     def _result(self, document: dict[str, Any]) -> SheetReading:

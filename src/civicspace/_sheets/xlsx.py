@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Callable
 from typing import IO, Any, Final
 from xml.etree.ElementTree import Element
 
@@ -118,8 +119,16 @@ def _hidden_columns(element: Element) -> range:
     return range(max(first, 1), min(last, MAX_COLUMNS) + 1)
 
 
-def read_part(worksheet: Any, source: IO[bytes]) -> Sheet:
+#: Rows between two reports of progress.
+_EVERY: Final = 5_000
+
+
+def read_part(
+    worksheet: Any, source: IO[bytes], progress: Callable[[str], None] | None = None
+) -> Sheet:
     """The sheet held by the worksheet part ``source`` of ``worksheet``'s workbook.
+
+    ``progress``, when given, is called with a line saying how far the reading is.
 
     Raises:
         SheetTooLarge: for a row of more cells than Excel holds, a value
@@ -150,6 +159,8 @@ def read_part(worksheet: Any, source: IO[bytes]) -> Sheet:
                 parent = element
             elif tag == f"{_MAIN}row":
                 count += 1
+                if progress is not None and count % _EVERY == 0:
+                    progress(f"reading {name}: {count} rows")
                 if count > MAX_ROWS + 1:
                     raise SheetTooLarge(
                         f"the sheet {name} has more than {MAX_ROWS} rows; at most {MAX_ROWS} "
