@@ -151,3 +151,20 @@ def test_every_problem_is_reported_in_one_pass(tmp_path):
         ("event_people.csv line 3 (column C)", "case.unresolved_reference"),
         ("events.csv line 4 (column B)", "event.concerns_nobody"),
     } == {(cell, code) for cell, code, _ in found(reading)}
+
+
+def test_cells_of_five_thousand_digits_give_bounded_issues(tmp_path):
+    # Issue: "a CSV term or index cell of 5,000 digits (civicspace import traceback)".
+    digits = "1" * 5000
+    reading = read(
+        tmp_path,
+        cases=CASE,
+        case_people=PEOPLE,
+        events=f"case_id,event_index,kind,date\nkhm-1,{digits},arrest,2020\n",
+        sentences=f"case_id,sentence_index,person_id,term\nkhm-1,0,sok,P{digits}M\n",
+    )
+    assert {
+        ("events.csv line 2 (column B)", "sheet.wrong_type"),
+        ("sentences.csv line 2 (column D)", "schema.max_length"),
+    } <= {(cell, code) for cell, code, _ in found(reading)}
+    assert all(len(message) < 500 for _, _, message in found(reading))

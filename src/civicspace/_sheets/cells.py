@@ -42,9 +42,11 @@ def bounded(text: str, limit: int = ECHO_LIMIT) -> str:
 
 def echo(value: Any) -> str:
     """A cell's value as a message quotes it (``'2,000,000'``), bounded."""
-    text = value if isinstance(value, str) else str(value)
-    return repr(text[:ECHO_LIMIT]) + (
-        "" if len(text) <= ECHO_LIMIT else f"… ({len(text) - ECHO_LIMIT} more characters)"
+    if not isinstance(value, str):
+        return bounded(repr(value))
+    cut = repr(value[:ECHO_LIMIT])
+    return (
+        cut if len(value) <= ECHO_LIMIT else f"{cut}… ({len(value) - ECHO_LIMIT} more characters)"
     )
 
 
@@ -128,7 +130,7 @@ class CellReading:
 
     def __str__(self) -> str:
         """Render as ``sheet!H3: read "text" as value``."""
-        return f"{self.cell}: read {self.text!r} as {self.value!r}"
+        return f"{self.cell}: read {echo(self.text)} as {bounded(repr(self.value), 400)}"
 
 
 @attrs.frozen

@@ -397,7 +397,7 @@ class _Reader:
         for row in with_path:
             path = row.values["path"]
             if not _PATH_SYNTAX.fullmatch(path):
-                self.on(row, "path", "sheet.bad_path", f"{path!r} is not a JSON path")
+                self.on(row, "path", "sheet.bad_path", f"{echo(path)} is not a JSON path")
             else:
                 row.path = path
         self._place_by_keys(table, [row for row in rows if "path" not in row.values])
@@ -437,7 +437,9 @@ class _Reader:
                 return None
         parent = self.keys[table].get(key)
         if parent is None or parent.path is None:
-            shown = ", ".join(f"{name} {value!r}" for name, value in zip(names, key, strict=True))
+            shown = ", ".join(
+                f"{name} {echo(value)}" for name, value in zip(names, key, strict=True)
+            )
             self.on(
                 row,
                 names[-1] if parent is None else None,
@@ -857,7 +859,9 @@ def _owner(reader: _Reader, row: _Row, record: str, record_id: Any) -> str | Non
         found = keys.get((int(record_id),))  # a session, by its number
     if found is not None and found.path is not None:
         return found.path
-    reader.on(row, "record_id", "sheet.unknown_reference", f"no row of {record} is {record_id!r}")
+    reader.on(
+        row, "record_id", "sheet.unknown_reference", f"no row of {record} is {echo(record_id)}"
+    )
     return None
 
 

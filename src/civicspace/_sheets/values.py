@@ -116,7 +116,7 @@ def _text(value: Any, *, strict_spaces: bool) -> str:
     if strict_spaces and text != text.strip():
         raise Bad(
             "sheet.whitespace",
-            f"{text!r} has a space before or after it, which an id or a code never has",
+            f"{echo(text)} has a space before or after it, which an id or a code never has",
         )
     return text
 
@@ -128,7 +128,7 @@ def _day(value: Any, column: str) -> str:
         return value.date().isoformat()
     if isinstance(value, datetime.date):
         return value.isoformat()
-    raise Bad("sheet.wrong_type", f"{value!r} is not a date")
+    raise Bad("sheet.wrong_type", f"{echo(value)} is not a date")
 
 
 def _shown_date(column: Column, value: ShownDate, *, is_date: bool) -> Read:
@@ -150,7 +150,7 @@ def _locale(text: str, column: str) -> None:
     if _LOCALE_DATE.fullmatch(text.strip()):
         raise Bad(
             "sheet.locale_date",
-            f"{text!r} may be day/month or month/day; type {column} as YYYY-MM-DD "
+            f"{echo(text)} may be day/month or month/day; type {column} as YYYY-MM-DD "
             "(or YYYY-MM, YYYY when that is all that is known)",
         )
 
@@ -158,7 +158,8 @@ def _locale(text: str, column: str) -> None:
 def _number_text(text: str, kind: str) -> Bad:
     return Bad(
         "sheet.number_as_text",
-        f"{text!r} is a number stored as text; make it a {kind} cell (Excel: Convert to Number)",
+        f"{echo(text)} is a number stored as text; make it a {kind} cell "
+        "(Excel: Convert to Number)",
     )
 
 
@@ -211,7 +212,7 @@ def read_value(column: Column, value: Any, *, typed: bool, is_date: bool, key: b
             if typed:
                 raise _number_text(value, "number")
             return int(value)
-        raise Bad("sheet.wrong_type", f"{value!r} is not a whole number")
+        raise Bad("sheet.wrong_type", f"{echo(value)} is not a whole number")
     if kind == pa.float64():
         if isinstance(value, int | float) and not isinstance(value, bool):
             return number(float(value))
@@ -227,7 +228,7 @@ def read_value(column: Column, value: Any, *, typed: bool, is_date: bool, key: b
             return value
         if isinstance(value, str) and value.strip().lower() in ("true", "false"):
             return value.strip().lower() == "true"
-        raise Bad("sheet.wrong_type", f"{value!r} is not TRUE or FALSE")
+        raise Bad("sheet.wrong_type", f"{echo(value)} is not TRUE or FALSE")
     if kind == pa.date32():
         if isinstance(value, datetime.date):
             return _day(value, column.name)
@@ -235,10 +236,10 @@ def read_value(column: Column, value: Any, *, typed: bool, is_date: bool, key: b
             return value
         if isinstance(value, str):
             _locale(value, column.name)
-        raise Bad("sheet.wrong_type", f"{value!r} is not a date (YYYY-MM-DD)")
+        raise Bad("sheet.wrong_type", f"{echo(value)} is not a date (YYYY-MM-DD)")
     if pa.types.is_list(kind):
         return _list(value)
-    raise Bad("sheet.wrong_type", f"{value!r} cannot be read")  # pragma: no cover
+    raise Bad("sheet.wrong_type", f"{echo(value)} cannot be read")  # pragma: no cover
 
 
 def _amount(column: Column, value: Any) -> Any:
@@ -315,15 +316,18 @@ def _term(column: Column, text: str) -> Any:
         low, _, high = text.partition("/")
         return {"minimum": low, "maximum": high} if high else low
     if text != text.strip():
-        raise Bad("sheet.whitespace", f"{text!r} has a space before or after it")
+        raise Bad("sheet.whitespace", f"{echo(text)} has a space before or after it")
     try:
         stated = civicspace.parse_term(text)
     except civicspace.ParseError as error:
-        raise Bad("sheet.prose", f"{text!r} is not a term civicspace reads: {error}") from None
+        raise Bad(
+            "sheet.prose",
+            f"{echo(text)} is not a term civicspace reads: {bounded(str(error), 300)}",
+        ) from None
     if stated.aggravated_maximum is not None or stated.separate_terms:
-        raise Bad("sheet.prose", f"{text!r} states more than one term; give one per row")
+        raise Bad("sheet.prose", f"{echo(text)} states more than one term; give one per row")
     if stated.is_maximum and column.name != "maximum_term":
-        raise Bad("sheet.prose", f"{text!r} states a maximum, not a term")
+        raise Bad("sheet.prose", f"{echo(text)} states a maximum, not a term")
     return Read(column.field or column.name, _term_json(stated.term))
 
 
@@ -335,8 +339,8 @@ def _list(value: Any) -> list[str]:
         try:
             items = json.loads(text)
         except ValueError:
-            raise Bad("sheet.wrong_type", f"{value!r} is not a JSON list of texts") from None
+            raise Bad("sheet.wrong_type", f"{echo(value)} is not a JSON list of texts") from None
         if not isinstance(items, list) or not all(isinstance(item, str) for item in items):
-            raise Bad("sheet.wrong_type", f"{value!r} is not a JSON list of texts")
+            raise Bad("sheet.wrong_type", f"{echo(value)} is not a JSON list of texts")
         return items
     return [item.strip() for item in value.split(";")]
