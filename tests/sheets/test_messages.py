@@ -168,3 +168,23 @@ def test_cells_of_five_thousand_digits_give_bounded_issues(tmp_path):
         ("sentences.csv line 2 (column D)", "schema.max_length"),
     } <= {(cell, code) for cell, code, _ in found(reading)}
     assert all(len(message) < 500 for _, _, message in found(reading))
+
+
+def test_a_deleted_event_row_of_an_export_is_an_issue_on_a_row_that_names_it(tmp_path):
+    # Issue: "a removed event row lands on the case's id cell".
+    import civicspace
+    import civicspace.tables
+    from civicspace import datasets
+
+    collection = datasets.load("cambodia")
+    written = civicspace.tables.write(civicspace.tables.tables(collection), tmp_path, "csv")
+    events = tmp_path / "events.csv"
+    lines = events.read_text("utf-8").splitlines(keepends=True)
+    removed = next(n for n, line in enumerate(lines) if line.startswith('"$.cases[0].events[1]"'))
+    events.write_text("".join(lines[:removed] + lines[removed + 1 :]), "utf-8")
+    assert written
+    reading = civicspace.sheets.read_tables(tmp_path)
+    assert [("$.cases[0].events[1]", "A", "sheet.bad_index")] == [
+        (issue.issue.path, issue.column, issue.issue.code) for issue in reading.issues
+    ]
+    assert "no row gives $.cases[0].events[1]" in reading.issues[0].issue.message

@@ -173,6 +173,7 @@ class _Reader:
         self.taken: dict[str, int] = {}  # list path → places given in sheet order
         self.cells: dict[str, tuple[_Row, str | None]] = {}  # path → the row and column
         self.files: dict[str, str | None] = {}  # sheet → its CSV file's name
+        self.gaps: set[str] = set()  # places of lists that no row gives
         self.document: dict[str, Any] = {"type": "collection"}
 
     # -- issues ----------------------------------------------------------------------------------
@@ -220,6 +221,7 @@ class _Reader:
                 self.place(table)
         self.write()
         self._flush()
+        self._orphans()
         self._gaps(self.document, "$")
         # The document's own issues too, but one issue per cell: a cell already
         # found wrong is not reported again as, say, a required value missing.
@@ -242,6 +244,8 @@ class _Reader:
             if (issue.path, issue.code) not in seen
         ]
         for issue in found:
+            if any(issue.path == gap or issue.path.startswith(gap + ".") for gap in self.gaps):
+                continue  # on a place no row gives: that is reported
             located = self._locate(issue)
             if located.cell is None or (located.cell not in cells and issue.path not in holding):
                 self.issues.append(located)
@@ -595,17 +599,44 @@ class _Reader:
         elif isinstance(node, list):
             for position, value in enumerate(node):
                 if value is None:
-                    self.issues.append(
-                        CellIssue(
-                            Issue(
-                                f"{path}[{position}]",
-                                "sheet.bad_index",
-                                "no row gives this place: the rows' paths leave it out",
-                            )
-                        )
-                    )
+                    self._gap(f"{path}[{position}]", path, node, position)
                 else:
                     self._gaps(value, f"{path}[{position}]")
+
+    def _orphans(self) -> None:
+        """Issues for rows whose path goes through a place no row gives (its row deleted)."""
+        for path, row in list(self.by_path.items()):
+            for above in _prefixes(path):
+                if above == path or not above.endswith("]") or above in self.by_path:
+                    continue
+                member = above[: above.rfind("[")]
+                if member[member.rfind(".") + 1 :] not in _ROW_MEMBERS or above in self.gaps:
+                    continue
+                self.gaps.add(above)
+                issue = Issue(
+                    above,
+                    "sheet.bad_index",
+                    f"no row gives {above}, which this row's path goes through (a row "
+                    "deleted?); restore that row, or correct this path",
+                )
+                self.issues.append(row.issue(issue, "path"))
+
+    def _gap(self, place: str, base: str, items: list[Any], position: int) -> None:
+        """An issue for a place no row gives (a row deleted), on the path of the row after it."""
+        self.gaps.add(place)
+        issue = Issue(
+            place,
+            "sheet.bad_index",
+            f"no row gives {place}: the rows' paths leave it out (a row deleted?); restore "
+            "the row, or number the paths after it one lower",
+        )
+        following = (
+            self.by_path.get(f"{base}[{later}]")
+            for later in range(position + 1, len(items))
+            if items[later] is not None
+        )
+        row = next((found for found in following if found is not None), None)
+        self.issues.append(CellIssue(issue) if row is None else row.issue(issue, "path"))
 
     # -- issues of the document, back on their cells ---------------------------------------------
 
@@ -763,6 +794,8 @@ def _penalty(reader: _Reader, row: _Row) -> str | None:
     return base if variant is None else f"{base}.aggravated[{variant}]"
 
 
+#: The members whose items are each a row of a table.
+_ROW_MEMBERS: Final = frozenset(place.member for place in PLACES.values())
 #: Tables whose rows may be placed by an ``owner_path``: placed after all others, in this order.
 _OWNED: Final = ("identifiers", "affiliations", "derived", "sources")
 #: (table, member): the lists whose items are rows of a table of their own.
