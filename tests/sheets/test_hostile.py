@@ -321,3 +321,28 @@ def test_a_csv_file_larger_than_the_bound_is_refused_while_read(tmp_path, monkey
     monkeypatch.setattr(civicspace._sheets.files, "MAX_BYTES", 100)
     (tmp_path / "cases.csv").write_text("case_id,country,title\n" + "khm-1,KHM,x\n" * 20, "utf-8")
     assert "at most 100 are read" in refused(tmp_path, "sheet.too_large")
+
+
+def test_a_row_added_below_a_filled_case_workbook_s_dimension_is_read(tmp_path, case_document):
+    # Issue: "add <row r="3"> with id BAD ID and country XXX to a filled case workbook's
+    # cases sheet, leave <dimension ref="A1:D2"/> -- read_tables returns valid, one case".
+    from .conftest import fill_case
+
+    filled = fill_case(tmp_path / "case.xlsx", case_document).save()
+    with zipfile.ZipFile(filled) as archive:
+        part = next(
+            name
+            for name in archive.namelist()
+            if name.startswith("xl/worksheets/sheet")
+            and b"mother-nature-2020" in archive.read(name)
+            and b'<dimension ref="A1:D2" />' in archive.read(name)
+        )
+
+    def add_row(data):
+        row = b'<row r="3">' + text_cell("A3", "BAD ID") + text_cell("B3", "XXX") + b"</row>"
+        return data.replace(b"</sheetData>", row + b"</sheetData>")
+
+    path = rewritten(filled, tmp_path / "added.xlsx", {part: add_row})
+    reading = civicspace.sheets.read_tables(path)
+    assert not reading.valid
+    assert {"cases!A3", "cases!B3"} <= {issue.cell for issue in reading.issues}
