@@ -30,9 +30,10 @@ import civicspace
 from civicspace import Life, Term, TermRange
 
 from .._tables.layout import AMOUNT, SHARE, Column
+from .._tables.write import ESCAPE
 from .cells import BadSerial, Formula, ShownDate, bounded, echo
 
-__all__ = ["ESCAPE", "Bad", "Read", "number", "read_value", "with_places"]
+__all__ = ["Bad", "Read", "number", "read_value", "with_places"]
 
 # Bounded: int() of thousands of digits raises, and no column holds such a number.
 _INTEGER: Final = re.compile(r"-?[0-9]{1,18}")
@@ -41,8 +42,7 @@ _FLOAT: Final = re.compile(r"-?[0-9]{1,40}(?:\.[0-9]{1,40})?(?:[eE][-+]?[0-9]{1,
 _GROUPED: Final = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]{1,40})?")
 #: An amount as the schema writes it: kept as typed ("4.80" stays "4.80").
 _AMOUNT: Final = re.compile(r"(?:0|[1-9][0-9]{0,39})(?:\.[0-9]{1,40})?")
-#: What a CSV export puts before text a spreadsheet program would read as a formula.
-ESCAPE: Final = "'"
+
 _ISO_DATE: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _LOCALE_DATE: Final = re.compile(r"[0-9]{1,2}[/.\-][0-9]{1,2}[/.\-][0-9]{2,4}")
 _ISO_TERM: Final = re.compile(r"(?:P[0-9YMD]+|life)(?:/P[0-9YMD]+)?")

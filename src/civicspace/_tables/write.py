@@ -15,7 +15,7 @@ from . import require
 from .build import TablesError
 from .layout import table_layout
 
-__all__ = ["FORMATS", "write", "write_csv", "write_parquet", "write_xlsx"]
+__all__ = ["ESCAPE", "FORMATS", "write", "write_csv", "write_parquet", "write_xlsx"]
 
 #: The export formats, by name.
 FORMATS: Final = ("csv", "parquet", "xlsx")
@@ -57,8 +57,10 @@ def _literal(sheet: object, value: object) -> object:
     return value
 
 
-#: What a spreadsheet program reads as the start of a formula (OWASP's list), and the escape itself.
-_FORMULA_STARTS: Final = ("=", "+", "-", "@", "\t", "\r", "'")
+#: What the CSV export puts before text a spreadsheet program would run as a formula.
+ESCAPE: Final = "'"
+#: What a spreadsheet program reads as the start of a formula (OWASP's list), and the escape.
+_FORMULA_STARTS: Final = ("=", "+", "-", "@", "\t", "\r", ESCAPE)
 
 
 def _neutral(value: str | None) -> str | None:
@@ -70,7 +72,7 @@ def _neutral(value: str | None) -> str | None:
     reading back is exact.
     """
     if value is not None and value.startswith(_FORMULA_STARTS):
-        return "'" + value
+        return ESCAPE + value
     return value
 
 
