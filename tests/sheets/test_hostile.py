@@ -346,3 +346,8 @@ def test_a_row_added_below_a_filled_case_workbook_s_dimension_is_read(tmp_path, 
     reading = civicspace.sheets.read_tables(path)
     assert not reading.valid
     assert {"cases!A3", "cases!B3"} <= {issue.cell for issue in reading.issues}
+
+
+def test_rows_out_of_order_are_refused_as_unreadable(tmp_path):
+    rows = HEADER + b'<row r="3">' + text_cell("A3", "KHM") + b'</row><row r="2"></row>'
+    assert "out of order" in refused(with_sheet(tmp_path, rows), "sheet.unreadable")

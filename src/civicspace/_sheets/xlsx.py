@@ -19,7 +19,16 @@ from collections.abc import Callable
 from typing import IO, Any, Final
 from xml.etree.ElementTree import Element
 
-from .cells import MAX_COLUMNS, MAX_ROWS, BadSerial, Formula, Sheet, ShownDate, column_letter
+from .cells import (
+    MAX_COLUMNS,
+    MAX_ROWS,
+    BadSerial,
+    Formula,
+    Sheet,
+    ShownDate,
+    bounded,
+    column_letter,
+)
 
 __all__ = ["EXCEL_COLUMNS", "SheetTooLarge", "read_part"]
 
@@ -141,6 +150,7 @@ def read_part(
 
     workbook = worksheet.parent
     name = str(worksheet.title)
+    shown = bounded(name)
     parser = WorkSheetParser(source, workbook.shared_strings, date_formats=set())
     styles = _Styles(workbook)
     epoch = workbook.epoch
@@ -160,16 +170,16 @@ def read_part(
             elif tag == f"{_MAIN}row":
                 count += 1
                 if progress is not None and count % _EVERY == 0:
-                    progress(f"reading {name}: {count} rows")
+                    progress(f"reading {shown}: {count} rows")
                 if count > MAX_ROWS + 1:
                     raise SheetTooLarge(
-                        f"the sheet {name} has more than {MAX_ROWS} rows; at most {MAX_ROWS} "
+                        f"the sheet {shown} has more than {MAX_ROWS} rows; at most {MAX_ROWS} "
                         "rows are read per sheet: split it"
                     )
                 given = element.get("r")
                 number = int(given) if given is not None and given.isdigit() else row_number + 1
                 if number <= row_number:
-                    raise SheetTooLarge(f"the rows of the sheet {name} are out of order")
+                    raise ValueError(f"the rows of the sheet {shown} are out of order")
                 row_number = number
                 parser.row_counter, parser.col_counter = row_number, 0
                 values, cells = {}, 0
@@ -179,7 +189,7 @@ def read_part(
             cells += 1
             if cells > EXCEL_COLUMNS:
                 raise SheetTooLarge(
-                    f"row {row_number} of the sheet {name} holds more than {EXCEL_COLUMNS} "
+                    f"row {row_number} of the sheet {shown} holds more than {EXCEL_COLUMNS} "
                     "cells, more than Excel allows"
                 )
             column, value = _cell(parser, element, styles, epoch)
@@ -188,7 +198,7 @@ def read_part(
                 continue
             if column > MAX_COLUMNS:
                 raise SheetTooLarge(
-                    f"the sheet {name} has a value in {column_letter(column)}{row_number}, "
+                    f"the sheet {shown} has a value in {column_letter(column)}{row_number}, "
                     f"beyond column {column_letter(MAX_COLUMNS)}; at most {MAX_COLUMNS} "
                     "columns are read"
                 )
