@@ -323,7 +323,9 @@ def test_the_deprecation_module_documents_its_rule():
 
 # -- The changelog ---------------------------------------------------------------------------------
 
-FRAGMENT = re.compile(r"(?P<issue>[1-9][0-9]*)\.(?P<type>added|changed|fixed|deprecated)\.md")
+FRAGMENT = re.compile(
+    r"(?P<issue>[1-9][0-9]*)\.(?P<type>added|changed|fixed|deprecated)(?:\.[1-9][0-9]*)?\.md"
+)
 
 
 def fragments():
