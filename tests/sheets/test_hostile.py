@@ -351,3 +351,22 @@ def test_a_row_added_below_a_filled_case_workbook_s_dimension_is_read(tmp_path, 
 def test_rows_out_of_order_are_refused_as_unreadable(tmp_path):
     rows = HEADER + b'<row r="3">' + text_cell("A3", "KHM") + b'</row><row r="2"></row>'
     assert "out of order" in refused(with_sheet(tmp_path, rows), "sheet.unreadable")
+
+
+def test_cells_without_references_after_empty_ones_land_in_their_columns(tmp_path):
+    rows = (
+        HEADER
+        + b'<row r="2">'
+        + text_cell("A2", "KHM")
+        + b'<c r="B2" s="0"/>'
+        + b'<c t="inlineStr"><is><t>2022</t></is></c>'
+        + b"</row>"
+    )
+    reading = civicspace.sheets.read_tables(with_sheet(tmp_path, rows))
+    assert ["ratings!B2"] == [issue.cell for issue in reading.issues]  # rating: empty
+    assert "2022" == reading.document["ratings"][0]["as_of"]
+
+
+def test_a_workbook_of_more_cells_than_the_bound_is_refused(tmp_path, monkeypatch):
+    monkeypatch.setattr(civicspace._sheets.files, "MAX_CELLS", 5)
+    assert "more than 5 cells" in refused(workbook(tmp_path / "b.xlsx"), "sheet.too_large")

@@ -28,7 +28,7 @@ from civicspace import Issue
 
 from .._util.regular import open_regular, read_regular
 from .cells import MAX_COLUMNS, MAX_ROWS, CellIssue, Refusal, Sheet, bounded
-from .xlsx import SheetTooLarge, read_part
+from .xlsx import MAX_CELLS, SheetTooLarge, read_part
 
 __all__ = ["MAX_BYTES", "MAX_ENTRIES", "read_csv_folder", "read_sheets", "read_workbook"]
 
@@ -204,12 +204,13 @@ def read_workbook(path: Path, progress: Progress | None = None) -> list[Sheet]:
             ) from None
         try:
             sheets = []
+            budget = [MAX_CELLS, MAX_CELLS]
             for worksheet in workbook.worksheets:
                 part = str(getattr(worksheet, "_worksheet_path", "")).lstrip("/")
                 if progress is not None:
                     progress(f"reading {bounded(str(worksheet.title))}")
                 with workbook._archive.open(part) as source:
-                    sheet = read_part(worksheet, source, progress)
+                    sheet = read_part(worksheet, source, progress, budget)
                 pairs = merged.get(part, [])
                 sheet.merged = list(zip(pairs[::2], pairs[1::2], strict=True))
                 sheets.append(sheet)

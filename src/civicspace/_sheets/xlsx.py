@@ -30,10 +30,12 @@ from .cells import (
     column_letter,
 )
 
-__all__ = ["EXCEL_COLUMNS", "SheetTooLarge", "read_part"]
+__all__ = ["EXCEL_COLUMNS", "MAX_CELLS", "SheetTooLarge", "read_part"]
 
 #: The most cells a row of an Excel sheet holds (columns A to XFD).
 EXCEL_COLUMNS: Final = 16_384
+#: The most cells (``<c>`` elements, empty ones too) the sheets of a workbook may hold.
+MAX_CELLS: Final = 10_000_000
 #: The serials of Excel's dates: 1900-01-01 to 9999-12-31.
 _FIRST_SERIAL: Final = 1
 _LAST_SERIAL: Final = 2_958_465
@@ -118,6 +120,13 @@ def _cell(parser: Any, element: Element, styles: _Styles, epoch: datetime.dateti
     return found["column"], value
 
 
+def _column(reference: str) -> int:
+    """The column number of a cell reference (``C7`` → 3)."""
+    from openpyxl.utils.cell import coordinate_to_tuple  # type: ignore[import-untyped]
+
+    return int(coordinate_to_tuple(reference)[1])
+
+
 def _hidden_columns(element: Element) -> range:
     if element.get("hidden") not in _TRUE:
         return range(0)
@@ -133,11 +142,16 @@ _EVERY: Final = 5_000
 
 
 def read_part(
-    worksheet: Any, source: IO[bytes], progress: Callable[[str], None] | None = None
+    worksheet: Any,
+    source: IO[bytes],
+    progress: Callable[[str], None] | None = None,
+    budget: list[int] | None = None,
 ) -> Sheet:
     """The sheet held by the worksheet part ``source`` of ``worksheet``'s workbook.
 
-    ``progress``, when given, is called with a line saying how far the reading is.
+    ``progress``, when given, is called with a line saying how far the reading is;
+    ``budget`` is ``[cells the workbook's sheets may still hold, the bound]``
+    (:data:`MAX_CELLS` when not given), counted down as the cells are read.
 
     Raises:
         SheetTooLarge: for a row of more cells than Excel holds, a value
@@ -148,6 +162,7 @@ def read_part(
     from openpyxl.worksheet._reader import WorkSheetParser  # type: ignore[import-untyped]
     from openpyxl.xml.functions import iterparse  # type: ignore[import-untyped]  # defused
 
+    budget = [MAX_CELLS, MAX_CELLS] if budget is None else budget
     workbook = worksheet.parent
     name = str(worksheet.title)
     shown = bounded(name)
@@ -161,6 +176,7 @@ def read_part(
     parent: Element | None = None
     row_number = count = cells = 0
     row_hidden = False
+    unplaced: str | None = None  # the reference of the last empty cell, not yet counted
     values: dict[int, Any] = {}
     for event, element in iterparse(source, events=("start", "end")):
         tag = element.tag
@@ -182,7 +198,7 @@ def read_part(
                     raise ValueError(f"the rows of the sheet {shown} are out of order")
                 row_number = number
                 parser.row_counter, parser.col_counter = row_number, 0
-                values, cells = {}, 0
+                values, cells, unplaced = {}, 0, None
                 row_hidden = element.get("hidden") in _TRUE
             continue
         if tag == f"{_MAIN}c":
@@ -192,6 +208,26 @@ def read_part(
                     f"row {row_number} of the sheet {shown} holds more than {EXCEL_COLUMNS} "
                     "cells, more than Excel allows"
                 )
+            budget[0] -= 1
+            if budget[0] < 0:
+                raise SheetTooLarge(
+                    f"the workbook holds more than {budget[1]} cells; at most {budget[1]} are "
+                    "read: split it"
+                )
+            given = element.get("r")
+            if len(element) == 0 and element.get("t") != "inlineStr":
+                # An empty cell (formatting only): nothing to read but its place.
+                if given is not None:
+                    unplaced = given
+                elif unplaced is not None:
+                    parser.col_counter, unplaced = _column(unplaced) + 1, None
+                else:
+                    parser.col_counter += 1
+                element.clear()
+                continue
+            if given is None and unplaced is not None:
+                parser.col_counter = _column(unplaced)
+            unplaced = None
             column, value = _cell(parser, element, styles, epoch)
             element.clear()
             if value is None or value == "":
