@@ -370,3 +370,12 @@ def test_cells_without_references_after_empty_ones_land_in_their_columns(tmp_pat
 def test_a_workbook_of_more_cells_than_the_bound_is_refused(tmp_path, monkeypatch):
     monkeypatch.setattr(civicspace._sheets.files, "MAX_CELLS", 5)
     assert "more than 5 cells" in refused(workbook(tmp_path / "b.xlsx"), "sheet.too_large")
+
+
+def test_rows_upon_rows_of_empty_cells_are_refused_before_they_are_parsed(tmp_path):
+    # 400 rows of 16,000 empty cells each: no row breaks Excel's bound, the workbook breaks
+    # the bound on cells, counted before any XML is parsed.
+    row = b"<c/>" * 16_000
+    rows = HEADER + b"".join(b'<row r="%d">' % n + row + b"</row>" for n in range(2, 402))
+    message = refused(with_sheet(tmp_path, rows), "sheet.too_large")
+    assert "more than 5000000 cells" in message

@@ -138,17 +138,19 @@ def _inspect_zip(file: BinaryIO) -> dict[str, list[int]]:
                 "paste the values in and remove the links (Data > Edit Links > Break Link)",
             )
         merged: dict[str, list[int]] = {}
-        for name in names:
+        cells = [0]
+        for name in sorted(names):
             if name.startswith("xl/worksheets/") and name.endswith(".xml"):
-                merged[name] = _merged_cells(archive, name)
+                merged[name] = _merged_cells(archive, name, cells)
     return merged
 
 
-def _merged_cells(archive: zipfile.ZipFile, name: str) -> list[int]:
+def _merged_cells(archive: zipfile.ZipFile, name: str, cells: list[int]) -> list[int]:
     """``[row, column, ...]`` of the first cell of each merged range, streaming the part.
 
-    The part's rows are counted on the way, so that a sheet of too many rows
-    is refused before openpyxl parses any of it.
+    The part's rows are counted on the way, and its cells added to
+    ``cells[0]``, so that a sheet of too many rows, or a workbook of too many
+    cells, is refused before any of it is parsed.
     """
     found: list[int] = []
     tail = b""
@@ -156,6 +158,15 @@ def _merged_cells(archive: zipfile.ZipFile, name: str) -> list[int]:
     with archive.open(name) as part:
         while chunk := part.read(1 << 20):
             block = tail + chunk
+            # Each cell tag is counted once: none lies within the 2 bytes before the chunk.
+            edge = tail[-2:] + chunk
+            cells[0] += sum(edge.count(tag) for tag in (b"<c ", b"<c/", b"<c>"))
+            if cells[0] > MAX_CELLS:
+                raise _refuse(
+                    "sheet.too_large",
+                    f"the workbook holds more than {MAX_CELLS} cells; at most {MAX_CELLS} are "
+                    "read: split it",
+                )
             for match in _MERGE.finditer(block):
                 found += [int(match.group(2)), _column_number(match.group(1).decode())]
             # Each row tag is counted in the block where it ends: once.

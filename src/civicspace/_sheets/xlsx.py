@@ -35,7 +35,7 @@ __all__ = ["EXCEL_COLUMNS", "MAX_CELLS", "SheetTooLarge", "read_part"]
 #: The most cells a row of an Excel sheet holds (columns A to XFD).
 EXCEL_COLUMNS: Final = 16_384
 #: The most cells (``<c>`` elements, empty ones too) the sheets of a workbook may hold.
-MAX_CELLS: Final = 10_000_000
+MAX_CELLS: Final = 5_000_000
 #: The serials of Excel's dates: 1900-01-01 to 9999-12-31.
 _FIRST_SERIAL: Final = 1
 _LAST_SERIAL: Final = 2_958_465
