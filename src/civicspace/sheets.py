@@ -29,7 +29,7 @@ from collections.abc import Callable  # noqa: E402
 from pathlib import Path  # noqa: E402
 from typing import Final  # noqa: E402
 
-from ._sheets import cells, files, template  # noqa: E402
+from ._sheets import cells, files, template, xlsx  # noqa: E402
 from ._sheets.cells import CellIssue, CellReading  # noqa: E402
 from ._sheets.read import SheetReading, read_path  # noqa: E402
 from ._sheets.template import write_template  # noqa: E402
@@ -41,11 +41,14 @@ MAX_ROWS: Final = cells.MAX_ROWS
 MAX_BYTES: Final = files.MAX_BYTES
 #: Entries a workbook's zip may hold; more is refused unread.
 MAX_ENTRIES: Final = files.MAX_ENTRIES
+#: Cells (empty ones too) the sheets of a workbook may hold; more is refused unread.
+MAX_CELLS: Final = xlsx.MAX_CELLS
 #: The template types, each with the tables its sheets are, in order.
 TEMPLATE_TYPES: Final = template.TEMPLATE_TYPES
 
 __all__ = [
     "MAX_BYTES",
+    "MAX_CELLS",
     "MAX_ENTRIES",
     "MAX_ROWS",
     "TEMPLATE_TYPES",
