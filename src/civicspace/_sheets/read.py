@@ -216,7 +216,9 @@ class _Reader:
             self.sheet(sheet)
         self.say("placing the rows")
         # Rows placed by an owner's path come last, when every row they may name is placed.
-        for table in sorted(_TABLES, key=_OWNED.__contains__):
+        for table in sorted(
+            _TABLES, key=lambda name: _OWNED.index(name) + 1 if name in _OWNED else 0
+        ):
             if table in self.rows:
                 self.place(table)
         self.write()
