@@ -97,8 +97,12 @@ class _Copy:
                 node[last] = issue.suggestion
                 self.changed.append(issue.path)
                 return True
-        # A wrong value is taken out; so is an object that lacks a required member.
-        return self.remove(issue.path, steps)
+        if issue.code == "schema.required":
+            # The path names the member missing: the object that lacks it is taken out.
+            steps = steps[:-1]
+            path = issue.path[: max(issue.path.rfind("."), issue.path.rfind("["))]
+            return bool(steps) and self.remove(path, steps)
+        return self.remove(issue.path, steps)  # a wrong value is taken out
 
     def restored(self, issue: Issue) -> Issue | None:
         """The issue at its place in the document; ``None`` when it is on a changed value."""
