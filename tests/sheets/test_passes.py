@@ -43,3 +43,21 @@ def test_a_suggested_value_is_put_in_and_its_own_issues_left_out():
 def test_no_schema_issue_means_nothing_further():
     document = {"type": "collection", "cases": [case("a")]}
     assert [] == further_issues(document, civicspace.validate(document))
+
+
+def test_a_reference_to_an_object_taken_out_is_not_reported():
+    law = {"type": "law", "id": "khm/code/criminal-code", "jurisdiction": "KHM", "kind": "code"}
+    citing = case(
+        "a",
+        charges=[
+            {
+                "id": "c",
+                "offence": "incitement",
+                "citations": [{"law": "khm/code/criminal-code", "articles": ["494"]}],
+            }
+        ],
+    )
+    document = {"type": "collection", "laws": [law], "cases": [citing]}
+    issues = civicspace.validate(document)
+    assert ["schema.required"] == [issue.code for issue in issues]  # the law has no title
+    assert [] == further_issues(document, issues)

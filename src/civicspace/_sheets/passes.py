@@ -57,6 +57,7 @@ class _Copy:
         self.document = copy.deepcopy(document)
         self.removed: list[tuple[str, int]] = []  # (list path, index taken out)
         self.changed: list[str] = []
+        self.ids: set[str] = set()  # the ids of the objects taken out
 
     def parent(self, steps: list[str | int]) -> tuple[Any, str | int] | None:
         node = self.document
@@ -77,6 +78,9 @@ class _Copy:
         if found is None:
             return False
         node, last = found
+        taken = node[last]
+        if isinstance(taken, dict) and isinstance(taken.get("id"), str):
+            self.ids.add(taken["id"])
         if isinstance(node, list) and isinstance(last, int):
             node.pop(last)
             self.removed.append((path[: path.rfind("[")], last))
@@ -107,6 +111,8 @@ class _Copy:
     def restored(self, issue: Issue) -> Issue | None:
         """The issue at its place in the document; ``None`` when it is on a changed value."""
         path = issue.path
+        if "reference" in issue.code and any(taken in issue.message for taken in self.ids):
+            return None  # it names an object the copy goes without
         for changed in self.changed:
             if path == changed or path.startswith((changed + ".", changed + "[")):
                 return None
