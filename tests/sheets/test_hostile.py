@@ -379,3 +379,16 @@ def test_rows_upon_rows_of_empty_cells_are_refused_before_they_are_parsed(tmp_pa
     rows = HEADER + b"".join(b'<row r="%d">' % n + row + b"</row>" for n in range(2, 402))
     message = refused(with_sheet(tmp_path, rows), "sheet.too_large")
     assert "more than 5000000 cells" in message
+
+
+def test_a_shared_strings_part_of_too_many_strings_is_refused_unparsed(tmp_path, monkeypatch):
+    monkeypatch.setattr(civicspace._sheets.files, "MAX_CELLS", 1000)
+    strings = (
+        b'<?xml version="1.0" encoding="UTF-8"?>'
+        b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        + b"<si><t>x</t></si>" * 1001
+        + b"</sst>"
+    )
+    plain = workbook(tmp_path / "plain.xlsx")
+    path = rewritten(plain, tmp_path / "strings.xlsx", add={"xl/sharedStrings.xml": strings})
+    assert "more than 1000 texts" in refused(path, "sheet.too_large")

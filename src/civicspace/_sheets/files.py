@@ -137,12 +137,33 @@ def _inspect_zip(file: BinaryIO) -> dict[str, list[int]]:
                 "the workbook links to other workbooks, whose values it would show; "
                 "paste the values in and remove the links (Data > Edit Links > Break Link)",
             )
+        if "xl/sharedStrings.xml" in names:
+            _count_strings(archive, "xl/sharedStrings.xml")
         merged: dict[str, list[int]] = {}
         cells = [0]
         for name in sorted(names):
             if name.startswith("xl/worksheets/") and name.endswith(".xml"):
                 merged[name] = _merged_cells(archive, name, cells)
     return merged
+
+
+def _count_strings(archive: zipfile.ZipFile, name: str) -> None:
+    """Refuse a shared-strings part of more strings than a workbook may hold cells.
+
+    openpyxl reads the part whole, each string an object: counted first, in bytes.
+    """
+    count, tail = 0, b""
+    with archive.open(name) as part:
+        while chunk := part.read(1 << 20):
+            edge = tail[-3:] + chunk  # a tag of 4 bytes lies in one edge only
+            count += edge.count(b"<si>") + edge.count(b"<si ") + edge.count(b"<si/")
+            if count > MAX_CELLS:
+                raise _refuse(
+                    "sheet.too_large",
+                    f"the workbook holds more than {MAX_CELLS} texts; at most {MAX_CELLS} "
+                    "cells are read: split it",
+                )
+            tail = chunk
 
 
 def _merged_cells(archive: zipfile.ZipFile, name: str, cells: list[int]) -> list[int]:
