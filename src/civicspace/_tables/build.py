@@ -10,7 +10,7 @@ from __future__ import annotations
 import decimal
 import itertools
 from collections.abc import Iterable, Iterator, Mapping
-from typing import Any
+from typing import Any, Final
 
 import pyarrow as pa  # type: ignore[import-untyped]
 
@@ -85,10 +85,22 @@ def _amount(value: decimal.Decimal, path: str) -> decimal.Decimal:
     return value
 
 
+def _places(value: decimal.Decimal | None) -> int | None:
+    """The decimal places ``value`` is written with: 2 for ``4000000.00``."""
+    if value is None:
+        return None
+    exponent = value.as_tuple().exponent
+    return -exponent if isinstance(exponent, int) and exponent < 0 else 0
+
+
 def _money(name: str, value: Money | None, path: str) -> Row:
     if value is None:
-        return {f"{name}_amount": None, f"{name}_currency": None}
-    return {f"{name}_amount": _amount(value.amount, path), f"{name}_currency": value.currency}
+        return {f"{name}_amount": None, f"{name}_currency": None, f"{name}_amount_places": None}
+    return {
+        f"{name}_amount": _amount(value.amount, path),
+        f"{name}_currency": value.currency,
+        f"{name}_amount_places": _places(value.amount),
+    }
 
 
 def _reported(name: str, value: ReportedAmount | None, path: str) -> Row:
@@ -105,10 +117,16 @@ def _reported(name: str, value: ReportedAmount | None, path: str) -> Row:
     }
 
 
+#: The largest number an int64 column holds: a longer term has its ISO text only.
+_INT64: Final = 2**63 - 1
+
+
 def _months_days(term: Term | None) -> tuple[int | None, int | None]:
+    """A term's months and days as numbers; ``None`` for a number no int64 column holds."""
     if term is None:
         return None, None
-    return term.years * 12 + term.months, term.days
+    months = term.years * 12 + term.months
+    return (months if months <= _INT64 else None), (term.days if term.days <= _INT64 else None)
 
 
 def _term(name: str, term: Term | TermRange | Life | None) -> Row:
@@ -849,6 +867,7 @@ class _Builder:
                             "group": result.group,
                             "seats": result.seats,
                             "share": result.share,
+                            "share_places": _places(result.share),
                         },
                     )
             for figure_index, figure in enumerate(election.figures):

@@ -112,10 +112,21 @@ def _date(name: str, meaning: str, *, derived: bool = False) -> list[Column]:
     ]
 
 
+def _places(name: str) -> Column:
+    """The decimal places a decimal column's value is written with: what keeps "4.80" as "4.80"."""
+    return Column(
+        f"{name}_places",
+        INT,
+        f"Decimal places {name} is written with (2 for 4000000.00), which the decimal "
+        "column does not keep",
+    )
+
+
 def _money(name: str, meaning: str, field: str, reader: str | None = None) -> list[Column]:
     return [
         Column(f"{name}_amount", AMOUNT, f"{meaning}: the amount", f"{field}.amount", reader),
         Column(f"{name}_currency", TEXT, f"{meaning}: its ISO 4217 currency", f"{field}.currency"),
+        _places(f"{name}_amount"),
     ]
 
 
@@ -767,6 +778,7 @@ LAYOUT: Final[tuple[TableLayout, ...]] = (
             Column(
                 "share", SHARE, "Share of the total in per cent, as the text states it", "share"
             ),
+            _places("share"),
         ),
         partition="country",
     ),
