@@ -153,6 +153,15 @@ def _term(name: str, term: Term | TermRange | Life | None) -> Row:
     }
 
 
+def _listed(name: str, items: tuple[Any, ...]) -> Row:
+    """A sentence's list of penalties as three aligned lists of text; empty text for none."""
+    return {
+        f"{name}_kinds": [str(item.kind.value) for item in items],
+        f"{name}_terms": ["" if item.term is None else str(item.term) for item in items],
+        f"{name}_as_printed": [item.as_printed or "" for item in items],
+    }
+
+
 def _named(item: Any) -> Row:
     return {
         "name": item.name,
@@ -317,6 +326,7 @@ class _Builder:
                     ),
                     "equivalent_approximate": getattr(level, "equivalent_approximate", None),
                     "version": _enum(getattr(level, "version", None)),
+                    "death": level.death,
                 },
             )
 
@@ -632,17 +642,26 @@ class _Builder:
                     "ruling_index": ruling,
                     "conflicting": sentence_path in conflicting,
                     **_term("term", sentence.term),
+                    "aggravated_life": sentence.aggravated_life,
                     "suspended": None if suspended is None else str(suspended),
                     "suspended_months": months,
                     "suspended_days": days,
                     "suspended_remainder": None
                     if suspended is None
                     else not isinstance(suspended, Term),
+                    "regime": _enum(sentence.regime),
+                    "regime_as_printed": sentence.regime_as_printed,
+                    "death": sentence.death,
+                    "lashes": sentence.lashes,
+                    **_listed("non_custodial", sentence.non_custodial),
                     **_reported("fine", sentence.fine, sentence_path),
                     **_reported("compensation", sentence.compensation, sentence_path),
+                    **_listed("additional_penalties", sentence.additional_penalties),
                     "in_absentia": sentence.in_absentia,
                     **_date("imposed_on", sentence.imposed_on),
                     "court": sentence.court,
+                    "court_kind": _enum(sentence.court_kind),
+                    "proceedings": _enum(sentence.proceedings),
                     "appeal_outcome": _enum(sentence.appeal_outcome),
                     "custody_credited_days": civicspace.cases.days_in_custody(credited)
                     if all(period.end is not None for period in credited)

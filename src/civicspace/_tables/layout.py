@@ -214,6 +214,28 @@ def _penalty() -> list[Column]:
             "equivalent_approximate",
         ),
         _VERSION,
+        Column("death", BOOL, "Whether the law provides the death penalty", "death"),
+    ]
+
+
+def _listed(name: str, member: str, meaning: str, kinds: str) -> list[Column]:
+    """A sentence's list of penalties, one text per item in each of three aligned columns."""
+    return [
+        Column(
+            f"{name}_kinds", TEXTS, f"{meaning}: the kind of each ({kinds})", f"{member}[].kind"
+        ),
+        Column(
+            f"{name}_terms",
+            TEXTS,
+            f"{meaning}: the term of each, as given; empty text for none",
+            f"{member}[].term",
+        ),
+        Column(
+            f"{name}_as_printed",
+            TEXTS,
+            f"{meaning}: each in the source's words; empty text for none",
+            f"{member}[].as_printed",
+        ),
     ]
 
 
@@ -568,6 +590,32 @@ LAYOUT: Final[tuple[TableLayout, ...]] = (
         Column("court", TEXT, "The court", "court"),
         Column("appeal_outcome", ENUM, "What an appeal did to it", "appeal_outcome"),
         Column("custody_credited_days", INT, "Days of custody credited (days_in_custody)"),
+        Column(
+            "aggravated_life",
+            BOOL,
+            "Whether a life term is aggravated (without parole or release)",
+            "aggravated_life",
+        ),
+        Column(
+            "regime", ENUM, "The regime or place of detention: strict_regime_colony, ...", "regime"
+        ),
+        Column("regime_as_printed", TEXT, "The regime in the source's words", "regime_as_printed"),
+        Column("death", BOOL, "Whether the court imposed the death penalty", "death"),
+        Column("lashes", INT, "The number of lashes imposed", "lashes"),
+        *_listed(
+            "non_custodial",
+            "non_custodial",
+            "Penalties served without custody",
+            "restricted_freedom, corrective_labour, ...",
+        ),
+        *_listed(
+            "additional_penalties",
+            "additional_penalties",
+            "Penalties beside the main one",
+            "travel_ban, deprivation_of_political_rights, ...",
+        ),
+        Column("court_kind", ENUM, "The kind of court: ordinary, revolutionary, ...", "court_kind"),
+        Column("proceedings", ENUM, "criminal or administrative", "proceedings"),
     ),
     _case_table(
         "custody_credited",
