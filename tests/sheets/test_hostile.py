@@ -44,7 +44,7 @@ def refused(path, code):
     assert [code] == [issue.issue.code for issue in reading.issues]
     assert not reading.readable
     assert reading.document is None
-    assert elapsed < 5
+    assert elapsed < 30  # bounded, not timed: a refusal never reads the input
     return str(reading.issues[0])
 
 

@@ -1,7 +1,7 @@
 """Reading a CIVICUS Monitor rating from the phrase that states it: "rated as ‘repressed’".
 
 :func:`parse_rating_phrase` turns such a phrase into a
-:class:`~civicspace.CivicusRating`; the rules it shares with the other readers are
+:class:`~civicspace.ratings.CivicusRating`; the rules it shares with the other readers are
 in :mod:`.numbers`.
 """
 

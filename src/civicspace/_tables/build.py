@@ -901,9 +901,11 @@ class _Builder:
                         "measure": figure.measure,
                         "party": figure.party,
                         "value": figure.value,
+                        "value_places": _places(figure.value),
                         "unit": figure.unit.value,
                         "qualifier": _enum(figure.qualifier),
                         "previous": figure.previous,
+                        "previous_places": _places(figure.previous),
                         "as_written": figure.as_written,
                     },
                 )
