@@ -5,30 +5,31 @@ decree, notice, draft) with its articles and status over time; charges cite
 its articles, and :func:`statutory_maximum` says what a charge carries.
 """
 
-from ._model.citations import Citation, canonical_article_number, is_article_number
+from ._model.articles import LawReference, canonical_article_number, is_article_number
+from ._model.citations import (
+    Citation,
+    InstrumentMatch,
+    count_references_by_article,
+    count_references_by_article_and_key,
+    resolve_citation,
+    resolve_instrument,
+)
 from ._model.laws import (
     Article,
     CriticisedFeature,
     Feature,
     Freedom,
-    InstrumentMatch,
     Law,
     LawKind,
-    LawReference,
     LawStatus,
     StatusChange,
-    StatutoryMaximum,
     article_exists,
-    count_references_by_article,
-    count_references_by_article_and_key,
     in_force_on,
     law_id,
     law_status_on,
     laws_in_force,
-    resolve_citation,
-    resolve_instrument,
-    statutory_maximum,
 )
+from ._model.penalties import StatutoryMaximum, statutory_maximum
 from ._model.values import LawVersion
 from ._util.public import publish as _publish
 

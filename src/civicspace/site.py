@@ -17,7 +17,7 @@ From the command line: ``civicspace site cambodia --out site/``.
 >>> with tempfile.TemporaryDirectory() as out:
 ...     written = site.build_site(datasets.load("cambodia"), out, charts=False)
 ...     print(written[-1].name, sum(path.suffix == ".html" for path in written))
-index.html 144
+index.html 146
 
 Without the extra, :func:`build_site` raises :class:`~civicspace.errors.MissingExtraError`,
 whose one-line message says what to install.

@@ -556,6 +556,25 @@ def test_life_is_the_greatest_maximum():
     assert LIFE is result.penalty.maximum_term
 
 
+def test_death_in_any_cited_article_is_in_the_maximum():
+    # Iran's Islamic Penal Code, article 286: "corruption on earth" is punishable by death.
+    law = Law(
+        id="irn/code/test",
+        jurisdiction="IRN",
+        kind=LawKind.CODE,
+        titles=("Test Code",),
+        articles=(
+            Article(number="286", penalties=(StatutoryPenalty(death=True),)),
+            Article(number="500", penalties=(penalty(1),)),
+        ),
+    )
+    result = statutory_maximum([law], LawReference(law=law.id, articles=("500", "286")))
+    assert True is result.penalty.death
+    assert Term(years=1) == result.penalty.maximum_term
+    only = statutory_maximum([law], LawReference(law=law.id, articles=("500",)))
+    assert None is only.penalty.death
+
+
 def test_a_reference_to_no_known_law_is_an_error():
     with pytest.raises(civicspace.errors.UnknownLawError):
         statutory_maximum(LAWS.values(), LawReference(law="khm/law/no-such-law"))

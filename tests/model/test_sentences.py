@@ -12,6 +12,7 @@ and the cross-field checks.
 from __future__ import annotations
 
 import datetime
+import importlib
 import json
 from decimal import Decimal
 from typing import Any
@@ -634,3 +635,370 @@ def test_a_sentence_at_the_maxima_is_within_and_more_is_not(
         extra = data.draw(strategies.terms().filter(lambda extra: extra != Term()))
         longer = attrs.evolve(at_maxima, term=term + extra)
         assert False is compare_with_penalty(longer, penalty).within_base
+
+
+# -- The world's penalties ------------------------------------------------------------------------
+#
+# Real cases from other countries, each quoting the published line it rests on.
+
+from civicspace._model.sentences import (  # noqa: E402  (new names, from their defining module)
+    AdditionalPenalty,
+    AdditionalPenaltyKind,
+    CourtKind,
+    DetentionRegime,
+    NonCustodialKind,
+    NonCustodialPenalty,
+    Proceedings,
+)
+
+# The strategies package exports a function named like the module: import the module by path.
+sentence_strategies = importlib.import_module("civicspace.strategies.sentences")
+
+# Hengaw, "Iranian Judiciary Imposes Death Sentence on Activist Musician Toomaj Salehi",
+# 24 April 2024: "Toomaj Salehi ... has been sentenced to capital punishment by Branch One of
+# the Isfahan Revolutionary Court on allegations of “corruption on earth.”" ... "the trial court
+# also considered a supplementary sentence alongside the execution verdict and sentenced Toomaj
+# Salehi to two years of travel ban, ban on artistic activities, ..."
+TOOMAJ_SALEHI = {
+    "person": "toomaj-salehi",
+    "death": True,
+    "additional_penalties": [
+        {"kind": "travel_ban", "term": "P2Y", "as_printed": "two years of travel ban"},
+        {"kind": "activity_ban", "as_printed": "ban on artistic activities"},
+    ],
+    "imposed_on": "2024-04",
+    "court": "Branch One of the Isfahan Revolutionary Court",
+    "court_kind": "revolutionary",
+    "proceedings": "criminal",
+}
+
+# Al Jazeera, "Saudi Arabia: 10-year travel ban for freed blogger Raif Badawi", 12 March 2022:
+# "The sentence handed down to Raif was 10 years in prison followed by a travel ban for the same
+# length of time."  And, of the 2014 ruling: "sentenced to prison for ten years plus 1,000
+# lashes ... The criminal court in Jeddah also ordered Badawi to pay one million Saudi riyals"
+# (Hacking News, "Saudi blogger sentenced to ten years", May 2014).
+RAIF_BADAWI = {
+    "person": "raif-badawi",
+    "term": "P10Y",
+    "lashes": 1000,
+    "fine": {"amount": {"amount": "1000000", "currency": "SAR"}},
+    "additional_penalties": [
+        {"kind": "travel_ban", "term": "P10Y", "as_printed": "a travel ban for the same length"}
+    ],
+    "imposed_on": "2014-05",
+    "court": "Jeddah Criminal Court",
+    "court_kind": "ordinary",
+}
+
+# TASS, 3 March 2023: "The Leninsky District Court in Minsk on Friday found Nobel laureate Ales
+# Bialiatski ... guilty of the criminal charges lodged against him, sentencing him to 10 years in
+# a maximum security penal colony and fining him about $65,000."  Belarus's regimes are general,
+# reinforced, strict and special: the category is the reinforced one (Viasna's word); the
+# words as printed are TASS's.
+ALES_BIALIATSKI = {
+    "person": "ales-bialiatski",
+    "term": "P10Y",
+    "regime": "reinforced_regime_colony",
+    "regime_as_printed": "maximum security penal colony",
+    "imposed_on": "2023-03-03",
+    "court": "Leninsky District Court in Minsk",
+    "proceedings": "criminal",
+}
+
+# Al Jazeera America, "China sentences Uighur scholar to life in prison", 23 September 2014:
+# "A Chinese court on Tuesday sentenced Ilham Tohti ... to life in prison for “inciting
+# separatism,” ... The court also ordered Tohti’s assets confiscated".
+ILHAM_TOHTI = {
+    "person": "ilham-tohti",
+    "term": "life",
+    "additional_penalties": [
+        {"kind": "confiscation_of_property", "as_printed": "ordered Tohti’s assets confiscated"}
+    ],
+    "imposed_on": "2014-09-23",
+}
+
+# Raw Story, 27 March 2017: "Russian opposition leader Alexei Navalny has been sentenced to 15
+# days in prison after being detained at a major opposition protest ... for resisting police
+# orders" (an administrative offence: administrative arrest).
+ALEXEI_NAVALNY = {
+    "person": "alexei-navalny",
+    "term": "P15D",
+    "imposed_on": "2017-03-27",
+    "proceedings": "administrative",
+}
+
+# National Post, 28 December 2020: "A Saudi court on Monday sentenced prominent women’s rights
+# activist Loujain al-Hathloul to five years and eight months in prison ... The court suspended
+# two years and 10 months of her sentence ... Hathloul was also given a five-year travel ban";
+# the court is "the Specialized Criminal Court in Riyadh, which handles terrorism and national
+# security charges" (The New Arab, March 2021).
+LOUJAIN_AL_HATHLOUL = {
+    "person": "loujain-al-hathloul",
+    "term": "P5Y8M",
+    "suspended": "P2Y10M",
+    "additional_penalties": [
+        {"kind": "travel_ban", "term": "P5Y", "as_printed": "a five-year travel ban"}
+    ],
+    "imposed_on": "2020-12-28",
+    "court": "Specialized Criminal Court",
+    "court_kind": "counter_terrorism",
+    "custody_credited": [{"start": "2018-05-15", "kind": "pre_trial_detention"}],
+}
+
+WORLD = [
+    TOOMAJ_SALEHI,
+    RAIF_BADAWI,
+    ALES_BIALIATSKI,
+    ILHAM_TOHTI,
+    ALEXEI_NAVALNY,
+    LOUJAIN_AL_HATHLOUL,
+]
+
+
+@pytest.mark.parametrize("document", WORLD, ids=[document["person"] for document in WORLD])
+def test_each_case_from_the_world_loads_and_dumps_as_written(document: dict[str, Any]) -> None:
+    load_sentence(document)
+
+
+def test_toomaj_salehi_sentenced_to_death_has_no_release_date() -> None:
+    sentence = load_sentence(TOOMAJ_SALEHI)
+    assert True is sentence.death
+    assert CourtKind.REVOLUTIONARY == sentence.court_kind
+    expected = AdditionalPenalty(
+        kind=AdditionalPenaltyKind.TRAVEL_BAN,
+        term=Term(years=2),
+        as_printed="two years of travel ban",
+    )
+    assert expected == sentence.additional_penalties[0]
+    with pytest.raises(SentenceError, match="death sentence has no release date"):
+        sentence_release_date(sentence, D(2024, 4, 24))
+    with pytest.raises(SentenceError, match="death sentence"):
+        time_to_serve(sentence, D(2024, 4, 24))
+    totals = account_totals([sentence])
+    assert (1, 1, 0, 0) == (totals.sentences, totals.death, totals.with_term, totals.life)
+    assert Term() == totals.term_maximum
+
+
+def test_raif_badawi_lashes_add_no_months() -> None:
+    sentence = load_sentence(RAIF_BADAWI)
+    totals = account_totals([sentence])
+    assert 1000 == totals.lashes
+    assert 120 == totals.maximum_months
+    assert (Money(1_000_000, "SAR"),) == totals.fines
+    assert D(2024, 5, 7) == sentence_release_date(sentence, D(2014, 5, 7))
+
+
+def test_ales_bialiatski_ten_years_in_a_reinforced_regime_colony() -> None:
+    sentence = load_sentence(ALES_BIALIATSKI)
+    assert DetentionRegime.REINFORCED_REGIME_COLONY == sentence.regime
+    assert D(2033, 3, 3) == sentence_release_date(sentence)
+    assert 120 == account_totals([sentence]).maximum_months
+
+
+def test_ilham_tohti_life_counts_as_life() -> None:
+    sentence = load_sentence(ILHAM_TOHTI)
+    totals = account_totals([sentence])
+    assert (1, 0, Term()) == (totals.life, totals.aggravated_life, totals.term_maximum)
+    with pytest.raises(SentenceError, match="life imprisonment has no release date"):
+        sentence_release_date(sentence)
+
+
+def test_fifteen_days_of_administrative_arrest_are_fifteen_days_in_custody() -> None:
+    sentence = load_sentence(ALEXEI_NAVALNY)
+    assert Proceedings.ADMINISTRATIVE == sentence.proceedings
+    assert 15 == time_to_serve(sentence)
+    assert D(2017, 4, 11) == sentence_release_date(sentence)
+    assert Term(days=15) == account_totals([sentence]).term_maximum
+
+
+def test_loujain_al_hathloul_part_suspended_and_a_travel_ban() -> None:
+    sentence = load_sentence(LOUJAIN_AL_HATHLOUL)
+    assert CourtKind.COUNTER_TERRORISM == sentence.court_kind
+    # 2 years 10 months to serve from the arrest: out on 15 March 2021 ("She could therefore be
+    # released around end of February 2021"; she was released on 10 February).  The travel ban
+    # adds nothing to custody.
+    assert D(2021, 3, 15) == sentence_release_date(sentence, D(2018, 5, 15))
+    assert 68 == account_totals([sentence]).maximum_months
+
+
+def test_aggravated_life_needs_life_and_counts_as_life() -> None:
+    # "life imprisonment with no possibility of release"
+    document = {"person": "someone", "term": "life", "aggravated_life": True}
+    sentence = load_sentence(document)
+    totals = account_totals([sentence, load_sentence(ILHAM_TOHTI)])
+    assert (2, 1) == (totals.life, totals.aggravated_life)
+    assert served_consecutively([sentence]) is LIFE
+    with pytest.raises(SentenceError, match="aggravated life imprisonment"):
+        sentence_release_date(sentence, D(2020, 1, 1))
+    assert [("$.term", "schema.const")] == paths_and_codes({**document, "term": "P5Y"})
+    with pytest.raises(civicspace.FieldValueError) as refused:
+        Sentence(person="someone", term=Term(years=5), aggravated_life=True)
+    assert "aggravated_life" == refused.value.field
+
+
+def test_a_regime_needs_the_term_it_describes() -> None:
+    document = {"person": "someone", "lashes": 74, "regime": "strict_regime_colony"}
+    assert [("$", "schema.dependent_required")] == paths_and_codes(document)
+    with pytest.raises(civicspace.FieldValueError) as refused:
+        Sentence(person="someone", lashes=74, regime=DetentionRegime.STRICT_REGIME_COLONY)
+    assert "regime" == refused.value.field
+
+
+@pytest.mark.parametrize(
+    ("document", "field"),
+    [
+        ({"person": "someone", "death": False}, "death"),
+        ({"person": "someone", "lashes": 0}, "lashes"),
+        ({"person": "someone", "lashes": 10001}, "lashes"),
+        ({"person": "someone", "non_custodial": [{"term": "P1Y"}]}, "non_custodial"),
+        (
+            {"person": "someone", "additional_penalties": [{"kind": "exile"}]},
+            "additional_penalties",
+        ),
+        ({"person": "someone", "term": "P1Y", "court_kind": "people"}, "court_kind"),
+        ({"person": "someone", "term": "P1Y", "proceedings": "civil"}, "proceedings"),
+    ],
+)
+def test_new_members_near_misses_are_refused_with_their_path(
+    document: dict[str, Any], field: str
+) -> None:
+    found = paths_and_codes(document)
+    assert found
+    assert any(path.startswith(f"$.{field}") for path, _ in found), found
+
+
+def test_a_penalty_alone_is_a_sentence() -> None:
+    for document in (
+        {"person": "someone", "death": True},
+        {"person": "someone", "lashes": 74},
+        {"person": "someone", "non_custodial": [{"kind": "restricted_freedom", "term": "P2Y"}]},
+        {"person": "someone", "additional_penalties": [{"kind": "travel_ban", "term": "P5Y"}]},
+    ):
+        sentence = load_sentence(document)
+        if not sentence.death:
+            assert 0 == time_to_serve(sentence, D(2020, 1, 1))
+            assert Term() == account_totals([sentence]).term_maximum
+
+
+def test_a_death_sentence_is_within_only_a_law_that_provides_death() -> None:
+    sentence = load_sentence(TOOMAJ_SALEHI)
+    assert False is compare_with_penalty(sentence, StatutoryPenalty(maximum_term=LIFE)).within_base
+    capital = StatutoryPenalty(maximum_term=Term(years=10), death=True)
+    assert True is compare_with_penalty(sentence, capital).within_base
+    variant = AggravatedPenalty(condition="if it amounts to corruption on earth", death=True)
+    comparison = compare_with_penalty(
+        sentence, StatutoryPenalty(maximum_term=Term(years=10), aggravated=(variant,))
+    )
+    assert (False, (True,)) == (comparison.within_base, comparison.within_variants)
+    assert variant == comparison.applies
+
+
+def test_lashes_cannot_be_told_against_a_penalty() -> None:
+    sentence = load_sentence(RAIF_BADAWI)
+    penalty = StatutoryPenalty(maximum_term=Term(years=15), maximum_fine=Money(3_000_000, "SAR"))
+    assert None is compare_with_penalty(sentence, penalty).within_base
+
+
+# -- Laws of the arithmetic, for the new penalties -------------------------------------------------
+
+no_custody = st.builds(
+    Sentence,
+    person=st.just("someone"),
+    death=st.none() | st.just(True),
+    lashes=st.none() | st.integers(1, 10000),
+    non_custodial=st.lists(sentence_strategies.non_custodial_penalties(), max_size=2).map(tuple),
+    additional_penalties=st.lists(
+        sentence_strategies.additional_penalties(), min_size=1, max_size=2
+    ).map(tuple),
+)
+
+
+@given(st.lists(light_sentences, max_size=4), st.lists(no_custody, max_size=4))
+def test_penalties_without_custody_add_no_months(
+    custodial: list[Sentence], others: list[Sentence]
+) -> None:
+    alone = account_totals(custodial)
+    together = account_totals([*custodial, *others])
+    assert alone.term_minimum == together.term_minimum
+    assert alone.term_maximum == together.term_maximum
+    assert alone.life == together.life
+    assert alone.with_term == together.with_term
+    assert sum(1 for sentence in others if sentence.death) == together.death
+    assert sum(sentence.lashes or 0 for sentence in others) == together.lashes
+    assert served_consecutively(custodial) == served_consecutively([*custodial, *others])
+
+
+@given(no_custody, strategies.custody_dates())
+def test_without_a_term_nothing_is_served_unless_death(sentence: Sentence, start: D) -> None:
+    if sentence.death:
+        with pytest.raises(SentenceError):
+            sentence_release_date(sentence, start)
+    else:
+        assert start == sentence_release_date(sentence, start)
+
+
+@given(finite_sentences(), strategies.custody_dates(), st.data())
+def test_regime_proceedings_and_court_change_no_date(
+    sentence: Sentence, start: D, data: st.DataObject
+) -> None:
+    described = attrs.evolve(
+        sentence,
+        regime=data.draw(sentence_strategies.sentence_values("detention_regime", DetentionRegime)),
+        proceedings=data.draw(sentence_strategies.sentence_values("proceedings", Proceedings)),
+        court_kind=data.draw(sentence_strategies.sentence_values("court_kind", CourtKind)),
+        lashes=data.draw(st.none() | st.integers(1, 10000)),
+        non_custodial=(NonCustodialPenalty(kind=NonCustodialKind.PROBATION, term=Term(years=1)),),
+    )
+    assert sentence_release_date(sentence, start) == sentence_release_date(described, start)
+
+
+@given(st.lists(light_sentences, max_size=4), st.data())
+def test_aggravated_life_counts_as_life(sentences: list[Sentence], data: st.DataObject) -> None:
+    marked = [
+        attrs.evolve(sentence, aggravated_life=data.draw(st.booleans()))
+        if sentence.term is LIFE
+        else sentence
+        for sentence in sentences
+    ]
+    plain, aggravated = account_totals(sentences), account_totals(marked)
+    assert attrs.evolve(plain, aggravated_life=aggravated.aggravated_life) == aggravated
+    assert sum(1 for sentence in marked if sentence.aggravated_life) == aggravated.aggravated_life
+
+
+def test_ruling_totals_count_a_death_sentence_once_over_its_accounts() -> None:
+    # Two accounts of one ruling (one person, one day): one gives death and a travel ban, the
+    # other death alone; a second ruling gives 74 lashes and 15 days, another 100 lashes.
+    accounts = (
+        load_sentence(TOOMAJ_SALEHI),
+        Sentence(person="toomaj-salehi", death=True, imposed_on=PartialDate(2024, 4)),
+        Sentence(person="someone", lashes=74, term=Term(days=15), imposed_on=PartialDate(2020)),
+        Sentence(person="someone", lashes=100, imposed_on=PartialDate(2021)),
+    )
+    case = civicspace.Case(
+        id="world",
+        country="IRN",
+        title="Penalties",
+        people=(
+            civicspace.CasePerson(id="toomaj-salehi", name="Toomaj Salehi"),
+            civicspace.CasePerson(id="someone", name="Someone"),
+        ),
+        sentences=accounts,
+    )
+    totals = civicspace.analysis.ruling_totals(case)
+    assert (3, 1, 174, Term(days=15)) == (
+        totals.sentences,
+        totals.death,
+        totals.lashes,
+        totals.term_maximum,
+    )
+    assert (2, 174) == (account_totals(accounts).death, account_totals(accounts).lashes)
+
+
+@given(strategies.statutory_penalties())
+def test_a_death_sentence_is_within_a_level_exactly_when_it_provides_death(
+    penalty: StatutoryPenalty,
+) -> None:
+    comparison = compare_with_penalty(Sentence(person="someone", death=True), penalty)
+    levels = penalty.levels()
+    assert bool(levels[0].death) == comparison.within_base
+    assert tuple(bool(level.death) for level in levels[1:]) == comparison.within_variants

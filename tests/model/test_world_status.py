@@ -568,3 +568,82 @@ def test_the_model_refuses_another_category_without_its_label() -> None:
         Designation(category=DesignationCategory.OTHER)
     with pytest.raises(FieldValueError):
         Event(kind="designation", people=("p",), designation="foreign_agent")  # type: ignore[arg-type]
+
+
+# -- Death sentences ------------------------------------------------------------------------------
+
+
+def test_a_quashed_death_sentence_no_longer_stands() -> None:
+    """Toomaj Salehi, rapper: arrested on 30 October 2022, bailed on 18 November 2023 and
+    re-arrested on 30 November 2023; sentenced to death by the Revolutionary Court of Isfahan on
+    24 April 2024; the Supreme Court overturned the death sentence on 22 June 2024, as his lawyer
+    announced (Reuters and Amnesty International, April and June 2024).
+    """
+    found = case(
+        "salehi-2022",
+        "IRN",
+        "Toomaj Salehi sentenced to death, the sentence quashed",
+        people=[person("salehi", "Toomaj Salehi")],
+        events=[
+            event("arrest", "2022-10-30", "salehi"),
+            event("bail", "2023-11-18", "salehi"),
+            event("arrest", "2023-11-30", "salehi"),
+            event("sentence", "2024-04-24", "salehi"),
+            event(
+                "appeal_decision",
+                "2024-06-22",
+                "salehi",
+                actor={"name": "the Supreme Court", "kind": "court"},
+            ),
+        ],
+        sentences=[
+            {
+                "person": "salehi",
+                "death": True,
+                "imposed_on": "2024-04-24",
+                "court": "Revolutionary Court of Isfahan",
+                "court_kind": "revolutionary",
+                "appeal_outcome": "quashed",
+            }
+        ],
+    )
+    assert () == sentences_after_changes(found, "salehi")
+    assert None is term_release_on(found, "salehi")
+    assert CustodyStatus.ON_BAIL == custody_on(found, "salehi", D(2023, 11, 20))
+    assert CustodyStatus.DETAINED == custody_on(found, "salehi", D(2024, 7, 1))
+
+
+def test_a_death_sentence_commuted_to_a_term() -> None:
+    """Ali al-Nimr, arrested at 17 on 14 February 2012 and sentenced to death by the Specialized
+    Criminal Court on 27 May 2014; his sentence was commuted to ten years including time served,
+    as Saudi Arabia's Human Rights Commission announced on 7 February 2021 (Reuters, 7 February
+    2021).  The term and the custody credited give the day it runs out, not a reported release.
+    """
+    found = case(
+        "al-nimr-2012",
+        "SAU",
+        "Ali al-Nimr's death sentence commuted",
+        people=[person("al-nimr", "Ali al-Nimr")],
+        events=[
+            event("arrest", "2012-02-14", "al-nimr"),
+            event("sentence", "2014-05-27", "al-nimr"),
+            event("commutation", "2021-02", "al-nimr", term_after="P10Y"),
+        ],
+        sentences=[
+            {
+                "person": "al-nimr",
+                "death": True,
+                "imposed_on": "2014-05-27",
+                "court": "Specialized Criminal Court",
+                "court_kind": "counter_terrorism",
+                "custody_credited": [{"start": "2012-02-14", "end": "2014-05-27"}],
+            }
+        ],
+    )
+    before = sentences_after_changes(found, "al-nimr", D(2021, 1, 1))
+    assert [(True, None)] == [(s.death, s.term) for s in before]
+    after = sentences_after_changes(found, "al-nimr")
+    assert [(None, Term(years=10))] == [(s.death, s.term) for s in after]
+    assert D(2022, 2, 14) == term_release_on(found, "al-nimr")
+    assert CustodyStatus.DETAINED == custody_on(found, "al-nimr", D(2022, 2, 13))
+    assert CustodyStatus.RELEASED == custody_on(found, "al-nimr", D(2022, 2, 14))

@@ -144,6 +144,7 @@ def test_filler_types_as_a_person_does(tmp_path):
 @pytest.mark.parametrize("format", ["xlsx", "csv"])
 @pytest.mark.parametrize("type", sorted(civicspace.sheets.TEMPLATE_TYPES))
 def test_every_empty_template_reads_back_as_an_empty_valid_collection(tmp_path, type, format):
+    # civicspace import says "nothing to import" of it (tests/sheets/test_messages.py).
     path = civicspace.sheets.write_template(tmp_path / f"{type}.{format}", type=type, format=format)
     reading = civicspace.sheets.read_tables(path)
     assert (True, {"type": "collection"}) == (reading.valid, reading.document)
@@ -167,11 +168,11 @@ def test_a_csv_folder_with_mistakes_reports_them_on_their_cells(tmp_path):
         (folder / name).write_text(text, "utf-8")
     reading = civicspace.sheets.read_tables(folder)
     assert {
-        "case_people!A3": "sheet.unknown_reference",
-        "events!D2": "sheet.locale_date",
-        "events!E3": "sheet.wrong_type",
-        "event_people!C3": "sheet.whitespace",
-        "sentences!D2": "sheet.prose",
+        "case_people.csv line 3 (column A)": "sheet.unknown_reference",
+        "events.csv line 2 (column D)": "sheet.locale_date",
+        "events.csv line 3 (column E)": "sheet.wrong_type",
+        "event_people.csv line 3 (column C)": "sheet.whitespace",
+        "sentences.csv line 2 (column D)": "sheet.prose",
     } == {issue.cell: issue.issue.code for issue in reading.issues}
 
 

@@ -18,9 +18,9 @@ from collections.abc import Hashable, Iterable
 from typing import TypeVar
 
 from .._model.cases import Case, person_status
+from .._model.citations import count_references_by_article
 from .._model.collection import Collection
 from .._model.events import CustodyStatus, LegalOutcome, PersonStatus
-from .._model.laws import count_references_by_article
 from .._model.people import Role
 from .._model.standing import status_history
 from .._util.patterns import LazyPattern

@@ -271,7 +271,9 @@ def ruling_totals(records: Collection | Case | Iterable[Case]) -> SentenceTotals
     to :attr:`~civicspace.sentences.SentenceTotals.term_maximum`; accounts that agree
     count once.  :attr:`~civicspace.sentences.SentenceTotals.sentences` counts
     rulings; a ruling any account of which is life counts in
-    :attr:`~civicspace.sentences.SentenceTotals.life`.  Fines and compensation add
+    :attr:`~civicspace.sentences.SentenceTotals.life` (and, if aggravated, in
+    ``aggravated_life``); a ruling any account of which is death counts in
+    ``death``; its least account of lashes adds to ``lashes``.  Fines and compensation add
     each ruling's least account per currency to ``fines`` and
     ``compensation``, and its greatest to ``fines_maximum`` and
     ``compensation_maximum``.  Otherwise the rules of
@@ -288,7 +290,7 @@ def ruling_totals(records: Collection | Case | Iterable[Case]) -> SentenceTotals
         cases = [case for _, case in _cases_of(records)]
     else:
         cases = list(records)
-    counted = with_term = life = 0
+    counted = with_term = life = death = aggravated_life = lashes = 0
     low, high = Term(), Term()
     fines: list[Money] = []
     fines_most: list[Money] = []
@@ -303,8 +305,11 @@ def ruling_totals(records: Collection | Case | Iterable[Case]) -> SentenceTotals
             if any(account.term is not None for account in accounts):
                 with_term += 1
             ends = _ends_of(accounts)
+            death += any(account.death for account in accounts)
+            lashes += min((a.lashes for a in accounts if a.lashes is not None), default=0)
             if any(isinstance(account.term, Life) for account in accounts):
                 life += 1
+                aggravated_life += any(account.aggravated_life for account in accounts)
             elif ends is not None:
                 low, high = low + ends[0], high + ends[1]
             least, most = _payments(
@@ -331,4 +336,7 @@ def ruling_totals(records: Collection | Case | Iterable[Case]) -> SentenceTotals
         compensation=tuple(total_by_currency(compensation).values()),
         fines_maximum=tuple(total_by_currency(fines_most).values()),
         compensation_maximum=tuple(total_by_currency(compensation_most).values()),
+        death=death,
+        aggravated_life=aggravated_life,
+        lashes=lashes,
     )

@@ -20,12 +20,13 @@ from collections.abc import Iterable, Iterator
 import attrs
 
 from ..errors import UnknownPersonError
+from .articles import LawReference
 from .custody import CustodyKind, CustodyPeriod, days_in_custody
 from .events import CustodyEffect, Event, EventKind, LegalOutcome, PersonStatus
-from .laws import LawReference
+from .penalties import StatutoryPenalty
 from .people import Organisation, Person, check_ids
 from .records import record_type
-from .sentences import Sentence, StatutoryPenalty
+from .sentences import Sentence
 from .values import Derivation, PartialDate, Source, check_country, check_id, check_text
 
 __all__ = [

@@ -1,49 +1,37 @@
-"""Laws: legal instruments, their articles, their status over time, and citations of them.
+"""Laws: legal instruments, their articles and their status over time.
 
 A :class:`Law` (record type ``"law"``) is one instrument of one jurisdiction:
 a code, a law, a sub-decree, a notice, a draft.  Its status history says
 when it was drafted, adopted, brought into force, amended, rescinded or
 repealed; its articles carry the penalties they state and the freedoms they
 restrict; its criticised features are data with a source.  Charges refer to
-it by id with a :class:`LawReference`.
+it by id with a :class:`~civicspace._model.articles.LawReference`.
 
 The pure functions answer the questions monitors ask of laws: which status
-an instrument had on a date, which instruments were in force, which law a
-published citation names, and how often each article is cited.
+an instrument had on a date and which instruments were in force.  Which law
+a published citation names, and how often each article is cited, is in
+:mod:`civicspace._model.citations`; what a law's penalties allow, in
+:mod:`civicspace._model.penalties`.
 """
 
 from __future__ import annotations
 
 import datetime
-import difflib
 import enum
-import functools
 import re
 import unicodedata
-from collections import Counter
 from collections.abc import Hashable, Iterable, Mapping
 from typing import Any, TypeVar
 
 import attrs
 
-from .._util.patterns import LazyPattern
-from ..errors import (
-    AmbiguousInstrumentError,
-    FieldValueError,
-    InstrumentNotFoundError,
-    InstrumentResolutionError,
-    UnknownLawError,
-)
-from .citations import (
-    Citation,
+from ..errors import FieldValueError
+from .articles import (
     canonical_article_number,
     check_article_number,
-    check_article_numbers,
 )
-from .money import Money
+from .penalties import StatutoryPenalty
 from .records import record_type
-from .sentences import AggravatedPenalty, StatutoryPenalty
-from .terms import Life, Term
 from .values import (
     Derivation,
     LawVersion,
@@ -57,31 +45,20 @@ from .values import (
 )
 
 __all__ = [
-    "AmbiguousInstrumentError",
     "Article",
     "CriticisedFeature",
     "Feature",
     "Freedom",
-    "InstrumentMatch",
-    "InstrumentNotFoundError",
-    "InstrumentResolutionError",
     "Law",
     "LawKind",
-    "LawReference",
     "LawStatus",
     "StatusChange",
-    "StatutoryMaximum",
-    "UnknownLawError",
     "article_exists",
-    "count_references_by_article",
-    "count_references_by_article_and_key",
     "in_force_on",
     "law_id",
     "law_status_on",
+    "laws_by_id",
     "laws_in_force",
-    "resolve_citation",
-    "resolve_instrument",
-    "statutory_maximum",
 ]
 
 K = TypeVar("K", bound=Hashable)
@@ -287,24 +264,6 @@ class Law:
         return next((article for article in self.articles if article.key == key), None)
 
 
-@attrs.frozen(kw_only=True)
-class LawReference:
-    """A reference from a charge (or any record) to a law and, optionally, its articles.
-
-    Attributes:
-        law: The ``id`` of the law record.
-        articles: The article numbers cited, in the order cited; empty when
-            the whole instrument is cited.
-        as_written: The citation as published ("articles 494 and 495 of
-            Cambodia’s Penal Code").
-
-    """
-
-    law: str = attrs.field(validator=check_id)
-    articles: tuple[str, ...] = attrs.field(default=(), validator=check_article_numbers)
-    as_written: str | None = attrs.field(default=None, validator=check_text)
-
-
 # --------------------------------------------------------------------------- ids
 
 
@@ -415,361 +374,6 @@ def laws_in_force(
 def article_exists(law: Law, number: str) -> bool:
     """Whether ``law`` has an article numbered ``number`` (compared canonically)."""
     return law.article(number) is not None
-
-
-# --------------------------------------------------------------------------- resolving citations
-
-
-@attrs.frozen
-class InstrumentMatch:
-    """How a name as written was matched to a law record.
-
-    Attributes:
-        law: The law it names.
-        name: The title or short name of the law it matched.
-        explanation: How, in a sentence.
-
-    """
-
-    law: Law
-    name: str
-    explanation: str
-
-
-_QUOTES = str.maketrans({"’": "'", "‘": "'", "‛": "'", "`": "'", "“": '"', "”": '"'})
-_HYPHENS = str.maketrans({char: "-" for char in "‐‑‒–—"})
-_THE = LazyPattern(r"^the(?:\s+|$)")
-_PARENTHESIS = LazyPattern(r"^(.*?)\s*\(([^()]+)\)$")
-_YEAR = LazyPattern(r"^([0-9]{4})\s+(.+)$")
-
-
-def _name_key(text: str) -> str:
-    """Case, quote marks, dashes, spacing, a leading "the" and edge punctuation ignored."""
-    folded = unicodedata.normalize("NFKC", text).translate(_QUOTES).translate(_HYPHENS)
-    folded = " ".join(folded.casefold().split()).strip(" .,;:")
-    return _THE.sub("", folded).strip(" .,;:")
-
-
-@functools.cache
-def _jurisdiction_forms(code: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """Prefixes and suffixes that name a jurisdiction: "cambodia's ", " of cambodia"."""
-    import pycountry
-
-    country = pycountry.countries.get(alpha_3=code)
-    names = {
-        _name_key(getattr(country, field))
-        for field in ("name", "common_name", "official_name")
-        if country is not None and hasattr(country, field)
-    }
-    prefixes: set[str] = set()
-    suffixes: set[str] = set()
-    for name in names:
-        prefixes |= {f"{name}'s ", f"the {name}'s "}
-        if name.endswith("a"):
-            prefixes.add(f"{name}n ")  # Cambodia → Cambodian
-        suffixes |= {f" of {name}", f" of the {name}"}
-    longest_first = sorted(prefixes, key=len, reverse=True), sorted(suffixes, key=len, reverse=True)
-    return tuple(longest_first[0]), tuple(longest_first[1])
-
-
-def _readings(written: str, law: Law) -> list[tuple[str, str]]:
-    """The keys ``written`` may stand for when it names ``law``, each with what was set aside."""
-    key = _name_key(written)
-    readings = [(key, "")]
-    parenthesis = _PARENTHESIS.match(key)
-    if parenthesis:
-        outside, inside = parenthesis.groups()
-        readings += [(outside, f" without '({inside})'"), (inside, f" by '{inside}'")]
-    prefixes, suffixes = _jurisdiction_forms(law.jurisdiction)
-    years = {str(change.date.year) for change in law.status}
-    more = []
-    for text, how in readings:
-        year = _YEAR.match(text)
-        if year and year.group(1) in years:
-            more.append(
-                (year.group(2), f"{how} once the year {year.group(1)} of its history is set aside")
-            )
-        for prefix in prefixes:
-            if text.startswith(prefix):
-                more.append(
-                    (
-                        text[len(prefix) :],
-                        f"{how} once '{prefix.strip()}', naming its jurisdiction "
-                        f"{law.jurisdiction}, is set aside",
-                    )
-                )
-        for suffix in suffixes:
-            if text.endswith(suffix):
-                more.append(
-                    (
-                        text[: -len(suffix)],
-                        f"{how} once '{suffix.strip()}', naming its jurisdiction "
-                        f"{law.jurisdiction}, is set aside",
-                    )
-                )
-    return readings + more
-
-
-def resolve_instrument(
-    written: str, laws: Iterable[Law], *, jurisdiction: str | None = None
-) -> InstrumentMatch:
-    """The law record that a name as written ("Cambodia’s Penal Code") stands for.
-
-    A name matches a law when, ignoring case, quote marks, dashes, spacing,
-    a leading "the" and edge punctuation, it equals one of the law's titles
-    or short names, either as it is or once one of these is set aside:
-
-    - a qualifier naming the law's own jurisdiction: "Cambodia’s …",
-      "Cambodian …" (the country's name plus "n", for names ending in "a"),
-      "… of Cambodia", "… of the Kingdom of Cambodia";
-    - a trailing acronym in parentheses, or everything but it
-      ("Law on Associations and Non-Governmental Organizations (LANGO)");
-    - a leading year that one of its status entries is dated in ("2015 Law
-      on Associations …").
-
-    ``jurisdiction`` limits the search to one country's laws.  Nothing is
-    ever guessed: no match and several matches are errors.
-
-    Raises:
-        InstrumentNotFoundError: when no law matches; its message lists close
-            titles, if any, as suggestions only.
-        AmbiguousInstrumentError: when laws with different ids match; its
-            ``candidates`` lists them.
-
-    """
-    chosen = [law for law in laws if jurisdiction is None or law.jurisdiction == jurisdiction]
-    found: dict[str, InstrumentMatch] = {}
-    for law in chosen:
-        names = {_name_key(name): name for name in (*law.titles, *law.short_names)}
-        for key, how in _readings(written, law):
-            if key in names and law.id not in found:
-                kind = "short name" if names[key] in law.short_names else "title"
-                found[law.id] = InstrumentMatch(
-                    law,
-                    names[key],
-                    f"{written!r} matches the {kind} {names[key]!r} of {law.id}{how} "
-                    "(case, quote marks and a leading 'the' ignored)",
-                )
-    where = f" of {jurisdiction}" if jurisdiction is not None else ""
-    if len(found) > 1:
-        ids = sorted(found)
-        raise AmbiguousInstrumentError(
-            f"{written!r} could name any of the laws{where} {', '.join(ids)}; cite one by its id",
-            written=written,
-            candidates=ids,
-        )
-    if not found:
-        titles = [name for law in chosen for name in (*law.titles, *law.short_names)]
-        close = difflib.get_close_matches(written, titles, n=3, cutoff=0.6)
-        hint = f"; close titles (not chosen): {', '.join(map(repr, close))}" if close else ""
-        raise InstrumentNotFoundError(
-            f"no law{where} has a title or short name matching {written!r}{hint}",
-            written=written,
-        )
-    return next(iter(found.values()))
-
-
-def resolve_citation(
-    citation: Citation, laws: Iterable[Law], *, jurisdiction: str | None = None
-) -> LawReference:
-    """The :class:`LawReference` a parsed citation stands for, given the laws.
-
-    The instrument is resolved by :func:`resolve_instrument`; the article
-    numbers and the text as written are kept.  Whether the law has those
-    articles is not checked here (see :func:`article_exists`).
-
-    Raises:
-        InstrumentNotFoundError: when the citation names no instrument, or
-            one that no law matches.
-        AmbiguousInstrumentError: when it matches several laws.
-
-    """
-    if citation.instrument is None:
-        raise InstrumentNotFoundError(
-            f"{citation.as_written!r} names no instrument to look up", written=citation.as_written
-        )
-    match = resolve_instrument(citation.instrument, laws, jurisdiction=jurisdiction)
-    return LawReference(
-        law=match.law.id, articles=citation.articles, as_written=citation.as_written
-    )
-
-
-# --------------------------------------------------------------------------- penalties
-
-
-@attrs.frozen
-class StatutoryMaximum:
-    """The most the law allows for a charge, and what that rests on; see :func:`statutory_maximum`.
-
-    Attributes:
-        reference: The reference it was worked out for.
-        penalty: The greatest maximum term and the greatest maximum fine of
-            the penalties used, and every aggravated variant of theirs with
-            the maxima it has over its own penalty stated in full; no
-            minimum.  ``None`` when the law record states no penalty that
-            applies.  Compare a sentence with it by
-            :func:`civicspace.sentences.compare_with_penalty`.
-        articles: The cited articles whose own penalties were used.
-        from_instrument: Whether the instrument's own penalties were used
-            (see :func:`statutory_maximum`).
-        without_penalty: Cited articles the law has that state no penalty.
-        missing: Cited articles the law record does not have.
-
-    """
-
-    reference: LawReference
-    penalty: StatutoryPenalty | None
-    articles: tuple[str, ...] = ()
-    from_instrument: bool = False
-    without_penalty: tuple[str, ...] = ()
-    missing: tuple[str, ...] = ()
-
-
-def _greatest_term(terms: Iterable[Term | Life | None]) -> Term | Life | None:
-    greatest: Term | Life | None = None
-    for term in terms:
-        if term is not None and (greatest is None or term > greatest):
-            greatest = term
-    return greatest
-
-
-def _greatest_fine(fines: Iterable[Money | None]) -> Money | None:
-    greatest: Money | None = None
-    for fine in fines:
-        if fine is not None and (greatest is None or fine > greatest):
-            greatest = fine
-    return greatest
-
-
-def _restated(penalty: StatutoryPenalty, variant: AggravatedPenalty) -> AggravatedPenalty:
-    """``variant`` with its maxima stated in full, as they are with ``penalty`` as its base."""
-    applied = penalty.applying(variant)
-    return AggravatedPenalty(
-        condition=variant.condition,
-        maximum_term=applied.maximum_term,
-        maximum_fine=applied.maximum_fine,
-    )
-
-
-def _combine(penalties: list[StatutoryPenalty]) -> StatutoryPenalty | None:
-    if not penalties:
-        return None
-    variants: list[AggravatedPenalty] = []
-    for penalty in penalties:
-        for variant in penalty.aggravated:
-            restated = _restated(penalty, variant)
-            if restated not in variants:
-                variants.append(restated)
-    return StatutoryPenalty(
-        maximum_term=_greatest_term(penalty.maximum_term for penalty in penalties),
-        maximum_fine=_greatest_fine(penalty.maximum_fine for penalty in penalties),
-        aggravated=tuple(variants),
-    )
-
-
-def statutory_maximum(laws: Iterable[Law], reference: LawReference) -> StatutoryMaximum:
-    """The most the law allows for a charge citing ``reference``: the heaviest cited article.
-
-    The penalties used are those of the cited articles.  When none of the
-    cited articles states a penalty, or the reference cites the whole
-    instrument, the instrument's own penalties are used (they are the most
-    it provides for); a reference to the whole instrument also uses every
-    article's penalties.  From the penalties used, the result takes the
-    greatest maximum term and the greatest maximum fine (penalties for
-    several articles are not added up: a court sentences within the
-    heaviest), keeps every aggravated variant with its condition and the
-    maxima it has over its own penalty, stated in full, and states no
-    minimum.  Whether a sentence exceeds it is answered by
-    :func:`civicspace.sentences.compare_with_penalty` given this penalty.
-
-    Raises:
-        UnknownLawError: when no law has the reference's id.
-        IncomparableTermsError: when two maximum terms compare differently
-            from different start dates (one month against 30 days).
-        CurrencyMismatchError: when two maximum fines are in different
-            currencies.
-
-    """
-    law = laws_by_id(laws).get(reference.law)
-    if law is None:
-        raise UnknownLawError(f"no law has the id {reference.law!r}")
-    used: list[StatutoryPenalty] = []
-    with_penalty: list[str] = []
-    without: list[str] = []
-    missing: list[str] = []
-    for number in reference.articles:
-        article = law.article(number)
-        if article is None:
-            missing.append(number)
-        elif article.penalties:
-            with_penalty.append(number)
-            used.extend(article.penalties)
-        else:
-            without.append(number)
-    from_instrument = not used and bool(law.penalties)
-    if from_instrument:
-        used.extend(law.penalties)
-    if not reference.articles:
-        from_instrument = bool(law.penalties)
-        used = [*law.penalties]
-        for article in law.articles:
-            if article.penalties:
-                with_penalty.append(article.number)
-                used.extend(article.penalties)
-    return StatutoryMaximum(
-        reference=reference,
-        penalty=_combine(used),
-        articles=tuple(with_penalty),
-        from_instrument=from_instrument,
-        without_penalty=tuple(without),
-        missing=tuple(missing),
-    )
-
-
-# --------------------------------------------------------------------------- counting
-
-#: An article as counted: the law's id and the article's canonical number,
-#: or ``None`` for a citation of the whole instrument.
-ArticleKey = tuple[str, str | None]
-
-
-def _keys(reference: LawReference) -> list[ArticleKey]:
-    if not reference.articles:
-        return [(reference.law, None)]
-    # A reference that repeats an article cites it once.
-    return [
-        (reference.law, number)
-        for number in dict.fromkeys(canonical_article_number(n) for n in reference.articles)
-    ]
-
-
-def count_references_by_article(references: Iterable[LawReference]) -> dict[ArticleKey, int]:
-    """How many references cite each article, most cited first.
-
-    An article is ``(law id, canonical number)``; a reference citing the whole
-    instrument counts under ``(law id, None)``.  A reference that names an
-    article twice counts it once.  Ties keep the order first seen.
-    """
-    counts = Counter(key for reference in references for key in _keys(reference))
-    return dict(counts.most_common())
-
-
-def count_references_by_article_and_key(
-    items: Iterable[tuple[K, LawReference]],
-) -> dict[ArticleKey, dict[K, int]]:
-    """How often each article is cited, split by a key such as the role of the person charged.
-
-    ``items`` pairs each reference with its key (``("journalist",
-    reference)``).  Articles come most cited first, as in
-    :func:`count_references_by_article`; the keys of each article, most
-    frequent first.
-    """
-    by_article: dict[ArticleKey, Counter[K]] = {}
-    for group, reference in items:
-        for key in _keys(reference):
-            by_article.setdefault(key, Counter())[group] += 1
-    ranked = sorted(by_article.items(), key=lambda item: -item[1].total())
-    return {key: dict(counter.most_common()) for key, counter in ranked}
 
 
 def laws_by_id(laws: Iterable[Law]) -> Mapping[str, Law]:

@@ -1,12 +1,11 @@
-"""What laws threaten and what courts hand down: statutory penalties and sentences.
+"""What courts hand down: sentences, and the arithmetic of terms.
 
-A :class:`StatutoryPenalty` is the punishment a law states for an offence
-("up to five years – rising to ten years if deemed to impact national
-security"); a :class:`Sentence` is what a court imposed on one person.  The
-pure functions here answer the questions reports ask of them: how long is
-left to serve, when is the release date, does a sentence exceed what the law
-allows, what do several sentences come to served together or one after
-another, and what do many sentences add up to.
+A :class:`Sentence` is what a court imposed on one person.  The pure
+functions here answer the questions reports ask of sentences: how long is
+left to serve, when is the release date, what do several sentences come to
+served together or one after another, and what do many sentences add up to.
+What laws threaten, and whether a sentence exceeds it, is in
+:mod:`civicspace._model.penalties`.
 """
 
 from __future__ import annotations
@@ -22,27 +21,28 @@ from ..errors import FieldValueError, SentenceError
 from .custody import CustodyPeriod, days_in_custody, term_release_date
 from .money import Money, ReportedAmount, total_by_currency
 from .terms import LIFE, IncomparableTermsError, Life, Term, TermRange
-from .values import LawVersion, PartialDate, Source, check_id, check_optional_bool, check_text
+from .values import PartialDate, Source, check_id, check_optional_bool, check_text
 
 __all__ = [
     "REMAINDER",
-    "AggravatedPenalty",
+    "AdditionalPenalty",
+    "AdditionalPenaltyKind",
     "AppealOutcome",
-    "PenaltyComparison",
+    "CourtKind",
+    "DetentionRegime",
+    "NonCustodialKind",
+    "NonCustodialPenalty",
+    "Proceedings",
     "Remainder",
     "Sentence",
     "SentenceError",
     "SentenceTotals",
-    "StatutoryPenalty",
     "account_totals",
-    "compare_with_penalty",
     "sentence_release_date",
     "served_concurrently",
     "served_consecutively",
     "time_to_serve",
 ]
-
-_PENALTY_FIELDS: Final = ("minimum_term", "maximum_term", "minimum_fine", "maximum_fine")
 
 
 class Remainder(enum.Enum):
@@ -84,6 +84,92 @@ class AppealOutcome(enum.Enum):
     """Set aside."""
 
 
+# The meaning of each value below is written once, in the schema's description of its enum
+# (``civicspace schema sentence``); tests/test_agreement.py proves the values agree.
+
+
+class DetentionRegime(enum.StrEnum):
+    """The regime or kind of place a custodial term is served in, where the sentence states it.
+
+    "ten years in a reinforced-regime colony" is
+    ``REINFORCED_REGIME_COLONY``.  Each value is described in the schema
+    (``$defs/detention_regime`` of ``sentence.json``).  The JSON form is the value.
+    """
+
+    COLONY_SETTLEMENT = "colony_settlement"
+    GENERAL_REGIME_COLONY = "general_regime_colony"
+    REINFORCED_REGIME_COLONY = "reinforced_regime_colony"
+    STRICT_REGIME_COLONY = "strict_regime_colony"
+    SPECIAL_REGIME_COLONY = "special_regime_colony"
+    PRISON = "prison"
+    MILITARY_PRISON = "military_prison"
+    LABOUR_CAMP = "labour_camp"
+    OTHER = "other"
+
+
+class NonCustodialKind(enum.StrEnum):
+    """A main penalty served without custody: probation, restricted freedom, corrective labour ...
+
+    Each value is described in the schema (``$defs/non_custodial_kind`` of
+    ``sentence.json``).  The JSON form is the value.
+    """
+
+    PROBATION = "probation"
+    RESTRICTED_FREEDOM = "restricted_freedom"
+    CORRECTIVE_LABOUR = "corrective_labour"
+    COMPULSORY_LABOUR = "compulsory_labour"
+    COMMUNITY_SERVICE = "community_service"
+    OTHER = "other"
+
+
+class AdditionalPenaltyKind(enum.StrEnum):
+    """A penalty beside the main one: a travel ban, deprivation of political rights ...
+
+    Each value is described in the schema (``$defs/additional_penalty_kind``
+    of ``sentence.json``).  The JSON form is the value.
+    """
+
+    TRAVEL_BAN = "travel_ban"
+    PROFESSION_BAN = "profession_ban"
+    ACTIVITY_BAN = "activity_ban"
+    DEPRIVATION_OF_POLITICAL_RIGHTS = "deprivation_of_political_rights"
+    PUBLIC_OFFICE_BAN = "public_office_ban"
+    CONFISCATION_OF_PROPERTY = "confiscation_of_property"
+    DEPRIVATION_OF_NATIONALITY = "deprivation_of_nationality"
+    INTERNAL_EXILE = "internal_exile"
+    EXPULSION = "expulsion"
+    SUPERVISION = "supervision"
+    OTHER = "other"
+
+
+class Proceedings(enum.StrEnum):
+    """Whether a person was sentenced in criminal or administrative proceedings.
+
+    "15 days of administrative arrest" is ``ADMINISTRATIVE``.  Each value is
+    described in the schema (``$defs/proceedings`` of ``sentence.json``).
+    The JSON form is the value.
+    """
+
+    CRIMINAL = "criminal"
+    ADMINISTRATIVE = "administrative"
+
+
+class CourtKind(enum.StrEnum):
+    """What kind of court imposed a sentence: ordinary, military, revolutionary ...
+
+    Each value is described in the schema (``$defs/court_kind`` of
+    ``sentence.json``).  The JSON form is the value.
+    """
+
+    ORDINARY = "ordinary"
+    MILITARY = "military"
+    REVOLUTIONARY = "revolutionary"
+    STATE_SECURITY = "state_security"
+    COUNTER_TERRORISM = "counter_terrorism"
+    SPECIAL = "special"
+    OTHER = "other"
+
+
 def _optional(
     *classes: type[Any], words: str
 ) -> Any:  # an attrs validator; Any keeps attrs.field's overloads simple
@@ -106,149 +192,66 @@ def _tuple_of(cls: type[Any]) -> Any:
     return validate
 
 
-def _check_states_a_maximum(instance: Any, _: attrs.Attribute[Any], value: object) -> None:
-    if instance.maximum_term is None and value is None:
-        raise FieldValueError(
-            "a penalty states a maximum term, a maximum fine or both", field="maximum_term"
-        )
-
-
-def _check_states_a_change(instance: Any, _: attrs.Attribute[Any], value: object) -> None:
-    if value is None and all(getattr(instance, name) is None for name in _PENALTY_FIELDS[:3]):
-        raise FieldValueError(
-            "an aggravated penalty states at least one of "
-            "minimum_term, maximum_term, minimum_fine and maximum_fine",
-            field="maximum_term",
-        )
-
-
-def _check_equivalent(instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is None:
-        return
-    if instance.maximum_fine is None:
-        raise FieldValueError(
-            "an equivalent needs the maximum fine it renders", field=attribute.name
-        )
-
-
-def _check_approximate(instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is not None and instance.maximum_fine_equivalent is None:
-        raise FieldValueError("only an equivalent can be approximate", field=attribute.name)
-
-
-_TERM = _optional(Term, words="a Term")
-_TERM_OR_LIFE = _optional(Term, Life, words="a Term or LIFE")
-_MONEY = _optional(Money, words="Money")
 _REPORTED = _optional(ReportedAmount, words="a ReportedAmount")
 
 
-@attrs.frozen(kw_only=True)
-class AggravatedPenalty:
-    """A heavier penalty a law states for an aggravating circumstance.
+def _kind(cls: type[enum.Enum]) -> Any:
+    def validate(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, cls):
+            raise FieldValueError(
+                f"{attribute.name} must be a {cls.__name__}, not {value!r}", field=attribute.name
+            )
 
-    "up to five years – rising to ten years if deemed to impact national
-    security" has the variant
-    ``AggravatedPenalty(condition="if deemed to impact national security",
-    maximum_term=Term(years=10))``.  A variant states what changes, at
-    least one of the four bounds; what it leaves out is as in the base
-    penalty (:meth:`StatutoryPenalty.applying` gives the penalty in full).
-
-    Attributes:
-        condition: The circumstance, in the law's or the source's words.
-        minimum_term: The least term, where it changes.
-        maximum_term: The greatest term, or :data:`~civicspace.sentences.LIFE`, where it changes.
-        minimum_fine: The least fine, where it changes.
-        maximum_fine: The greatest fine, where it changes.
-
-    """
-
-    condition: str = attrs.field(validator=check_text)
-    minimum_term: Term | None = attrs.field(default=None, validator=_TERM)
-    maximum_term: Term | Life | None = attrs.field(default=None, validator=_TERM_OR_LIFE)
-    minimum_fine: Money | None = attrs.field(default=None, validator=_MONEY)
-    maximum_fine: Money | None = attrs.field(
-        default=None, validator=[_MONEY, _check_states_a_change]
-    )
+    return validate
 
 
-@attrs.frozen(kw_only=True)
-class StatutoryPenalty:
-    """The punishment a law states for an offence: terms and fines, with aggravated variants.
-
-    "prison sentences of up to five years – rising to ten years if deemed to
-    'impact national security' – and fines of up to 5,000,000 riels" is
-    ``StatutoryPenalty(maximum_term=Term(years=5),
-    maximum_fine=Money(5000000, "KHR"), aggravated=(AggravatedPenalty(
-    condition="if deemed to impact national security",
-    maximum_term=Term(years=10)),))``.
-
-    A penalty threatens only what it states: it states a maximum term
-    (:data:`~civicspace.sentences.LIFE` for life imprisonment), a maximum fine or both,
-    and a minimum where the law gives one.  Fines are in the law's own
-    currency; an equivalent a report adds ("about $1,250 USD") is not part
-    of the law.  The cross-field rules (``penalty.*`` codes) check that each
-    minimum, in the base penalty and with each variant applied, does not
-    exceed its maximum.
-
-    Attributes:
-        minimum_term: The least term, where stated.
-        maximum_term: The greatest term, or :data:`~civicspace.sentences.LIFE`.
-        minimum_fine: The least fine, where stated.
-        maximum_fine: The greatest fine.
-        maximum_fine_equivalent: The equivalent of the maximum fine in
-            another currency that a report adds ("fines of up to 5,000,000
-            riels (about $1,250 USD)"); kept for the record, never part of
-            the law and never used to convert.
-        equivalent_approximate: ``True`` when the report marks the equivalent
-            as approximate ("about"), ``False`` when it stresses it is exact,
-            ``None`` when it says neither or gives no equivalent.
-        aggravated: Heavier variants for aggravating circumstances, in the
-            order the law gives them.
-        version: Which version of the instrument states the penalty
-            (:attr:`~civicspace.laws.LawVersion.DRAFT` when a report describes the
-            draft), when the source says.
-
-    """
-
-    minimum_term: Term | None = attrs.field(default=None, validator=_TERM)
-    maximum_term: Term | Life | None = attrs.field(default=None, validator=_TERM_OR_LIFE)
-    minimum_fine: Money | None = attrs.field(default=None, validator=_MONEY)
-    maximum_fine: Money | None = attrs.field(
-        default=None, validator=[_MONEY, _check_states_a_maximum]
-    )
-    maximum_fine_equivalent: Money | None = attrs.field(
-        default=None, validator=[_MONEY, _check_equivalent]
-    )
-    equivalent_approximate: bool | None = attrs.field(
-        default=None, validator=[check_optional_bool, _check_approximate]
-    )
-    aggravated: tuple[AggravatedPenalty, ...] = attrs.field(
-        default=(), validator=_tuple_of(AggravatedPenalty)
-    )
-    version: LawVersion | None = None
-
-    def applying(self, variant: AggravatedPenalty) -> StatutoryPenalty:
-        """The penalty in full when ``variant``'s condition holds, without variants.
-
-        Each bound the variant states replaces the base penalty's; the rest
-        are the base penalty's.  ``variant`` need not be one of
-        :attr:`aggravated`.
-        """
-        stated = {
-            name: getattr(variant, name)
-            for name in _PENALTY_FIELDS
-            if getattr(variant, name) is not None
-        }
-        if "maximum_fine" in stated:  # the reported equivalent was of the base fine
-            stated.update(maximum_fine_equivalent=None, equivalent_approximate=None)
-        return attrs.evolve(self, aggravated=(), **stated)
-
-    def levels(self) -> tuple[StatutoryPenalty, ...]:
-        """The base penalty without variants, then each variant applied, in order."""
-        return (
-            attrs.evolve(self, aggravated=()),
-            *(self.applying(variant) for variant in self.aggravated),
+def check_only_true(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Attrs validator: ``value`` is ``True`` or ``None`` (a flag whose JSON form is ``true``)."""
+    if value is not None and value is not True:
+        raise FieldValueError(
+            f"{attribute.name} must be True or None, not {value!r}", field=attribute.name
         )
+
+
+@attrs.frozen(kw_only=True)
+class NonCustodialPenalty:
+    """A main penalty served without custody: "two years of restricted freedom".
+
+    ``NonCustodialPenalty(kind=NonCustodialKind.RESTRICTED_FREEDOM,
+    term=Term(years=2))``.  It adds nothing to time in custody.
+
+    Attributes:
+        kind: Which penalty.
+        term: How long, where stated.
+        as_printed: The penalty in the source's words.
+
+    """
+
+    kind: NonCustodialKind = attrs.field(validator=_kind(NonCustodialKind))
+    term: Term | None = attrs.field(default=None, validator=_optional(Term, words="a Term"))
+    as_printed: str | None = attrs.field(default=None, validator=check_text)
+
+
+@attrs.frozen(kw_only=True)
+class AdditionalPenalty:
+    """A penalty beside the main one: "a 10-year travel ban", "deprived of political rights".
+
+    ``AdditionalPenalty(kind=AdditionalPenaltyKind.TRAVEL_BAN,
+    term=Term(years=10))``.  It adds nothing to time in custody.
+
+    Attributes:
+        kind: Which penalty.
+        term: How long, where it has a term: a :class:`~civicspace.sentences.Term` or
+            :data:`~civicspace.sentences.LIFE` ("deprived of political rights for life").
+        as_printed: The penalty in the source's words.
+
+    """
+
+    kind: AdditionalPenaltyKind = attrs.field(validator=_kind(AdditionalPenaltyKind))
+    term: Term | Life | None = attrs.field(
+        default=None, validator=_optional(Term, Life, words="a Term or LIFE")
+    )
+    as_printed: str | None = attrs.field(default=None, validator=check_text)
 
 
 def _check_suspended(instance: Sentence, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -264,10 +267,42 @@ def _check_suspended(instance: Sentence, attribute: attrs.Attribute[Any], value:
         )
 
 
+_PENALTY_MEMBERS: Final = (
+    "term", "death", "lashes", "non_custodial", "fine", "compensation", "additional_penalties"
+)  # fmt: skip
+
+
 def _check_states_a_penalty(instance: Sentence, _: attrs.Attribute[Any], value: object) -> None:
-    if value is None and instance.term is None and instance.fine is None:
+    if all(getattr(instance, name) in (None, ()) for name in _PENALTY_MEMBERS):
         raise FieldValueError(
-            "a sentence states a custodial term, a fine, compensation or more", field="term"
+            "a sentence states a custodial term, the death penalty, lashes, a non-custodial "
+            "penalty, a fine, compensation, an additional penalty or more",
+            field="term",
+        )
+
+
+def _check_needs_term(instance: Sentence, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None and instance.term is None:
+        raise FieldValueError(
+            f"{attribute.name} needs the custodial term it describes", field=attribute.name
+        )
+
+
+def _check_aggravated_life(
+    instance: Sentence, attribute: attrs.Attribute[Any], value: object
+) -> None:
+    check_optional_bool(instance, attribute, value)
+    if value is not None and not isinstance(instance.term, Life):
+        raise FieldValueError(
+            "aggravated_life says whether a life term is aggravated; it needs term LIFE",
+            field=attribute.name,
+        )
+
+
+def _check_lashes(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None and type(value) is not int:
+        raise FieldValueError(
+            f"{attribute.name} must be a whole number, not {value!r}", field=attribute.name
         )
 
 
@@ -279,25 +314,52 @@ class Sentence:
     (USD 1,000)" is ``Sentence(person="thun-ratha", term=Term(months=20),
     fine=ReportedAmount(amount=Money(4000000, "KHR"),
     equivalent=Money(1000, "USD")))``.  A sentence states a custodial term,
-    a fine, compensation or more.  Sentences are embedded in case records;
-    ``person`` is the id of a person in the enclosing record.
+    the death penalty, lashes, a non-custodial penalty, a fine,
+    compensation, an additional penalty or more.  Sentences are embedded in
+    case records; ``person`` is the id of a person in the enclosing record.
+
+    "sentenced to 10 years in prison and 1,000 lashes ... and a 10-year
+    travel ban" is ``Sentence(person="raif-badawi", term=Term(years=10),
+    lashes=1000, additional_penalties=(AdditionalPenalty(
+    kind=AdditionalPenaltyKind.TRAVEL_BAN, term=Term(years=10)),))``.
 
     Attributes:
         person: The id of the person sentenced.
         term: The custodial term imposed, suspended part included: a
             :class:`~civicspace.sentences.Term`, :data:`~civicspace.sentences.LIFE`, or a
             :class:`~civicspace.sentences.TermRange` when the source gives only a range.
+            Administrative arrest ("15 days of administrative arrest") is a
+            custodial term too, with ``proceedings`` administrative.
+        aggravated_life: Only with ``term=LIFE``: ``True`` for life without
+            parole or "with no possibility of release", ``False`` when the
+            source says release is possible, ``None`` when it says neither.
+            Aggravated life counts as life everywhere.
         suspended: The part of the term suspended: a term, or
             :data:`REMAINDER` for "the remainder ... suspended due to time
             served".  Needs ``term``; must not be longer than it (rule
             ``sentence.suspended_exceeds_term``).
+        regime: The regime or place of detention the term is served in,
+            where stated ("a strict-regime colony").  Needs ``term``.
+        regime_as_printed: The regime in the source's words.  Needs ``term``.
+        death: ``True`` when the court imposed the death penalty.  What later
+            happens to it is recorded by events and ``appeal_outcome``.  A
+            death sentence has no release date and adds no months to totals.
+        lashes: The number of lashes imposed, corporal punishment.  Lashes
+            add nothing to time in custody.
+        non_custodial: Main penalties served without custody (restricted
+            freedom, corrective labour ...).
         fine: The fine, as reported.
         compensation: Compensation or damages the person was ordered to pay.
+        additional_penalties: Penalties beside the main one (a travel ban,
+            deprivation of political rights ...).
         in_absentia: ``True`` when tried or sentenced in absentia, ``False``
             when the source says the person was present; ``None`` when it
             says neither.
         imposed_on: The date the sentence was imposed, to the precision known.
         court: The court that imposed it.
+        court_kind: What kind of court it is, where the source says.
+        proceedings: Whether the proceedings were criminal or
+            administrative, where the source says.
         appeal_outcome: What an appeal court did with it, where known.
         custody_credited: Custody to be deducted from the term (pre-trial
             detention, say), as :class:`~civicspace.cases.CustodyPeriod` values.
@@ -309,16 +371,36 @@ class Sentence:
     term: Term | TermRange | Life | None = attrs.field(
         default=None, validator=_optional(Term, TermRange, Life, words="a Term, TermRange or LIFE")
     )
+    aggravated_life: bool | None = attrs.field(default=None, validator=_check_aggravated_life)
     suspended: Term | Remainder | None = attrs.field(default=None, validator=_check_suspended)
+    regime: DetentionRegime | None = attrs.field(
+        default=None,
+        validator=[_optional(DetentionRegime, words="a DetentionRegime"), _check_needs_term],
+    )
+    regime_as_printed: str | None = attrs.field(
+        default=None, validator=[check_text, _check_needs_term]
+    )
+    death: bool | None = attrs.field(default=None, validator=check_only_true)
+    lashes: int | None = attrs.field(default=None, validator=_check_lashes)
+    non_custodial: tuple[NonCustodialPenalty, ...] = attrs.field(
+        default=(), validator=_tuple_of(NonCustodialPenalty)
+    )
     fine: ReportedAmount | None = attrs.field(default=None, validator=_REPORTED)
-    compensation: ReportedAmount | None = attrs.field(
-        default=None, validator=[_REPORTED, _check_states_a_penalty]
+    compensation: ReportedAmount | None = attrs.field(default=None, validator=_REPORTED)
+    additional_penalties: tuple[AdditionalPenalty, ...] = attrs.field(
+        default=(), validator=[_tuple_of(AdditionalPenalty), _check_states_a_penalty]
     )
     in_absentia: bool | None = attrs.field(default=None, validator=check_optional_bool)
     imposed_on: PartialDate | None = attrs.field(
         default=None, validator=_optional(PartialDate, words="a PartialDate")
     )
     court: str | None = attrs.field(default=None, validator=check_text)
+    court_kind: CourtKind | None = attrs.field(
+        default=None, validator=_optional(CourtKind, words="a CourtKind")
+    )
+    proceedings: Proceedings | None = attrs.field(
+        default=None, validator=_optional(Proceedings, words="a Proceedings")
+    )
     appeal_outcome: AppealOutcome | None = attrs.field(
         default=None, validator=_optional(AppealOutcome, words="an AppealOutcome")
     )
@@ -333,11 +415,17 @@ class Sentence:
 
 def _term_served(sentence: Sentence) -> Term | None:
     """The finite term left after the suspended part; ``None`` when nothing is to be served."""
+    if sentence.death:
+        raise SentenceError(
+            "a death sentence has no release date; what became of it (commuted, quashed, "
+            "carried out) is recorded by events and appeal_outcome"
+        )
     term, suspended = sentence.term, sentence.suspended
     if term is None or suspended is REMAINDER:
         return None
     if isinstance(term, Life):
-        raise SentenceError("life imprisonment has no release date")
+        kind = "aggravated life imprisonment" if sentence.aggravated_life else "life imprisonment"
+        raise SentenceError(f"{kind} has no release date")
     if isinstance(term, TermRange):
         raise SentenceError(
             f"the sentence gives the range {term.minimum} to {term.maximum}, "
@@ -359,11 +447,12 @@ def time_to_serve(sentence: Sentence, start: datetime.date | PartialDate | None 
     :func:`~civicspace.sentences.add_term`'s date, moved earlier by the days in
     :attr:`~Sentence.custody_credited` before ``start`` (overlaps counted
     once, open periods up to ``start``), but never before ``start``.  A
-    sentence without a custodial term, and one whose remainder is suspended
+    sentence without a custodial term (lashes, a non-custodial or additional
+    penalty alone), and one whose remainder is suspended
     (:data:`REMAINDER`), leaves 0 days.  More credit never leaves more days.
 
     Raises:
-        SentenceError: for life imprisonment and for a range of terms, and
+        SentenceError: for a death sentence, life imprisonment and a range of terms, and
             when ``start`` is not a :class:`datetime.date` or, left out, the
             sentence's ``imposed_on`` is not a day.
         IncomparableTermsError: when the suspended part cannot be taken from
@@ -411,7 +500,7 @@ def sentence_release_date(
     :class:`datetime.date`: ``start`` itself when nothing is left to serve.
 
     Raises:
-        SentenceError: for life imprisonment and for a range of terms, and
+        SentenceError: for a death sentence, life imprisonment and a range of terms, and
             when ``start`` is not a day (a string, a month, a datetime) or,
             left out, the sentence's ``imposed_on`` is not a day.
         IncomparableTermsError: when the suspended part cannot be taken from
@@ -425,131 +514,6 @@ def sentence_release_date(
         return day
     credit = days_in_custody(sentence.custody_credited, until=day)
     return term_release_date(day, term, credit)
-
-
-# -- Against the statutory penalty ---------------------------------------------------------------
-
-
-def _and(*answers: bool | None) -> bool | None:
-    if False in answers:
-        return False
-    if None in answers:
-        return None
-    return True
-
-
-def _certainly(compare: Any) -> bool | None:
-    try:
-        return bool(compare())
-    except IncomparableTermsError:
-        return None
-
-
-def _term_within(term: Term | TermRange | Life | None, maximum: Term | Life | None) -> bool | None:
-    if term is None:
-        return True
-    if maximum is None:
-        return False
-    if isinstance(maximum, Life):
-        return True
-    if isinstance(term, Life):
-        return False
-    low, high = (term.minimum, term.maximum) if isinstance(term, TermRange) else (term, term)
-    if _certainly(lambda: high <= maximum):
-        return True
-    if _certainly(lambda: low > maximum):
-        return False
-    return None
-
-
-def _fine_within(fine: ReportedAmount | None, maximum: Money | None) -> bool | None:
-    if fine is None:
-        return True
-    if maximum is None:
-        return False
-    if fine.amount.currency != maximum.currency:
-        return None
-    return fine.amount.amount <= maximum.amount
-
-
-def _within(sentence: Sentence, level: StatutoryPenalty) -> bool | None:
-    return _and(
-        _term_within(sentence.term, level.maximum_term),
-        _fine_within(sentence.fine, level.maximum_fine),
-    )
-
-
-@attrs.frozen(kw_only=True)
-class PenaltyComparison:
-    """How a sentence stands against a statutory penalty; see :func:`compare_with_penalty`.
-
-    Each answer is ``True`` (the sentence is within that penalty's maxima),
-    ``False`` (it exceeds them) or ``None`` (what is stated cannot tell).
-
-    Attributes:
-        penalty: The penalty compared with.
-        within_base: The answer for the base penalty.
-        within_variants: The answers for each aggravated variant applied
-            (:meth:`StatutoryPenalty.applying`), in the penalty's order.
-
-    """
-
-    penalty: StatutoryPenalty
-    within_base: bool | None
-    within_variants: tuple[bool | None, ...] = ()
-
-    @property
-    def applies(self) -> StatutoryPenalty | AggravatedPenalty | None:
-        """The first of the base penalty and its variants the sentence is certainly within.
-
-        The base penalty when it is within it; else the first variant it is
-        within ("up to ten years if deemed to impact national security");
-        ``None`` when there is none.
-        """
-        if self.within_base:
-            return self.penalty
-        for variant, within in zip(self.penalty.aggravated, self.within_variants, strict=True):
-            if within:
-                return variant
-        return None
-
-    @property
-    def exceeds_all(self) -> bool | None:
-        """Whether the sentence exceeds the base penalty and every variant; ``None`` if unsure."""
-        answers = (self.within_base, *self.within_variants)
-        if True in answers:
-            return False
-        if None in answers:
-            return None
-        return True
-
-
-def compare_with_penalty(sentence: Sentence, penalty: StatutoryPenalty) -> PenaltyComparison:
-    """Say whether ``sentence`` stays within the maxima of ``penalty`` and of each variant.
-
-    The rules:
-
-    - The term compared is the term imposed, suspended part included.  A
-      range is within a maximum when its maximum is, and exceeds it when its
-      minimum does; otherwise the answer is ``None``.  So is the answer when
-      the comparison depends on the calendar (``P1M`` against ``P30D``).
-    - :data:`~civicspace.sentences.LIFE` is within only a maximum of life.
-    - A penalty threatens only what it states: a custodial term exceeds a
-      penalty that states no maximum term, and a fine one that states no
-      maximum fine.
-    - A fine is compared in the penalty's currency; in another currency
-      the answer is ``None`` (amounts are never converted).  Compensation is
-      not a penalty and is not compared.
-    - The answer for a level is ``False`` if the term or the fine exceeds
-      it, else ``None`` if either cannot be told, else ``True``.
-    """
-    return PenaltyComparison(
-        penalty=penalty,
-        within_base=_within(sentence, penalty),
-        within_variants=tuple(
-            _within(sentence, penalty.applying(variant)) for variant in penalty.aggravated
-        ),
-    )
 
 
 # -- Combining terms -----------------------------------------------------------------------------
@@ -590,7 +554,8 @@ def served_consecutively(items: Iterable[_CustodialTerm | Sentence]) -> _Custodi
     """The term served when terms run one after another: their sum.
 
     Items are terms, ranges, :data:`~civicspace.sentences.LIFE` or sentences (whose
-    :attr:`~Sentence.term` is used; sentences without one are skipped).
+    :attr:`~Sentence.term` is used; sentences without one, such as a death
+    sentence, lashes or a non-custodial penalty alone, are skipped).
     Terms add component by component (``P18M`` then ``P2Y`` is ``P2Y18M``);
     if any item is a range the result is the range of the sums of the
     minimums and of the maximums; any :data:`~civicspace.sentences.LIFE` makes the
@@ -676,6 +641,12 @@ class SentenceTotals:
             equal to :attr:`fines` when no accounts disagree.
         compensation_maximum: As :attr:`compensation`, each ruling's
             greatest account.
+        death: How many are death sentences; they add nothing to the terms
+            and are not in :attr:`with_term` unless they also state a term.
+        aggravated_life: How many of :attr:`life` are aggravated life
+            (life without parole); they count in :attr:`life` too.
+        lashes: The lashes added up (by :func:`~civicspace.analysis.ruling_totals`:
+            each ruling's least account); lashes add nothing to the terms.
 
     """
 
@@ -688,6 +659,9 @@ class SentenceTotals:
     compensation: tuple[Money, ...] = ()
     fines_maximum: tuple[Money, ...] = ()
     compensation_maximum: tuple[Money, ...] = ()
+    death: int = 0
+    aggravated_life: int = 0
+    lashes: int = 0
 
     @property
     def minimum_months(self) -> int:
@@ -709,7 +683,7 @@ class SentenceTotals:
 def account_totals(sentences: Iterable[Sentence]) -> SentenceTotals:
     """Add up sentences taking each account as given: terms, life sentences, fines, compensation.
 
-    Every sentence given counts as a ruling of
+    Formerly ``sentence_totals``.  Every sentence given counts as a ruling of
     its own, so two accounts of one ruling that disagree ("18 to 20 months"
     in one article, "18 months" in another) are both added: over the
     sentences of a collection, use :func:`~civicspace.analysis.ruling_totals`, which
@@ -722,7 +696,14 @@ def account_totals(sentences: Iterable[Sentence]) -> SentenceTotals:
       and its maximum to :attr:`~SentenceTotals.term_maximum`; a finite term
       adds to both, so the two are equal when no sentence gives a range.
     - Life sentences are counted in :attr:`~SentenceTotals.life`, never
-      turned into months.
+      turned into months; aggravated life counts as life, and in
+      :attr:`~SentenceTotals.aggravated_life` too.
+    - Death sentences are counted in :attr:`~SentenceTotals.death`, never
+      turned into months; lashes are added up in
+      :attr:`~SentenceTotals.lashes`, and add no months.  Non-custodial and
+      additional penalties add nothing: they are not custody.
+    - An administrative arrest is a custodial term like any other ("15
+      days" adds ``P15D``).
     - Terms with days are kept in days: months are asked for through
       :attr:`~SentenceTotals.minimum_months`, which refuses a total with days.
     - Fines and compensation are added per currency, exactly; reported
@@ -734,7 +715,7 @@ def account_totals(sentences: Iterable[Sentence]) -> SentenceTotals:
         SentenceError: when an item is not a :class:`Sentence`.
 
     """
-    counted = with_term = life = 0
+    counted = with_term = life = death = aggravated_life = lashes = 0
     low, high = Term(), Term()
     fines: list[Money] = []
     compensation: list[Money] = []
@@ -742,11 +723,14 @@ def account_totals(sentences: Iterable[Sentence]) -> SentenceTotals:
         if not isinstance(sentence, Sentence):
             raise SentenceError(f"item {index} is not a Sentence but {type(sentence).__name__}")
         counted += 1
+        death += bool(sentence.death)
+        lashes += sentence.lashes or 0
         term = sentence.term
         if term is not None:
             with_term += 1
             if isinstance(term, Life):
                 life += 1
+                aggravated_life += bool(sentence.aggravated_life)
             else:
                 term_low, term_high = _ends(term)
                 low, high = low + term_low, high + term_high
@@ -764,4 +748,7 @@ def account_totals(sentences: Iterable[Sentence]) -> SentenceTotals:
         compensation=tuple(total_by_currency(compensation).values()),
         fines_maximum=tuple(total_by_currency(fines).values()),
         compensation_maximum=tuple(total_by_currency(compensation).values()),
+        death=death,
+        aggravated_life=aggravated_life,
+        lashes=lashes,
     )

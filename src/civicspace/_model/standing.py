@@ -180,6 +180,34 @@ def _changed_term(
     return term  # life, or no finite term: a reduction of it needs term_after
 
 
+def _changed(sentence: Sentence, event: Event) -> Sentence:
+    """``sentence`` as ``event`` (a commutation, a reduction) changes it.
+
+    ``term_after`` replaces the death penalty as well as a term: a death
+    sentence commuted to 20 years is a sentence of 20 years.  A reduction of
+    a death sentence without ``term_after`` changes nothing.
+    """
+    if sentence.death and event.term_after is None:
+        return sentence
+    term = _changed_term(sentence.term, event)
+    if term == sentence.term and not sentence.death:
+        return sentence
+    suspended = sentence.suspended
+    if isinstance(suspended, Term):
+        try:
+            fits = isinstance(term, Term) and bool(suspended <= term)
+        except IncomparableTermsError:
+            fits = False
+        suspended = suspended if fits else None
+    return attrs.evolve(
+        sentence,
+        term=term,
+        death=None,
+        aggravated_life=sentence.aggravated_life if isinstance(term, Life) else None,
+        suspended=suspended,
+    )
+
+
 def _may_precede(sentence: Sentence, event: Event) -> bool:
     imposed, date = sentence.imposed_on, event.date
     return imposed is None or date is None or imposed.earliest <= date.latest
@@ -206,12 +234,7 @@ def _apply_changes(
             None,
         )
         if target is not None:
-            sentence = current[target]
-            term = _changed_term(sentence.term, event)
-            suspended = sentence.suspended
-            if isinstance(suspended, Term) and not isinstance(term, Term):
-                suspended = None
-            current[target] = attrs.evolve(sentence, term=term, suspended=suspended)
+            current[target] = _changed(current[target], event)
     return current
 
 
@@ -228,9 +251,9 @@ def sentences_after_changes(
     ``reduced_by`` shortens it ("reduced by six years": 33 years leave 27;
     a range loses it at both ends).  A change applies to the last of the
     person's sentences that may have been imposed by the change's date.  A
-    sentence without a finite term (life; anything a later version of the
-    contract adds without a term, such as death) is changed only by
-    ``term_after``.  With ``on``, only changes dated certainly by that day
+    death sentence, and life, are changed only by ``term_after``: a death
+    sentence commuted to 20 years is a sentence of 20 years (``death`` no
+    longer set).  With ``on``, only changes dated certainly by that day
     apply; scheduled events never do.  Pass the result to
     :func:`~civicspace.sentences.account_totals` for totals, and each sentence to
     :func:`~civicspace.sentences.sentence_release_date` for its release date; see
@@ -248,7 +271,9 @@ def sentences_after_changes(
 
 def _release_day(sentences: list[Sentence]) -> datetime.date | None:
     """The day a ruling's sentences are all served: ``None`` unless each has a finite term."""
-    if not sentences or not all(isinstance(sentence.term, Term) for sentence in sentences):
+    if not sentences or not all(
+        isinstance(sentence.term, Term) and not sentence.death for sentence in sentences
+    ):
         return None
     try:
         return max(sentence_release_date(sentence) for sentence in sentences)
@@ -285,7 +310,7 @@ def term_release_on(case: Case, person_id: str) -> datetime.date | None:
 
 def _nothing_left_to_serve(sentence: Sentence) -> bool:
     term, suspended = sentence.term, sentence.suspended
-    if term is None or isinstance(term, Life):
+    if term is None or isinstance(term, Life) or sentence.death:
         return False
     return suspended is REMAINDER or (suspended is not None and suspended == term)
 

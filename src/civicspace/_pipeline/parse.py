@@ -112,6 +112,16 @@ def _decode(data: bytes | bytearray) -> str:
                 )
             ]
         )
+    if data.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")):  # a zip (.xlsx) or an old .xls
+        raise ValidationError(
+            [
+                _issue(
+                    "json.encoding",
+                    "this is a spreadsheet (or another zip file), not JSON: read a workbook "
+                    "or a folder of CSV files with civicspace import",
+                )
+            ]
+        )
     if data.startswith(b"\xef\xbb\xbf"):
         raise ValidationError(
             [_issue("json.byte_order_mark", "JSON text must not start with a byte order mark")]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .._model.citations import ARTICLE_NUMBER_PATTERN as _NUMBER
+from .._model.articles import ARTICLE_NUMBER_PATTERN as _NUMBER
 from .._model.citations import Citation
 from .._util.patterns import LazyPattern
 from ..errors import ParseError

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from .._model.laws import ENDING_STATUSES, CriticisedFeature, Law, LawKind, LawStatus
-from .._model.sentences import AggravatedPenalty, StatutoryPenalty
+from .._model.penalties import AggravatedPenalty, StatutoryPenalty
 from .._model.terms import IncomparableTermsError, Life
 from .._util.echo import quoted
 from .engine import Finding, _repeats, check

@@ -10,7 +10,7 @@ from __future__ import annotations
 import decimal
 import itertools
 from collections.abc import Iterable, Iterator, Mapping
-from typing import Any
+from typing import Any, Final
 
 import pyarrow as pa  # type: ignore[import-untyped]
 
@@ -85,10 +85,22 @@ def _amount(value: decimal.Decimal, path: str) -> decimal.Decimal:
     return value
 
 
+def _places(value: decimal.Decimal | None) -> int | None:
+    """The decimal places ``value`` is written with: 2 for ``4000000.00``."""
+    if value is None:
+        return None
+    exponent = value.as_tuple().exponent
+    return -exponent if isinstance(exponent, int) and exponent < 0 else 0
+
+
 def _money(name: str, value: Money | None, path: str) -> Row:
     if value is None:
-        return {f"{name}_amount": None, f"{name}_currency": None}
-    return {f"{name}_amount": _amount(value.amount, path), f"{name}_currency": value.currency}
+        return {f"{name}_amount": None, f"{name}_currency": None, f"{name}_amount_places": None}
+    return {
+        f"{name}_amount": _amount(value.amount, path),
+        f"{name}_currency": value.currency,
+        f"{name}_amount_places": _places(value.amount),
+    }
 
 
 def _reported(name: str, value: ReportedAmount | None, path: str) -> Row:
@@ -105,10 +117,16 @@ def _reported(name: str, value: ReportedAmount | None, path: str) -> Row:
     }
 
 
+#: The largest number an int64 column holds: a longer term has its ISO text only.
+_INT64: Final = 2**63 - 1
+
+
 def _months_days(term: Term | None) -> tuple[int | None, int | None]:
+    """A term's months and days as numbers; ``None`` for a number no int64 column holds."""
     if term is None:
         return None, None
-    return term.years * 12 + term.months, term.days
+    months = term.years * 12 + term.months
+    return (months if months <= _INT64 else None), (term.days if term.days <= _INT64 else None)
 
 
 def _term(name: str, term: Term | TermRange | Life | None) -> Row:
@@ -132,6 +150,15 @@ def _term(name: str, term: Term | TermRange | Life | None) -> Row:
         f"{name}_maximum_months": high_months,
         f"{name}_maximum_days": high_days,
         f"{name}_life": None if term is None else isinstance(term, Life),
+    }
+
+
+def _listed(name: str, items: tuple[Any, ...]) -> Row:
+    """A sentence's list of penalties as three aligned lists of text; empty text for none."""
+    return {
+        f"{name}_kinds": [str(item.kind.value) for item in items],
+        f"{name}_terms": ["" if item.term is None else str(item.term) for item in items],
+        f"{name}_as_printed": [item.as_printed or "" for item in items],
     }
 
 
@@ -299,6 +326,7 @@ class _Builder:
                     ),
                     "equivalent_approximate": getattr(level, "equivalent_approximate", None),
                     "version": _enum(getattr(level, "version", None)),
+                    "death": level.death,
                 },
             )
 
@@ -622,17 +650,26 @@ class _Builder:
                     "ruling_index": ruling,
                     "conflicting": sentence_path in conflicting,
                     **_term("term", sentence.term),
+                    "aggravated_life": sentence.aggravated_life,
                     "suspended": None if suspended is None else str(suspended),
                     "suspended_months": months,
                     "suspended_days": days,
                     "suspended_remainder": None
                     if suspended is None
                     else not isinstance(suspended, Term),
+                    "regime": _enum(sentence.regime),
+                    "regime_as_printed": sentence.regime_as_printed,
+                    "death": sentence.death,
+                    "lashes": sentence.lashes,
+                    **_listed("non_custodial", sentence.non_custodial),
                     **_reported("fine", sentence.fine, sentence_path),
                     **_reported("compensation", sentence.compensation, sentence_path),
+                    **_listed("additional_penalties", sentence.additional_penalties),
                     "in_absentia": sentence.in_absentia,
                     **_date("imposed_on", sentence.imposed_on),
                     "court": sentence.court,
+                    "court_kind": _enum(sentence.court_kind),
+                    "proceedings": _enum(sentence.proceedings),
                     "appeal_outcome": _enum(sentence.appeal_outcome),
                     "custody_credited_days": civicspace.cases.days_in_custody(credited)
                     if all(period.end is not None for period in credited)
@@ -857,6 +894,7 @@ class _Builder:
                             "group": result.group,
                             "seats": result.seats,
                             "share": result.share,
+                            "share_places": _places(result.share),
                         },
                     )
             for figure_index, figure in enumerate(election.figures):
@@ -871,9 +909,11 @@ class _Builder:
                         "measure": figure.measure,
                         "party": figure.party,
                         "value": figure.value,
+                        "value_places": _places(figure.value),
                         "unit": figure.unit.value,
                         "qualifier": _enum(figure.qualifier),
                         "previous": figure.previous,
+                        "previous_places": _places(figure.previous),
                         "as_written": figure.as_written,
                     },
                 )

@@ -112,10 +112,21 @@ def _date(name: str, meaning: str, *, derived: bool = False) -> list[Column]:
     ]
 
 
+def _places(name: str) -> Column:
+    """The decimal places a decimal column's value is written with: what keeps "4.80" as "4.80"."""
+    return Column(
+        f"{name}_places",
+        INT,
+        f"Decimal places {name} is written with (2 for 4000000.00), which the decimal "
+        "column does not keep",
+    )
+
+
 def _money(name: str, meaning: str, field: str, reader: str | None = None) -> list[Column]:
     return [
         Column(f"{name}_amount", AMOUNT, f"{meaning}: the amount", f"{field}.amount", reader),
         Column(f"{name}_currency", TEXT, f"{meaning}: its ISO 4217 currency", f"{field}.currency"),
+        _places(f"{name}_amount"),
     ]
 
 
@@ -203,6 +214,28 @@ def _penalty() -> list[Column]:
             "equivalent_approximate",
         ),
         _VERSION,
+        Column("death", BOOL, "Whether the law provides the death penalty", "death"),
+    ]
+
+
+def _listed(name: str, member: str, meaning: str, kinds: str) -> list[Column]:
+    """A sentence's list of penalties, one text per item in each of three aligned columns."""
+    return [
+        Column(
+            f"{name}_kinds", TEXTS, f"{meaning}: the kind of each ({kinds})", f"{member}[].kind"
+        ),
+        Column(
+            f"{name}_terms",
+            TEXTS,
+            f"{meaning}: the term of each, as given; empty text for none",
+            f"{member}[].term",
+        ),
+        Column(
+            f"{name}_as_printed",
+            TEXTS,
+            f"{meaning}: each in the source's words; empty text for none",
+            f"{member}[].as_printed",
+        ),
     ]
 
 
@@ -574,6 +607,32 @@ LAYOUT: Final[tuple[TableLayout, ...]] = (
         Column("court", TEXT, "The court", "court"),
         Column("appeal_outcome", ENUM, "What an appeal did to it", "appeal_outcome"),
         Column("custody_credited_days", INT, "Days of custody credited (days_in_custody)"),
+        Column(
+            "aggravated_life",
+            BOOL,
+            "Whether a life term is aggravated (without parole or release)",
+            "aggravated_life",
+        ),
+        Column(
+            "regime", ENUM, "The regime or place of detention: strict_regime_colony, ...", "regime"
+        ),
+        Column("regime_as_printed", TEXT, "The regime in the source's words", "regime_as_printed"),
+        Column("death", BOOL, "Whether the court imposed the death penalty", "death"),
+        Column("lashes", INT, "The number of lashes imposed", "lashes"),
+        *_listed(
+            "non_custodial",
+            "non_custodial",
+            "Penalties served without custody",
+            "restricted_freedom, corrective_labour, ...",
+        ),
+        *_listed(
+            "additional_penalties",
+            "additional_penalties",
+            "Penalties beside the main one",
+            "travel_ban, deprivation_of_political_rights, ...",
+        ),
+        Column("court_kind", ENUM, "The kind of court: ordinary, revolutionary, ...", "court_kind"),
+        Column("proceedings", ENUM, "criminal or administrative", "proceedings"),
     ),
     _case_table(
         "custody_credited",
@@ -784,6 +843,7 @@ LAYOUT: Final[tuple[TableLayout, ...]] = (
             Column(
                 "share", SHARE, "Share of the total in per cent, as the text states it", "share"
             ),
+            _places("share"),
         ),
         partition="country",
     ),
@@ -799,9 +859,11 @@ LAYOUT: Final[tuple[TableLayout, ...]] = (
             Column("measure", TEXT, "What it counts, in the text's words", "measure"),
             Column("party", TEXT, "The party it is about", "party"),
             Column("value", AMOUNT, "The number", "value"),
+            _places("value"),
             Column("unit", ENUM, "count or per_cent", "unit"),
             Column("qualifier", ENUM, "How the text qualifies it: more_than, ...", "qualifier"),
             Column("previous", AMOUNT, "The number it changed from", "previous"),
+            _places("previous"),
             Column("as_written", TEXT, "The words it was printed in", "as_written"),
         ),
         partition="country",

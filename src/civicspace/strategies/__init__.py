@@ -48,6 +48,7 @@ from .people import (
 )
 from .ratings import country_ratings, rating_scales, ratings, score_bands
 from .sentences import (
+    additional_penalties,
     aggravated_penalties,
     amounts,
     currency_codes,
@@ -58,7 +59,9 @@ from .sentences import (
     day_free_terms,
     money,
     month_free_terms,
+    non_custodial_penalties,
     reported_amounts,
+    sentence_values,
     sentences,
     statutory_penalties,
     term_ranges,
@@ -79,6 +82,7 @@ from .statements import concerns, deliverers, signatories, statement_demands, st
 
 __all__ = [
     "actors",
+    "additional_penalties",
     "affiliations",
     "agenda_items",
     "aggravated_penalties",
@@ -115,6 +119,7 @@ __all__ = [
     "laws",
     "money",
     "month_free_terms",
+    "non_custodial_penalties",
     "organisation_records",
     "organisations",
     "other_names",
@@ -129,6 +134,7 @@ __all__ = [
     "records",
     "reported_amounts",
     "score_bands",
+    "sentence_values",
     "sentences",
     "sessions",
     "shares",

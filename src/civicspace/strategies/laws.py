@@ -6,6 +6,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
+from .._model.articles import LawReference
 from .._model.laws import (
     Article,
     CriticisedFeature,
@@ -13,7 +14,6 @@ from .._model.laws import (
     Freedom,
     Law,
     LawKind,
-    LawReference,
     LawStatus,
     StatusChange,
     law_id,

@@ -3,22 +3,32 @@
 from __future__ import annotations
 
 import datetime
+import enum
 import functools
+import json
+from collections.abc import Mapping
 from decimal import Decimal
-from typing import Any
+from importlib import resources
+from typing import Any, TypeVar
 
 import attrs
 from hypothesis import strategies as st
 
 from .._model.custody import CustodyKind, CustodyPeriod
 from .._model.money import Money, ReportedAmount
+from .._model.penalties import AggravatedPenalty, StatutoryPenalty
 from .._model.sentences import (
     REMAINDER,
-    AggravatedPenalty,
+    AdditionalPenalty,
+    AdditionalPenaltyKind,
     AppealOutcome,
+    CourtKind,
+    DetentionRegime,
+    NonCustodialKind,
+    NonCustodialPenalty,
+    Proceedings,
     Remainder,
     Sentence,
-    StatutoryPenalty,
 )
 from .._model.terms import LIFE, Life, Term, TermRange
 from .._model.values import LawVersion
@@ -31,6 +41,7 @@ from ._common import (
 )
 
 __all__ = [
+    "additional_penalties",
     "aggravated_penalties",
     "amounts",
     "currency_codes",
@@ -41,13 +52,40 @@ __all__ = [
     "day_free_terms",
     "money",
     "month_free_terms",
+    "non_custodial_penalties",
     "reported_amounts",
+    "sentence_values",
     "sentences",
     "statutory_penalties",
     "term_ranges",
     "terms",
     "terms_or_life",
 ]
+
+
+E = TypeVar("E", bound=enum.Enum)
+
+
+@functools.cache
+def _sentence_schema() -> Mapping[str, Any]:
+    text = resources.files("civicspace").joinpath("schemas", "sentence.json").read_text("utf-8")
+    loaded: Mapping[str, Any] = json.loads(text)
+    return loaded
+
+
+def sentence_values(definition: str, cls: type[E]) -> st.SearchStrategy[E]:
+    """Every value of the enum ``definition`` of ``sentence.json``'s ``$defs``, as a ``cls``.
+
+    The values are read from the schema, so a value added there is drawn
+    with no change here (``sentence_values("court_kind", CourtKind)``).
+    """
+    values = _sentence_schema()["$defs"][definition]["enum"]
+    return st.sampled_from([cls(value) for value in values])
+
+
+def _lashes() -> st.SearchStrategy[int]:
+    member = _sentence_schema()["$defs"]["sentence"]["properties"]["lashes"]
+    return st.integers(min_value=member["minimum"], max_value=member["maximum"])
 
 
 def terms(
@@ -174,9 +212,16 @@ def custody_periods(*, open_periods: bool = True) -> st.SearchStrategy[CustodyPe
 
 
 def _bounds(draw: st.DrawFn) -> dict[str, Any]:
-    """Minimum and maximum term and fine, each minimum within its maximum, a maximum stated."""
-    stated = draw(st.sampled_from(["term", "fine", "both"]))
+    """Minimum and maximum term and fine, each minimum within its maximum, a maximum stated.
+
+    Now and then the death penalty too, or alone.
+    """
+    stated = draw(st.sampled_from(["term", "fine", "both", "death"]))
     bounds: dict[str, Any] = {}
+    if stated == "death" or draw(st.integers(0, 7)) == 0:
+        bounds["death"] = True
+    if stated == "death":
+        return bounds
     if stated != "fine":
         maximum = draw(terms_or_life())
         bounds["maximum_term"] = maximum
@@ -266,15 +311,40 @@ def _part_of(term: Term) -> st.SearchStrategy[Term]:
     )
 
 
+def non_custodial_penalties() -> st.SearchStrategy[NonCustodialPenalty]:
+    """Non-custodial penalties of every kind the schema names, with or without a term."""
+    return st.builds(
+        NonCustodialPenalty,
+        kind=sentence_values("non_custodial_kind", NonCustodialKind),
+        term=st.none() | terms(),
+        as_printed=st.none() | texts(),
+    )
+
+
+def additional_penalties() -> st.SearchStrategy[AdditionalPenalty]:
+    """Additional penalties of every kind the schema names, with a term, LIFE or none."""
+    return st.builds(
+        AdditionalPenalty,
+        kind=sentence_values("additional_penalty_kind", AdditionalPenaltyKind),
+        term=st.none() | terms_or_life(),
+        as_printed=st.none() | texts(),
+    )
+
+
 def sentences() -> st.SearchStrategy[Sentence]:
     """Sentences that pass every ``sentence.*`` rule; the person is any valid id."""
 
     @st.composite
     def build(draw: st.DrawFn) -> Sentence:
         term = draw(st.none() | custodial_terms())
+        death = draw(st.none() | st.just(True))
+        lashes = draw(st.none() | _lashes())
+        non_custodial = draw(_optional_tuple(non_custodial_penalties(), max_size=2))
         fine = draw(st.none() | reported_amounts())
         compensation = draw(st.none() | reported_amounts())
-        if term is None and fine is None and compensation is None:
+        additional = draw(_optional_tuple(additional_penalties(), max_size=2))
+        stated = (term, death, lashes, fine, compensation)
+        if all(value is None for value in stated) and not (non_custodial or additional):
             term = draw(custodial_terms())
         suspended: Term | Remainder | None = None
         if term is not None and draw(st.booleans()):
@@ -284,15 +354,27 @@ def sentences() -> st.SearchStrategy[Sentence]:
                 suspended = draw(terms())
             else:
                 suspended = draw(_part_of(term.maximum if isinstance(term, TermRange) else term))
+        with_term = term is not None
         return Sentence(
             person=draw(identifiers()),
             term=term,
+            aggravated_life=draw(st.none() | st.booleans()) if isinstance(term, Life) else None,
             suspended=suspended,
+            regime=draw(st.none() | sentence_values("detention_regime", DetentionRegime))
+            if with_term
+            else None,
+            regime_as_printed=draw(st.none() | texts()) if with_term else None,
+            death=death,
+            lashes=lashes,
+            non_custodial=non_custodial,
             fine=fine,
             compensation=compensation,
+            additional_penalties=additional,
             in_absentia=draw(st.none() | st.booleans()),
             imposed_on=draw(st.none() | partial_dates()),
             court=draw(st.none() | texts()),
+            court_kind=draw(st.none() | sentence_values("court_kind", CourtKind)),
+            proceedings=draw(st.none() | sentence_values("proceedings", Proceedings)),
             appeal_outcome=draw(st.none() | st.sampled_from(AppealOutcome)),
             custody_credited=draw(_optional_tuple(custody_periods())),
             sources=draw(_optional_tuple(sources(), max_size=2)),

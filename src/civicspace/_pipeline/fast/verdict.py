@@ -348,6 +348,8 @@ class _Compiler:
         return lambda value: isinstance(value, str) and value in members
 
     def k_const(self, expected: Any, node: Any, base: str) -> Check:
+        if type(expected) is bool:  # a flag whose only JSON form is true
+            return lambda value: value is expected
         if type(expected) is not str:
             raise _Unsupported("const")
         return lambda value: isinstance(value, str) and value == expected

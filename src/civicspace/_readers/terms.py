@@ -1,101 +1,31 @@
-"""Reading terms, amounts and ratings as published prose states them.
+"""Reading custodial terms as prose states them: "18 to 20 months", "up to five years".
 
-"18 to 20 months", "up to five years – rising to ten years", "4 million
-riel (USD 1,000)", "rated as ‘repressed’ by the CIVICUS Monitor":
-:func:`parse_term`, :func:`parse_money` and :func:`parse_rating_phrase` turn
-such a phrase into a value of the model.  Each reads one phrase, whole, and
-never guesses: a number it cannot read exactly, a qualifier it does not know
-("more than a year", "some years"), a missing unit or currency, or any text
-left over raises :class:`~civicspace.ParseError` with the text as given.
-
-Shared rules: runs of whitespace (including no-break spaces) count as one
-space, and whitespace around the phrase is ignored.  Words are read in any
-case.  A number is written in digits (``18``, ``5000000`` or, with commas
-between groups of three, ``5,000,000``; no leading zeros), as a word from
-``one`` to ``ninety-nine`` (``twenty-five`` or ``twenty five``), or as
-``a``/``an`` for one.
+:func:`parse_term` turns such a phrase into a :class:`StatedTerm`; the
+rules it shares with the other readers are in :mod:`.numbers`.
 """
 
 from __future__ import annotations
 
-import re
-from decimal import Decimal
 from typing import Any, Final
 
 import attrs
 
-from .._model.money import Money, ReportedAmount, is_currency_code
-from .._model.ratings import CivicusRating
 from .._model.terms import LIFE, IncomparableTermsError, Life, Term, TermRange
 from .._util.patterns import LazyPattern
 from ..errors import FieldValueError, ParseError
-
-__all__ = ["StatedTerm", "parse_money", "parse_rating_phrase", "parse_term"]
-
-# -- Numbers ---------------------------------------------------------------------------------------
-
-_ONES: Final = (
-    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
-    "eighteen", "nineteen",
-)  # fmt: skip
-_TENS: Final = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
-
-
-def _number_words() -> dict[str, int]:
-    words = {"a": 1, "an": 1}
-    words.update((word, value) for value, word in enumerate(_ONES, start=1))
-    for step, tens in enumerate(_TENS, start=2):
-        words[tens] = step * 10
-        for value, ones in enumerate(_ONES[:9], start=1):
-            words[f"{tens}-{ones}"] = words[f"{tens} {ones}"] = step * 10 + value
-    return words
-
-
-_WORD_VALUES: Final = _number_words()
-_ARTICLES: Final = frozenset({"a", "an"})
-# Longest first, so that "twenty-one" is tried before "twenty".
-_WORDS: Final = "|".join(
-    re.escape(word).replace(r"\ ", " ") for word in sorted(_WORD_VALUES, key=len, reverse=True)
-)
-_WHOLE_DIGITS: Final = r"(?:[1-9][0-9]{0,2}(?:,[0-9]{3})+|[1-9][0-9]*|0)"
-_NUMBER: Final = rf"(?:{_WHOLE_DIGITS}|(?:{_WORDS})\b)"
-_DECIMAL_NUMBER: Final = rf"(?:{_WHOLE_DIGITS}(?:\.[0-9]+)?|(?:{_WORDS})\b)"
-# "1.250" is 1.25 in English and 1250 in much of Europe: refused as ambiguous.
-_EUROPEAN_GROUPING: Final = LazyPattern(r"[1-9][0-9]{0,2}\.[0-9]{3}", re.ASCII)
-_SPACES: Final = LazyPattern(r"\s+")
-_FLAGS: Final = re.IGNORECASE
-
-
-def _normalise(text: str) -> str:
-    return _SPACES.sub(" ", text).strip()
-
-
-def _whole(number: str) -> int:
-    word = number.casefold()
-    if word in _WORD_VALUES:
-        return _WORD_VALUES[word]
-    return int(number.replace(",", ""))
-
-
-def _decimal(number: str) -> Decimal:
-    word = number.casefold()
-    if word in _WORD_VALUES:
-        return Decimal(_WORD_VALUES[word])
-    return Decimal(number.replace(",", ""))
-
-
-def _refuse(text: object, message: str, suggestions: tuple[str, ...] = ()) -> ParseError:
-    return ParseError(message, text=str(text), suggestions=suggestions)
-
-
-# Qualifiers that make a figure inexact; named in the refusal so the reason is clear.
-_INEXACT: Final = LazyPattern(
-    r"\b(?:about|around|approximately|roughly|nearly|almost|over|more than|less than|"
-    r"fewer than|at least|at most|some|several|few|many|a few|dozens?|hundreds|thousands|"
-    r"millions|billions)\b",
+from .numbers import (
+    _ARTICLES,
     _FLAGS,
+    _INEXACT,
+    _NUMBER,
+    _WHOLE_DIGITS,
+    _normalise,
+    _refuse,
+    _UnreadableNumber,
+    _whole,
 )
+
+__all__ = ["StatedTerm", "parse_term"]
 
 # -- Terms -----------------------------------------------------------------------------------------
 
@@ -338,7 +268,8 @@ def parse_term(text: str) -> StatedTerm:
             as given: qualified figures ("over two years", "some years"),
             weeks (with the days as a suggestion), fractions ("1.5 years"), a
             range whose ends are in the wrong order or whose order depends on
-            the calendar ("30 days to one month"), and text left over.
+            the calendar ("30 days to one month"), a figure of more than 30
+            digits, and text left over.
 
     """
     if not isinstance(text, str):
@@ -348,6 +279,8 @@ def parse_term(text: str) -> StatedTerm:
         read = _read_term(phrase, text)
     except _RangeOrderError as error:
         raise _refuse(text, f"{text!r} is not a range: {error}") from None
+    except _UnreadableNumber as error:
+        raise _refuse(text[:80], f"the term {error}") from None
     if read is not None:
         return read
     raise _term_error(text, phrase)
@@ -384,189 +317,4 @@ def _term_error(text: str, phrase: str) -> ParseError:
         text,
         f"{text!r} is not a term the reader understands, such as '18 months', "
         "'18 to 20 months', 'up to five years' or 'life imprisonment'",
-    )
-
-
-# -- Money -----------------------------------------------------------------------------------------
-
-#: Currency names and symbols read, in any case, and their ISO 4217 codes.
-_CURRENCY_WORDS: Final = {
-    "riel": "KHR",
-    "riels": "KHR",
-    "dollar": "USD",
-    "dollars": "USD",
-    "us dollar": "USD",
-    "us dollars": "USD",
-    "$": "USD",
-    "us$": "USD",
-    "euro": "EUR",
-    "euros": "EUR",
-    "€": "EUR",
-    "baht": "THB",
-}
-_MULTIPLIERS: Final = {"thousand": 3, "million": 6, "billion": 9}
-_QUALIFIER: Final = r"(?:about|approximately|approx\.|around|roughly)"
-_PREFIX: Final = r"(?:US\$|\$|€|[A-Za-z]{3})"
-_SUFFIX: Final = r"(?:US dollars?|dollars?|riels?|euros?|baht|[A-Za-z]{3})"
-_MONEY: Final = LazyPattern(
-    rf"(?:(?P<pre>{_PREFIX}) ?)?(?P<n>{_DECIMAL_NUMBER})"
-    rf"(?: (?P<mult>{'|'.join(_MULTIPLIERS)}))?(?: (?P<post>{_SUFFIX}))?",
-    _FLAGS,
-)
-_REPORTED: Final = LazyPattern(
-    rf"(?:(?P<q1>{_QUALIFIER}) )?(?P<main>[^()]+?)"
-    rf"(?: \((?:(?P<q2>{_QUALIFIER}) )?(?P<equivalent>[^()]+)\))?",
-    _FLAGS,
-)
-
-
-def _currency(mark: str | None) -> str | None:
-    if mark is None:
-        return None
-    known = _CURRENCY_WORDS.get(mark.casefold())
-    if known is not None:
-        return known
-    upper = mark.upper()
-    if upper in {"KHR", "USD", "EUR", "THB"} or (mark.isupper() and is_currency_code(mark)):
-        return upper
-    raise ValueError(f"{mark!r} is not a currency the reader knows")
-
-
-def _scaled(number: str, multiplier: str | None) -> Decimal:
-    value = _decimal(number)
-    if multiplier is None:
-        return value
-    sign, digits, exponent = value.as_tuple()
-    assert isinstance(exponent, int)
-    scaled = Decimal((sign, digits, exponent + _MULTIPLIERS[multiplier.casefold()]))
-    return Decimal(int(scaled)) if scaled == scaled.to_integral_value() else scaled
-
-
-def _read_money(phrase: str) -> Money:
-    match = _MONEY.fullmatch(phrase)
-    if match is None:
-        raise ValueError(f"{phrase!r} is not an amount with its currency, such as '4 million riel'")
-    number = match["n"]
-    if _EUROPEAN_GROUPING.fullmatch(number):
-        raise ValueError(
-            f"{number!r} is ambiguous: a point before three digits is 1.25 in English "
-            "and 1250 in much of Europe"
-        )
-    before, after = _currency(match["pre"]), _currency(match["post"])
-    if before is None and after is None:
-        raise ValueError(f"{phrase!r} names no currency")
-    if before is not None and after is not None and before != after:
-        raise ValueError(f"{phrase!r} names two currencies, {before} and {after}")
-    currency = before or after
-    assert currency is not None
-    return Money(amount=_scaled(number, match["mult"]), currency=currency)
-
-
-def parse_money(text: str) -> ReportedAmount:
-    """Read an amount as prose reports it: ``"4 million riel (USD 1,000)"``.
-
-    The phrase is an amount, optionally followed by its equivalent in
-    another currency in parentheses; "about", "approximately", "approx.",
-    "around" or "roughly" before either marks the figures approximate
-    (``approximate=True``; otherwise ``None``).  An amount is:
-
-    - a number: digits with an optional decimal part ("5,000,000",
-      "1,250.50") or a number word ("four", "a"); a point followed by
-      exactly three digits after one to three digits ("1.250") is refused,
-      as it is 1250 in much of Europe;
-    - optionally ``thousand``, ``million`` or ``billion``, exactly: "1.5
-      million" is 1500000;
-    - its currency, before or after the number, exactly once (a symbol
-      before and the same code after, "$1,250 USD", is read too):
-      riel/riels → KHR, dollar(s)/US dollar(s)/``$``/``US$`` → USD (as
-      Cambodian sources use them), euro(s)/``€`` → EUR, baht → THB, or
-      any ISO 4217 code in capitals ("USD", "KHR", "MMK").
-
-    Amounts are exact :class:`~decimal.Decimal` values: "4 million" is
-    ``Decimal(4000000)``.
-
-    Raises:
-        ParseError: for anything else, with :attr:`~ParseError.text` the text
-            as given: no currency ("about 4 million"), no number ("4 riel
-            (USD)"), a qualifier other than the above ("up to 5,000,000
-            riels", "a few hundred million dollars"), an equivalent in the
-            same currency, or a zero amount with an equivalent.
-
-    """
-    if not isinstance(text, str):
-        raise _refuse(
-            text, f"an amount is text such as '4 million riel', not {type(text).__name__}"
-        )
-    phrase = _normalise(text)
-    match = _REPORTED.fullmatch(phrase)
-    if match is None:
-        raise _refuse(text, f"{text!r} is not an amount, optionally with an equivalent in (...)")
-    try:
-        amount = _read_money(match["main"])
-        equivalent = None if match["equivalent"] is None else _read_money(match["equivalent"])
-        approximate = True if (match["q1"] or match["q2"]) else None
-        return ReportedAmount(amount=amount, equivalent=equivalent, approximate=approximate)
-    except (ValueError, FieldValueError) as error:
-        inexact = _INEXACT.search(phrase) or re.search(r"\bup to\b", phrase, _FLAGS)
-        reason = (
-            f"{inexact.group(0)!r} qualifies the figure, and the reader never guesses a number"
-            if inexact is not None and not (match["q1"] or match["q2"])
-            else str(error)
-        )
-        raise _refuse(text, f"{text!r} is not an amount the reader understands: {reason}") from None
-
-
-# -- Ratings ---------------------------------------------------------------------------------------
-
-_RATING_WORD: Final = r"(?P<word>‘[^‘’]*’|'[^']*'|\"[^\"]*\"|“[^“”]*”|[A-Za-z]+)"
-_MONITOR: Final = r"(?:the ?CIVICUS Monitor|CIVICUS(?:’s|'s) Monitor)"
-_RATING_PHRASES: Final = (
-    LazyPattern(
-        rf"(?:(?:is|are|was|were) )?(?:also )?(?:rated|rates)(?: as)? {_RATING_WORD}"
-        rf"(?: (?:by|on|in) {_MONITOR})?",
-        _FLAGS,
-    ),
-    LazyPattern(rf"(?:which )?(?:the )?CIVICUS Monitor rates(?: as)? {_RATING_WORD}", _FLAGS),
-    LazyPattern(rf"civic space rating ?: ?{_RATING_WORD}", _FLAGS),
-)
-
-
-def parse_rating_phrase(text: str) -> CivicusRating:
-    """Read a CIVICUS Monitor rating from the phrase that states it: ``"rated as ‘repressed’"``.
-
-    The phrase is one of:
-
-    - "rated" or "rates" (as published, "Burundi is rates as ‘closed’"),
-      optionally after "is", "are", "was" or "were" and "also", optionally
-      followed by "as", then the rating, optionally followed by "by", "on"
-      or "in" and the Monitor ("the CIVICUS Monitor", "CIVICUS’s Monitor";
-      "theCIVICUS Monitor", as published, is read too): "rated as closed on
-      the CIVICUS monitor", "also rated as closed";
-    - "the CIVICUS Monitor rates as" and the rating;
-    - "Civic space rating:" and the rating: "Civic space rating:Obstructed".
-
-    The rating is one word, bare or in matching quotes (‘’, '', "", “”),
-    read by :meth:`CivicusRating.parse <civicspace.ratings.CivicusRating.parse>`.
-
-    Raises:
-        ParseError: for anything else, with :attr:`~ParseError.text` the text
-            as given and the closest ratings as suggestions when the word is
-            misspelt: another monitor ("rated as ‘repressed’ by Freedom
-            House"), a qualified rating ("mostly closed"), or text left over.
-
-    """
-    if not isinstance(text, str):
-        raise _refuse(text, f"a rating phrase is text, not {type(text).__name__}")
-    phrase = _normalise(text)
-    for pattern in _RATING_PHRASES:
-        match = pattern.fullmatch(phrase)
-        if match is not None:
-            try:
-                return CivicusRating.parse(match["word"])
-            except ParseError as error:
-                raise _refuse(text, f"{text!r}: {error}", error.suggestions) from None
-    raise _refuse(
-        text,
-        f'{text!r} is not a phrase stating a CIVICUS rating, such as "rated as ‘repressed’" '
-        "or 'Civic space rating: Closed'",
     )
