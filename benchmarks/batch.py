@@ -28,8 +28,9 @@ import hypothesis
 import hypothesis.errors
 from hypothesis import strategies as st
 
-from civicspace import Case, datasets, dump, validate
+from civicspace import datasets, dump, validate
 from civicspace import strategies as cs
+from civicspace.cases import Case
 from civicspace.strategies import _affiliated, _case_events, _index, _subsets
 
 SEED = 20261128

@@ -80,7 +80,7 @@ _KINDS = {
         kind.requires_custody,
         kind.in_absentia,
     )
-    for name, kind in civicspace.event_kinds().items()
+    for name, kind in civicspace.cases.event_kinds().items()
 }
 _BEGINS, _ENDS = "begins", "ends"
 

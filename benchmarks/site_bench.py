@@ -33,7 +33,8 @@ from pathlib import Path
 import attrs
 
 import civicspace
-from civicspace import Collection, datasets, site
+from civicspace import datasets, site
+from civicspace.collection import Collection
 
 HERE = Path(__file__).parent
 TODAY = civicspace.PartialDate(2024, 1, 1)

@@ -11,8 +11,8 @@ from __future__ import annotations
 import attrs
 from hypothesis import strategies as st
 
-from civicspace import PartialDate
 from civicspace import strategies as cst
+from civicspace.common import PartialDate
 
 
 @attrs.frozen(kw_only=True)

@@ -1,6 +1,9 @@
 import os
 
+import pytest
 from hypothesis import HealthCheck, Phase, settings
+
+from civicspace import datasets
 
 # "ci": no deadline (a loaded 2-core machine must not fail on time) and a budget that keeps
 # the whole of .ci/run under 15 minutes; laws that are cheap to check ask for more examples
@@ -17,3 +20,9 @@ settings.register_profile(
     phases=[Phase.explicit, Phase.reuse, Phase.generate],
 )
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"))
+
+
+@pytest.fixture(scope="session")
+def cambodia():
+    """The Cambodia dataset, loaded once for the whole run (it is immutable)."""
+    return datasets.load("cambodia")

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 import civicspace
 from civicspace import strategies
-from civicspace._model import RECORD_TYPES
+from civicspace._model.records import RECORD_TYPES
 from civicspace._pipeline.convert import converter
 from civicspace._pipeline.schemas import reference_validator, validator
 
@@ -24,64 +24,72 @@ KINDS = civicspace.record_types()
 # is a record type.
 EMBEDDED = [
     ("common.json#/$defs/source", civicspace.Source, strategies.sources),
-    ("common.json#/$defs/derivation", civicspace.Derivation, strategies.derivations),
-    ("scale.json#/$defs/band", civicspace.ScoreBand, strategies.score_bands),
-    ("session.json#/$defs/agenda_item", civicspace.AgendaItem, strategies.agenda_items),
-    ("session.json#/$defs/demand", civicspace.Demand, strategies.demands),
-    ("session.json#/$defs/side_event", civicspace.SideEvent, strategies.side_events),
-    ("session.json#/$defs/speaker", civicspace.Speaker, strategies.speakers),
-    ("law.json#/$defs/status_change", civicspace.StatusChange, strategies.status_changes),
-    ("law.json#/$defs/article", civicspace.Article, strategies.law_articles),
-    ("law.json#/$defs/feature", civicspace.Feature, strategies.criticised_features),
-    ("law.json#/$defs/reference", civicspace.LawReference, strategies.law_references),
-    ("sentence.json#/$defs/term", civicspace.Term, strategies.terms),
+    ("common.json#/$defs/derivation", civicspace.common.Derivation, strategies.derivations),
+    ("scale.json#/$defs/band", civicspace.ratings.ScoreBand, strategies.score_bands),
+    ("session.json#/$defs/agenda_item", civicspace.sessions.AgendaItem, strategies.agenda_items),
+    ("session.json#/$defs/demand", civicspace.sessions.Demand, strategies.demands),
+    ("session.json#/$defs/side_event", civicspace.sessions.SideEvent, strategies.side_events),
+    ("session.json#/$defs/speaker", civicspace.sessions.Speaker, strategies.speakers),
+    ("law.json#/$defs/status_change", civicspace.laws.StatusChange, strategies.status_changes),
+    ("law.json#/$defs/article", civicspace.laws.Article, strategies.law_articles),
+    ("law.json#/$defs/feature", civicspace.laws.Feature, strategies.criticised_features),
+    ("law.json#/$defs/reference", civicspace.laws.LawReference, strategies.law_references),
+    ("sentence.json#/$defs/term", civicspace.sentences.Term, strategies.terms),
     (
         "sentence.json#/$defs/term_or_life",
-        civicspace.Term | civicspace.Life,
+        civicspace.sentences.Term | civicspace.sentences.Life,
         strategies.terms_or_life,
     ),
-    ("sentence.json#/$defs/term_range", civicspace.TermRange, strategies.term_ranges),
+    ("sentence.json#/$defs/term_range", civicspace.sentences.TermRange, strategies.term_ranges),
     (
         "sentence.json#/$defs/custodial_term",
-        civicspace.Term | civicspace.TermRange | civicspace.Life,
+        civicspace.sentences.Term | civicspace.sentences.TermRange | civicspace.sentences.Life,
         strategies.custodial_terms,
     ),
-    ("sentence.json#/$defs/money", civicspace.Money, strategies.money),
+    ("sentence.json#/$defs/money", civicspace.sentences.Money, strategies.money),
     (
         "sentence.json#/$defs/reported_amount",
-        civicspace.ReportedAmount,
+        civicspace.sentences.ReportedAmount,
         strategies.reported_amounts,
     ),
-    ("sentence.json#/$defs/custody_period", civicspace.CustodyPeriod, strategies.custody_periods),
+    (
+        "sentence.json#/$defs/custody_period",
+        civicspace.cases.CustodyPeriod,
+        strategies.custody_periods,
+    ),
     (
         "sentence.json#/$defs/aggravated_penalty",
-        civicspace.AggravatedPenalty,
+        civicspace.sentences.AggravatedPenalty,
         strategies.aggravated_penalties,
     ),
     (
         "sentence.json#/$defs/statutory_penalty",
-        civicspace.StatutoryPenalty,
+        civicspace.sentences.StatutoryPenalty,
         strategies.statutory_penalties,
     ),
     ("sentence.json#/$defs/sentence", civicspace.Sentence, strategies.sentences),
     ("person.json#/$defs/person", civicspace.CasePerson, strategies.people),
-    ("person.json#/$defs/other_name", civicspace.OtherName, strategies.other_names),
-    ("person.json#/$defs/identifier", civicspace.Identifier, strategies.person_identifiers),
-    ("person.json#/$defs/affiliation", civicspace.Affiliation, strategies.affiliations),
+    ("person.json#/$defs/other_name", civicspace.people.OtherName, strategies.other_names),
+    ("person.json#/$defs/identifier", civicspace.people.Identifier, strategies.person_identifiers),
+    ("person.json#/$defs/affiliation", civicspace.people.Affiliation, strategies.affiliations),
     (
         "organisation.json#/$defs/organisation",
         civicspace.CaseOrganisation,
         strategies.organisations,
     ),
     ("case.json#/$defs/event", civicspace.Event, strategies.events),
-    ("case.json#/$defs/actor", civicspace.Actor, strategies.actors),
+    ("case.json#/$defs/actor", civicspace.cases.Actor, strategies.actors),
     ("case.json#/$defs/charge", civicspace.Charge, strategies.charges),
-    ("statement.json#/$defs/signatory", civicspace.Signatory, strategies.signatories),
-    ("statement.json#/$defs/demand", civicspace.StatementDemand, strategies.statement_demands),
-    ("statement.json#/$defs/concern", civicspace.Concern, strategies.concerns),
-    ("statement.json#/$defs/delivered_by", civicspace.Deliverer, strategies.deliverers),
-    ("election.json#/$defs/contest", civicspace.Contest, strategies.contests),
-    ("election.json#/$defs/result", civicspace.PartyResult, strategies.party_results),
+    ("statement.json#/$defs/signatory", civicspace.statements.Signatory, strategies.signatories),
+    (
+        "statement.json#/$defs/demand",
+        civicspace.statements.StatementDemand,
+        strategies.statement_demands,
+    ),
+    ("statement.json#/$defs/concern", civicspace.statements.Concern, strategies.concerns),
+    ("statement.json#/$defs/delivered_by", civicspace.statements.Deliverer, strategies.deliverers),
+    ("election.json#/$defs/contest", civicspace.elections.Contest, strategies.contests),
+    ("election.json#/$defs/result", civicspace.elections.PartyResult, strategies.party_results),
 ]
 EMBEDDED_IDS = [reference for reference, _, _ in EMBEDDED]
 
@@ -116,8 +124,9 @@ def breaks_a_rule_schemas_cannot_state(node):
     low, high = node.get("minimum"), node.get("maximum")
     if isinstance(low, str) and isinstance(high, str):
         try:
-            civicspace.TermRange(
-                minimum=civicspace.Term.parse(low), maximum=civicspace.Term.parse(high)
+            civicspace.sentences.TermRange(
+                minimum=civicspace.sentences.Term.parse(low),
+                maximum=civicspace.sentences.Term.parse(high),
             )
         except civicspace.FieldValueError:
             return True  # a range whose minimum may end after its maximum
@@ -214,7 +223,7 @@ def test_every_optional_field_defaults_to_unset():
         if cls in seen:
             continue
         seen.add(cls)
-        if cls in {civicspace.PartialDate, civicspace.Term}:
+        if cls in {civicspace.PartialDate, civicspace.sentences.Term}:
             continue  # written as strings, not as objects with members
         attrs.resolve_types(cls)
         for field in attrs.fields(cls):

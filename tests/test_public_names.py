@@ -2,36 +2,44 @@
 
 - every public class reports the public module it is imported from as its
   ``__module__``, pickles by that name, and shows it in tracebacks;
-- each renamed name still works for one minor release, warning, and is not
-  in ``__all__``;
 - a collection finds a record by id, every person across its cases and
   every sentence with its person and case.
 """
 
+import importlib
 import inspect
 import pickle
 import traceback
-import warnings
 
 import pytest
 from hypothesis import given, settings
 
 import civicspace
-from civicspace import datasets, errors, strategies
-from civicspace._model import RECORD_TYPES
-from civicspace._util.renamed import RENAMED
+from civicspace import datasets, strategies
+from civicspace._model.records import RECORD_TYPES
 
+PUBLIC_MODULES = {
+    module.__name__: module
+    for module in (
+        civicspace,
+        *(importlib.import_module(f"civicspace.{name}") for name in civicspace._SUBMODULES),
+    )
+}
 PUBLIC_CLASSES = sorted(
-    name for name in civicspace.__all__ if inspect.isclass(getattr(civicspace, name))
+    f"{module.__name__}.{name}"
+    for module in PUBLIC_MODULES.values()
+    for name in module.__all__
+    if inspect.isclass(getattr(module, name))
 )
-PUBLIC_MODULES = {"civicspace": civicspace, "civicspace.errors": errors}
 
 
-@pytest.mark.parametrize("name", PUBLIC_CLASSES)
-def test_a_public_class_names_the_public_module_it_is_imported_from(name):
-    cls = getattr(civicspace, name)
+@pytest.mark.parametrize("qualified", PUBLIC_CLASSES)
+def test_a_public_class_names_the_public_module_it_is_imported_from(qualified):
+    where, _, name = qualified.rpartition(".")
+    public = PUBLIC_MODULES[where]
+    cls = getattr(public, name)
     module = PUBLIC_MODULES.get(cls.__module__)
-    assert module is not None, f"civicspace.{name} reports {cls.__module__}"
+    assert module is not None, f"{public.__name__}.{name} reports {cls.__module__}"
     assert cls is getattr(module, cls.__qualname__)
     assert cls is pickle.loads(pickle.dumps(cls))
 
@@ -40,13 +48,15 @@ def test_instances_and_errors_pickle_and_show_public_names():
     cambodia = datasets.load("cambodia")
     assert cambodia == pickle.loads(pickle.dumps(cambodia))
     try:
-        civicspace.CivicusRating.parse("represed")
+        civicspace.ratings.CivicusRating.parse("represed")
     except civicspace.ParseError as error:
         shown = traceback.format_exception_only(error)[-1]
         assert pickle.loads(pickle.dumps(error)).args == error.args
     assert shown.startswith("civicspace.errors.ParseError: ")
-    with pytest.raises(civicspace.SentenceError) as caught:
-        civicspace.time_to_serve(civicspace.Sentence(person="x", term=civicspace.LIFE))
+    with pytest.raises(civicspace.errors.SentenceError) as caught:
+        civicspace.sentences.time_to_serve(
+            civicspace.Sentence(person="x", term=civicspace.sentences.LIFE)
+        )
     assert traceback.format_exception_only(caught.value)[-1].startswith(
         "civicspace.errors.SentenceError: "
     )
@@ -55,33 +65,8 @@ def test_instances_and_errors_pickle_and_show_public_names():
 def test_type_hints_still_resolve_after_publishing():
     import typing
 
-    hints = typing.get_type_hints(civicspace.CustodyPeriod)
-    assert hints["end"] == civicspace.CustodyPeriod.__attrs_attrs__.end.type
-
-
-@pytest.mark.parametrize("old", sorted(RENAMED))
-def test_a_renamed_name_warns_and_gives_the_new_one(old):
-    deprecation, new = RENAMED[old]
-    with pytest.warns(DeprecationWarning, match=f"civicspace.{old} is deprecated") as caught:
-        found = getattr(civicspace, old)
-    assert (found, [__file__]) == (
-        getattr(civicspace, new),
-        [warning.filename for warning in caught],
-    )
-    assert old not in civicspace.__all__
-    assert new in civicspace.__all__
-    assert deprecation.name == f"civicspace.{old}"
-
-
-def test_importing_a_renamed_name_warns_at_the_import():
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        from civicspace import Rating
-    # The import machinery may look the name up twice; each look-up warns.
-    assert (civicspace.CivicusRating, {DeprecationWarning}) == (
-        Rating,
-        {warning.category for warning in caught},
-    )
+    hints = typing.get_type_hints(civicspace.cases.CustodyPeriod)
+    assert hints["end"] == civicspace.cases.CustodyPeriod.__attrs_attrs__.end.type
 
 
 def test_an_unknown_name_is_still_an_attribute_error():
@@ -90,11 +75,6 @@ def test_an_unknown_name_is_still_an_attribute_error():
 
 
 # -- Collection lookups ----------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def cambodia():
-    return datasets.load("cambodia")
 
 
 def test_a_record_by_id_and_kind(cambodia):
@@ -113,12 +93,12 @@ def test_a_record_by_id_and_kind(cambodia):
     ],
 )
 def test_a_record_that_is_not_there_is_a_clear_error(cambodia, args, message):
-    with pytest.raises(civicspace.UnknownRecordError, match=message):
+    with pytest.raises(civicspace.errors.UnknownRecordError, match=message):
         cambodia.record(*args)
 
 
 def test_every_record_type_a_collection_holds_can_be_looked_up():
-    from civicspace._model import collection_members
+    from civicspace._model.collection import collection_members
 
     held = {name for name, cls in RECORD_TYPES.items() if name != "collection"}
     assert held == set(collection_members().values())
@@ -137,14 +117,6 @@ def test_sentences_with_their_person_and_case(cambodia):
         entry.sentence in entry.case.sentences and entry.person.id == entry.sentence.person
         for entry in found
     )
-
-
-def test_the_versioning_page_lists_every_renamed_name():
-    from pathlib import Path
-
-    page = (Path(__file__).parent.parent / "docs" / "reference" / "versioning.md").read_text()
-    missing = [old for old, (_, new) in RENAMED.items() if f"| `{old}` | `{new}` |" not in page]
-    assert [] == missing
 
 
 @settings(max_examples=20, deadline=None)

@@ -15,7 +15,7 @@ shipped = {entry.name for entry in (resources.files("civicspace") / "schemas").i
 assert {f"{name}.json" for name in civicspace.schema_names()} == shipped
 for name in civicspace.schema_names():
     assert civicspace.schema(name)["$id"].endswith(f"/{name}.json")
-assert civicspace.rating_scales()["civicus-monitor"].category(30) == "repressed"
+assert civicspace.ratings.rating_scales()["civicus-monitor"].category(30) == "repressed"
 assert (resources.files("civicspace") / "py.typed").is_file()
 issues = civicspace.validate(
     b'{"type": "rating", "country": "KHM", "rating": "repressed", "as_of": "2020-02-30"}'
@@ -27,7 +27,9 @@ record = civicspace.load(
 assert civicspace.dump(record)["country"] == "KHM"
 assert datasets.names() == ("cambodia",)
 assert any(case.id == "kem-sokha-2020" for case in datasets.load("cambodia").cases)
-assert civicspace.parse_term("18 to 20 months").term == civicspace.TermRange.parse("P18M/P20M")
+assert civicspace.readers.parse_term(
+    "18 to 20 months"
+).term == civicspace.sentences.TermRange.parse("P18M/P20M")
 help_run = subprocess.run(
     [sys.executable, "-m", "civicspace", "--help"], capture_output=True, check=True
 )

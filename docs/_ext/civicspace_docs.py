@@ -3,8 +3,9 @@
 At build time (Sphinx's ``builder-inited``) this writes Markdown pages into
 ``docs/_generated/``:
 
-- ``api.md``: the API reference, one ``autodoc`` entry for every name in
-  ``civicspace.__all__``, grouped by the module that defines it;
+- ``api.md`` and ``api/<module>.md``: the API reference, the root's own names
+  and then one page for each public module (:data:`API_MODULES`), an
+  ``autodoc`` entry for every name in its ``__all__``;
 - ``strategies.md``: ``civicspace.strategies``;
 - ``datasets.md``: ``civicspace.datasets``;
 - ``charts.md`` and ``site.md``: ``civicspace.charts`` and ``civicspace.site``;
@@ -46,49 +47,14 @@ EXAMPLES_FILE = DOCS / "issue_examples.json"
 
 # -- The API reference -----------------------------------------------------------------------------
 
-#: Titles for the groups of the API reference, by defining module, in page
-#: order.  A module not listed here still gets its names documented, under
-#: the first words of its docstring, after these.
-GROUP_TITLES = {
-    "civicspace._api": "Validating, loading and dumping",
-    "civicspace.errors": "Issues and exceptions",
-    "civicspace._pipeline.codes": "Issue codes",
-    "civicspace._pipeline.schemas": "Schemas",
-    "civicspace._pipeline.parse": "Strict JSON parsing",
-    "civicspace._model.collection": "Collections",
-    "civicspace._model.values": "Dates, countries and sources",
-    "civicspace._model.countries": "Countries and places",
-    "civicspace._model.ratings": "Ratings",
-    "civicspace._model.scales": "Rating scales",
-    "civicspace._pipeline.resources": "Shipped data",
-    "civicspace._model.terms": "Terms",
-    "civicspace._model.money": "Money",
-    "civicspace._readers.terms": "Reading terms",
-    "civicspace._readers.amounts": "Reading amounts",
-    "civicspace._readers.ratings": "Reading rating phrases",
-    "civicspace._readers.penalties": "Reading penalties",
-    "civicspace._model.custody": "Custody",
-    "civicspace._model.sentences": "Sentences",
-    "civicspace._model.penalties": "Statutory penalties",
-    "civicspace._model.laws": "Laws",
-    "civicspace._model.articles": "Articles of laws",
-    "civicspace._model.citations": "Citations of laws",
-    "civicspace._model.people": "People and organisations",
-    "civicspace._model.events": "Events",
-    "civicspace._model.cases": "Cases",
-    "civicspace._model.standing": "Status over time",
-    "civicspace._analysis.across_cases": "Across cases",
-    "civicspace._model.sessions": "Human Rights Council sessions",
-    "civicspace._model.statements": "Statements",
-    "civicspace._model.signatories": "Signatories",
-    "civicspace._analysis.across_statements": "Across statements",
-    "civicspace._model.elections": "Elections",
-    "civicspace._analysis.consistency": "Consistency across records",
-    "civicspace._analysis.summary": "Summaries",
-}
+#: The public modules with a reference page of their own, beside the API reference.
+OWN_PAGES = frozenset({"strategies", "datasets", "tables", "sheets", "charts", "site"})
+
+#: The public modules documented on the API reference pages, one page each.
+API_MODULES = tuple(sorted(civicspace._SUBMODULES - OWN_PAGES))
 
 #: What ``__version__`` is; a string cannot carry a docstring of its own.
-VERSION_DOC = "The installed version of civicspace, as :pep:`440` writes it (``0.1.0.dev0``)."
+VERSION_DOC = "The installed version of civicspace, as :pep:`440` writes it (``0.1.0``)."
 
 
 def _private_modules() -> list[str]:
@@ -101,9 +67,9 @@ def _private_modules() -> list[str]:
     ] + ["civicspace.errors"]
 
 
-def home_module(name: str) -> str | None:
-    """The private module that defines the public name ``civicspace.<name>``, if one does."""
-    obj = getattr(civicspace, name)
+def home_module(name: str, public: Any = civicspace) -> str | None:
+    """The private module that defines the public name ``<public>.<name>``, if one does."""
+    obj = getattr(public, name)
     module = getattr(obj, "__module__", None)
     if (
         isinstance(module, str)
@@ -152,27 +118,26 @@ def attribute_doc(module: str, name: str) -> str | None:
     return None
 
 
-def api_groups() -> list[tuple[str, str, list[str]]]:
-    """``(module, title, names)`` of every public name, grouped by home module, in page order."""
-    by_module: dict[str, list[str]] = {}
+def root_names() -> tuple[list[str], dict[str, str]]:
+    """The root's own names, and its other names with the public module that documents each."""
+    own: list[str] = []
+    elsewhere: dict[str, str] = {}
     for name in civicspace.__all__:
-        by_module.setdefault(home_module(name) or "civicspace", []).append(name)
-    order = [module for module in GROUP_TITLES if module in by_module]
-    order += sorted(module for module in by_module if module not in GROUP_TITLES)
-    order.sort(key=lambda module: module == "civicspace")  # the package's own names last
-    groups = []
-    for module in order:
-        if module == "civicspace":
-            title = "The package"
+        obj = getattr(civicspace, name)
+        module = getattr(obj, "__module__", "")
+        if (
+            inspect.isclass(obj)
+            and not module.startswith("civicspace._")
+            and module != "civicspace"
+        ):
+            elsewhere[name] = module
         else:
-            docstring = inspect.getdoc(importlib.import_module(module)) or module
-            title = GROUP_TITLES.get(module) or re.split(r"[:.]", docstring, maxsplit=1)[0]
-        groups.append((module, title, by_module[module]))
-    return groups
+            own.append(name)
+    return own, elsewhere
 
 
-def _kind_order(name: str) -> tuple[int, str]:
-    obj = getattr(civicspace, name)
+def _kind_order(name: str, public: Any = civicspace) -> tuple[int, str]:
+    obj = getattr(public, name)
     if inspect.isclass(obj):
         return (2 if issubclass(obj, BaseException) else 1), name.lower()
     if callable(obj):
@@ -180,9 +145,9 @@ def _kind_order(name: str) -> tuple[int, str]:
     return 0, name.lower()
 
 
-def _rst_entry(name: str, module: str) -> str:
-    obj = getattr(civicspace, name)
-    target = f"civicspace.{name}"
+def _rst_entry(name: str, module: str, public: Any = civicspace) -> str:
+    obj = getattr(public, name)
+    target = f"{public.__name__}.{name}"
     if inspect.isclass(obj):
         options = ["   :members:"]
         if issubclass(obj, BaseException):
@@ -194,12 +159,12 @@ def _rst_entry(name: str, module: str) -> str:
         return f".. autofunction:: {target}"
     doc = VERSION_DOC if name == "__version__" else attribute_doc(module, name) or ""
     body = "\n".join(f"   {line}" if line else "" for line in doc.splitlines())
-    return f".. py:data:: {target}\n   :type: {_data_type(module, name)}\n\n{body}"
+    return f".. py:data:: {target}\n   :type: {_data_type(module, name, public)}\n\n{body}"
 
 
-def _data_type(module: str, name: str) -> str:
+def _data_type(module: str, name: str, public: Any = civicspace) -> str:
     """A constant's type as annotated in its module (``Final`` says nothing: its value's type)."""
-    obj = getattr(civicspace, name)
+    obj = getattr(public, name)
     annotations = getattr(importlib.import_module(module), "__annotations__", {})
     written = annotations.get(name)
     if isinstance(written, str) and not written.startswith("Final"):
@@ -208,19 +173,62 @@ def _data_type(module: str, name: str) -> str:
 
 
 def api_page() -> str:
-    """The API reference page: autodoc for every name in ``civicspace.__all__``."""
+    """The API reference's first page: the root's own names, then a page per public module."""
+    own, elsewhere = root_names()
     parts = [
         "# API reference",
         "",
-        "Everything `import civicspace` offers, generated from the docstrings and "
-        "grouped by subject. Names not listed here are private and may change "
-        "without notice. The Hypothesis strategies are on {doc}`strategies`.",
+        "`import civicspace` gives the entry points below, the record classes and the main "
+        "errors; everything else is in a public module by domain, one page each, every one an "
+        "attribute of `civicspace` after a plain import. Names not listed on these pages are "
+        "private and may change without notice. The Hypothesis strategies are on "
+        "{doc}`strategies`.",
+        "",
+        "```{toctree}",
+        ":maxdepth: 1",
+        "",
+        *(f"api/{name}" for name in API_MODULES),
+        "```",
+        "",
+        "## The package",
+        "",
+        "```{eval-rst}",
+        "\n\n".join(
+            _rst_entry(name, home_module(name) or "civicspace")
+            for name in sorted(own, key=_kind_order)
+        ),
+        "```",
+        "",
+        "Also at the root, documented in their modules:",
+        "",
+        *(
+            f"- {{py:class}}`civicspace.{name} <{module}.{name}>`"
+            for name, module in sorted(elsewhere.items())
+        ),
         "",
     ]
-    for module, title, names in api_groups():
-        parts += [f"## {title}", "", "```{eval-rst}"]
-        entries = [_rst_entry(name, module) for name in sorted(names, key=_kind_order)]
-        parts += ["\n\n".join(entries), "```", ""]
+    return "\n".join(parts)
+
+
+def module_api_page(name: str) -> str:
+    """The API reference page of the public module ``civicspace.<name>``."""
+    public = importlib.import_module(f"civicspace.{name}")
+    summary = (inspect.getdoc(public) or "").split("\n\n", 1)
+    parts = [f"# `civicspace.{name}`", "", summary[0], ""]
+    if len(summary) > 1:
+        parts += [summary[1], ""]
+    entries = [
+        _rst_entry(member, home_module(member, public) or public.__name__, public)
+        for member in sorted(public.__all__, key=lambda member: _kind_order(member, public))
+    ]
+    parts += [
+        "```{eval-rst}",
+        f".. module:: {public.__name__}",
+        "",
+        "\n\n".join(entries),
+        "```",
+        "",
+    ]
     return "\n".join(parts)
 
 
@@ -261,8 +269,6 @@ _TABLES_API = (
     "autofunction:: civicspace.tables.table_layout",
     "autoclass:: civicspace.tables.TableLayout",
     "autoclass:: civicspace.tables.Column",
-    "autoexception:: civicspace.tables.TablesError",
-    "autoexception:: civicspace.tables.MissingExtraError",
 )
 
 
@@ -289,12 +295,11 @@ def _arrow_type(data_type: Any) -> str:
 
 def tables_page() -> str:
     """The tables reference: ``civicspace.tables`` and every table and column of its layout."""
-    import sys
-
     from civicspace import tables
+    from civicspace._tables import layout
 
     # The conventions are written once, in the docstring of the module defining the layout.
-    written = inspect.cleandoc(sys.modules[tables.TableLayout.__module__].__doc__ or "")
+    written = inspect.cleandoc(layout.__doc__ or "")
     conventions = written[written.index("Conventions") :]
     lines = ["# Tables", "", "```{eval-rst}", ".. automodule:: civicspace.tables", ""]
     lines += [f".. {entry}\n" for entry in _TABLES_API]
@@ -325,8 +330,7 @@ def charts_page() -> str:
 
 def site_page() -> str:
     """The reference page of ``civicspace.site``."""
-    # MissingExtraError is documented once, on the tables page.
-    return _module_page("Static site", "civicspace.site", exclude="MissingExtraError")
+    return _module_page("Static site", "civicspace.site")
 
 
 # -- The schema reference --------------------------------------------------------------------------
@@ -650,14 +654,18 @@ def run_example(example: dict[str, Any]) -> list[civicspace.Issue]:
     return [issue for report in civicspace.validate_records(stream) for issue in report.issues]
 
 
-#: Codes that only a workbook (.xlsx) produces, so that no example of CSV text can; the
-#: tests in tests/sheets/ produce each of them from a workbook.
+#: Codes that only a workbook (.xlsx) produces, so that no example of CSV text can (and
+#: sheet.empty, which civicspace import gives); the tests in tests/sheets/ produce each.
 WORKBOOK_ONLY_CODES = frozenset(
     {
+        "sheet.bad_date",
+        "sheet.empty",
         "sheet.external_link",
         "sheet.formula",
+        "sheet.hidden",
         "sheet.macro_enabled",
         "sheet.merged",
+        "sheet.month_date",
         "sheet.number_as_text",
     }
 )
@@ -831,17 +839,22 @@ def cli_page() -> str:
 # -- Unreleased changes -------------------------------------------------------------------------
 
 CHANGELOG_FRAGMENTS = DOCS.parent / "changelog.d"
-_FRAGMENT = re.compile(r"([1-9][0-9]*)\.(added|changed|fixed|deprecated)\.md")
+#: A changelog fragment's file name: ``<issue>.<type>.md``, or ``<issue>.<type>.<n>.md`` for more
+#: than one of a type.
+FRAGMENT = re.compile(
+    r"(?P<issue>[1-9][0-9]*)\.(?P<type>added|changed|fixed|deprecated)(?:\.[0-9]+)?\.md"
+)
 
 
 def unreleased_page() -> str:
     """The changelog fragments not yet rendered into CHANGELOG.md, by type, as towncrier will."""
     by_type: dict[str, list[str]] = {"added": [], "changed": [], "fixed": [], "deprecated": []}
     fragments = sorted(
-        CHANGELOG_FRAGMENTS.glob("*.md"), key=lambda path: int(path.name.split(".")[0])
+        CHANGELOG_FRAGMENTS.glob("*.md"),
+        key=lambda path: [int(part) for part in path.name.split(".") if part.isdigit()],
     )
     for path in fragments:
-        found = _FRAGMENT.fullmatch(path.name)
+        found = FRAGMENT.fullmatch(path.name)
         if found:
             text = " ".join(path.read_text("utf-8").split())
             by_type[found.group(2)].append(f"- {text} (#{found.group(1)})")
@@ -861,6 +874,7 @@ def generated_pages() -> dict[str, str]:
     """Every generated page: path under ``docs/_generated/`` → Markdown text."""
     pages: dict[str, Callable[[], str]] = {
         "api.md": api_page,
+        **{f"api/{name}.md": lambda name=name: module_api_page(name) for name in API_MODULES},
         "strategies.md": strategies_page,
         "datasets.md": datasets_page,
         "tables.md": tables_page,
@@ -904,28 +918,29 @@ def _on_builder_inited(app: Any) -> None:
 def publish_attribute_docs() -> int:
     """Let autodoc find the strings written under the attributes of public classes.
 
-    A public class reports ``civicspace`` as its module, so autodoc looks for
-    the docstrings of its attributes (enumeration members) in
-    ``civicspace/__init__.py``, where there are none.  This copies them from
-    the modules that define the classes into Sphinx's analyzer of
-    ``civicspace``, and returns how many it copied.
+    A public class reports its public module (``civicspace.cases``) as its
+    module, so autodoc looks for the docstrings of its attributes (enumeration
+    members) there, where there are none.  This copies them from the modules
+    that define the classes into Sphinx's analyzer of each public module, and
+    returns how many it copied.
     """
     from sphinx.pycode import ModuleAnalyzer
 
-    package = ModuleAnalyzer.for_module("civicspace")
-    package.analyze()
     copied = 0
-    for name in civicspace.__all__:
-        obj = getattr(civicspace, name)
-        home = home_module(name)
-        if not inspect.isclass(obj) or obj.__module__ != "civicspace" or home is None:
-            continue
-        for (qualname, attribute), lines in (
-            ModuleAnalyzer.for_module(home).find_attr_docs().items()
-        ):
-            if qualname == name:
-                package.attr_docs.setdefault((qualname, attribute), lines)
-                copied += 1
+    for public in (civicspace, *(importlib.import_module(f"civicspace.{m}") for m in API_MODULES)):
+        analyzer = ModuleAnalyzer.for_module(public.__name__)
+        analyzer.analyze()
+        for name in public.__all__:
+            obj = getattr(public, name)
+            home = home_module(name, public)
+            if not inspect.isclass(obj) or obj.__module__ != public.__name__ or home is None:
+                continue
+            for (qualname, attribute), lines in (
+                ModuleAnalyzer.for_module(home).find_attr_docs().items()
+            ):
+                if qualname == name:
+                    analyzer.attr_docs.setdefault((qualname, attribute), lines)
+                    copied += 1
     return copied
 
 

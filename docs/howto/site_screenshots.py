@@ -12,7 +12,8 @@ from pathlib import Path
 from PIL import Image
 from playwright.sync_api import sync_playwright
 
-from civicspace import PartialDate, datasets, site
+from civicspace import datasets, site
+from civicspace.common import PartialDate
 
 HERE = Path(__file__).parent
 ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"]

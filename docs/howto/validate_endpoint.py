@@ -1,4 +1,4 @@
-"""Validate submissions in a web endpoint and answer with the issues as JSON.
+"""Validate a submitted record in a web endpoint and answer with the issues as JSON.
 
 ``check_submission`` is the whole logic: bytes in, an HTTP status and a JSON
 body out, so any framework can call it.  ``app`` wraps it as a plain WSGI
@@ -30,26 +30,20 @@ def _json(value: Any) -> bytes:
     return json.dumps(value, ensure_ascii=False).encode("utf-8")
 
 
-def issue_json(issue: civicspace.Issue) -> dict[str, Any]:
-    """An issue as a JSON object: path, code, message, and line and column when known."""
-    found: dict[str, Any] = {"path": issue.path, "code": issue.code, "message": issue.message}
-    if issue.line is not None:
-        found["line"] = issue.line
-    if issue.column is not None:
-        found["column"] = issue.column
-    return found
-
-
 def check_submission(body: bytes) -> tuple[int, bytes]:
-    """Validate a submitted document (or JSON Lines): ``(HTTP status, JSON body)``.
+    """Validate one submitted record: ``(HTTP status, JSON body)``.
 
-    200 with ``{"valid": true}`` when it is valid, 422 with every issue
-    otherwise.  Bad input never raises: malformed JSON is an issue too.
+    200 with ``{"valid": true, "type": ...}`` when it is valid, 422 with
+    every issue otherwise, each in civicspace's JSON form
+    (:func:`civicspace.dump`).  Bad input never raises: malformed JSON is an
+    issue too, and so is JSON Lines (one record is expected).
     """
-    issues = civicspace.validate(body)
-    if not issues:
-        return 200, _json({"valid": True})
-    return 422, _json({"valid": False, "issues": [issue_json(issue) for issue in issues]})
+    try:
+        record = civicspace.load_one(body)
+    except civicspace.ValidationError as error:
+        issues = [civicspace.dump(issue) for issue in error.issues]
+        return 422, _json({"valid": False, "issues": issues})
+    return 200, _json({"valid": True, "type": civicspace.dump(record)["type"]})
 
 
 def app(

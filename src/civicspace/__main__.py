@@ -1,5 +1,5 @@
 """Run the command line: ``python -m civicspace``."""
 
-from ._cli import main
+from ._cli.app import main
 
 raise SystemExit(main())

@@ -4,7 +4,7 @@ Each record runs the data flow in order (parse, schema validation,
 structuring, semantic checks) and stops at the first step that finds a
 problem, reporting every problem that step found.  Input is one JSON
 document (a record or a collection) or JSON Lines (one record per line),
-told apart by :func:`civicspace._documents.is_json_lines`.
+told apart by :func:`civicspace._pipeline.documents.is_json_lines`.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from typing import Any
 
 import attrs
 
-from ._model import RECORD_TYPES
+from ._model.records import RECORD_TYPES
 from ._pipeline.checked import checked
 from ._pipeline.documents import (
     MAX_RECORD_BYTES,
@@ -27,10 +27,10 @@ from ._pipeline.documents import (
 )
 from ._pipeline.fast import verdict as _fast
 from ._pipeline.parse import parse_json
-from ._pipeline.paths import cut, echo
 from ._pipeline.report import RecordReport
 from ._pipeline.validation import schema_issues
 from ._rules.engine import check_record
+from ._util.echo import cut, echo
 from .errors import CivicspaceError, Issue, ValidationError
 
 __all__ = [
@@ -59,10 +59,11 @@ def _check_kind(kind: object) -> None:
 
 
 def _kind_of(value: Any, kind: str | None) -> tuple[str | None, list[Issue]]:
-    if kind is not None:
-        return kind, []
+    # Whether or not kind= is given, a body that is no object gets the same code.
     if not isinstance(value, dict):
         return None, [Issue("$", "document.not_object", "a record must be a JSON object")]
+    if kind is not None:
+        return kind, []
     tag = value.get("type")
     if not isinstance(tag, str):
         return None, [

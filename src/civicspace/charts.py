@@ -14,7 +14,7 @@ line: ``civicspace chart rating-history cambodia --country KHM --out rating.svg`
 'Civic-space rating of Cambodia'
 
 Without the extra, each function raises
-:class:`civicspace.site.MissingExtraError`, whose one-line message says what
+:class:`civicspace.errors.MissingExtraError`, whose one-line message says what
 to install.
 """
 
@@ -23,8 +23,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from . import Case, Collection, CountryRating
-from ._site._extra import require
+from ._site import require
+from .cases import Case
+from .collection import Collection
+from .ratings import CountryRating
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -45,11 +47,11 @@ def rating_history(ratings: Collection | Iterable[CountryRating], country: str) 
     ``ratings`` is a collection (its ratings are used) or any ratings.  The
     five ratings run from open at the top to closed at the bottom; a rating
     takes effect on the first day its ``as_of`` date may be (as
-    :class:`~civicspace.RatingHistory` reads it), and each downgrade or
+    :class:`~civicspace.ratings.RatingHistory` reads it), and each downgrade or
     upgrade is marked and dated.
 
     Raises:
-        civicspace.site.MissingExtraError: when the ``site`` extra is not installed.
+        civicspace.errors.MissingExtraError: when the ``site`` extra is not installed.
 
     """
     found = ratings.ratings if isinstance(ratings, Collection) else tuple(ratings)
@@ -60,16 +62,16 @@ def rating_history(ratings: Collection | Iterable[CountryRating], country: str) 
 def custody_timeline(case: Case) -> Figure:
     """A case's custody over time: one row per person of the case.
 
-    Spells in custody (as :func:`~civicspace.timeline` tracks them) are bars,
+    Spells in custody (as :func:`~civicspace.cases.timeline` tracks them) are bars,
     hatched before the person's first verdict and solid after it; the days
     a partial date leaves open are a dotted outline; events are marks by
     kind (custody begins, ends, verdict, other), a partial date drawn as a
     range; and a ruling reported in accounts that disagree
-    (:func:`~civicspace.conflicts`) shows the range of dates on which its
+    (:func:`~civicspace.analysis.conflicts`) shows the range of dates on which its
     term would end.
 
     Raises:
-        civicspace.site.MissingExtraError: when the ``site`` extra is not installed.
+        civicspace.errors.MissingExtraError: when the ``site`` extra is not installed.
 
     """
     figure: Figure = _charts().custody_chart(case).figure
@@ -80,7 +82,7 @@ def signatures(collection: Collection) -> Figure:
     """Per statement of ``collection``: the signatories it lists (bars) and the count it declares.
 
     Raises:
-        civicspace.site.MissingExtraError: when the ``site`` extra is not installed.
+        civicspace.errors.MissingExtraError: when the ``site`` extra is not installed.
 
     """
     figure: Figure = _charts().signatures_chart(collection.statements).figure
@@ -91,10 +93,10 @@ def co_signing(collection: Collection, top: int = 12) -> Figure:
     """The ``top`` pairs of organisations that signed most statements of ``collection`` together.
 
     Organisations are gathered across spellings as
-    :func:`~civicspace.co_signatories` gathers them.
+    :func:`~civicspace.analysis.co_signatories` gathers them.
 
     Raises:
-        civicspace.site.MissingExtraError: when the ``site`` extra is not installed.
+        civicspace.errors.MissingExtraError: when the ``site`` extra is not installed.
 
     """
     figure: Figure = _charts().co_signing_chart(collection.statements, top).figure

@@ -3,7 +3,7 @@
 Each dataset is one ``collection`` document (see the ``collection`` schema)
 inside the package, in which every fact carries its source: the published
 text it comes from and the sentence it rests on, word for word.  Where
-texts disagree, both accounts are kept (:func:`civicspace.conflicts` lists
+texts disagree, both accounts are kept (:func:`civicspace.analysis.conflicts` lists
 them); what they do not say is left out.
 
 >>> import civicspace
@@ -11,7 +11,7 @@ them); what they do not say is left out.
 >>> datasets.names()
 ('cambodia',)
 >>> cambodia = datasets.load("cambodia")
->>> [case.id for case in civicspace.cases_of(cambodia, "kong-raiya")][:2]
+>>> [case.id for case in civicspace.analysis.cases_of(cambodia, "kong-raiya")][:2]
 ['kong-raiya-2015', 'kong-raiya-2019']
 
 ``cambodia``
@@ -27,11 +27,11 @@ from __future__ import annotations
 import functools
 
 from ._api import load as _load
-from ._model import Collection
-from ._pipeline import dataset_files
+from ._model.collection import Collection
+from ._pipeline.resources import dataset_files
 from .errors import UnknownDatasetError
 
-__all__ = ["UnknownDatasetError", "document", "load", "names"]
+__all__ = ["document", "load", "names"]
 
 
 def names() -> tuple[str, ...]:
@@ -43,7 +43,7 @@ def document(name: str) -> bytes:
     """The dataset's collection document as shipped: JSON text, UTF-8.
 
     Raises:
-        UnknownDatasetError: when no dataset has that name.
+        civicspace.errors.UnknownDatasetError: when no dataset has that name.
 
     """
     for entry in dataset_files():
@@ -57,7 +57,7 @@ def load(name: str) -> Collection:
     """The dataset as a validated :class:`~civicspace.Collection` (built once, then shared).
 
     Raises:
-        UnknownDatasetError: when no dataset has that name.
+        civicspace.errors.UnknownDatasetError: when no dataset has that name.
         ValidationError: when the dataset breaks a rule of this version of the
             library (a bug: the test suite validates every dataset).
 

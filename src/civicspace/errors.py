@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 if TYPE_CHECKING:
-    from ._model import Place
+    from ._model.countries import Place
 
 __all__ = [
     "AmbiguousInstrumentError",
@@ -77,9 +77,10 @@ class Issue:
             is close; never applied for you.
 
     ``value``, ``expected`` and ``suggestion`` restate facts of the message
-    for programs, so issues compare equal without them; ``steps`` gives
-    the path as keys and indices, and ``civicspace.dump(issue)`` the JSON
-    form of it all.
+    for programs, so issues compare equal without them; ``instance`` is the
+    value itself as JSON data; ``steps`` gives the path as keys and indices
+    (whole keys: give them as ``steps=`` when the path cuts one), and
+    ``civicspace.dump(issue)`` the JSON form of it all, bounded as messages are.
     """
 
     path: str
@@ -91,13 +92,31 @@ class Issue:
     value: str | None = attrs.field(default=None, eq=False)
     expected: Any = attrs.field(default=None, eq=False, repr=False)
     suggestion: str | None = attrs.field(default=None, eq=False)
+    _steps: tuple[str | int, ...] | None = attrs.field(default=None, repr=False, kw_only=True)
 
     @property
     def steps(self) -> tuple[str | int, ...]:
-        """The path as keys and indices from the root: ``("sources", 0, "url")``."""
+        """The path as keys and indices from the root: ``("sources", 0, "url")``.
+
+        The keys are the real ones, whole, even where :attr:`path` shows a
+        long key cut (two members whose names begin alike stay apart here).
+        """
+        if self._steps is not None:
+            return self._steps
         from ._pipeline.paths import path_steps
 
         return path_steps(self.path)
+
+    @property
+    def instance(self) -> Any:
+        """The offending value itself, as JSON data, when :attr:`value` shows it whole.
+
+        ``"repressd"`` where :attr:`value` holds the JSON text
+        ``'"repressd"'``: read once, never parsed twice.  ``None`` when there
+        is no value, when it was cut (a long string or a large object), or
+        when it is no JSON value (``NaN``).
+        """
+        return _whole_value(self.value)[1]
 
     def __str__(self) -> str:
         """Render as ``[line L, column C: ]path: message [code]``."""
@@ -107,6 +126,22 @@ class Issue:
         if self.column is not None:
             where += f"column {self.column}: "
         return f"{where}{self.path}: {self.message} [{self.code}]"
+
+
+def _whole_value(text: str | None) -> tuple[bool, Any]:
+    """Whether ``text`` is the whole JSON text of a value, and that value."""
+    if text is None:
+        return False, None
+    import json
+
+    try:
+        return True, json.loads(text, parse_constant=_refuse)
+    except ValueError:  # cut ("xx…" (900 characters)), or not JSON (NaN)
+        return False, None
+
+
+def _refuse(name: str) -> Any:
+    raise ValueError(name)
 
 
 class ValidationError(CivicspaceError, ValueError):

@@ -2,7 +2,7 @@
 
 Needs the ``tables`` extra (``pip install 'civicspace[tables]'``: pyarrow and
 openpyxl); without it, importing this module raises
-:class:`MissingExtraError` saying so in one line.
+:class:`~civicspace.errors.MissingExtraError` saying so in one line.
 
 >>> import civicspace.sheets
 >>> reading = civicspace.sheets.read_tables("partner-workbook.xlsx")  # doctest: +SKIP
@@ -21,18 +21,19 @@ into a collection document and validates it.
 
 from __future__ import annotations
 
-from ._sheets import require
+from ._tables import require
 
 require("civicspace.sheets", excel=True)
 
+from collections.abc import Callable  # noqa: E402
 from pathlib import Path  # noqa: E402
 from typing import Final  # noqa: E402
 
-from ._sheets import cells, files, template  # noqa: E402
+from ._sheets import cells, files, template, xlsx  # noqa: E402
 from ._sheets.cells import CellIssue, CellReading  # noqa: E402
 from ._sheets.read import SheetReading, read_path  # noqa: E402
 from ._sheets.template import write_template  # noqa: E402
-from .errors import MissingExtraError  # noqa: E402
+from ._util.public import publish as _publish  # noqa: E402
 
 #: Rows a sheet (or CSV file) may hold below its header; a sheet with more is refused.
 MAX_ROWS: Final = cells.MAX_ROWS
@@ -40,24 +41,26 @@ MAX_ROWS: Final = cells.MAX_ROWS
 MAX_BYTES: Final = files.MAX_BYTES
 #: Entries a workbook's zip may hold; more is refused unread.
 MAX_ENTRIES: Final = files.MAX_ENTRIES
+#: Cells (empty ones too) the sheets of a workbook may hold; more is refused unread.
+MAX_CELLS: Final = xlsx.MAX_CELLS
 #: The template types, each with the tables its sheets are, in order.
 TEMPLATE_TYPES: Final = template.TEMPLATE_TYPES
 
 __all__ = [
     "MAX_BYTES",
+    "MAX_CELLS",
     "MAX_ENTRIES",
     "MAX_ROWS",
     "TEMPLATE_TYPES",
     "CellIssue",
     "CellReading",
-    "MissingExtraError",
     "SheetReading",
     "read_tables",
     "write_template",
 ]
 
 
-def read_tables(path: str | Path) -> SheetReading:
+def read_tables(path: str | Path, *, progress: Callable[[str], None] | None = None) -> SheetReading:
     """Read a workbook (.xlsx), a folder of CSV files or one CSV file into a collection.
 
     Each sheet (or file) is a table of :data:`civicspace.tables.LAYOUT`,
@@ -68,6 +71,11 @@ def read_tables(path: str | Path) -> SheetReading:
     :attr:`SheetReading.issues`, and a file refused as a whole (a zip bomb,
     more than :data:`MAX_ROWS` rows on a sheet, macros, links to other
     workbooks, a CSV file not in UTF-8) has ``readable`` false and one issue
-    saying why.
+    saying why.  ``progress``, when given, is called with a short line saying
+    what is being done (``reading events: 20000 rows``, ``validating the
+    collection``), as ``civicspace import`` shows on a terminal.
     """
-    return read_path(Path(path))
+    return read_path(Path(path), progress)
+
+
+_publish(globals(), __all__, __name__)

@@ -2,7 +2,7 @@
 
 Needs the ``tables`` extra (``pip install 'civicspace[tables]'``: pyarrow,
 and openpyxl for Excel); without it, importing this module raises
-:class:`MissingExtraError` saying so in one line.
+:class:`~civicspace.errors.MissingExtraError` saying so in one line.
 
 >>> import civicspace.tables
 >>> from civicspace import datasets
@@ -22,24 +22,23 @@ generated from it.
 
 from __future__ import annotations
 
-from ._tables import MissingExtraError, require
+from ._tables import require
 
 require()
 
-from civicspace import Collection  # noqa: E402
+from civicspace.collection import Collection  # noqa: E402
 
-from ._tables.build import Tables, TablesError, build_tables  # noqa: E402
+from ._tables.build import Tables, build_tables  # noqa: E402
 from ._tables.layout import LAYOUT, Column, TableLayout, table_layout  # noqa: E402
 from ._tables.write import FORMATS, write, write_csv, write_parquet, write_xlsx  # noqa: E402
+from ._util.public import publish as _publish  # noqa: E402
 
 __all__ = [
     "FORMATS",
     "LAYOUT",
     "Column",
-    "MissingExtraError",
     "TableLayout",
     "Tables",
-    "TablesError",
     "table_layout",
     "tables",
     "write",
@@ -62,9 +61,12 @@ def tables(collection: Collection) -> Tables:
     ``conflicting``.
 
     Raises:
-        TablesError: when an amount has more than four decimal places or
+        civicspace.errors.TablesError: when an amount has more than four decimal places or
             34 digits, so that no column holds it exactly.
         CivicspaceError: when ``collection`` is not a :class:`~civicspace.Collection`.
 
     """
     return build_tables(collection)
+
+
+_publish(globals(), __all__, __name__)

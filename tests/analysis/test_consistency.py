@@ -14,23 +14,18 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import civicspace
-from civicspace import (
-    Collection,
+from civicspace import strategies as cs
+from civicspace.analysis import (
     ConflictingAccounts,
     ImpliedRate,
-    Money,
-    PartialDate,
-    PersonStatus,
-    ReportedAmount,
-    Sentence,
-    Source,
-    Term,
-    TermRange,
     conflicts,
     implied_exchange_rates,
     summarise,
 )
-from civicspace import strategies as cs
+from civicspace.cases import PersonStatus
+from civicspace.collection import Collection
+from civicspace.common import PartialDate, Source
+from civicspace.sentences import Money, ReportedAmount, Sentence, Term, TermRange
 
 from .._edit import paths_and_codes
 

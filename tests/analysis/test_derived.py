@@ -11,25 +11,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import civicspace
-from civicspace import (
-    Case,
-    CasePerson,
-    CivicusRating,
-    Collection,
-    CountryRating,
-    Derivation,
-    DerivationKind,
-    Event,
-    FieldValueError,
-    PartialDate,
-    Source,
-    conflicts,
-    datasets,
-    derived_values,
-    summarise,
-    without_derived,
-)
+from civicspace import FieldValueError, datasets
 from civicspace import strategies as cs
+from civicspace.analysis import conflicts, derived_values, summarise, without_derived
+from civicspace.cases import Case, Event
+from civicspace.collection import Collection
+from civicspace.common import Derivation, DerivationKind, PartialDate, Source
+from civicspace.people import CasePerson
+from civicspace.ratings import CivicusRating, CountryRating
 
 from .._edit import paths_and_codes
 

@@ -5,8 +5,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import civicspace
-from civicspace import Citation, canonical_article_number, is_article_number, parse_citation
 from civicspace import strategies as cst
+from civicspace.laws import Citation, canonical_article_number, is_article_number
+from civicspace.readers import parse_citation
 
 # Every mention of "article" in ../shared/sources/civicus-cambodia-articles.txt that is a
 # citation: (the sentence around it, the citation phrase, what it cites).

@@ -13,16 +13,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import civicspace
-from civicspace import (
-    NotACountryError,
-    ParseError,
-    PlaceKind,
-    country_code,
-    lookup_place,
-    parse_members,
-    place_of,
-)
+from civicspace import ParseError
 from civicspace._model.countries import _index, _normalise
+from civicspace.countries import PlaceKind, country_code, lookup_place, place_of
+from civicspace.errors import NotACountryError
+from civicspace.readers import parse_members
 
 # The member list printed after the 42nd session's advocacy priorities, verbatim.
 HRC42_MEMBERS_TEXT = (
@@ -370,7 +365,7 @@ def test_a_name_with_a_letter_dropped_is_never_read_as_that_name(name, data):
 
 
 def test_every_un_member_state_with_a_letter_dropped_suggests_itself():
-    for code in sorted(civicspace.un_member_states()):
+    for code in sorted(civicspace.countries.un_member_states()):
         name = place_of(code).name
         typo = name[:-1] if name[-1].isalnum() else name[:-2]
         if _normalise(typo) in _index().places:
@@ -388,7 +383,7 @@ def test_the_shipped_table_is_sound():
     assert 193 == len(members) == len(set(members))
     assert set(members) <= iso
     assert not {"HKG", "MAC", "TWN", "PSE", "VAT", "GRL", "PRI"} & set(members)
-    assert frozenset(members) == civicspace.un_member_states()
+    assert frozenset(members) == civicspace.countries.un_member_states()
     for alias in data["aliases"]:
         assert alias["code"] in iso and alias["reason"].strip()
         assert alias["code"] == country_code(alias["name"])
@@ -401,7 +396,7 @@ def test_the_shipped_table_is_sound():
     ("code", "expected"), [("KHM", True), ("HKG", False), ("VAT", False), ("khm", False)]
 )
 def test_is_un_member_state(code, expected):
-    assert expected == civicspace.is_un_member_state(code)
+    assert expected == civicspace.countries.is_un_member_state(code)
 
 
 def test_place_of_refuses_what_is_no_code():
@@ -417,7 +412,7 @@ def test_the_42nd_session_list_reads_whole():
     assert tuple(HRC42_MEMBERS) == read.members
     assert () == read.unread
     assert read.complete
-    assert civicspace.COUNCIL_SEATS == len(read.members)
+    assert civicspace.sessions.COUNCIL_SEATS == len(read.members)
 
 
 def test_the_45th_session_list_reads_all_but_the_entry_run_together():
@@ -472,7 +467,7 @@ def test_parse_members_refuses_what_is_not_text():
         parse_members(["Afghanistan"])
 
 
-_MEMBER_NAMES = sorted(place_of(code).name for code in civicspace.un_member_states())
+_MEMBER_NAMES = sorted(place_of(code).name for code in civicspace.countries.un_member_states())
 
 
 @given(
@@ -494,6 +489,6 @@ def test_a_printed_list_of_member_names_reads_back_in_order(names, separator, an
 @given(st.text(max_size=200))
 def test_parse_members_never_raises_and_reads_only_member_states(text):
     read = parse_members(text)
-    assert all(civicspace.is_un_member_state(code) for code in read.members)
+    assert all(civicspace.countries.is_un_member_state(code) for code in read.members)
     for entry in read.unread:
         assert entry.text.strip() and entry.message

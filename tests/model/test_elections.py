@@ -1,4 +1,4 @@
-"""Elections: the record, its checks, its references and :func:`civicspace.seat_share`.
+"""Elections: the record, its checks, its references and :func:`civicspace.elections.seat_share`.
 
 Phrases quoted here come from /work/shared/sources/civicus-cambodia-articles.txt, the
 article "CAMBODIA: ‘No free and fair election can take place in the current political
@@ -14,9 +14,11 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 import civicspace
-from civicspace import Contest, Election, FieldValueError, PartialDate, PartyResult, seat_share
+from civicspace import FieldValueError
 from civicspace import strategies as cst
-from civicspace._model.elections import MAX_SEATS, MAX_SHARE_DECIMALS
+from civicspace._model.elections import MAX_SEATS, MAX_SHARE_DECIMALS, ElectionFigure, FigureUnit
+from civicspace.common import PartialDate
+from civicspace.elections import Contest, Election, PartyResult, seat_share
 
 from .._edit import changed, paths_and_codes
 
@@ -404,3 +406,37 @@ def test_a_result_listed_again_is_reported_at_its_new_position(election, data):
     document = civicspace.dump(attrs.evolve(election, contests=tuple(contests)))
     path = f"$.contests[{index}].results[{len(contest.results)}]"
     assert [(path, "election.party_repeated")] == election_codes(document)
+
+
+# -- Other figures an election's text states ----------------------------------------------------
+
+
+def test_a_figure_is_kept_as_printed_and_round_trips():
+    # "its popular vote surged from 3.5 million to 5.3 million"
+    figure = ElectionFigure(
+        measure="popular vote",
+        party="Cambodian People’s Party",
+        value=Decimal("5300000"),
+        unit=FigureUnit.COUNT,
+        previous=Decimal("3500000"),
+        as_written="from 3.5 million to 5.3 million",
+    )
+    document = {
+        "type": "election",
+        "id": "khm-commune-2022",
+        "country": "KHM",
+        "date": "2022-06-05",
+        "title": "Commune and sangkat council elections",
+        "contests": [{"contested": "council seats", "total": 11622}],
+        "figures": [civicspace.dump(figure)],
+    }
+    assert [] == civicspace.validate(document)
+    assert (figure,) == civicspace.load(document).figures
+    assert "5300000" == document["figures"][0]["value"]
+
+
+@pytest.mark.parametrize("value", [Decimal("-1"), Decimal("NaN"), 3, "3", 3.0])
+def test_a_figure_refuses_a_number_it_cannot_write(value):
+    with pytest.raises(FieldValueError) as caught:
+        ElectionFigure(measure="seats", value=value, unit=FigureUnit.COUNT)
+    assert "value" == caught.value.field

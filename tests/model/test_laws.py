@@ -9,18 +9,18 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 import civicspace
-from civicspace import (
-    LIFE,
+from civicspace import strategies as cst
+from civicspace._pipeline.convert import converter
+from civicspace._pipeline.schemas import reference_validator
+from civicspace._rules.engine import check_record
+from civicspace.common import PartialDate
+from civicspace.laws import (
     Article,
     Law,
     LawKind,
     LawReference,
     LawStatus,
-    Money,
-    PartialDate,
     StatusChange,
-    StatutoryPenalty,
-    Term,
     article_exists,
     count_references_by_article,
     count_references_by_article_and_key,
@@ -28,15 +28,12 @@ from civicspace import (
     law_id,
     law_status_on,
     laws_in_force,
-    parse_citation,
     resolve_citation,
     resolve_instrument,
     statutory_maximum,
 )
-from civicspace import strategies as cst
-from civicspace._pipeline.convert import converter
-from civicspace._pipeline.schemas import reference_validator
-from civicspace._rules.engine import check_record
+from civicspace.readers import parse_citation
+from civicspace.sentences import LIFE, Money, StatutoryPenalty, Term
 
 # The law records published as examples in schemas/law.json: real instruments from
 # ../shared/sources/civicus-cambodia-articles.txt, every fact with its quote.
@@ -212,7 +209,12 @@ def test_a_law_reference_json_form():
         (lambda: Article(number="494\n"), "number"),
         (lambda: Article(number="494", heading=""), "heading"),
         (lambda: LawReference(law="khm/code/2009/criminal-code", articles=("494(1)",)), None),
-        (lambda: civicspace.Feature(feature=civicspace.CriticisedFeature.OTHER, sources=()), None),
+        (
+            lambda: civicspace.laws.Feature(
+                feature=civicspace.laws.CriticisedFeature.OTHER, sources=()
+            ),
+            None,
+        ),
     ],
 )
 def test_an_invalid_law_object_cannot_be_built(build, field):
@@ -403,16 +405,16 @@ def test_a_match_says_what_was_set_aside():
 
 
 def test_a_qualifier_naming_another_jurisdiction_is_not_set_aside():
-    with pytest.raises(civicspace.InstrumentNotFoundError):
+    with pytest.raises(civicspace.errors.InstrumentNotFoundError):
         resolve_instrument("Thailand’s Criminal Code", LAWS.values())
 
 
 def test_an_unknown_name_is_never_guessed():
-    with pytest.raises(civicspace.InstrumentNotFoundError) as raised:
+    with pytest.raises(civicspace.errors.InstrumentNotFoundError) as raised:
         resolve_instrument("Criminal Cod", LAWS.values())
     assert "'Criminal Code'" in str(raised.value)  # suggested, not chosen
     assert () == raised.value.candidates
-    with pytest.raises(civicspace.InstrumentNotFoundError):
+    with pytest.raises(civicspace.errors.InstrumentNotFoundError):
         resolve_instrument("Constitution of the Kingdom of Cambodia", LAWS.values())
 
 
@@ -424,7 +426,7 @@ def test_a_name_several_laws_have_is_ambiguous():
         titles=("Criminal Code",),
     )
     laws = [*LAWS.values(), thai_code]
-    with pytest.raises(civicspace.AmbiguousInstrumentError) as raised:
+    with pytest.raises(civicspace.errors.AmbiguousInstrumentError) as raised:
         resolve_instrument("the Criminal Code", laws)
     assert ("khm/code/2009/criminal-code", "tha/code/criminal-code") == raised.value.candidates
     assert CRIMINAL_CODE == resolve_instrument("Cambodia’s Criminal Code", laws).law
@@ -441,7 +443,7 @@ def test_resolve_citation_keeps_the_articles_and_the_text():
     )
     assert expected == resolve_citation(citation, LAWS.values())
     (bare,) = parse_citation("article 39")
-    with pytest.raises(civicspace.InstrumentNotFoundError):
+    with pytest.raises(civicspace.errors.InstrumentNotFoundError):
         resolve_citation(bare, LAWS.values())
 
 
@@ -485,7 +487,7 @@ def test_the_state_of_emergency_maximum_is_five_years_rising_to_ten():
     assert Term(years=5) == result.penalty.maximum_term
     assert Money(5000000, "KHR") == result.penalty.maximum_fine
     # The variant keeps the base penalty's fine: what it leaves out is as in the base.
-    expected = civicspace.AggravatedPenalty(
+    expected = civicspace.sentences.AggravatedPenalty(
         condition="if deemed to ‘impact national security’",
         maximum_term=Term(years=10),
         maximum_fine=Money(5000000, "KHR"),
@@ -500,7 +502,7 @@ def test_the_state_of_emergency_maximum_is_five_years_rising_to_ten():
 def test_a_sentence_compared_with_the_statutory_maximum(years, within_base, within_variant):
     result = statutory_maximum(LAWS.values(), LawReference(law=STATE_OF_EMERGENCY.id))
     sentence = civicspace.Sentence(person="someone", term=Term(years=years))
-    comparison = civicspace.compare_with_penalty(sentence, result.penalty)
+    comparison = civicspace.sentences.compare_with_penalty(sentence, result.penalty)
     assert (within_base, (within_variant,)) == (
         comparison.within_base,
         comparison.within_variants,
@@ -574,7 +576,7 @@ def test_death_in_any_cited_article_is_in_the_maximum():
 
 
 def test_a_reference_to_no_known_law_is_an_error():
-    with pytest.raises(civicspace.UnknownLawError):
+    with pytest.raises(civicspace.errors.UnknownLawError):
         statutory_maximum(LAWS.values(), LawReference(law="khm/law/no-such-law"))
 
 
@@ -584,7 +586,7 @@ def test_the_maximum_is_at_least_every_cited_articles_maximum(law, data):
     reference = LawReference(law=law.id, articles=numbers)
     try:
         result = statutory_maximum([law], reference)
-    except (civicspace.IncomparableTermsError, civicspace.CurrencyMismatchError):
+    except (civicspace.errors.IncomparableTermsError, civicspace.errors.CurrencyMismatchError):
         assume(False)
     cited = [law.article(number) for number in numbers]
     used = [p for article in cited if article is not None for p in article.penalties]
@@ -674,7 +676,7 @@ def test_a_whole_instrument_and_a_repeated_article_are_counted_once_each():
 def test_counts_add_up_and_come_most_cited_first(references):
     counts = count_references_by_article(references)
     expected_total = sum(
-        len({civicspace.canonical_article_number(n) for n in ref.articles}) or 1
+        len({civicspace.laws.canonical_article_number(n) for n in ref.articles}) or 1
         for ref in references
     )
     assert expected_total == sum(counts.values())

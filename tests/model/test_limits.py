@@ -18,8 +18,8 @@ from hypothesis import strategies as st
 
 import civicspace
 from civicspace import strategies
-from civicspace._model import RECORD_TYPES
 from civicspace._model.limits import Limit, limits_of
+from civicspace._model.records import RECORD_TYPES
 from civicspace._pipeline.validation import schema_issues
 
 Path = tuple[tuple[str, int | None], ...]

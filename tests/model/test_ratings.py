@@ -7,17 +7,17 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import civicspace
-from civicspace import (
+from civicspace import strategies as cst
+from civicspace.common import PartialDate
+from civicspace.ratings import (
     ChangeDirection,
     CivicusRating,
     CountryRating,
-    PartialDate,
     RatingHistory,
     compare_scores,
     rating_change,
     rating_scales,
 )
-from civicspace import strategies as cst
 
 # Phrases as the source texts print them (../shared/sources/civicus-cambodia-articles.txt).
 PUBLISHED = [
@@ -192,7 +192,7 @@ def test_scales_map_scores_to_categories(scale, score, category):
     [("civicus-monitor", 20.5), ("civicus-monitor", 101), ("freedom-house-fiw", 50)],
 )
 def test_a_score_in_no_band_is_an_error_not_a_guess(scale, score):
-    with pytest.raises(civicspace.ScoreOutsideBandsError):
+    with pytest.raises(civicspace.errors.ScoreOutsideBandsError):
         rating_scales()[scale].category(score)
 
 
@@ -221,7 +221,7 @@ def test_comparing_scores_across_scales_only_where_meaningful():
         id="old-index",
         name="Old index",
         publisher="Someone",
-        direction=civicspace.ScaleDirection.LOWER_IS_MORE_OPEN,
+        direction=civicspace.ratings.ScaleDirection.LOWER_IS_MORE_OPEN,
         minimum=0,
         maximum=100,
         bands=scales["civicus-monitor"].bands[::-1],
@@ -235,7 +235,7 @@ def test_comparing_scores_across_scales_only_where_meaningful():
 def test_every_score_of_a_stated_scale_falls_in_exactly_the_first_covering_band(scale, data):
     score = data.draw(st.integers(0, 100) | st.floats(0, 100))
     if not scale.stated:
-        with pytest.raises(civicspace.ScoreOutsideBandsError):
+        with pytest.raises(civicspace.errors.ScoreOutsideBandsError):
             scale.band(score)
         return
     covering = [band for band in scale.bands if band.covers(score)]

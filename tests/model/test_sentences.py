@@ -24,19 +24,23 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import civicspace
-from civicspace import (
+from civicspace import strategies
+from civicspace._pipeline.convert import converter
+from civicspace._pipeline.schemas import reference_validator
+from civicspace._pipeline.structure import structure_record
+from civicspace._pipeline.validation import schema_issues
+from civicspace._rules.engine import check_record
+from civicspace.cases import CustodyKind, CustodyPeriod
+from civicspace.common import PartialDate
+from civicspace.errors import IncomparableTermsError, SentenceError
+from civicspace.sentences import (
     LIFE,
     REMAINDER,
     AggravatedPenalty,
     AppealOutcome,
-    CustodyKind,
-    CustodyPeriod,
-    IncomparableTermsError,
     Money,
-    PartialDate,
     ReportedAmount,
     Sentence,
-    SentenceError,
     StatutoryPenalty,
     Term,
     TermRange,
@@ -46,14 +50,8 @@ from civicspace import (
     sentence_release_date,
     served_concurrently,
     served_consecutively,
-    strategies,
     time_to_serve,
 )
-from civicspace._pipeline.convert import converter
-from civicspace._pipeline.schemas import reference_validator
-from civicspace._pipeline.structure import structure_record
-from civicspace._pipeline.validation import schema_issues
-from civicspace._rules.engine import check_record
 
 D = datetime.date
 
@@ -158,7 +156,7 @@ def test_kong_raiya_remainder_suspended_for_time_served() -> None:
     sentence = load_sentence(document)
     assert REMAINDER is sentence.suspended
     assert PartialDate(2020, 6, 19) == sentence.imposed_on
-    assert 142 == civicspace.days_in_custody(sentence.custody_credited)
+    assert 142 == civicspace.cases.days_in_custody(sentence.custody_credited)
     assert 0 == time_to_serve(sentence, D(2020, 6, 19))
     assert D(2020, 6, 19) == sentence_release_date(sentence, D(2020, 6, 19))
     # Without the suspension, the 142 days are credited against the two years.
@@ -986,7 +984,7 @@ def test_ruling_totals_count_a_death_sentence_once_over_its_accounts() -> None:
         ),
         sentences=accounts,
     )
-    totals = civicspace.ruling_totals(case)
+    totals = civicspace.analysis.ruling_totals(case)
     assert (3, 1, 174, Term(days=15)) == (
         totals.sentences,
         totals.death,

@@ -13,27 +13,26 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import civicspace
-from civicspace import (
+from civicspace import FieldValueError, ParseError
+from civicspace import strategies as cst
+from civicspace._model.sessions import PrintedMember
+from civicspace.common import PartialDate
+from civicspace.errors import IncompleteSessionError
+from civicspace.ratings import CivicusRating, CountryRating, RatingHistory
+from civicspace.readers import parse_members
+from civicspace.sessions import (
     AgendaItem,
     AgendaItemKind,
-    CivicusRating,
-    CountryRating,
     Demand,
-    FieldValueError,
-    IncompleteSessionError,
-    ParseError,
-    PartialDate,
-    RatingHistory,
     Session,
     SideEvent,
     agenda_concerning,
     council_change,
     council_ratings,
     demands_about,
-    parse_members,
     sessions_concerning,
 )
-from civicspace import strategies as cst
+from civicspace.strategies.sessions import printed_members
 
 from .._edit import changed
 from .test_countries import HRC42_MEMBERS_TEXT, HRC45_MEMBERS_TEXT
@@ -350,6 +349,8 @@ def test_the_45th_published_list_is_short_of_the_councils_seats():
         (lambda: SideEvent(title="x", start_time="1-2pm"), "start_time"),
         (lambda: SideEvent(title="x", end_time="14:00"), "end_time"),
         (lambda: Demand(text="Renew the mandate", addressee=""), "addressee"),
+        (lambda: PrintedMember(printed="SomaliaSudan", countries=("som",)), "countries"),
+        (lambda: PrintedMember(printed=" "), "printed"),
     ],
 )
 def test_the_model_refuses_values_it_cannot_hold(build, field):
@@ -431,7 +432,7 @@ def test_a_threshold_of_closed_counts_only_closed_members():
     assert ("CHN", "SAU") == joined.flagged
 
 
-_UN_MEMBERS = sorted(civicspace.un_member_states())
+_UN_MEMBERS = sorted(civicspace.countries.un_member_states())
 
 
 def _ratings_of_members():
@@ -609,3 +610,27 @@ def test_what_concerns_a_country_is_everything_about_it_in_order(sessions, count
 @given(cst.sessions())
 def test_generated_sessions_pass_every_check(session):
     assert [] == civicspace.validate(civicspace.dump(session))
+
+
+# -- A member list as printed ---------------------------------------------------------------------
+
+
+def test_a_printed_member_list_keeps_a_run_together_entry_and_counts_the_missing_seats():
+    # "Slovakia, SomaliaSudan, Spain": one entry, read as two member states.
+    entries = (
+        PrintedMember(printed="Slovakia", countries=("SVK",)),
+        PrintedMember(printed="SomaliaSudan", countries=("SOM", "SDN")),
+    )
+    session = Session(number=45, printed_members=entries)
+    assert 44 == session.unaccounted_seats
+    assert None is Session(number=45).unaccounted_seats
+    document = civicspace.dump(session)
+    assert [] == civicspace.validate(document)
+    assert session == civicspace.load(document)
+
+
+@given(st.lists(printed_members(), min_size=1, max_size=5).map(tuple))
+def test_unaccounted_seats_are_the_seats_less_the_states_read(entries):
+    session = Session(number=45, printed_members=entries)
+    read = sum(len(entry.countries) for entry in entries)
+    assert civicspace.sessions.COUNCIL_SEATS - read == session.unaccounted_seats

@@ -12,17 +12,17 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import civicspace
-from civicspace import (
+from civicspace import ParseError
+from civicspace import strategies as cst
+from civicspace.people import (
     CaseOrganisation,
     MatchRule,
     OtherName,
-    ParseError,
-    Signatory,
     match_organisations,
     normalise_organisation_name,
-    parse_signatories,
 )
-from civicspace import strategies as cst
+from civicspace.readers import parse_signatories
+from civicspace.statements import Signatory
 
 #: "Cambodia and COVID19: State of Emergency draft law will put civic freedoms at further risk":
 #: "CIVICUS, FORUM-ASIA, Frontline Defenders and Civil Rights Defenders are seriously concerned".
@@ -467,4 +467,4 @@ def test_normalised_form_of_the_civicus_names():
 
 
 def test_parse_signatories_is_public():
-    assert civicspace.parse_signatories is parse_signatories
+    assert civicspace.readers.parse_signatories is parse_signatories

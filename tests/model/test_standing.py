@@ -4,17 +4,23 @@ import datetime
 
 import attrs
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
 import civicspace
-from civicspace import (
+from civicspace import strategies
+from civicspace.cases import (
     CustodyStatus,
+    Event,
     LegalOutcome,
-    PartialDate,
     PersonStatus,
     Standing,
-    strategies,
+    outcome_on,
+    person_status,
+    standing_on,
+    status_history,
 )
+from civicspace.common import PartialDate
 
 D = datetime.date
 
@@ -47,18 +53,18 @@ def remainder_case(*extra_events):
 
 def test_custody_ends_when_the_remainder_is_suspended_after_time_served():
     case = remainder_case()
-    history = civicspace.status_history(case, "sok")
+    history = civicspace.cases.status_history(case, "sok")
     assert [
         (0, LegalOutcome.UNKNOWN, CustodyStatus.DETAINED, ()),
         (1, LegalOutcome.CONVICTED, CustodyStatus.RELEASED, (0,)),
     ] == [(step.index, step.outcome, step.custody, step.sentences) for step in history]
-    assert CustodyStatus.DETAINED == civicspace.custody_on(case, "sok", D(2021, 11, 1))
-    assert CustodyStatus.RELEASED == civicspace.custody_on(case, "sok", D(2021, 11, 2))
-    assert LegalOutcome.CONVICTED == civicspace.outcome_on(case, "sok", D(2022, 1, 1))
+    assert CustodyStatus.DETAINED == civicspace.cases.custody_on(case, "sok", D(2021, 11, 1))
+    assert CustodyStatus.RELEASED == civicspace.cases.custody_on(case, "sok", D(2021, 11, 2))
+    assert LegalOutcome.CONVICTED == civicspace.cases.outcome_on(case, "sok", D(2022, 1, 1))
 
 
 def test_person_status_keeps_its_meaning():
-    assert PersonStatus.CONVICTED == civicspace.person_status(remainder_case(), "sok")
+    assert PersonStatus.CONVICTED == civicspace.cases.person_status(remainder_case(), "sok")
 
 
 def test_a_release_does_not_overwrite_a_conviction():
@@ -79,10 +85,10 @@ def test_a_release_does_not_overwrite_a_conviction():
         PersonStatus.RELEASED,
         Standing(outcome=LegalOutcome.CONVICTED, custody=CustodyStatus.RELEASED),
     ) == (
-        civicspace.person_status(held, "sok"),
-        civicspace.standing_on(held, "sok", D(2023, 1, 1)),
+        civicspace.cases.person_status(held, "sok"),
+        civicspace.cases.standing_on(held, "sok", D(2023, 1, 1)),
     )
-    assert CustodyStatus.DETAINED == civicspace.custody_on(held, "sok", D(2022, 5, 1))
+    assert CustodyStatus.DETAINED == civicspace.cases.custody_on(held, "sok", D(2022, 5, 1))
 
 
 def test_a_full_term_to_serve_keeps_custody():
@@ -92,7 +98,7 @@ def test_a_full_term_to_serve_keeps_custody():
             "sentences": [{"person": "sok", "term": "P18M", "imposed_on": "2021-11-02"}],
         }
     )
-    assert CustodyStatus.DETAINED == civicspace.custody_on(case, "sok", D(2022, 1, 1))
+    assert CustodyStatus.DETAINED == civicspace.cases.custody_on(case, "sok", D(2022, 1, 1))
 
 
 def test_a_partial_date_straddling_the_day_is_not_guessed():
@@ -111,22 +117,22 @@ def test_a_partial_date_straddling_the_day_is_not_guessed():
     )
     assert Standing(
         outcome=LegalOutcome.UNKNOWN, custody=CustodyStatus.UNKNOWN, certain=False, undecided=(0,)
-    ) == civicspace.standing_on(case, "kong-raiya", D(2019, 7, 15))
+    ) == civicspace.cases.standing_on(case, "kong-raiya", D(2019, 7, 15))
     assert Standing(outcome=LegalOutcome.UNKNOWN, custody=CustodyStatus.DETAINED) == (
-        civicspace.standing_on(case, "kong-raiya", D(2019, 8, 1))
+        civicspace.cases.standing_on(case, "kong-raiya", D(2019, 8, 1))
     )
-    assert CustodyStatus.ON_BAIL == civicspace.custody_on(case, "kong-raiya", D(2020, 1, 1))
+    assert CustodyStatus.ON_BAIL == civicspace.cases.custody_on(case, "kong-raiya", D(2020, 1, 1))
 
 
 @pytest.mark.parametrize("on", ["2021-11-02", PartialDate(2021, 11), datetime.datetime(2021, 1, 1)])
 def test_a_day_that_is_not_a_date_is_refused(on):
-    with pytest.raises(civicspace.CustodyError, match=r"on must be a datetime\.date"):
-        civicspace.standing_on(remainder_case(), "sok", on)
+    with pytest.raises(civicspace.errors.CustodyError, match=r"on must be a datetime\.date"):
+        civicspace.cases.standing_on(remainder_case(), "sok", on)
 
 
 def test_an_unknown_person_is_refused():
-    with pytest.raises(civicspace.UnknownPersonError):
-        civicspace.status_history(remainder_case(), "nobody")
+    with pytest.raises(civicspace.errors.UnknownPersonError):
+        civicspace.cases.status_history(remainder_case(), "nobody")
 
 
 def test_counts_offer_both_kinds_of_fact():
@@ -136,9 +142,9 @@ def test_counts_offer_both_kinds_of_fact():
         {CustodyStatus.RELEASED: 1},
         {PersonStatus.CONVICTED: 1},
     ) == (
-        civicspace.count_by_outcome(cases),
-        civicspace.count_by_custody(cases),
-        civicspace.count_by_status(cases),
+        civicspace.analysis.count_by_outcome(cases),
+        civicspace.analysis.count_by_custody(cases),
+        civicspace.analysis.count_by_status(cases),
     )
 
 
@@ -146,10 +152,10 @@ def test_event_kinds_agree_on_custody():
     # A kind that begins custody leaves people detained; one that ends it, not detained.
     wrong = [
         kind.name
-        for kind in civicspace.event_kinds().values()
-        if (kind.custody is civicspace.CustodyEffect.BEGINS)
+        for kind in civicspace.cases.event_kinds().values()
+        if (kind.custody is civicspace.cases.CustodyEffect.BEGINS)
         != (kind.custody_status is CustodyStatus.DETAINED)
-        or (kind.custody is civicspace.CustodyEffect.ENDS and kind.custody_status is None)
+        or (kind.custody is civicspace.cases.CustodyEffect.ENDS and kind.custody_status is None)
     ]
     assert [] == wrong
 
@@ -158,8 +164,8 @@ def test_event_kinds_agree_on_custody():
 @given(strategies.cases())
 def test_standing_after_every_event_is_the_last_step_of_the_history(case):
     for person in case.people:
-        history = civicspace.status_history(case, person.id)
-        standing = civicspace.standing_on(case, person.id, datetime.date.max)
+        history = civicspace.cases.status_history(case, person.id)
+        standing = civicspace.cases.standing_on(case, person.id, datetime.date.max)
         last = (
             (history[-1].outcome, history[-1].custody)
             if history
@@ -193,7 +199,7 @@ def test_an_event_on_their_charges_shows_a_person_was_charged():
     )
     assert [(1, LegalOutcome.CHARGED, ("treason",))] == [
         (step.index, step.outcome, step.charges)
-        for step in civicspace.status_history(case, "kem-sokha")
+        for step in civicspace.cases.status_history(case, "kem-sokha")
     ]
 
 
@@ -230,22 +236,19 @@ def zsombor_case(scheduled):
 
 def test_a_scheduled_event_changes_no_status():
     scheduled, held = zsombor_case(True), zsombor_case(None)
-    assert [0, 1] == [step.index for step in civicspace.status_history(scheduled, "aun-pheap")]
-    assert [0, 1, 2] == [step.index for step in civicspace.status_history(held, "aun-pheap")]
+    assert [0, 1] == [step.index for step in status_history(scheduled, "aun-pheap")]
+    assert [0, 1, 2] == [step.index for step in status_history(held, "aun-pheap")]
     day = D(2020, 1, 1)
-    assert LegalOutcome.UNKNOWN == civicspace.outcome_on(scheduled, "aun-pheap", day)
-    assert LegalOutcome.CONVICTED == civicspace.outcome_on(held, "aun-pheap", day)
-    assert PersonStatus.RELEASED == civicspace.person_status(scheduled, "aun-pheap")
+    assert LegalOutcome.UNKNOWN == outcome_on(scheduled, "aun-pheap", day)
+    assert LegalOutcome.CONVICTED == outcome_on(held, "aun-pheap", day)
+    assert PersonStatus.RELEASED == person_status(scheduled, "aun-pheap")
     assert True is scheduled.events[2].scheduled
     assert False is scheduled.events[2].happened
 
 
 def facts(case, person_id):
     """Each step of the person's history as (index, outcome, custody)."""
-    return [
-        (step.index, step.outcome, step.custody)
-        for step in civicspace.status_history(case, person_id)
-    ]
+    return [(step.index, step.outcome, step.custody) for step in status_history(case, person_id)]
 
 
 def test_scheduled_false_means_it_happened_as_when_left_out():
@@ -264,6 +267,48 @@ def test_scheduled_events_never_change_status_history(case):
         assert [rest for _, *rest in facts(without, person.id)] == [
             rest for _, *rest in facts(case, person.id)
         ]
-        assert civicspace.person_status(without, person.id) == civicspace.person_status(
-            case, person.id
-        )
+        assert person_status(without, person.id) == person_status(case, person.id)
+
+
+@settings(max_examples=30, deadline=None)
+@given(strategies.cases(), st.data())
+def test_a_later_event_never_changes_status_before_it(case, data):
+    """An event appended after every dated event changes no one's standing before its date."""
+    assume(case.people)
+    latest = max(
+        (event.date.latest for event in case.events if event.date is not None),
+        default=D(2000, 1, 1),
+    )
+    day = latest + datetime.timedelta(days=data.draw(st.integers(1, 400)))
+    kind = data.draw(strategies.event_kind_names())
+    named = data.draw(st.sampled_from([person.id for person in case.people]))
+    later = attrs.evolve(
+        case,
+        events=(*case.events, Event(kind=kind, date=PartialDate.from_date(day), people=(named,))),
+    )
+    for before in {day - datetime.timedelta(days=1), latest, min(latest, D(2000, 1, 1))}:
+        for person in case.people:
+            assert standing_on(case, person.id, before) == standing_on(later, person.id, before)
+
+
+@settings(max_examples=30, deadline=None)
+@given(strategies.cases())
+def test_death_is_final_and_a_kind_of_custody_is_custody(case):
+    """After a death in custody or an execution nothing changes custody; a kind of custody
+    (house arrest) is always custody; an assumed release only ever releases someone held.
+    """
+    for person in case.people:
+        history = status_history(case, person.id)
+        custody = [step.custody for step in history]
+        if CustodyStatus.DECEASED in custody:
+            first = custody.index(CustodyStatus.DECEASED)
+            assert [CustodyStatus.DECEASED] * (len(custody) - first) == custody[first:]
+        for before, step in zip((None, *history), history, strict=False):
+            if step.custody_kind is not None:
+                assert CustodyStatus.DETAINED == step.custody
+            if step.assumed_on is not None:
+                assert before is not None
+                assert (CustodyStatus.DETAINED, CustodyStatus.RELEASED) == (
+                    before.custody,
+                    step.custody,
+                )

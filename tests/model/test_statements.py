@@ -12,21 +12,17 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import civicspace
-from civicspace import (
-    Concern,
-    Deliverer,
-    FieldValueError,
-    Statement,
-    StatementDemand,
-    StatementKind,
+from civicspace import FieldValueError
+from civicspace import strategies as cst
+from civicspace._rules.engine import check_record
+from civicspace.analysis import (
     co_signatories,
     organisation_groups,
-    parse_signatories,
     statements_concerning,
     statements_joined,
 )
-from civicspace import strategies as cst
-from civicspace._rules.engine import check_record
+from civicspace.readers import parse_signatories
+from civicspace.statements import Concern, Deliverer, Statement, StatementDemand, StatementKind
 
 from .._edit import paths_and_codes
 from .test_signatories import HRC48_LIST, JOURNALISTS_LIST, KEM_LEY_LIST, STATE_OF_EMERGENCY_LIST
@@ -443,7 +439,7 @@ def test_two_matching_signatories_are_gathered_into_one_organisation(statements,
     more = Statement(id="more", kind=StatementKind.JOINT_STATEMENT, title="t", signatories=(other,))
     groups = organisation_groups([*statements, extra, more])
     holding = [group for group in groups if {"extra", "more"} & set(group.statements)]
-    if civicspace.match_organisations(one, other).same:
+    if civicspace.people.match_organisations(one, other).same:
         assert 1 == len(holding)
 
 
@@ -463,7 +459,7 @@ def test_statements_concerning_keeps_order_and_only_those_that_concern(statement
 
 
 _POOL_SIGNATORIES = st.builds(
-    civicspace.Signatory,
+    civicspace.statements.Signatory,
     id=st.none() | st.sampled_from(["omct", "fidh", "cchr"]),
     name=st.sampled_from(
         [
@@ -488,7 +484,7 @@ def test_repeats_reported_are_those_a_pairwise_search_finds(listed):
     expected = []
     for later in range(len(listed)):
         for earlier in range(later):
-            if civicspace.match_organisations(listed[earlier], listed[later]).same:
+            if civicspace.people.match_organisations(listed[earlier], listed[later]).same:
                 expected.append((f"$.signatories[{later}]", f"is signatory {earlier} "))
                 break
     found = [

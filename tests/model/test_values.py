@@ -7,8 +7,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import civicspace
-from civicspace import DatePrecision, PartialDate, Source
 from civicspace import strategies as cst
+from civicspace.common import DatePrecision, PartialDate, Source
 
 
 @pytest.mark.parametrize(
@@ -52,7 +52,7 @@ def test_partial_date_refuses_what_is_not_a_calendar_date(text):
 
 
 def test_a_day_needs_a_month_and_bools_are_not_years():
-    with pytest.raises(civicspace.InvalidDateError):
+    with pytest.raises(civicspace.errors.InvalidDateError):
         PartialDate(2021, None, 5)
     with pytest.raises(TypeError):
         PartialDate(True)
@@ -97,9 +97,9 @@ def test_mother_nature_dates_compare_only_where_precision_allows():
 
 
 def test_country_name_reads_pycountry():
-    assert "Cambodia" == civicspace.country_name("KHM")
+    assert "Cambodia" == civicspace.countries.country_name("KHM")
     with pytest.raises(civicspace.ParseError):
-        civicspace.country_name("KHM\n")
+        civicspace.countries.country_name("KHM\n")
 
 
 def test_a_source_needs_a_url_or_a_title():

@@ -15,13 +15,15 @@ from civicspace._pipeline.documents import is_json_lines, read_records
 from .._edit import changed, paths_and_codes
 
 RATING = {"type": "rating", "country": "KHM", "rating": "repressed", "as_of": "2020"}
-SCALE = civicspace.dump(civicspace.rating_scales()["civicus-monitor"])
+SCALE = civicspace.dump(civicspace.ratings.rating_scales()["civicus-monitor"])
 
 
 def test_a_collection_loads_into_one_object():
     document = {"type": "collection", "ratings": [RATING], "scales": [SCALE]}
     collection = civicspace.load(document)
-    assert (civicspace.CivicusRating.REPRESSED,) == tuple(r.rating for r in collection.ratings)
+    assert (civicspace.ratings.CivicusRating.REPRESSED,) == tuple(
+        r.rating for r in collection.ratings
+    )
     assert document == civicspace.dump(collection)
 
 

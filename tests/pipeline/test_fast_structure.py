@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 import civicspace
 import civicspace.strategies as cst
-from civicspace._model import RECORD_TYPES
+from civicspace._model.records import RECORD_TYPES
 from civicspace._model.values import PartialDate
 from civicspace._pipeline.convert import converter
 from civicspace._pipeline.fast import structure as _fast_structure
@@ -228,12 +228,12 @@ def test_a_traceback_through_a_generated_function_shows_its_source() -> None:
     ("hint", "expected"),
     [
         (civicspace.Case, True),
-        (civicspace.Money, True),
+        (civicspace.sentences.Money, True),
         (civicspace.Source, True),
-        (civicspace.TermRange, True),
+        (civicspace.sentences.TermRange, True),
         (PartialDate, False),
-        (civicspace.Term, False),
-        (civicspace.Life, False),
+        (civicspace.sentences.Term, False),
+        (civicspace.sentences.Life, False),
         (str, False),
         (tuple[civicspace.CasePerson, ...], False),
     ],

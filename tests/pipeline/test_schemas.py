@@ -36,7 +36,7 @@ def test_schema_returns_a_copy_callers_may_change():
 
 
 def test_unknown_schema_name():
-    with pytest.raises(civicspace.UnknownSchemaError):
+    with pytest.raises(civicspace.errors.UnknownSchemaError):
         civicspace.schema("nope")
 
 

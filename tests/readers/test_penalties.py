@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from civicspace import LIFE, ParseError, Term, parse_term
+from civicspace import ParseError
 from civicspace._model.sentences import (
     AdditionalPenalty,
     AdditionalPenaltyKind,
@@ -21,6 +21,8 @@ from civicspace._model.sentences import (
     Proceedings,
 )
 from civicspace._readers.penalties import StatedPenalty, parse_penalty
+from civicspace.readers import parse_term
+from civicspace.sentences import LIFE, Term
 
 TRAVEL = AdditionalPenaltyKind.TRAVEL_BAN
 RIGHTS = AdditionalPenaltyKind.DEPRIVATION_OF_POLITICAL_RIGHTS

@@ -17,21 +17,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import civicspace
-from civicspace import (
-    LIFE,
-    CivicusRating,
-    FieldValueError,
-    Money,
-    ParseError,
-    ReportedAmount,
-    StatedTerm,
-    Term,
-    TermRange,
-    parse_money,
-    parse_rating_phrase,
-    parse_term,
-)
+from civicspace import FieldValueError, ParseError
 from civicspace import strategies as cst
+from civicspace.ratings import CivicusRating
+from civicspace.readers import StatedTerm, parse_money, parse_rating_phrase, parse_term
+from civicspace.sentences import LIFE, Money, ReportedAmount, Term, TermRange
 
 UNITS = ("years", "months", "days")
 
@@ -872,5 +862,5 @@ def test_any_text_is_a_rating_or_refused_with_itself_as_the_text(text):
 
 def test_the_readers_are_public():
     assert {"StatedTerm", "parse_money", "parse_rating_phrase", "parse_term"} <= set(
-        civicspace.__all__
+        civicspace.readers.__all__
     )

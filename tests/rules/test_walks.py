@@ -1,8 +1,8 @@
 """The case rules walk the events once for every person (``_rules/cases.py``).
 
 Each rule reads a person's timeline and spells in custody from one walk of the case's events;
-the walk must give exactly what :func:`civicspace.timeline` and ``stays`` give person by person,
-so that the rules' verdicts and issues are those of the walk per person they replace.
+the walk must give exactly what :func:`civicspace.cases.timeline` and ``stays`` give person by
+person, so that the rules' verdicts and issues are those of the walk per person they replace.
 """
 
 from __future__ import annotations
@@ -14,10 +14,11 @@ from hypothesis import given, settings
 import civicspace
 import civicspace.datasets
 import civicspace.strategies as cst
-from civicspace import Case, CasePerson, Event, timeline
 from civicspace._model.cases import stays
 from civicspace._rules.cases import _walks
-from civicspace._util import one_run
+from civicspace._util.memo import one_run
+from civicspace.cases import Case, Event, timeline
+from civicspace.people import CasePerson
 
 
 def _per_person(case: Case) -> dict[str, object]:

@@ -24,7 +24,7 @@ def without_inner_sources(case):
     stripped = strip(case)
     stripped["sources"] = case["sources"]
     for charge in stripped.get("charges", []):
-        charge.pop("citations", None)  # the cited law is not on a case template
+        charge.pop("citations", None)  # citations with their law: tests/sheets/test_citations.py
     return stripped
 
 

@@ -129,7 +129,7 @@ def test_a_template_has_dropdowns_from_the_schemas_and_a_how_to_sheet(tmp_path):
     listed = [
         row[0].value for row in workbook["lists"][formulas["C2"].split("!")[1].replace("$", "")]
     ]
-    assert list(civicspace.event_kinds()) == listed
+    assert list(civicspace.cases.event_kinds()) == listed
     assert "@" == events.column_dimensions["D"].number_format  # a date as given stays text
 
 
@@ -144,6 +144,7 @@ def test_filler_types_as_a_person_does(tmp_path):
 @pytest.mark.parametrize("format", ["xlsx", "csv"])
 @pytest.mark.parametrize("type", sorted(civicspace.sheets.TEMPLATE_TYPES))
 def test_every_empty_template_reads_back_as_an_empty_valid_collection(tmp_path, type, format):
+    # civicspace import says "nothing to import" of it (tests/sheets/test_messages.py).
     path = civicspace.sheets.write_template(tmp_path / f"{type}.{format}", type=type, format=format)
     reading = civicspace.sheets.read_tables(path)
     assert (True, {"type": "collection"}) == (reading.valid, reading.document)
@@ -167,11 +168,11 @@ def test_a_csv_folder_with_mistakes_reports_them_on_their_cells(tmp_path):
         (folder / name).write_text(text, "utf-8")
     reading = civicspace.sheets.read_tables(folder)
     assert {
-        "case_people!A3": "sheet.unknown_reference",
-        "events!D2": "sheet.locale_date",
-        "events!E3": "sheet.wrong_type",
-        "event_people!C3": "sheet.whitespace",
-        "sentences!D2": "sheet.prose",
+        "case_people.csv line 3 (column A)": "sheet.unknown_reference",
+        "events.csv line 2 (column D)": "sheet.locale_date",
+        "events.csv line 3 (column E)": "sheet.wrong_type",
+        "event_people.csv line 3 (column C)": "sheet.whitespace",
+        "sentences.csv line 2 (column D)": "sheet.prose",
     } == {issue.cell: issue.issue.code for issue in reading.issues}
 
 
@@ -182,7 +183,7 @@ def test_a_charges_penalty_and_a_derived_mark_are_placed_by_their_keys(tmp_path,
     reading = civicspace.sheets.read_tables(filler.save())
     assert [] == [str(issue) for issue in reading.issues]
     case = reading.collection().cases[0]
-    assert civicspace.Term(years=30) == case.charges[0].penalty.maximum_term
+    assert civicspace.sentences.Term(years=30) == case.charges[0].penalty.maximum_term
     marks = case_document["derived"]
     assert [(mark["member"], mark["how"]) for mark in marks] == [
         (mark.member, mark.how.value) for mark in case.derived

@@ -1,8 +1,9 @@
 """Reading back an export of a collection gives the same collection, through Excel and CSV.
 
-The Cambodia dataset comes back as the very document it is; drawn collections
-come back equal as collections (an amount drawn as ``1000.00`` comes back as
-``1000``: the tables hold amounts to four places, not their written scale).
+The Cambodia dataset comes back as the very document it is, and so do drawn
+collections: an amount drawn as ``1000.00`` comes back as ``1000.00`` (the
+tables' ``_places`` columns keep how each decimal is written), a whole-number
+score as a whole number.
 """
 
 import tempfile
@@ -46,4 +47,5 @@ def test_drawn_collections_read_back_equal_through_excel_and_csv(collection):
         with tempfile.TemporaryDirectory() as folder:
             reading = read_back(collection, format, Path(folder))
             assert [] == [str(issue) for issue in reading.issues], format
+            assert civicspace.dump(collection) == reading.document, format
             assert collection == reading.collection(), format

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from civicspace import datasets, site
+from civicspace import site
 
 CHROMIUM = Path("/usr/bin/chromium")
 #: Chromium as CI runs it: no sandbox (root in a container), nothing fetched in the background.
@@ -24,11 +24,6 @@ CHROMIUM_ARGS = [
 TODAY = datetime.date(2024, 1, 1)
 #: The processor time the session's Cambodia build took.
 BUILD_SECONDS: list[float] = []
-
-
-@pytest.fixture(scope="session")
-def cambodia():
-    return datasets.load("cambodia")
 
 
 @pytest.fixture(scope="session")

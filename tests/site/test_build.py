@@ -8,8 +8,9 @@ import attrs
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from civicspace import Collection, site, strategies
-from civicspace._site._text import file_name, http_url
+from civicspace import site, strategies
+from civicspace._site.formatting import file_name, http_url
+from civicspace.collection import Collection
 
 from ._pages import broken_links, external_resources, read
 from .conftest import BUILD_SECONDS, TODAY

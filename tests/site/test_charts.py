@@ -6,6 +6,7 @@ import sys
 
 import attrs
 from hypothesis import given, settings
+from hypothesis import strategies as st
 from matplotlib.colors import to_rgba
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
@@ -59,7 +60,7 @@ def test_each_chart_is_a_titled_labelled_greyscale_figure(cambodia):
     assert {
         "rating_history": "Civic-space rating of Cambodia",
         "custody_timeline": (
-            "Custody: Mother Nature Cambodia activists convicted of incitement over…"
+            "Custody: Mother Nature Cambodia activists convicted of incitement over a lake\nprotest"
         ),
         "signatures": "Signatories per statement",
         "co_signing": "Organisations that sign together most",
@@ -72,7 +73,8 @@ def test_each_chart_is_a_titled_labelled_greyscale_figure(cambodia):
 
 
 def test_the_rating_chart_marks_a_downgrade():
-    from civicspace import CivicusRating, CountryRating, PartialDate
+    from civicspace.common import PartialDate
+    from civicspace.ratings import CivicusRating, CountryRating
 
     ratings = [
         CountryRating(country="KHM", rating=CivicusRating.OBSTRUCTED, as_of=PartialDate(2017)),
@@ -139,7 +141,7 @@ def test_without_the_extra_the_error_is_one_line_naming_it(tmp_path):
         "        call()\n"
         "    except ImportError as error:\n"
         "        print(type(error).__name__, error)\n"
-        "from civicspace._cli import main\n"
+        "from civicspace._cli.app import main\n"
         "sys.exit(main(['site', 'cambodia', '--out', sys.argv[1]]))\n"
     )
     done = subprocess.run(
@@ -159,3 +161,31 @@ def test_without_the_extra_the_error_is_one_line_naming_it(tmp_path):
         done.stderr,
     )
     assert [] == list(tmp_path.iterdir())
+
+
+def _words(text):
+    return text.split()
+
+
+def test_a_long_case_title_is_wrapped_never_cut(cambodia):
+    # Issue 27, item 24: "chart titles are cut with '…'".
+    case = next(case for case in cambodia.cases if case.id == "mother-nature-2020")
+    long_title = " ".join([case.title] * 4)
+    for edited in (
+        attrs.evolve(case, title=long_title),
+        attrs.evolve(case, title=long_title, events=()),
+    ):
+        chart = drawing.custody_chart(edited)
+        drawn = chart.figure.get_suptitle()
+        assert f"Custody: {long_title}" == chart.title
+        assert _words(chart.title) == _words(drawn)
+        assert "…" not in drawn
+        assert [True] == [max(len(line) for line in drawn.splitlines()) <= 80]
+
+
+@given(statements=st.lists(strategies.statements(), min_size=1, max_size=4))
+@settings(max_examples=10)
+def test_statement_titles_beside_their_bars_are_whole(statements):
+    chart = drawing.signatures_chart(statements)
+    labels = [label.get_text() for label in chart.figure.get_axes()[0].get_yticklabels()]
+    assert [_words(s.title) for s in statements] == [_words(label) for label in labels]

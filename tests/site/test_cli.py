@@ -1,10 +1,12 @@
 """``civicspace site`` and ``civicspace chart``: exit 0 done, 1 invalid input, 2 unreadable."""
 
+import io
 import json
+import sys
 
 import pytest
 
-from civicspace._cli import main
+from civicspace._cli.app import main
 
 
 def test_site_writes_the_pages(tmp_path, capsys):
@@ -101,3 +103,41 @@ def test_what_cannot_be_read_or_done_is_one_line_and_exit_2(tmp_path, capsys, ar
 def test_a_directory_is_not_a_collection(tmp_path, capsys):
     assert 2 == main(["site", str(tmp_path), "--out", str(tmp_path / "out")])
     assert 1 == len(capsys.readouterr().err.splitlines())
+
+
+class _Terminal(io.StringIO):
+    """Standard error as a terminal shows it: where progress is written."""
+
+    def isatty(self):
+        return True
+
+
+def test_site_shows_its_progress_on_a_terminal(tmp_path, capsys, monkeypatch):
+    # Issue 27, item 25: "`site` (144 s for 1,920 cases with charts) prints no progress".
+    err = _Terminal()
+    monkeypatch.setattr(sys, "stderr", err)
+    assert 0 == main(["site", "cambodia", "--out", str(tmp_path), "--no-charts"])
+    pages = sum(1 for _ in tmp_path.rglob("*.html"))
+    assert f"\r\033[Kwriting pages: {pages} of {pages}" in err.getvalue()
+    assert err.getvalue().endswith("\r\033[K")
+
+
+def test_site_writes_no_progress_when_standard_error_is_not_a_terminal(tmp_path, capsys):
+    assert 0 == main(["site", "cambodia", "--out", str(tmp_path), "--no-charts"])
+    assert "" == capsys.readouterr().err
+
+
+def test_site_takes_the_day_laws_are_in_force_on(tmp_path, capsys):
+    assert 0 == main(
+        ["site", "cambodia", "--out", str(tmp_path), "--no-charts", "--today", "2019-06-30"]
+    )
+    page = (tmp_path / "law" / "khm~2fcode~2fcriminal-code.html").read_text("utf-8")
+    assert "<p>On 2019-06-30: " in page
+    assert "the day the site was built" not in page
+
+
+def test_a_day_not_written_yyyy_mm_dd_is_a_usage_error(tmp_path, capsys):
+    with pytest.raises(SystemExit) as stopped:
+        main(["site", "cambodia", "--out", str(tmp_path), "--today", "June 2019"])
+    assert 2 == stopped.value.code
+    assert "'June 2019' is not a day written YYYY-MM-DD" in capsys.readouterr().err

@@ -34,7 +34,7 @@ def test_ratings_in_force_agree_with_rating_history(collection, day):
         if row["in_force_from"] <= day
         and (row["in_force_until"] is None or row["in_force_until"] > day)
     }
-    history = civicspace.RatingHistory(collection.ratings)
+    history = civicspace.ratings.RatingHistory(collection.ratings)
     expected = {}
     for country in history.countries:
         found = history.rating_on(country, day)
@@ -57,7 +57,7 @@ def test_people_charged_per_article_agree_with_count_by_article(collection):
         key = (row["case_id"], row["charge_id"])
         charged[row["law_id"], row["article_key"]] |= {(row["case_id"], p) for p in people[key]}
     counted = {article: len(found) for article, found in charged.items()}
-    assert civicspace.count_by_article(collection) == counted
+    assert civicspace.analysis.count_by_article(collection) == counted
 
 
 @DRAWN
@@ -71,7 +71,9 @@ def test_statuses_and_conflicts_are_the_library_s(collection):
     assert {
         (case.id, person): status.value
         for case in collection.cases
-        for person, status in civicspace.case_statuses(case).items()
+        for person, status in civicspace.cases.case_statuses(case).items()
     } == statuses
     marked = {row["path"] for row in built["sentences"].to_pylist() if row["conflicting"]}
-    assert {path for found in civicspace.conflicts(collection) for path in found.paths} == marked
+    assert {
+        path for found in civicspace.analysis.conflicts(collection) for path in found.paths
+    } == marked

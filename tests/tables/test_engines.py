@@ -22,17 +22,11 @@ import pytest
 from openpyxl import load_workbook
 
 import civicspace
-from civicspace import datasets
-from civicspace._cli import main
+from civicspace._cli.app import main
 
 CRIMINAL_CODE = "khm/code/criminal-code"
 DAY = datetime.date(2021, 6, 1)
 TOP = 3
-
-
-@pytest.fixture(scope="module")
-def cambodia():
-    return datasets.load("cambodia")
 
 
 @pytest.fixture(scope="module")
@@ -56,7 +50,7 @@ def exported(tmp_path_factory):
 def charged_by_article(collection):
     return {
         article: count
-        for (law, article), count in civicspace.count_by_article(collection).items()
+        for (law, article), count in civicspace.analysis.count_by_article(collection).items()
         if law == CRIMINAL_CODE
     }
 
@@ -64,14 +58,16 @@ def charged_by_article(collection):
 def months_by_case(collection):
     found = {}
     for case in collection.cases:
-        summary = civicspace.summarise(civicspace.Collection(cases=(case,)))
+        summary = civicspace.analysis.summarise(civicspace.Collection(cases=(case,)))
         if summary.rulings > summary.life_sentences + summary.terms_not_counted:
             found[case.id] = summary.sentence_months
     return found
 
 
 def fines(collection):
-    totals = civicspace.account_totals(s for case in collection.cases for s in case.sentences)
+    totals = civicspace.sentences.account_totals(
+        s for case in collection.cases for s in case.sentences
+    )
     return {money.currency: money.amount for money in totals.fines}
 
 
@@ -81,7 +77,7 @@ def most_signed(collection):
 
 
 def ratings_on(collection, day):
-    history = civicspace.RatingHistory(collection.ratings)
+    history = civicspace.ratings.RatingHistory(collection.ratings)
     found = {country: history.rating_on(country, day) for country in history.countries}
     return {country: rating.rating.value for country, rating in found.items() if rating}
 

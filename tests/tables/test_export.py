@@ -13,7 +13,7 @@ from openpyxl import load_workbook
 import civicspace
 import civicspace.tables
 from civicspace import datasets, strategies
-from civicspace._cli import main
+from civicspace._cli.app import main
 
 # Drawn collections are large: shrinking a failure took minutes, so failures show as drawn.
 NO_SHRINK = (Phase.explicit, Phase.reuse, Phase.generate)
@@ -35,7 +35,7 @@ def test_csv_writes_one_utf8_file_per_table(tmp_path, capsys):
     header = (tmp_path / "case_people.csv").read_text("utf-8").splitlines()[0]
     assert header.startswith('"path","case_id","country","person_id","name",')
     out = capsys.readouterr()
-    assert re.fullmatch(r"datasets/cambodia.json: 38 tables, \d+ rows, 38 written to .*\n", out.out)
+    assert re.fullmatch(r"datasets/cambodia.json: 40 tables, \d+ rows, 40 written to .*\n", out.out)
     assert "" == out.err  # no progress off a terminal
 
 
@@ -108,7 +108,7 @@ def test_partition_goes_with_parquet_only(tmp_path, capsys):
 def test_without_the_extra_the_command_and_module_name_it_in_one_line(tmp_path):
     blocked = "import sys; sys.modules['pyarrow'] = None; "
     command = blocked + (
-        "from civicspace._cli import main; "
+        "from civicspace._cli.app import main; "
         f"sys.exit(main(['export', 'cambodia', '--format', 'csv', '--out', {str(tmp_path)!r}]))"
     )
     done = subprocess.run([sys.executable, "-c", command], capture_output=True, text=True)
@@ -140,7 +140,7 @@ def test_excel_without_openpyxl_names_the_extra(tmp_path):
         "found = civicspace.tables.tables(datasets.load('cambodia'))\n"
         "try:\n"
         f"    civicspace.tables.write_xlsx(found, {str(tmp_path / 'x.xlsx')!r})\n"
-        "except civicspace.tables.MissingExtraError as error:\n"
+        "except civicspace.errors.MissingExtraError as error:\n"
         "    print(error)"
     )
     done = subprocess.run([sys.executable, "-c", command], capture_output=True, text=True)
@@ -154,7 +154,7 @@ def test_excel_without_openpyxl_names_the_extra(tmp_path):
 def test_help_works_without_the_extra():
     command = (
         "import sys; sys.modules['pyarrow'] = None; "
-        "from civicspace._cli import main; main(['export', '--help'])"
+        "from civicspace._cli.app import main; main(['export', '--help'])"
     )
     done = subprocess.run([sys.executable, "-c", command], capture_output=True, text=True)
     assert (0, True) == (done.returncode, "--partition" in done.stdout)
@@ -163,7 +163,9 @@ def test_help_works_without_the_extra():
 def test_an_amount_no_column_holds_is_an_error_naming_its_path():
     sentence = civicspace.Sentence(
         person="p",
-        fine=civicspace.ReportedAmount(amount=civicspace.Money("1.00005", "USD")),
+        fine=civicspace.sentences.ReportedAmount(
+            amount=civicspace.sentences.Money("1.00005", "USD")
+        ),
     )
     case = civicspace.Case(
         id="c",
@@ -172,7 +174,7 @@ def test_an_amount_no_column_holds_is_an_error_naming_its_path():
         people=(civicspace.CasePerson(id="p", name="P"),),
         sentences=(sentence,),
     )
-    with pytest.raises(civicspace.tables.TablesError) as raised:
+    with pytest.raises(civicspace.errors.TablesError) as raised:
         civicspace.tables.tables(civicspace.Collection(cases=(case,)))
     assert "$.cases[0].sentences[0]" == raised.value.path
     assert str(raised.value).startswith("$.cases[0].sentences[0]: the amount 1.00005 has more than")

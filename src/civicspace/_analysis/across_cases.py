@@ -17,18 +17,13 @@ from collections import Counter
 from collections.abc import Hashable, Iterable
 from typing import TypeVar
 
-from .._model import (
-    Case,
-    Collection,
-    CustodyStatus,
-    LegalOutcome,
-    PersonStatus,
-    Role,
-    count_references_by_article,
-    person_status,
-    status_history,
-)
-from .._util import LazyPattern
+from .._model.cases import Case, person_status
+from .._model.citations import count_references_by_article
+from .._model.collection import Collection
+from .._model.events import CustodyStatus, LegalOutcome, PersonStatus
+from .._model.people import Role
+from .._model.standing import status_history
+from .._util.patterns import LazyPattern
 from ..errors import CivicspaceError
 
 __all__ = [
@@ -76,7 +71,7 @@ def cases_of(source: Collection | Iterable[Case], person_id: str) -> tuple[Case,
 
 
 def count_by_status(source: Collection | Iterable[Case]) -> dict[PersonStatus, int]:
-    """How many people of the cases have each status (:func:`~civicspace.person_status`).
+    """How many people of the cases have each status (:func:`~civicspace.cases.person_status`).
 
     Each person of each case counts once (a person listed twice in one case,
     once).  A person has one such status, so one convicted and then
@@ -100,7 +95,7 @@ def _last_standing(case: Case, person_id: str) -> tuple[LegalOutcome, CustodySta
 def count_by_outcome(source: Collection | Iterable[Case]) -> dict[LegalOutcome, int]:
     """How many people of the cases have each legal outcome after every event of their case.
 
-    The legal half of status over time (:func:`~civicspace.status_history`):
+    The legal half of status over time (:func:`~civicspace.cases.status_history`):
     a person convicted and then released counts as ``convicted`` here and
     as ``released`` in :func:`count_by_custody`.  Each person of each case
     counts once.
@@ -115,7 +110,7 @@ def count_by_outcome(source: Collection | Iterable[Case]) -> dict[LegalOutcome, 
 def count_by_custody(source: Collection | Iterable[Case]) -> dict[CustodyStatus, int]:
     """How many people of the cases are in each custody status after every event of their case.
 
-    The custody half of status over time (:func:`~civicspace.status_history`),
+    The custody half of status over time (:func:`~civicspace.cases.status_history`),
     so a person whose remainder was suspended after time served counts as
     ``released``.  Each person of each case counts once.
     """
@@ -172,7 +167,7 @@ def count_by_article(
 ) -> dict[tuple[str, str | None], int]:
     """How many people were charged under each article: ``(law id, article) → people``.
 
-    Articles are compared canonically (:func:`~civicspace.canonical_article_number`);
+    Articles are compared canonically (:func:`~civicspace.laws.canonical_article_number`);
     a citation of a whole law counts under ``(law id, None)``.  A person
     charged under one article by two charges of one case counts once for it.
     """

@@ -4,9 +4,7 @@ The same organisation is spelt differently from one statement to the next
 ("World Organisation Against Torture (OMCT)", "World Organization Against
 Torture (OMCT)"), so these functions first gather the signatories of all the
 statements into organisations (:func:`organisation_groups`) by the rules of
-:func:`civicspace.match_organisations`, then count.  This module also holds
-the ``statement.*`` rules that :mod:`civicspace._checks` registers, and the
-references a statement makes to other records of a collection.
+:func:`civicspace.people.match_organisations`, then count.
 """
 
 from __future__ import annotations
@@ -16,7 +14,8 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
-from .._model import Signatory, Statement, _key
+from .._model.signatories import Signatory, _key
+from .._model.statements import Statement
 
 __all__ = [
     "CoSigning",
@@ -115,7 +114,7 @@ def organisation_groups(statements: Iterable[Statement]) -> tuple[OrganisationGr
     """The organisations that signed ``statements``, each gathered from all its spellings.
 
     Listings are gathered by the rules of
-    :func:`civicspace.match_organisations`: the same id, the same
+    :func:`civicspace.people.match_organisations`: the same id, the same
     normalised name, or a name that is another listing's acronym; and
     transitively, so "FIDH" joins "International Federation for Human
     Rights (FIDH)" even when they never share a statement.  Two listings

@@ -17,20 +17,13 @@ from typing import Any, Final, TypeVar
 
 import attrs
 
-from .._model import (
-    Case,
-    Collection,
-    Life,
-    Money,
-    PartialDate,
-    ReportedAmount,
-    Sentence,
-    SentenceTotals,
-    Term,
-    TermRange,
-    total_by_currency,
-)
-from .._util import classes_in
+from .._model.cases import Case
+from .._model.collection import Collection
+from .._model.money import Money, ReportedAmount, total_by_currency
+from .._model.sentences import Sentence, SentenceTotals
+from .._model.terms import Life, Term, TermRange
+from .._model.values import PartialDate
+from .._util.hints import classes_in
 from ..errors import CivicspaceError
 from .derived import without_derived
 
@@ -115,7 +108,7 @@ def conflicts(
     Accounts that agree in everything but their sources corroborate each
     other and are not listed.  ``records`` is a collection or one case;
     paths are from its root.  With ``derived=False`` the values the records
-    mark as derived are left out first (:func:`~civicspace.without_derived`):
+    mark as derived are left out first (:func:`~civicspace.analysis.without_derived`):
     accounts grouped as one ruling only by an inferred date are then apart,
     and paths are those of what remains.
     """
@@ -152,7 +145,7 @@ class ImpliedRate:
         currency: The currency of the amount (``"KHR"``).
         per: The currency of the equivalent (``"USD"``).
         rate: Units of :attr:`currency` per unit of :attr:`per`
-            (:attr:`~civicspace.ReportedAmount.implied_rate`).
+            (:attr:`~civicspace.sentences.ReportedAmount.implied_rate`).
         approximate: The reported amount's own qualifier ("about $1,250").
         outlier: ``True`` when the rate strays from the median rate of its
             currency pair by more than the tolerance; only told when the
@@ -274,17 +267,17 @@ def ruling_totals(records: Collection | Case | Iterable[Case]) -> SentenceTotals
     A ruling is the sentences a case lists for one person with one
     ``imposed_on`` (see :class:`ConflictingAccounts`); accounts that
     disagree ("18 to 20 months" and "18 months") add the shortest account's
-    term to :attr:`~civicspace.SentenceTotals.term_minimum` and the longest
-    to :attr:`~civicspace.SentenceTotals.term_maximum`; accounts that agree
-    count once.  :attr:`~civicspace.SentenceTotals.sentences` counts
+    term to :attr:`~civicspace.sentences.SentenceTotals.term_minimum` and the longest
+    to :attr:`~civicspace.sentences.SentenceTotals.term_maximum`; accounts that agree
+    count once.  :attr:`~civicspace.sentences.SentenceTotals.sentences` counts
     rulings; a ruling any account of which is life counts in
-    :attr:`~civicspace.SentenceTotals.life` (and, if aggravated, in
+    :attr:`~civicspace.sentences.SentenceTotals.life` (and, if aggravated, in
     ``aggravated_life``); a ruling any account of which is death counts in
     ``death``; its least account of lashes adds to ``lashes``.  Fines and compensation add
     each ruling's least account per currency to ``fines`` and
     ``compensation``, and its greatest to ``fines_maximum`` and
     ``compensation_maximum``.  Otherwise the rules of
-    :func:`~civicspace.account_totals` apply: suspended parts included,
+    :func:`~civicspace.sentences.account_totals` apply: suspended parts included,
     credit not taken off, every appeal outcome counted.
 
     Raises:

@@ -1,9 +1,9 @@
 """Derived values: include them, or leave them out of what a program counts.
 
 A record marks each value that rests on a reading rather than a quote in its
-``derived`` member (:class:`~civicspace.Derivation`).  :func:`without_derived`
+``derived`` member (:class:`~civicspace.common.Derivation`).  :func:`without_derived`
 returns the records with every marked value taken out, so that any count
-(:func:`~civicspace.summarise`, :func:`~civicspace.conflicts`, a table) can be
+(:func:`~civicspace.analysis.summarise`, :func:`~civicspace.analysis.conflicts`, a table) can be
 made of what the texts state alone.
 """
 

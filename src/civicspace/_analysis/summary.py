@@ -2,7 +2,7 @@
 
 :func:`summarise` counts; :meth:`CollectionSummary.to_text` renders the
 figures as the command line prints them.  Sentences reported in accounts
-that disagree (:func:`~civicspace.conflicts`) are counted once, as a range
+that disagree (:func:`~civicspace.analysis.conflicts`) are counted once, as a range
 from the shortest account to the longest, so a total never hides a conflict.
 """
 
@@ -13,16 +13,11 @@ from collections.abc import Iterable
 
 import attrs
 
-from .._model import (
-    Collection,
-    Life,
-    Money,
-    PersonStatus,
-    Sentence,
-    Term,
-    TermRange,
-    total_by_currency,
-)
+from .._model.collection import Collection
+from .._model.events import PersonStatus
+from .._model.money import Money, total_by_currency
+from .._model.sentences import Sentence
+from .._model.terms import Life, Term, TermRange
 from .across_cases import count_by_status
 from .across_statements import organisation_groups
 from .consistency import conflicts, rulings_of
@@ -43,7 +38,7 @@ class CollectionSummary:
         records: How many records of each kind, by collection member, in
             member order, kinds without records left out.
         people_by_status: How many people of the cases have each status,
-            most common first (:func:`~civicspace.count_by_status`).
+            most common first (:func:`~civicspace.analysis.count_by_status`).
         rulings: How many sentences, counting the accounts of one ruling once.
         sentence_months: The prison terms of those rulings added up, in months.
         life_sentences: How many rulings are of life imprisonment.
@@ -54,7 +49,7 @@ class CollectionSummary:
         statements: How many statements.
         signatures: How many signatures the statements list in all.
         signatories: How many organisations signed, each counted once across
-            its spellings (:func:`~civicspace.organisation_groups`).
+            its spellings (:func:`~civicspace.analysis.organisation_groups`).
         laws_cited: Law id and the number of people charged under it, most
             first (ties in the order first cited); each person of a case
             counts once per law.
@@ -154,7 +149,7 @@ def summarise(collection: Collection, *, derived: bool = True) -> CollectionSumm
     A ruling is the sentences a case lists for one person with one
     ``imposed_on``: accounts of the same ruling.  With ``derived=False`` the
     values the records mark as derived are left out first
-    (:func:`~civicspace.without_derived`), so the figures count what the
+    (:func:`~civicspace.analysis.without_derived`), so the figures count what the
     texts state alone; the default counts every value, derived or not.
     """
     if not derived:

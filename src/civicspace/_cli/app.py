@@ -16,15 +16,19 @@ import io
 import itertools
 import json
 import os
+import re
 import sys
 import time
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Any, BinaryIO, TextIO
+from typing import Any, BinaryIO, TextIO, cast
 
 from .._api import RecordReport, _report, record_types
-from .._pipeline import RecordText, ReportBuilder, example_files, read_records, schema, schema_names
+from .._pipeline.documents import RecordText, read_records
+from .._pipeline.report import ReportBuilder
+from .._pipeline.resources import example_files
+from .._pipeline.schemas import schema, schema_names
 from .._version import __version__
-from ..errors import UnknownSchemaError
+from ..errors import UnknownDatasetError, UnknownSchemaError
 
 __all__ = ["main"]
 
@@ -69,22 +73,55 @@ class _WriteError(Exception):
         super().__init__(str(error))
 
 
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match[0])
+    if code > 0xFFFF:  # as JSON writes it: a surrogate pair
+        code -= 0x10000
+        return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
+    return f"\\u{code:04x}"
+
+
+_NOT_ASCII = re.compile("[^\x00-\x7f]")
+
+
 class _Output:
-    """Standard output whose failures are told apart from failures to read input."""
+    r"""Standard output whose failures are told apart from failures to read input.
+
+    Every command writes through it.  On an output that is not UTF-8 (an
+    ASCII or cp1252 console), a character the encoding lacks is written as
+    JSON writes it, ``\u2603``: a person reads it, and JSON output stays JSON.
+    Other attributes (``isatty``, ``fileno``, ``encoding``) are the stream's.
+    """
 
     def __init__(self, stream: TextIO) -> None:
         self.stream = stream
         encoding = getattr(stream, "encoding", None) or "utf-8"
         try:
-            self.ascii_only = codecs.lookup(encoding).name != "utf-8"
+            self.codec = codecs.lookup(encoding).name
         except LookupError:
-            self.ascii_only = True
+            self.codec = "ascii"
+        self.ascii_only = self.codec != "utf-8"
 
-    def write(self, text: str) -> None:
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.stream, name)
+
+    def _shown(self, match: re.Match[str]) -> str:
+        # A character the encoding has stays itself (é on cp1252); others are escaped.
         try:
-            self.stream.write(text)
+            match[0].encode(self.codec)
+        except UnicodeEncodeError:
+            return _escape(match)
+        return match[0]
+
+    def write(self, text: str) -> int:
+        if self.ascii_only and not text.isascii():
+            text = _NOT_ASCII.sub(self._shown, text)
+        try:
+            return self.stream.write(text)
         except OSError as error:
             raise _WriteError(error) from None
+        except ValueError as error:  # written to after it was closed
+            raise _WriteError(OSError(str(error))) from None
 
     def writelines(self, lines: Iterable[str]) -> None:
         for line in lines:
@@ -95,6 +132,37 @@ class _Output:
             self.stream.flush()
         except OSError as error:
             raise _WriteError(error) from None
+
+
+class _Errors:
+    """Standard error for the commands of the extras: a write it refuses is dropped.
+
+    Standard error is where a failure is told; when that fails too (closed,
+    full), there is no one left to tell, and the exit code says it.
+    """
+
+    def __init__(self, stream: TextIO | None) -> None:
+        self.stream = stream
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.stream, name)
+
+    def isatty(self) -> bool:
+        try:
+            return self.stream is not None and self.stream.isatty()
+        except (AttributeError, OSError, ValueError):
+            return False
+
+    def write(self, text: str) -> int:
+        with contextlib.suppress(AttributeError, OSError, ValueError):
+            if self.stream is not None:
+                self.stream.write(text)
+        return len(text)
+
+    def flush(self) -> None:
+        with contextlib.suppress(AttributeError, OSError, ValueError):
+            if self.stream is not None:
+                self.stream.flush()
 
 
 def _say(err: TextIO | None, text: str) -> None:
@@ -173,6 +241,11 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="one self-contained document, every schema it refers to under its $defs",
     )
+    show.add_argument(
+        "--openapi",
+        action="store_true",
+        help="an OpenAPI 3.1 document: the bundle under components/schemas, references rewritten",
+    )
 
     data = commands.add_parser(
         "dataset",
@@ -185,6 +258,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     data.add_argument("name", nargs="?", metavar="NAME", help="the dataset, e.g. cambodia")
     data.add_argument("--list", action="store_true", help="list the dataset names")
+    data.add_argument(
+        "--derived",
+        action="store_true",
+        help="list every value that rests on a reading (path, how, note) instead of the summary",
+    )
     from .._tables import cli as tables_cli
 
     tables_cli.add_parser(commands)
@@ -235,6 +313,22 @@ class _Progress:
         if self.shown and self.last != self.started:
             self.err.write("\r\033[K")
             self.err.flush()
+
+
+def _pool(context: Any, jobs: int) -> Any:
+    """Worker processes started deaf to Ctrl-C, so that it never interrupts their start-up.
+
+    A process started while SIGINT is ignored keeps ignoring it (Python
+    installs its handler only where the signal has its default action), so a
+    Ctrl-C during the workers' imports reaches the main process alone.
+    """
+    import signal
+
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        return context.Pool(jobs, initializer=_ignore_interrupts)
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def _ignore_interrupts() -> None:
@@ -320,8 +414,7 @@ def _validate(args: argparse.Namespace, out: _Output, err: TextIO) -> int:
         if args.jobs > 1:
             import multiprocessing
 
-            context = multiprocessing.get_context("spawn")
-            pool = context.Pool(args.jobs, initializer=_ignore_interrupts)
+            pool = _pool(multiprocessing.get_context("spawn"), args.jobs)
         for name, stream in inputs:
             for report in _reports(stream, args.kind, args.jobs, pool):
                 if report_json is not None:
@@ -363,7 +456,7 @@ def _schema(args: argparse.Namespace, out: _Output, err: TextIO) -> int:
         _say(err, "civicspace schema: give a NAME or --list")
         return EXIT_USAGE
     try:
-        found = schema(args.name, bundle=args.bundle)
+        found = schema(args.name, bundle=args.bundle, openapi=args.openapi)
     except UnknownSchemaError as error:
         _say(err, f"civicspace schema: {error}")
         return EXIT_USAGE
@@ -373,7 +466,7 @@ def _schema(args: argparse.Namespace, out: _Output, err: TextIO) -> int:
 
 def _dataset(args: argparse.Namespace, out: _Output, err: TextIO) -> int:
     from .. import datasets
-    from .._analysis import summarise
+    from .._analysis.summary import summarise
     from ..errors import ValidationError
 
     if args.list:
@@ -385,13 +478,21 @@ def _dataset(args: argparse.Namespace, out: _Output, err: TextIO) -> int:
     where = f"datasets/{args.name}.json"
     try:
         collection = datasets.load(args.name)
-    except datasets.UnknownDatasetError as error:
+    except UnknownDatasetError as error:
         _say(err, f"civicspace dataset: {error}")
         return EXIT_USAGE
     except ValidationError as error:
         out.writelines(f"{where}: {issue}\n" for issue in error.issues)
         out.write(f"{where}: {len(error.issues)} issues\n")
         return EXIT_INVALID
+    if args.derived:
+        from .._analysis.derived import derived_values
+
+        found = derived_values(collection)
+        out.write(f"{where}: valid\n")
+        out.writelines(f"{path}\t{mark.how.value}\t{mark.note or ''}\n" for path, mark in found)
+        out.write(f"{where}: {len(found)} derived values\n")
+        return EXIT_VALID
     out.write(f"{where}: valid\n{summarise(collection).to_text()}\n")
     return EXIT_VALID
 
@@ -429,7 +530,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command in commands:
             code = commands[args.command](args, out, err)
         else:
-            code = _extension(args, sys.stdout, err)
+            # The extras' commands write through the same safe output as validate.
+            code = _extension(args, cast(TextIO, out), cast(TextIO, _Errors(err)))
         out.flush()
         return code
     except KeyboardInterrupt:

@@ -13,7 +13,7 @@ from typing import Any
 
 import attrs
 
-from .._util import LazyPattern
+from .._util.patterns import LazyPattern
 from ..errors import FieldValueError
 from .values import check_id, check_text
 

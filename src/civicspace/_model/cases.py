@@ -22,7 +22,7 @@ import attrs
 from ..errors import UnknownPersonError
 from .articles import LawReference
 from .custody import CustodyKind, CustodyPeriod, days_in_custody
-from .events import CustodyEffect, Event, EventKind, PersonStatus
+from .events import CustodyEffect, Event, EventKind, LegalOutcome, PersonStatus
 from .penalties import StatutoryPenalty
 from .people import Organisation, Person, check_ids
 from .records import record_type
@@ -57,7 +57,7 @@ class Charge:
         id: Unique among the charges of the case; events refer to it.
         offence: The offence as reported.
         citations: The laws and articles it cites, each a
-            :class:`~civicspace.LawReference` to a law record by id.
+            :class:`~civicspace.laws.LawReference` to a law record by id.
         people: The ids of the people of the case charged with it whom the source
             names; ``()`` when it names none (the charge event then counts them:
             "four Mother Nature activists were charged").
@@ -104,7 +104,7 @@ class Case:
         sentences: The sentences imposed; each names a person of the case.
         sources: Where the case was reported.
         derived: The values that rest on a reading rather than a quote, each
-            marked with how it was derived (:class:`~civicspace.Derivation`).
+            marked with how it was derived (:class:`~civicspace.common.Derivation`).
 
     """
 
@@ -139,6 +139,58 @@ class Case:
 
 # -- Walking a person's events --------------------------------------------------------------------
 
+_CONVICTIONS = (LegalOutcome.CONVICTED, LegalOutcome.CONVICTED_IN_ABSENTIA)
+
+
+class ChargeVerdicts:
+    """One person's outcomes charge by charge, as the verdicts that name charges decide them.
+
+    A court may convict a person on one charge and acquit them on another
+    in one case.  An event whose kind leaves a legal outcome other than
+    ``charged`` (a conviction, an acquittal, charges dropped, a pardon) and
+    that names some of the person's charges (:attr:`Charge.people` lists
+    them) decides those charges.  An acquittal, charges dropped or a pardon
+    on some charges then leaves the person **convicted** when another charge
+    of theirs ended in a conviction, and **charged** when another is still
+    undecided: its own effects (``released``) do not apply.
+    :meth:`overall` says when that is so.
+    """
+
+    __slots__ = ("_charges", "_decided")
+
+    def __init__(self, charges: frozenset[str]) -> None:
+        self._charges = charges
+        self._decided: dict[str, LegalOutcome] = {}
+
+    def overall(self, event: Event, kind: EventKind) -> LegalOutcome | None:
+        """Record what ``event`` decides; the person's outcome when other charges override it.
+
+        ``None`` when the event's own effects apply (it names none of the
+        person's charges, it is a conviction, or no other charge stands).
+        """
+        outcome = kind.outcome_after(event.in_absentia)
+        if outcome is None or outcome is LegalOutcome.CHARGED or not event.charges:
+            return None
+        named = [charge for charge in event.charges if charge in self._charges]
+        if not named:
+            return None
+        for charge in named:
+            self._decided.pop(charge, None)
+            self._decided[charge] = outcome
+        if outcome in _CONVICTIONS:
+            return None
+        standing = [decided for decided in self._decided.values() if decided in _CONVICTIONS]
+        if standing:
+            return standing[-1]
+        if any(charge not in self._decided for charge in self._charges):
+            return LegalOutcome.CHARGED
+        return None
+
+
+def charges_of(case: Case, person_id: str) -> frozenset[str]:
+    """The ids of the case's charges that name the person."""
+    return frozenset(charge.id for charge in case.charges if person_id in charge.people)
+
 
 @attrs.frozen
 class TimelineStep:
@@ -170,17 +222,23 @@ def timeline(case: Case, person_id: str) -> Iterator[TimelineStep]:
     ends at one whose kind's ``custody`` is ``ends`` (bail, release,
     acquittal, ...) when they are.  Nothing else changes it: a sentence whose
     remainder is suspended after time served does not, here; for custody
-    as well as legal outcome over time, see :func:`~civicspace.status_history`.
-    An event that was only scheduled (:attr:`Event.scheduled <civicspace.Event.scheduled>`)
-    is not in the timeline: it is not known to have happened.
+    as well as legal outcome over time, see :func:`~civicspace.cases.status_history`.
+    An event that was only scheduled (:attr:`Event.scheduled <civicspace.cases.Event.scheduled>`)
+    is not in the timeline: it is not known to have happened.  An acquittal
+    (or charges dropped) on some charges does not end custody while another
+    charge of the person stands (:class:`ChargeVerdicts`).
     """
     held_since: int | None = None
+    verdicts = ChargeVerdicts(charges_of(case, person_id))
     for index, event in enumerate(case.events):
         if person_id not in event.people or event.scheduled:
             continue
         kind = event.kind_info
         before = held_since
-        if kind.custody is CustodyEffect.BEGINS and held_since is None:
+        overridden = verdicts.overall(event, kind) is not None
+        if overridden:
+            pass
+        elif kind.custody is CustodyEffect.BEGINS and held_since is None:
             held_since = index
         elif kind.custody is CustodyEffect.ENDS:
             held_since = None
@@ -237,10 +295,13 @@ def person_status(case: Case, person_id: str) -> PersonStatus:
     ``on_bail``, a conviction ``convicted`` (in absentia:
     ``convicted_in_absentia``), a release ``released``, and so on.
 
-    One status per person: a conviction followed by a release leaves
-    ``released``.  :func:`~civicspace.status_history`,
-    :func:`~civicspace.standing_on` and :func:`~civicspace.custody_on` keep
-    the legal outcome and custody apart, on any date.
+    A verdict on some of the person's charges changes nothing while
+    another charge stands (:class:`ChargeVerdicts`): convicted of one charge
+    and acquitted of another, the person stays ``convicted``.  One status
+    per person: a conviction followed by a release leaves ``released``.
+    :func:`~civicspace.cases.status_history`, :func:`~civicspace.cases.standing_on` and
+    :func:`~civicspace.cases.custody_on` keep the legal outcome and custody apart,
+    on any date.
 
     Raises:
         UnknownPersonError: when the case has no person with that id.
@@ -248,7 +309,10 @@ def person_status(case: Case, person_id: str) -> PersonStatus:
     """
     _known(case, person_id)
     status = PersonStatus.UNKNOWN
+    verdicts = ChargeVerdicts(charges_of(case, person_id))
     for step in timeline(case, person_id):
+        if verdicts.overall(step.event, step.kind) is not None:
+            continue  # another charge stands: this verdict changes nothing
         after = step.kind.status_after(step.event.in_absentia)
         if after is not None:
             status = after
@@ -298,8 +362,12 @@ def _span(start: datetime.date, end: datetime.date) -> CustodyPeriod:
     return CustodyPeriod(start, max(start, end), kind=CustodyKind.PRE_TRIAL)
 
 
-def _first_verdict(case: Case, person_id: str) -> int | None:
-    return next((step.index for step in timeline(case, person_id) if step.kind.verdict), None)
+def _convicted_before(steps: Iterable[TimelineStep]) -> int | None:
+    """The index of the person's first verdict that convicts them, from their timeline steps."""
+    for step in steps:
+        if step.kind.verdict and step.kind.outcome_after(step.event.in_absentia) in _CONVICTIONS:
+            return step.index
+    return None
 
 
 def pretrial_detention(
@@ -308,12 +376,14 @@ def pretrial_detention(
     """The days the person spent in pre-trial detention in the case, within bounds.
 
     Pre-trial detention is custody (as :func:`timeline` tracks it) before
-    the person's first verdict in the case (an event whose kind is a
-    ``verdict``: conviction, sentence, acquittal): a spell in custody ends at
-    the event that ends it or at that verdict, whichever comes first, and
-    spells that begin after the verdict are not counted.  Each spell runs
+    a verdict (an event whose kind is a ``verdict``: conviction, sentence,
+    acquittal): a spell in custody ends at the event that ends it or at the
+    first verdict after it began, whichever comes first.  Spells that begin
+    after the person's first conviction are not counted; a spell that begins
+    after an acquittal (re-arrested on new charges, even the same day)
+    counts again, up to its own verdict.  Each spell runs
     from the day it begins to the day before it ends (the day of release or
-    verdict is not counted, as in :func:`~civicspace.days_in_custody`).
+    verdict is not counted, as in :func:`~civicspace.cases.days_in_custody`).
 
     Partial dates are never guessed: the fewest days count each spell from
     the last day its first date may be to the first day its end may be; the
@@ -328,13 +398,16 @@ def pretrial_detention(
 
     """
     _known(case, person_id)
-    verdict = _first_verdict(case, person_id)
+    steps = list(timeline(case, person_id))
+    convicted = _convicted_before(steps)
+    verdicts = [step.index for step in steps if step.kind.verdict]
     fewest: list[CustodyPeriod] = []
     most: list[CustodyPeriod] = []
     skipped: list[str] = []
-    for stay in stays(case, person_id):
-        if verdict is not None and stay.begin > verdict:
+    for stay in stays_in(steps):
+        if convicted is not None and stay.begin > convicted:
             continue
+        verdict = next((index for index in verdicts if index > stay.begin), None)
         end = (
             stay.end
             if verdict is None or (stay.end is not None and stay.end < verdict)

@@ -21,7 +21,7 @@ from typing import TypeVar
 
 import attrs
 
-from .._util import LazyPattern
+from .._util.patterns import LazyPattern
 from ..errors import AmbiguousInstrumentError, InstrumentNotFoundError
 from .articles import LawReference, canonical_article_number, check_article_numbers
 from .laws import Law

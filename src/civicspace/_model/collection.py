@@ -4,7 +4,7 @@ A collection (record type ``"collection"``) is the unit of exchange between
 a partner and a platform: the ratings, scales, laws, cases, people,
 organisations, statements, sessions and elections of one submission, with
 ids that records use to refer to each other.  Its integrity rules (ids unique per
-kind, every reference resolving) are checks in :mod:`civicspace._checks`.
+kind, every reference resolving) are rules in :mod:`civicspace._rules.collection`.
 """
 
 from __future__ import annotations
@@ -135,7 +135,7 @@ class Collection:
         """Every sentence of every case, with the person it names and the case, in case order.
 
         Accounts of one ruling are listed as the case lists them (see
-        :func:`~civicspace.conflicts` and :func:`~civicspace.ruling_totals`).
+        :func:`~civicspace.analysis.conflicts` and :func:`~civicspace.analysis.ruling_totals`).
 
         Raises:
             UnknownPersonError: when a sentence names a person its case lacks

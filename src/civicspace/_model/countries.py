@@ -40,7 +40,7 @@ from typing import Any
 
 import attrs
 
-from .._util import LazyPattern
+from .._util.patterns import LazyPattern
 from ..errors import CivicspaceError, NotACountryError, ParseError
 
 __all__ = [

@@ -157,7 +157,7 @@ def term_release_date(start: datetime.date, term: Term, credit_days: int = 0) ->
 
     Raises:
         CustodyError: when ``credit_days`` is not a whole number 0 or more.
-        TermError: for :data:`~civicspace.LIFE`, which has no end date, and
+        TermError: for :data:`~civicspace.sentences.LIFE`, which has no end date, and
             for an end after 9999-12-31.
 
     """

@@ -15,6 +15,7 @@ computes a share the way the check compares it.
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
@@ -22,6 +23,8 @@ from typing import Any
 import attrs
 
 from ..errors import FieldValueError
+from .events import CountQualifier
+from .money import DECIMAL_TEXT
 from .records import record_type
 from .values import (
     PartialDate,
@@ -33,7 +36,16 @@ from .values import (
     check_text,
 )
 
-__all__ = ["MAX_SEATS", "MAX_SHARE_DECIMALS", "Contest", "Election", "PartyResult", "seat_share"]
+__all__ = [
+    "MAX_SEATS",
+    "MAX_SHARE_DECIMALS",
+    "Contest",
+    "Election",
+    "ElectionFigure",
+    "FigureUnit",
+    "PartyResult",
+    "seat_share",
+]
 
 MAX_SEATS = 1_000_000
 """The largest number of seats a contest may have, or a result may win (election.json says so)."""
@@ -172,6 +184,66 @@ class Contest:
         return sum(result.seats for result in self.results)
 
 
+_AMOUNT_MAX_LENGTH = 40  # as sentence.json#/$defs/amount has it
+
+
+def _check_number(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is None and attribute.name == "previous":
+        return
+    written = format(value, "f") if type(value) is Decimal and value.is_finite() else None
+    if (
+        written is None
+        or len(written) > _AMOUNT_MAX_LENGTH
+        or DECIMAL_TEXT.fullmatch(written) is None
+    ):
+        raise FieldValueError(
+            f"{value!r} is not a non-negative number as a Decimal, such as Decimal('5300000')",
+            field=attribute.name,
+        )
+
+
+class FigureUnit(enum.Enum):
+    """What the number of an :class:`ElectionFigure` is."""
+
+    COUNT = "count"
+    """A number of things: votes, seats, observers."""
+    PER_CENT = "per_cent"
+    """A share of a whole, in per cent ("93 per cent", "one-fifth" is 20)."""
+
+
+@attrs.frozen(kw_only=True)
+class ElectionFigure:
+    """A number a text states about an election beyond its contests' results.
+
+    "its popular vote surged from 3.5 million to 5.3 million" is
+    ``ElectionFigure(measure="popular vote", party="Cambodian People’s Party",
+    value=Decimal("5300000"), unit=FigureUnit.COUNT, previous=Decimal("3500000"),
+    as_written="from 3.5 million to 5.3 million")``.  Nothing is computed:
+    each figure is one the text prints (``election.json#/$defs/figure``).
+
+    Attributes:
+        measure: What the number counts, in the text's words.
+        party: The party it is about, as the text writes it, if one.
+        value: The number.
+        unit: A count, or a share in per cent.
+        qualifier: How the text qualifies it ("over 3,000" is
+            :attr:`~civicspace.cases.CountQualifier.MORE_THAN`); ``None`` when exact.
+        previous: The number it changed from, when the text gives one.
+        as_written: The words it was printed in ("one-fifth").
+        sources: Where it was published.
+
+    """
+
+    measure: str = attrs.field(validator=check_text)
+    party: str | None = attrs.field(default=None, validator=check_text)
+    value: Decimal = attrs.field(validator=_check_number)
+    unit: FigureUnit
+    qualifier: CountQualifier | None = None
+    previous: Decimal | None = attrs.field(default=None, validator=_check_number)
+    as_written: str | None = attrs.field(default=None, validator=check_text)
+    sources: tuple[Source, ...] = ()
+
+
 @record_type("election")
 @attrs.frozen(kw_only=True)
 class Election:
@@ -185,7 +257,7 @@ class Election:
     (``election.seats_exceed_total``), a stated share other than
     :func:`seat_share` of the seats to the decimals stated
     (``election.share_mismatch``), and one party listed twice in one
-    contest, by :func:`civicspace.match_organisations`
+    contest, by :func:`civicspace.people.match_organisations`
     (``election.party_repeated``).  In a collection, every organisation id
     a result gives must name an organisation record.
 
@@ -196,6 +268,8 @@ class Election:
         title: What the election was, in words ("Commune and sangkat
             council elections").
         contests: What was contested and the results of each; at least one.
+        figures: Other numbers the text states about it (a party's popular
+            vote, the observers accredited), each as printed.
         sources: Where the results were published.
 
     """
@@ -207,4 +281,5 @@ class Election:
     contests: tuple[Contest, ...] = attrs.field(
         validator=_check_not_empty("an election lists at least one contest")
     )
+    figures: tuple[ElectionFigure, ...] = ()
     sources: tuple[Source, ...] = ()

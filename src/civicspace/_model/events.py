@@ -58,7 +58,7 @@ __all__ = [
 class PersonStatus(enum.Enum):
     """Where a person of a case stands, derived from the case's events, never stored.
 
-    See :func:`civicspace.person_status` for how it is derived.  The JSON
+    See :func:`civicspace.cases.person_status` for how it is derived.  The JSON
     form (in ``data/event_kinds.json``) is the value.  It is one status for
     two kinds of fact; :class:`LegalOutcome` and :class:`CustodyStatus`
     keep them apart.
@@ -89,7 +89,7 @@ class LegalOutcome(enum.Enum):
 
     The other is :class:`CustodyStatus`: a person convicted and then released
     is ``convicted`` and ``released`` at once.  See
-    :func:`civicspace.status_history`.  The JSON form (``"outcome"`` in
+    :func:`civicspace.cases.status_history`.  The JSON form (``"outcome"`` in
     ``data/event_kinds.json``) is the value.
     """
 
@@ -133,7 +133,7 @@ class CustodyStatus(enum.Enum):
 class OrganisationStatus(enum.Enum):
     """Where an organisation stands, derived from the events that concern it, never stored.
 
-    See :func:`~civicspace.organisation_status_on`.  The JSON form
+    See :func:`~civicspace.cases.organisation_status_on`.  The JSON form
     (``"organisation_status"`` in ``data/event_kinds.json``) is the value.
     """
 
@@ -143,8 +143,6 @@ class OrganisationStatus(enum.Enum):
     """Allowed to operate again: a suspension ended, a registration restored."""
     SUSPENDED = "suspended"
     """Its activity, licence or registration suspended for a time."""
-    BANNED = "banned"
-    """Barred from activity: outlawed."""
     CLOSED = "closed"
     """Forced to close, by order or by pressure."""
     DEREGISTERED = "deregistered"
@@ -520,7 +518,7 @@ class Event:
             designation of the people or organisations is lifted.
         term_after: For a kind that changes a term (a commutation, a
             reduction): the custodial term after the change ("commuted to
-            life imprisonment" is :data:`~civicspace.LIFE`).
+            life imprisonment" is :data:`~civicspace.sentences.LIFE`).
         reduced_by: For a kind that changes a term: by how much it is
             reduced ("reduced by six years" is ``Term(years=6)``).
         scheduled: ``True`` when the source says it was scheduled, announced

@@ -191,7 +191,7 @@ class Article:
 
     @property
     def key(self) -> str:
-        """The number in canonical form (see :func:`civicspace.canonical_article_number`)."""
+        """The number in canonical form (see :func:`civicspace.laws.canonical_article_number`)."""
         return canonical_article_number(self.number)
 
 
@@ -237,7 +237,7 @@ class Law:
         features: Criticised features, each with a source.
         sources: Where the instrument was reported.
         derived: The values that rest on a reading rather than a quote, each
-            marked with how it was derived (:class:`~civicspace.Derivation`).
+            marked with how it was derived (:class:`~civicspace.common.Derivation`).
 
     """
 

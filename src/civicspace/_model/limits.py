@@ -27,7 +27,7 @@ from typing import Any
 
 import attrs
 
-from .._util import classes_in
+from .._util.hints import classes_in
 from ..errors import FieldValueError
 
 __all__ = ["Limit", "enforce_schema_limits", "limits_of"]

@@ -17,7 +17,7 @@ from typing import Any, Final
 
 import attrs
 
-from .._util import LazyPattern
+from .._util.patterns import LazyPattern
 from ..errors import CurrencyMismatchError, FieldValueError, MoneyError
 from .values import check_optional_bool
 

@@ -87,7 +87,7 @@ class AggravatedPenalty:
     Attributes:
         condition: The circumstance, in the law's or the source's words.
         minimum_term: The least term, where it changes.
-        maximum_term: The greatest term, or :data:`~civicspace.LIFE`, where it changes.
+        maximum_term: The greatest term, or :data:`~civicspace.sentences.LIFE`, where it changes.
         minimum_fine: The least fine, where it changes.
         maximum_fine: The greatest fine, where it changes.
         death: ``True`` when the circumstance brings the death penalty.
@@ -116,7 +116,7 @@ class StatutoryPenalty:
     maximum_term=Term(years=10)),))``.
 
     A penalty threatens only what it states: it states a maximum term
-    (:data:`~civicspace.LIFE` for life imprisonment), a maximum fine, the
+    (:data:`~civicspace.sentences.LIFE` for life imprisonment), a maximum fine, the
     death penalty, or more, and a minimum where the law gives one.  Fines are in the law's own
     currency; an equivalent a report adds ("about $1,250 USD") is not part
     of the law.  The cross-field rules (``penalty.*`` codes) check that each
@@ -125,7 +125,7 @@ class StatutoryPenalty:
 
     Attributes:
         minimum_term: The least term, where stated.
-        maximum_term: The greatest term, or :data:`~civicspace.LIFE`.
+        maximum_term: The greatest term, or :data:`~civicspace.sentences.LIFE`.
         minimum_fine: The least fine, where stated.
         maximum_fine: The greatest fine.
         maximum_fine_equivalent: The equivalent of the maximum fine in
@@ -138,7 +138,7 @@ class StatutoryPenalty:
         aggravated: Heavier variants for aggravating circumstances, in the
             order the law gives them.
         version: Which version of the instrument states the penalty
-            (:attr:`~civicspace.LawVersion.DRAFT` when a report describes the
+            (:attr:`~civicspace.laws.LawVersion.DRAFT` when a report describes the
             draft), when the source says.
         death: ``True`` when the law provides the death penalty ("punishable
             by death"); a death sentence is within only such a penalty.
@@ -295,7 +295,7 @@ def compare_with_penalty(sentence: Sentence, penalty: StatutoryPenalty) -> Penal
       range is within a maximum when its maximum is, and exceeds it when its
       minimum does; otherwise the answer is ``None``.  So is the answer when
       the comparison depends on the calendar (``P1M`` against ``P30D``).
-    - :data:`~civicspace.LIFE` (aggravated or not) is within only a maximum
+    - :data:`~civicspace.sentences.LIFE` (aggravated or not) is within only a maximum
       of life.
     - A death sentence is within only a penalty that provides death.
     - Lashes cannot be told: the contract states no statutory number of
@@ -333,7 +333,7 @@ class StatutoryMaximum:
             the maxima it has over its own penalty stated in full; no
             minimum.  ``None`` when the law record states no penalty that
             applies.  Compare a sentence with it by
-            :func:`civicspace.compare_with_penalty`.
+            :func:`civicspace.sentences.compare_with_penalty`.
         articles: The cited articles whose own penalties were used.
         from_instrument: Whether the instrument's own penalties were used
             (see :func:`statutory_maximum`).
@@ -407,7 +407,7 @@ def statutory_maximum(laws: Iterable[Law], reference: LawReference) -> Statutory
     heaviest), keeps every aggravated variant with its condition and the
     maxima it has over its own penalty, stated in full, and states no
     minimum.  Whether a sentence exceeds it is answered by
-    :func:`civicspace.compare_with_penalty` given this penalty.
+    :func:`civicspace.sentences.compare_with_penalty` given this penalty.
 
     Raises:
         UnknownLawError: when no law has the reference's id.

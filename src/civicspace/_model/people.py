@@ -172,7 +172,7 @@ def _check_nationalities(
 class CasePerson:
     """A person as a case names them (``person.json#/$defs/person``), inside a case record.
 
-    Formerly ``Person``.  A person standing alone in a collection is a
+    A person standing alone in a collection is a
     :class:`PersonRecord`; :meth:`Collection.people_in_cases
     <civicspace.Collection.people_in_cases>` lists the people of every case.
 
@@ -225,7 +225,7 @@ class PersonRecord(CasePerson):
 class CaseOrganisation:
     """An organisation as a case names it (``organisation.json#/$defs/organisation``).
 
-    Formerly ``Organisation``.  One standing alone in a collection is an
+    One standing alone in a collection is an
     :class:`OrganisationRecord`.
 
     Attributes:

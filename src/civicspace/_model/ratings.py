@@ -30,7 +30,7 @@ _QUOTES = " \t\n\r'\"‘’“”`«»"
 
 
 class CivicusRating(enum.Enum):
-    """A rating on the CIVICUS Monitor's five-step civic-space scale (formerly ``Rating``).
+    """A rating on the CIVICUS Monitor's five-step civic-space scale.
 
     Members run from most open to most closed, and compare in that order:
     ``CivicusRating.OPEN < CivicusRating.CLOSED`` reads "open is less closed than closed".
@@ -122,7 +122,7 @@ class CountryRating:
         score: The Monitor's 0-100 score, when published.
         sources: Where the rating was published.
         derived: The values that rest on a reading rather than a quote, each
-            marked with how it was derived (:class:`~civicspace.Derivation`).
+            marked with how it was derived (:class:`~civicspace.common.Derivation`).
 
     """
 

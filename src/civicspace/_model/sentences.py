@@ -241,8 +241,8 @@ class AdditionalPenalty:
 
     Attributes:
         kind: Which penalty.
-        term: How long, where it has a term: a :class:`~civicspace.Term` or
-            :data:`~civicspace.LIFE` ("deprived of political rights for life").
+        term: How long, where it has a term: a :class:`~civicspace.sentences.Term` or
+            :data:`~civicspace.sentences.LIFE` ("deprived of political rights for life").
         as_printed: The penalty in the source's words.
 
     """
@@ -326,8 +326,8 @@ class Sentence:
     Attributes:
         person: The id of the person sentenced.
         term: The custodial term imposed, suspended part included: a
-            :class:`~civicspace.Term`, :data:`~civicspace.LIFE`, or a
-            :class:`~civicspace.TermRange` when the source gives only a range.
+            :class:`~civicspace.sentences.Term`, :data:`~civicspace.sentences.LIFE`, or a
+            :class:`~civicspace.sentences.TermRange` when the source gives only a range.
             Administrative arrest ("15 days of administrative arrest") is a
             custodial term too, with ``proceedings`` administrative.
         aggravated_life: Only with ``term=LIFE``: ``True`` for life without
@@ -362,7 +362,7 @@ class Sentence:
             administrative, where the source says.
         appeal_outcome: What an appeal court did with it, where known.
         custody_credited: Custody to be deducted from the term (pre-trial
-            detention, say), as :class:`~civicspace.CustodyPeriod` values.
+            detention, say), as :class:`~civicspace.cases.CustodyPeriod` values.
         sources: Where the sentence was reported.
 
     """
@@ -443,8 +443,8 @@ def time_to_serve(sentence: Sentence, start: datetime.date | PartialDate | None 
     the day it was imposed (:attr:`~Sentence.imposed_on`), when that is
     known to the day.  The term to serve is :attr:`~Sentence.term` less
     :attr:`~Sentence.suspended` (subtracted as :meth:`Term.__sub__
-    <civicspace.Term.__sub__>` does); from ``start`` it ends on
-    :func:`~civicspace.add_term`'s date, moved earlier by the days in
+    <civicspace.sentences.Term.__sub__>` does); from ``start`` it ends on
+    :func:`~civicspace.sentences.add_term`'s date, moved earlier by the days in
     :attr:`~Sentence.custody_credited` before ``start`` (overlaps counted
     once, open periods up to ``start``), but never before ``start``.  A
     sentence without a custodial term (lashes, a non-custodial or additional
@@ -553,12 +553,12 @@ def _combined(low: Term, high: Term, any_range: bool, how: str) -> Term | TermRa
 def served_consecutively(items: Iterable[_CustodialTerm | Sentence]) -> _CustodialTerm:
     """The term served when terms run one after another: their sum.
 
-    Items are terms, ranges, :data:`~civicspace.LIFE` or sentences (whose
+    Items are terms, ranges, :data:`~civicspace.sentences.LIFE` or sentences (whose
     :attr:`~Sentence.term` is used; sentences without one, such as a death
     sentence, lashes or a non-custodial penalty alone, are skipped).
     Terms add component by component (``P18M`` then ``P2Y`` is ``P2Y18M``);
     if any item is a range the result is the range of the sums of the
-    minimums and of the maximums; any :data:`~civicspace.LIFE` makes the
+    minimums and of the maximums; any :data:`~civicspace.sentences.LIFE` makes the
     result LIFE.  Nothing gives ``P0D``.  Suspended parts and credit are not
     taken off.
 
@@ -593,7 +593,7 @@ def served_concurrently(items: Iterable[_CustodialTerm | Sentence]) -> _Custodia
     Takes what :func:`served_consecutively` takes.  Of terms that are equal
     (``P18M`` and ``P1Y6M``) the first is kept.  If any item is a range the
     result is the range from the longest minimum to the longest maximum;
-    any :data:`~civicspace.LIFE` makes the result LIFE.  Nothing gives
+    any :data:`~civicspace.sentences.LIFE` makes the result LIFE.  Nothing gives
     ``P0D``.
 
     Raises:
@@ -623,19 +623,19 @@ def served_concurrently(items: Iterable[_CustodialTerm | Sentence]) -> _Custodia
 class SentenceTotals:
     """What many sentences add up to, for lines such as "sentenced to a combined 98 months".
 
-    See :func:`account_totals` and :func:`~civicspace.ruling_totals` for how
+    See :func:`account_totals` and :func:`~civicspace.analysis.ruling_totals` for how
     each figure is counted.
 
     Attributes:
         sentences: How many sentences were counted (by
-            :func:`~civicspace.ruling_totals`: how many rulings).
+            :func:`~civicspace.analysis.ruling_totals`: how many rulings).
         with_term: How many of them state a custodial term (life included).
         life: How many are life imprisonment; never added into the terms.
         term_minimum: The finite terms added up, ranges at their minimum.
         term_maximum: The finite terms added up, ranges at their maximum.
-        fines: The fines added up, one :class:`~civicspace.Money` per
+        fines: The fines added up, one :class:`~civicspace.sentences.Money` per
             currency, sorted by currency code (by
-            :func:`~civicspace.ruling_totals`: each ruling's least account).
+            :func:`~civicspace.analysis.ruling_totals`: each ruling's least account).
         compensation: The compensation added up in the same way.
         fines_maximum: As :attr:`fines`, each ruling's greatest account;
             equal to :attr:`fines` when no accounts disagree.
@@ -645,7 +645,7 @@ class SentenceTotals:
             and are not in :attr:`with_term` unless they also state a term.
         aggravated_life: How many of :attr:`life` are aggravated life
             (life without parole); they count in :attr:`life` too.
-        lashes: The lashes added up (by :func:`~civicspace.ruling_totals`:
+        lashes: The lashes added up (by :func:`~civicspace.analysis.ruling_totals`:
             each ruling's least account); lashes add nothing to the terms.
 
     """
@@ -686,7 +686,7 @@ def account_totals(sentences: Iterable[Sentence]) -> SentenceTotals:
     Formerly ``sentence_totals``.  Every sentence given counts as a ruling of
     its own, so two accounts of one ruling that disagree ("18 to 20 months"
     in one article, "18 months" in another) are both added: over the
-    sentences of a collection, use :func:`~civicspace.ruling_totals`, which
+    sentences of a collection, use :func:`~civicspace.analysis.ruling_totals`, which
     counts each ruling once, as a range over its accounts.
 
     The rules, so that nothing is guessed:

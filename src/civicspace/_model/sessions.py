@@ -21,7 +21,7 @@ from typing import Any, Final
 
 import attrs
 
-from .._util import LazyPattern
+from .._util.patterns import LazyPattern
 from ..errors import FieldValueError, IncompleteSessionError, ParseError
 from .ratings import CountryRating, Rating, RatingHistory
 from .records import record_type
@@ -35,6 +35,7 @@ __all__ = [
     "CouncilRatings",
     "Demand",
     "IncompleteSessionError",
+    "PrintedMember",
     "Session",
     "SessionDemand",
     "SessionItem",
@@ -219,6 +220,37 @@ class SideEvent:
     panel: tuple[Speaker, ...] = ()
 
 
+def _check_read_countries(
+    _instance: object, attribute: attrs.Attribute[Any], value: tuple[str, ...]
+) -> None:
+    if len(value) > COUNCIL_SEATS:
+        raise FieldValueError(
+            f"an entry is read as at most {COUNCIL_SEATS} member states, not {len(value)}",
+            field=attribute.name,
+        )
+    _check_countries(_instance, attribute, value)
+
+
+@attrs.frozen(kw_only=True)
+class PrintedMember:
+    """One entry of a Council member list as the text prints it, and how it is read.
+
+    A text's list may run two names together ("SomaliaSudan") or leave names
+    out.  The entry keeps the printed words; ``countries`` holds the member
+    states it is read as, and nothing the text does not print is filled in.
+
+    Attributes:
+        printed: The entry as printed, character for character.
+        countries: The member states it is read as, ISO 3166-1 alpha-3, in
+            the order printed (``("SOM", "SDN")`` for "SomaliaSudan"); empty
+            when it cannot be read as any.
+
+    """
+
+    printed: str = attrs.field(validator=check_text)
+    countries: tuple[str, ...] = attrs.field(default=(), validator=_check_read_countries)
+
+
 @record_type("session")
 @attrs.frozen(kw_only=True)
 class Session:
@@ -243,10 +275,13 @@ class Session:
         side_events: Events held beside it.
         members: The member states that sat on the Council for the session,
             ISO 3166-1 alpha-3, in the order the text lists them.  Empty
-            when the text gives no list.
+            when the text gives no list, or no full one.
+        printed_members: A member list that is not full (names run
+            together, names left out), entry by entry as printed, with the
+            member states each is read as; see :attr:`unaccounted_seats`.
         sources: Where these facts were published.
         derived: The values that rest on a reading rather than a quote, each
-            marked with how it was derived (:class:`~civicspace.Derivation`).
+            marked with how it was derived (:class:`~civicspace.common.Derivation`).
 
     """
 
@@ -256,8 +291,22 @@ class Session:
     agenda: tuple[AgendaItem, ...] = ()
     side_events: tuple[SideEvent, ...] = ()
     members: tuple[str, ...] = attrs.field(default=(), validator=_check_countries)
+    printed_members: tuple[PrintedMember, ...] = ()
     sources: tuple[Source, ...] = ()
     derived: tuple[Derivation, ...] = ()
+
+    @property
+    def unaccounted_seats(self) -> int | None:
+        """The Council's seats a printed member list does not account for.
+
+        :data:`COUNCIL_SEATS` less the member states its entries are read
+        as; ``None`` when the session has no printed member list.  A list of
+        44 entries that runs "SomaliaSudan" together reads as 45 states and
+        leaves 2 seats unaccounted for.
+        """
+        if not self.printed_members:
+            return None
+        return COUNCIL_SEATS - sum(len(entry.countries) for entry in self.printed_members)
 
     def concerns(self, country: str) -> bool:
         """Whether an agenda item or a side event of the session concerns ``country``."""
@@ -435,7 +484,8 @@ class SessionDemand:
 def _country(code: str) -> str:
     if not is_country_code(code):
         raise ParseError(
-            f"{code!r} is not an ISO 3166-1 alpha-3 code; civicspace.country_code reads names",
+            f"{code!r} is not an ISO 3166-1 alpha-3 code;"
+            " civicspace.countries.country_code reads names",
             text=str(code),
         )
     return code

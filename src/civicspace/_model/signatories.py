@@ -22,7 +22,8 @@ from typing import Any, Final, Protocol
 
 import attrs
 
-from .._util import LazyPattern
+from .._util.echo import quoted
+from .._util.patterns import LazyPattern
 from .people import OrganisationKind
 from .values import check_country, check_id, check_text
 
@@ -213,12 +214,14 @@ def match_organisations(first: NamedOrganisation, second: NamedOrganisation) -> 
     if first_id is not None and second_id is not None:
         if first_id == second_id:
             return OrganisationMatch(
-                same=True, rule=MatchRule.SAME_ID, explanation=f"both have the id {first_id!r}"
+                same=True,
+                rule=MatchRule.SAME_ID,
+                explanation=f"both have the id {quoted(first_id)}",
             )
         return OrganisationMatch(
             same=False,
             rule=None,
-            explanation=f"the ids {first_id!r} and {second_id!r} differ",
+            explanation=f"the ids {quoted(first_id)} and {quoted(second_id)} differ",
         )
     second_names = {_key(name): name for name in _names(second)}
     for name in _names(first):
@@ -232,14 +235,14 @@ def match_organisations(first: NamedOrganisation, second: NamedOrganisation) -> 
             return OrganisationMatch(
                 same=True,
                 rule=MatchRule.SAME_NAME,
-                explanation=f"{name!r} and {other!r} {how} ({_key(name)!r})",
+                explanation=f"{quoted(name)} and {quoted(other)} {how} ({quoted(_key(name))})",
             )
     for one, two in ((first, second), (second, first)):
         if two.acronym is not None and _key(two.acronym) in {_key(name) for name in _names(one)}:
             return OrganisationMatch(
                 same=True,
                 rule=MatchRule.NAME_IS_ACRONYM,
-                explanation=f"{one.name!r} is the acronym of {_label(two)!r}",
+                explanation=f"{quoted(one.name)} is the acronym of {quoted(_label(two))}",
             )
     if (
         first.acronym is not None
@@ -247,11 +250,13 @@ def match_organisations(first: NamedOrganisation, second: NamedOrganisation) -> 
         and _key(first.acronym) == _key(second.acronym)
     ):
         explanation = (
-            f"{_label(first)!r} and {_label(second)!r} share an acronym but not a name; "
-            "an acronym alone never makes two organisations one"
+            f"{quoted(_label(first))} and {quoted(_label(second))} share an acronym but not a "
+            "name; an acronym alone never makes two organisations one"
         )
     else:
-        explanation = f"{_label(first)!r} and {_label(second)!r} share neither name nor acronym"
+        explanation = (
+            f"{quoted(_label(first))} and {quoted(_label(second))} share neither name nor acronym"
+        )
     return OrganisationMatch(same=False, rule=None, explanation=explanation)
 
 

@@ -1,6 +1,6 @@
 """Status over time: a person's legal outcome and custody, each a fact of its own, on any date.
 
-:func:`~civicspace.person_status` gives one status per person, so a person
+:func:`~civicspace.cases.person_status` gives one status per person, so a person
 convicted and then released is either ``convicted`` or ``released``.  Here
 the two are kept apart: the **legal outcome** (:class:`LegalOutcome`:
 charged, convicted, acquitted, ...) and **custody** (:class:`CustodyStatus`:
@@ -10,9 +10,17 @@ kind says so (``outcome`` and ``custody_status`` in ``data/event_kinds.json``).
 Custody also ends without an event saying so: a person held when sentenced
 to a term "with the remainder suspended due to time served" (a sentence of
 the case for them, imposed on the day of the verdict, whose ``suspended`` is
-:data:`~civicspace.REMAINDER` or the whole term) has nothing left to serve,
+:data:`~civicspace.sentences.REMAINDER` or the whole term) has nothing left to serve,
 so they are released at the verdict.  That reading rests on the sentence,
 not on a quoted release, and the step says so (:attr:`StatusStep.sentences`).
+Likewise when a term runs out: a person held when sentenced to a finite term
+is out on the day the term (less the custody credited, after any commutation
+or reduction) is served, unless an event says otherwise first; that step is
+marked as assumed (:attr:`StatusStep.assumed_on`).
+
+Organisations have a status over time too (:func:`organisation_history`,
+:func:`organisation_status_on`), and people and organisations alike carry
+the designations a state puts on them (:func:`designations_in_force`).
 
 >>> import civicspace, datetime
 >>> case = civicspace.Case(
@@ -24,15 +32,16 @@ not on a quoted release, and the step says so (:attr:`StatusStep.sentences`).
 ...         civicspace.Event(kind="sentence", date=civicspace.PartialDate.parse("2021-11-02"),
 ...                          people=("p",)),
 ...     ),
-...     sentences=(civicspace.Sentence(person="p", term=civicspace.Term(months=18),
-...         suspended=civicspace.REMAINDER,
+...     sentences=(civicspace.Sentence(person="p", term=civicspace.sentences.Term(months=18),
+...         suspended=civicspace.sentences.REMAINDER,
 ...         imposed_on=civicspace.PartialDate.parse("2021-11-02")),),
 ... )
->>> [(step.outcome.value, step.custody.value) for step in civicspace.status_history(case, "p")]
+>>> history = civicspace.cases.status_history(case, "p")
+>>> [(step.outcome.value, step.custody.value) for step in history]
 [('unknown', 'detained'), ('convicted', 'released')]
->>> civicspace.custody_on(case, "p", datetime.date(2021, 6, 1))
+>>> civicspace.cases.custody_on(case, "p", datetime.date(2021, 6, 1))
 <CustodyStatus.DETAINED: 'detained'>
->>> civicspace.custody_on(case, "p", datetime.date(2022, 1, 1))
+>>> civicspace.cases.custody_on(case, "p", datetime.date(2022, 1, 1))
 <CustodyStatus.RELEASED: 'released'>
 """
 
@@ -43,20 +52,34 @@ from collections.abc import Iterator
 
 import attrs
 
-from .cases import Case
-from .custody import CustodyError
-from .events import CustodyStatus, Event, LegalOutcome
-from .sentences import REMAINDER, Sentence
-from .terms import Life
+from ..errors import IncomparableTermsError, SentenceError, TermError, UnknownPersonError
+from .cases import Case, ChargeVerdicts, charges_of
+from .custody import CustodyError, CustodyKind
+from .events import (
+    CustodyStatus,
+    Designation,
+    DesignationEffect,
+    Event,
+    LegalOutcome,
+    OrganisationStatus,
+)
+from .sentences import REMAINDER, AppealOutcome, Sentence, sentence_release_date
+from .terms import Life, Term, TermRange
 from .values import PartialDate
 
 __all__ = [
+    "OrganisationStep",
     "Standing",
     "StatusStep",
     "custody_on",
+    "designations_in_force",
+    "organisation_history",
+    "organisation_status_on",
     "outcome_on",
+    "sentences_after_changes",
     "standing_on",
     "status_history",
+    "term_release_on",
 ]
 
 
@@ -66,19 +89,26 @@ class StatusStep:
 
     Attributes:
         index: The event's position in :attr:`Case.events <civicspace.Case.events>`.
-        event: The event.
+        event: The event.  For an assumed release (:attr:`assumed_on` set),
+            the verdict whose sentences ran out.
         outcome: The person's legal outcome just after it.
         custody: The person's custody just after it.
         outcome_changed: Whether it changed the legal outcome.
-        custody_changed: Whether it changed custody.
+        custody_changed: Whether it changed custody, or the kind of custody
+            (moved from a cell to house arrest).
         sentences: The positions in :attr:`Case.sentences <civicspace.Case.sentences>`
             of the sentences whose suspended remainder ended custody at this
-            event (a release read from the sentence, not stated by an
-            event); ``()`` when an event's own kind decided.
+            event, or whose term ran out (a release read from the sentence,
+            not stated by an event); ``()`` when an event's own kind decided.
         charges: The ids of the case's charges naming the person that the
             event concerns, when they made the person ``charged`` (an event
             of another kind that concerns their charges: a hearing, an
             appeal, an arrest on those charges); ``()`` otherwise.
+        custody_kind: The kind of custody the person is in just after it,
+            where an event's kind says (house arrest); ``None`` otherwise.
+        assumed_on: The day the person's sentences ran out, for a release
+            assumed because the term was served (no event says so);
+            ``None`` for a step an event decided.
 
     """
 
@@ -90,10 +120,14 @@ class StatusStep:
     custody_changed: bool
     sentences: tuple[int, ...] = ()
     charges: tuple[str, ...] = ()
+    custody_kind: CustodyKind | None = None
+    assumed_on: datetime.date | None = None
 
     @property
     def date(self) -> PartialDate | None:
-        """The event's date, or ``None`` when undated."""
+        """The event's date (the day the term ran out for an assumed release), or ``None``."""
+        if self.assumed_on is not None:
+            return PartialDate.from_date(self.assumed_on)
         return self.event.date
 
 
@@ -110,6 +144,10 @@ class Standing:
             events that certainly happened by the date.
         undecided: The positions in :attr:`Case.events
             <civicspace.Case.events>` of those events.
+        custody_kind: The kind of custody on the date, where an event's kind
+            says (house arrest); ``None`` otherwise.
+        assumed: ``True`` when the custody rests on a release assumed
+            because a term was served, not on an event.
 
     """
 
@@ -117,68 +155,298 @@ class Standing:
     custody: CustodyStatus
     certain: bool = True
     undecided: tuple[int, ...] = ()
+    custody_kind: CustodyKind | None = None
+    assumed: bool = False
+
+
+# -- Sentences as events change them --------------------------------------------------------------
+
+
+def _changed_term(
+    term: Term | TermRange | Life | None, event: Event
+) -> Term | TermRange | Life | None:
+    if event.term_after is not None:
+        return event.term_after
+    cut = event.reduced_by
+    if cut is None:
+        return term
+    if isinstance(term, Term):
+        return term - cut
+    if isinstance(term, TermRange):
+        try:
+            return TermRange(minimum=term.minimum - cut, maximum=term.maximum - cut)
+        except (TermError, ValueError):
+            return term
+    return term  # life, or no finite term: a reduction of it needs term_after
+
+
+def _changed(sentence: Sentence, event: Event) -> Sentence:
+    """``sentence`` as ``event`` (a commutation, a reduction) changes it.
+
+    ``term_after`` replaces the death penalty as well as a term: a death
+    sentence commuted to 20 years is a sentence of 20 years.  A reduction of
+    a death sentence without ``term_after`` changes nothing.
+    """
+    if sentence.death and event.term_after is None:
+        return sentence
+    term = _changed_term(sentence.term, event)
+    if term == sentence.term and not sentence.death:
+        return sentence
+    suspended = sentence.suspended
+    if isinstance(suspended, Term):
+        try:
+            fits = isinstance(term, Term) and bool(suspended <= term)
+        except IncomparableTermsError:
+            fits = False
+        suspended = suspended if fits else None
+    return attrs.evolve(
+        sentence,
+        term=term,
+        death=None,
+        aggravated_life=sentence.aggravated_life if isinstance(term, Life) else None,
+        suspended=suspended,
+    )
+
+
+def _may_precede(sentence: Sentence, event: Event) -> bool:
+    imposed, date = sentence.imposed_on, event.date
+    return imposed is None or date is None or imposed.earliest <= date.latest
+
+
+def _apply_changes(
+    case: Case, person_id: str, *, upto: int | None = None, on: datetime.date | None = None
+) -> dict[int, Sentence]:
+    """The person's standing sentences by position, after the changes of events before ``upto``."""
+    current = {
+        index: sentence
+        for index, sentence in enumerate(case.sentences)
+        if sentence.person == person_id and sentence.appeal_outcome is not AppealOutcome.QUASHED
+    }
+    for index, event in enumerate(case.events):
+        if upto is not None and index >= upto:
+            break
+        if event.scheduled or person_id not in event.people or not event.kind_info.changes_term:
+            continue
+        if on is not None and (event.date is None or event.date.latest > on):
+            continue
+        target = next(
+            (i for i in reversed(current) if _may_precede(current[i], event)),
+            None,
+        )
+        if target is not None:
+            current[target] = _changed(current[target], event)
+    return current
+
+
+def sentences_after_changes(
+    case: Case, person_id: str, on: datetime.date | None = None
+) -> tuple[Sentence, ...]:
+    """The person's sentences as they stand after commutations, reductions and appeals.
+
+    Every sentence of the case for the person, in the case's order, except
+    those an appeal quashed (``appeal_outcome`` ``quashed``: a quashed
+    sentence no longer stands), each with its term as changed by the
+    events of a kind that changes a term (a commutation, a sentence
+    reduction) that name the person: ``term_after`` replaces the term,
+    ``reduced_by`` shortens it ("reduced by six years": 33 years leave 27;
+    a range loses it at both ends).  A change applies to the last of the
+    person's sentences that may have been imposed by the change's date.  A
+    death sentence, and life, are changed only by ``term_after``: a death
+    sentence commuted to 20 years is a sentence of 20 years (``death`` no
+    longer set).  With ``on``, only changes dated certainly by that day
+    apply; scheduled events never do.  Pass the result to
+    :func:`~civicspace.sentences.account_totals` for totals, and each sentence to
+    :func:`~civicspace.sentences.sentence_release_date` for its release date; see
+    also :func:`term_release_on`.
+
+    Raises:
+        UnknownPersonError: when the case has no person with that id.
+
+    """
+    case.person(person_id)
+    if on is not None:
+        _check_day(on)
+    return tuple(_apply_changes(case, person_id, on=on).values())
+
+
+def _release_day(sentences: list[Sentence]) -> datetime.date | None:
+    """The day a ruling's sentences are all served: ``None`` unless each has a finite term."""
+    if not sentences or not all(
+        isinstance(sentence.term, Term) and not sentence.death for sentence in sentences
+    ):
+        return None
+    try:
+        return max(sentence_release_date(sentence) for sentence in sentences)
+    except (SentenceError, TermError, IncomparableTermsError):
+        return None
+
+
+def term_release_on(case: Case, person_id: str) -> datetime.date | None:
+    """The day the person's last ruling is served, after changes; ``None`` when it cannot be told.
+
+    The ruling is the sentences of :func:`sentences_after_changes` imposed
+    on the date of the last of them (known to the day).  The day is the
+    latest :func:`~civicspace.sentences.sentence_release_date` among them: each term
+    served from the day it was imposed, less its suspended part and the
+    custody credited.  ``None`` when the person has no such ruling or a
+    sentence of it has no finite term (life, a range; death has no release
+    date), or a sentence without a day of imposition.
+
+    Raises:
+        UnknownPersonError: when the case has no person with that id.
+
+    """
+    case.person(person_id)
+    standing = list(_apply_changes(case, person_id).values())
+    dated = [sentence for sentence in standing if sentence.imposed_on is not None]
+    if not dated:
+        return None
+    last = dated[-1].imposed_on
+    return _release_day([sentence for sentence in dated if sentence.imposed_on == last])
+
+
+# -- A person's status over time ------------------------------------------------------------------
 
 
 def _nothing_left_to_serve(sentence: Sentence) -> bool:
     term, suspended = sentence.term, sentence.suspended
-    if term is None or isinstance(term, Life):
+    if term is None or isinstance(term, Life) or sentence.death:
         return False
     return suspended is REMAINDER or (suspended is not None and suspended == term)
 
 
-def _suspended_rulings(case: Case, person_id: str, event: Event) -> tuple[int, ...]:
-    """The sentences of the ruling at ``event`` when every one leaves nothing to serve."""
-    ruling = tuple(
-        index
-        for index, sentence in enumerate(case.sentences)
-        if sentence.person == person_id and sentence.imposed_on == event.date
-    )
-    if ruling and all(_nothing_left_to_serve(case.sentences[index]) for index in ruling):
-        return ruling
-    return ()
+def _ruling(case: Case, person_id: str, index: int) -> dict[int, Sentence]:
+    """The person's sentences imposed on the date of the event at ``index``, as changed by then."""
+    event = case.events[index]
+    return {
+        position: sentence
+        for position, sentence in _apply_changes(case, person_id, upto=index + 1).items()
+        if sentence.imposed_on == event.date
+    }
 
 
-def _charges_of(case: Case, person_id: str) -> frozenset[str]:
-    return frozenset(charge.id for charge in case.charges if person_id in charge.people)
+_CONVICTIONS = (LegalOutcome.CONVICTED, LegalOutcome.CONVICTED_IN_ABSENTIA)
+
+
+@attrs.frozen
+class _Pending:
+    """A release assumed on ``day`` because the sentences of the verdict at ``verdict`` ran out."""
+
+    day: datetime.date
+    verdict: int
+    sentences: tuple[int, ...]
+
+
+def _pending(
+    case: Case, person_id: str, verdict: int, upto: int, current: _Pending | None
+) -> _Pending | None:
+    """The release the verdict at ``verdict`` leads to, with the changes before ``upto``.
+
+    A verdict with no sentence imposed on its date (a conviction whose
+    sentence comes later, or on other charges) keeps ``current``.
+    """
+    date = case.events[verdict].date
+    if date is None:
+        return current
+    ruling = {
+        position: sentence
+        for position, sentence in _apply_changes(case, person_id, upto=upto).items()
+        if sentence.imposed_on == date
+    }
+    if not ruling:
+        return current
+    if date.earliest != date.latest:
+        return None
+    day = _release_day(list(ruling.values()))
+    return None if day is None else _Pending(day, verdict, tuple(ruling))
 
 
 def _steps(case: Case, person_id: str) -> Iterator[StatusStep]:
     case.person(person_id)  # raises UnknownPersonError for a person the case lacks
     outcome, custody = LegalOutcome.UNKNOWN, CustodyStatus.UNKNOWN
+    held_as: CustodyKind | None = None
+    charged = charges_of(case, person_id)
+    verdicts = ChargeVerdicts(charged)
+    pending: _Pending | None = None
+    ruled_at: int | None = None  # the last verdict of a person held, whose ruling may run out
+
+    def released(release: _Pending) -> StatusStep:
+        return StatusStep(
+            index=release.verdict,
+            event=case.events[release.verdict],
+            outcome=outcome,
+            custody=CustodyStatus.RELEASED,
+            outcome_changed=False,
+            custody_changed=True,
+            sentences=release.sentences,
+            assumed_on=release.day,
+        )
+
     for index, event in enumerate(case.events):
         if person_id not in event.people or event.scheduled:
             continue
+        if (
+            pending is not None
+            and event.date is not None
+            and event.date.earliest >= pending.day
+            and custody is CustodyStatus.DETAINED
+        ):
+            yield released(pending)
+            custody, held_as, pending = CustodyStatus.RELEASED, None, None
         kind = event.kind_info
-        new_outcome = kind.outcome_after(event.in_absentia) or outcome
-        new_custody = kind.custody_status or custody
+        overridden = verdicts.overall(event, kind)
+        if overridden is not None:
+            new_outcome, new_custody = overridden, custody
+        else:
+            new_outcome = kind.outcome_after(event.in_absentia) or outcome
+            new_custody = kind.custody_status or custody
+        if custody is CustodyStatus.DECEASED:
+            new_custody = custody  # nothing changes custody after a death
+        new_kind = held_as
+        if new_custody is not CustodyStatus.DETAINED:
+            new_kind = None
+        elif (
+            overridden is None
+            and kind.custody_status is CustodyStatus.DETAINED
+            and (kind.custody_kind is not None or custody is not CustodyStatus.DETAINED)
+        ):
+            new_kind = kind.custody_kind
         charges: tuple[str, ...] = ()
         if new_outcome is LegalOutcome.UNKNOWN:
-            charges = tuple(
-                charge for charge in event.charges if charge in _charges_of(case, person_id)
-            )
+            charges = tuple(charge for charge in event.charges if charge in charged)
             if charges:
                 new_outcome = LegalOutcome.CHARGED
         sentences: tuple[int, ...] = ()
-        if (
-            kind.verdict
-            and new_custody is CustodyStatus.DETAINED
-            and new_outcome in (LegalOutcome.CONVICTED, LegalOutcome.CONVICTED_IN_ABSENTIA)
-        ):
-            sentences = _suspended_rulings(case, person_id, event)
-            if sentences:
-                new_custody = CustodyStatus.RELEASED
-        if new_outcome is not outcome or new_custody is not custody:
+        if kind.verdict and new_custody is CustodyStatus.DETAINED and new_outcome in _CONVICTIONS:
+            ruling = _ruling(case, person_id, index)
+            if ruling and all(_nothing_left_to_serve(s) for s in ruling.values()):
+                sentences = tuple(ruling)
+                new_custody, new_kind = CustodyStatus.RELEASED, None
+            else:
+                pending = _pending(case, person_id, index, index + 1, pending)
+                ruled_at = index
+        elif kind.changes_term and ruled_at is not None and new_custody is CustodyStatus.DETAINED:
+            pending = _pending(case, person_id, ruled_at, index + 1, pending)
+            if pending is not None and event.date is not None and pending.day < event.date.latest:
+                # cut below the time served: out when the change is made, not before
+                pending = attrs.evolve(pending, day=event.date.latest)
+        if new_custody is not CustodyStatus.DETAINED:
+            pending = None
+        if new_outcome is not outcome or new_custody is not custody or new_kind is not held_as:
             yield StatusStep(
                 index=index,
                 event=event,
                 outcome=new_outcome,
                 custody=new_custody,
                 outcome_changed=new_outcome is not outcome,
-                custody_changed=new_custody is not custody,
+                custody_changed=new_custody is not custody or new_kind is not held_as,
                 sentences=sentences,
                 charges=charges,
+                custody_kind=new_kind,
             )
-        outcome, custody = new_outcome, new_custody
+        outcome, custody, held_as = new_outcome, new_custody, new_kind
+    if pending is not None and custody is CustodyStatus.DETAINED:
+        yield released(pending)
 
 
 def status_history(case: Case, person_id: str) -> tuple[StatusStep, ...]:
@@ -197,11 +465,36 @@ def status_history(case: Case, person_id: str) -> tuple[StatusStep, ...]:
     kind that concerns charges of the case naming the person (a hearing or
     an appeal on those charges) shows they were charged by then: an outcome
     still ``unknown`` becomes ``charged`` (:attr:`StatusStep.charges` says
-    which).  Events that change neither fact are left out, and so are
-    events that were only scheduled (:attr:`Event.scheduled
-    <civicspace.Event.scheduled>`): they are not known to have happened.
+    which).  A verdict on some of the person's charges (an acquittal on one)
+    changes nothing while another charge stands
+    (:class:`~civicspace.cases.ChargeVerdicts`): convicted of one charge and
+    acquitted of another, the person stays ``convicted`` and held.  Events
+    that happen on the same day are taken in the order listed: an acquittal
+    then a re-arrest leaves the person ``detained``.
 
-    Unlike :func:`~civicspace.person_status`, nothing overwrites anything of
+    A conviction or sentence of a person held, whose sentences imposed that
+    day (known to the day) all have a finite term, leads to a release on
+    the day the last of them is served (:func:`~civicspace.sentences.sentence_release_date`
+    of each, after the commutations and reductions listed before then:
+    :func:`sentences_after_changes`): 15 days of administrative arrest
+    imposed on 1 March leave the person free on 16 March.  That step comes
+    before the first event certainly dated on or after that day, or last;
+    it has :attr:`StatusStep.assumed_on` set and names the sentences.  A
+    commutation or reduction that leaves less than the time already served
+    releases on its own date (its last possible day).  An
+    event that ends custody first (a release, a pardon, a death) cancels
+    it.  Life, a range of terms and sentences without a finite term (death)
+    lead to no assumed release.
+
+    A person who died in custody or was executed is ``deceased`` in custody
+    terms from then on; no later event changes that.  An event whose kind
+    names a kind of custody (house arrest) sets :attr:`StatusStep.custody_kind`.
+
+    Events that change neither fact are left out, and so are
+    events that were only scheduled (:attr:`Event.scheduled
+    <civicspace.cases.Event.scheduled>`): they are not known to have happened.
+
+    Unlike :func:`~civicspace.cases.person_status`, nothing overwrites anything of
     the other kind: after a conviction and a release the person is
     ``convicted`` and ``released``.
 
@@ -228,9 +521,11 @@ def standing_on(case: Case, person_id: str, on: datetime.date) -> Standing:
     ``on`` when it, or any event listed after it, is dated no later than
     ``on`` (to its last possible day), and had not when it, or any event
     before it, is dated after ``on`` (from its first possible day).  An
-    event on ``on`` itself has happened.  The facts are those left by the
-    last event of :func:`status_history` that happened; an event that may
-    or may not have happened (a partial or missing date that straddles
+    event on ``on`` itself has happened; so has an assumed release (the end
+    of a term served) on or before ``on``, which makes
+    :attr:`Standing.assumed` ``True``.  Scheduled events never happen.  The
+    facts are those left by the last event of :func:`status_history` that
+    happened; an event that may or may not have happened (a partial or missing date that straddles
     ``on``) is not applied, and makes :attr:`Standing.certain` ``False``.
 
     Raises:
@@ -253,14 +548,25 @@ def standing_on(case: Case, person_id: str, on: datetime.date) -> Standing:
         after = after or (date is not None and date.earliest > day)
         not_yet[index] = after
     outcome, custody = LegalOutcome.UNKNOWN, CustodyStatus.UNKNOWN
+    held_as: CustodyKind | None = None
+    assumed = False
     undecided: list[int] = []
     for step in steps:
-        if happened[step.index]:
-            outcome, custody = step.outcome, step.custody
+        if step.assumed_on is not None:
+            if step.assumed_on <= day:
+                outcome, custody, held_as, assumed = step.outcome, step.custody, None, True
+        elif happened[step.index]:
+            outcome, custody, held_as = step.outcome, step.custody, step.custody_kind
+            assumed = assumed and not step.custody_changed
         elif not not_yet[step.index]:
             undecided.append(step.index)
     return Standing(
-        outcome=outcome, custody=custody, certain=not undecided, undecided=tuple(undecided)
+        outcome=outcome,
+        custody=custody,
+        certain=not undecided,
+        undecided=tuple(undecided),
+        custody_kind=held_as,
+        assumed=assumed,
     )
 
 
@@ -284,3 +590,161 @@ def outcome_on(case: Case, person_id: str, on: datetime.date) -> LegalOutcome:
 
     """
     return standing_on(case, person_id, on).outcome
+
+
+# -- Organisations and designations ---------------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class OrganisationStep:
+    """One event that changed an organisation's status or designations.
+
+    See :func:`organisation_history`.
+
+    Attributes:
+        index: The event's position in :attr:`Case.events <civicspace.Case.events>`.
+        event: The event.
+        status: The organisation's status just after it.
+        designations: The designations in force just after it, oldest first.
+
+    """
+
+    index: int
+    event: Event
+    status: OrganisationStatus
+    designations: tuple[Designation, ...] = ()
+
+    @property
+    def date(self) -> PartialDate | None:
+        """The event's date, or ``None`` when undated."""
+        return self.event.date
+
+
+def _designated(current: tuple[Designation, ...], event: Event) -> tuple[Designation, ...]:
+    effect = event.kind_info.designation
+    given = event.designation
+    if effect is DesignationEffect.IMPOSES:
+        if given is None or given in current:
+            return current
+        return (*current, given)
+    if effect is DesignationEffect.LIFTS:
+        if given is None:
+            return ()
+        return tuple(designation for designation in current if not given.covers(designation))
+    return current
+
+
+def _subject_events(case: Case, subject_id: str) -> Iterator[tuple[int, Event]]:
+    """The events that happened naming ``subject_id``, a person or an organisation of the case."""
+    people = {person.id for person in case.people}
+    bodies = {body.id for body in case.organisations}
+    if subject_id not in people and subject_id not in bodies:
+        raise UnknownPersonError(
+            f"case {case.id!r} has no person or organisation with id {subject_id!r}"
+        )
+    for index, event in enumerate(case.events):
+        if event.scheduled:
+            continue
+        if (subject_id in bodies and subject_id in event.organisations) or (
+            subject_id in people and subject_id in event.people
+        ):
+            yield index, event
+
+
+def organisation_history(case: Case, organisation_id: str) -> tuple[OrganisationStep, ...]:
+    """The events that changed an organisation's status or designations, in the case's order.
+
+    The status starts ``unknown`` (operating, as far as the case reports)
+    and an event that names the organisation changes it when its kind has
+    an ``organisation_status`` (``data/event_kinds.json``): a suspension
+    leaves ``suspended``, a liquidation ``liquidated``, a deregistration
+    ``deregistered``, a dissolution ``dissolved``, a closure ``closed``, a
+    reinstatement ``operating``.  A designation adds its
+    :class:`~civicspace.cases.Designation` (once); a lifting removes those it
+    covers (all when it gives none).  Scheduled events are left out.
+
+    Raises:
+        UnknownPersonError: when the case has no organisation with that id.
+
+    """
+    if organisation_id not in {body.id for body in case.organisations}:
+        raise UnknownPersonError(
+            f"case {case.id!r} has no organisation with id {organisation_id!r}"
+        )
+    status = OrganisationStatus.UNKNOWN
+    designations: tuple[Designation, ...] = ()
+    found: list[OrganisationStep] = []
+    for index, event in _subject_events(case, organisation_id):
+        new_status = event.kind_info.organisation_status or status
+        new_designations = _designated(designations, event)
+        if new_status is not status or new_designations != designations:
+            found.append(
+                OrganisationStep(
+                    index=index, event=event, status=new_status, designations=new_designations
+                )
+            )
+        status, designations = new_status, new_designations
+    return tuple(found)
+
+
+def _last_by(case: Case, indices: list[int], on: datetime.date) -> int | None:
+    """The last of ``indices`` whose event certainly happened by ``on``, as for standing_on."""
+    latest_by = -1
+    for index, event in enumerate(case.events):
+        if event.happened and event.date is not None and event.date.latest <= on:
+            latest_by = index
+    done = [index for index in indices if index <= latest_by]
+    return done[-1] if done else None
+
+
+def organisation_status_on(
+    case: Case, organisation_id: str, on: datetime.date
+) -> OrganisationStatus:
+    """The organisation's status on the day ``on``; see :func:`organisation_history`.
+
+    An event happened by ``on`` when it, or an event listed after it, is
+    dated no later than ``on``, as for :func:`standing_on`.  Memorial,
+    ordered liquidated by Russia's Supreme Court on 28 December 2021, is
+    ``liquidated`` from that day.
+
+    Raises:
+        UnknownPersonError: when the case has no organisation with that id.
+        CustodyError: when ``on`` is not a :class:`datetime.date`.
+
+    """
+    day = _check_day(on)
+    steps = organisation_history(case, organisation_id)
+    last = _last_by(case, [step.index for step in steps], day)
+    if last is None:
+        return OrganisationStatus.UNKNOWN
+    return next(step.status for step in steps if step.index == last)
+
+
+def designations_in_force(
+    case: Case, subject_id: str, on: datetime.date
+) -> tuple[Designation, ...]:
+    """The designations of a person or organisation of the case in force on the day ``on``.
+
+    A designation event naming them adds its designation; a lifting removes
+    those it covers (all when it gives none), in the case's order; an event
+    happened by ``on`` as for :func:`standing_on`.  ``subject_id`` is the id
+    of a person or an organisation of the case.
+
+    Raises:
+        UnknownPersonError: when the case has no person or organisation with that id.
+        CustodyError: when ``on`` is not a :class:`datetime.date`.
+
+    """
+    day = _check_day(on)
+    current: tuple[Designation, ...] = ()
+    changes = [
+        (index, event)
+        for index, event in _subject_events(case, subject_id)
+        if event.kind_info.designation is not None
+    ]
+    last = _last_by(case, [index for index, _ in changes], day)
+    for index, event in changes:
+        if last is None or index > last:
+            break
+        current = _designated(current, event)
+    return current

@@ -58,7 +58,7 @@ class Concern:
 class StatementDemand:
     """A demand a statement makes, and of whom (``statement.json#/$defs/demand``).
 
-    Aligned with the session :class:`civicspace.Demand`: the same ``text``
+    Aligned with the session :class:`civicspace.sessions.Demand`: the same ``text``
     and ``addressee``; who made it and when are the statement's own.
 
     Attributes:
@@ -164,7 +164,7 @@ class Statement:
         demands: What it demands, and of whom.
         sources: Where it was published.
         derived: The values that rest on a reading rather than a quote, each
-            marked with how it was derived (:class:`~civicspace.Derivation`).
+            marked with how it was derived (:class:`~civicspace.common.Derivation`).
 
     """
 

@@ -21,7 +21,7 @@ from typing import Any, Final, NamedTuple, NoReturn, overload
 
 import attrs
 
-from .._util import LazyPattern
+from .._util.patterns import LazyPattern
 from ..errors import FieldValueError, IncomparableTermsError, ParseError, TermError
 
 __all__ = [

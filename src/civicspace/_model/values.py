@@ -10,7 +10,7 @@ from typing import Any
 
 import attrs
 
-from .._util import LazyPattern
+from .._util.patterns import LazyPattern
 from ..errors import FieldValueError, InvalidDateError, ParseError
 
 __all__ = [
@@ -340,9 +340,9 @@ class Derivation:
     dates an arrest 2019-07-09 only by a reading: the event keeps the date,
     and the case marks it ``Derivation(member="events[0].date",
     how=DerivationKind.INFERRED_DATE, note=..., sources=(...))``.  Programs
-    include or exclude such values with :func:`~civicspace.without_derived`
-    and the ``derived`` argument of :func:`~civicspace.summarise` and
-    :func:`~civicspace.conflicts`.
+    include or exclude such values with :func:`~civicspace.analysis.without_derived`
+    and the ``derived`` argument of :func:`~civicspace.analysis.summarise` and
+    :func:`~civicspace.analysis.conflicts`.
 
     Attributes:
         member: The member holding the value, relative to the record:

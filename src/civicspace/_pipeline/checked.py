@@ -19,10 +19,13 @@ import enum
 import math
 from typing import Any
 
+import attrs
+
+from .._util.echo import cut, echo
 from ..errors import Issue
 from .documents import MAX_RECORD_BYTES
 from .parse import non_finite_issue, surrogate_issue, too_long_issue
-from .paths import child_path, cut, echo
+from .paths import Trail, child_path, trail_steps
 
 __all__ = ["MAX_DEPTH", "MAX_VALUES", "checked"]
 
@@ -77,17 +80,24 @@ def _describe(value: Any) -> tuple[str, str | None, str]:
     return f"an object of type {cut(type(value).__qualname__)}", None, "write it as JSON values"
 
 
+_SHOWN_BITS = 256  # a whole number of at most 78 digits
+
+
 def _key_issue(path: str, key: Any) -> Issue:
     # Only keys whose repr is known to be short and safe are shown; other objects' reprs
     # may be long, slow or raise.
     if key is None:
         shown, kind = "None", "null"
+    elif type(key) is int and key.bit_length() > _SHOWN_BITS:
+        shown, kind = None, "a whole number too long to show"
     elif isinstance(key, bool | int | float) and not isinstance(key, enum.Enum):
         name = type(key).__name__
         shown, kind = cut(echo(key)), f"{'an' if name[0] in 'aeiou' else 'a'} {name}"
     else:
         shown, kind = None, _describe(key)[0]
-    suggestion = str(key) if type(key) is int and shown is not None else None
+    # The key as a string, when it is a whole number short enough to show (str() of one
+    # of more than 4,300 digits raises).
+    suggestion = str(key) if type(key) is int and key.bit_length() <= _SHOWN_BITS else None
     what = f"the key {shown} ({kind})" if shown is not None else f"a key that is {kind}"
     return Issue(
         path,
@@ -95,6 +105,12 @@ def _key_issue(path: str, key: Any) -> Issue:
         f"an object key must be a string; this object has {what}",
         suggestion=suggestion,
     )
+
+
+def _at(issue: Issue, trail: Trail) -> Issue:
+    """``issue`` with the real steps of ``trail``, when its path cuts a key."""
+    steps = trail_steps(trail)
+    return issue if steps is None else attrs.evolve(issue, steps=steps)
 
 
 def _too_large() -> list[Issue]:
@@ -179,8 +195,9 @@ def checked(value: Any) -> tuple[Any, list[Issue]]:
     sizes: dict[int, int] = {}  # how many values each holds, shared ones counted each time
     open_ids: set[int] = set()  # containers on the current path: seeing one again is a cycle
     root: list[Any] = [None]
-    # Each entry: (value, path, parent copy, key or index in it, depth), or (_EXIT, id, count).
-    stack: list[tuple[Any, ...]] = [(value, "$", root, 0, 0)]
+    # Each entry: (value, path, parent copy, key or index in it, depth, trail), or
+    # (_EXIT, id, count); the trail gives an issue the real keys where its path cuts one.
+    stack: list[tuple[Any, ...]] = [(value, "$", root, 0, 0, None)]
     counts: list[list[int]] = [[0]]  # the values counted so far in each open container
     while stack:
         entry = stack.pop()
@@ -193,7 +210,8 @@ def checked(value: Any) -> tuple[Any, list[Issue]]:
             if counts[-1][0] > MAX_VALUES:
                 return None, _too_large()
             continue
-        item, path, parent, slot, depth = entry
+        item, path, parent, slot, depth, trail = entry
+        found = len(issues)
         kind = type(item)
         if kind is str:
             copy: Any = item
@@ -241,28 +259,35 @@ def checked(value: Any) -> tuple[Any, list[Issue]]:
                             issues.append(_key_issue(path, key))
                             continue
                         if _has_lone_surrogate(name):
-                            issues.append(surrogate_issue(child_path(path, name), "key"))
+                            issue = surrogate_issue(child_path(path, name), "key")
+                            issues.append(_at(issue, (trail, name)))
                         copy[name] = None
-                        children.append((member, child_path(path, name), copy, name, depth + 1))
+                        children.append(
+                            (member, child_path(path, name), copy, name, depth + 1, (trail, name))
+                        )
                     stack.extend(reversed(children))
                 else:
                     copy = copies[ident] = [None] * len(item)
                     stack.extend(
-                        (member, child_path(path, index), copy, index, depth + 1)
+                        (member, child_path(path, index), copy, index, depth + 1, (trail, index))
                         for index, member in reversed(list(enumerate(item)))
                     )
         elif isinstance(item, str):  # a str subclass (an enum of strings, say)
-            stack.append((str.__str__(item), path, parent, slot, depth))
+            stack.append((str.__str__(item), path, parent, slot, depth, trail))
             continue
         elif isinstance(item, int) and not isinstance(item, bool):  # an int subclass
-            stack.append((int.__index__(item), path, parent, slot, depth))
+            stack.append((int.__index__(item), path, parent, slot, depth, trail))
             continue
         elif isinstance(item, float):
-            stack.append((float.__float__(item), path, parent, slot, depth))
+            stack.append((float.__float__(item), path, parent, slot, depth, trail))
             continue
         else:
             issues.append(_not_json(path, item))
             copy = None
+        if len(issues) > found and trail is not None:
+            issues[found:] = [
+                _at(issue, trail) if issue.path == path else issue for issue in issues[found:]
+            ]
         parent[slot] = copy
         counts[-1][0] += 1
         if counts[-1][0] > MAX_VALUES:

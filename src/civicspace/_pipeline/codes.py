@@ -91,6 +91,11 @@ _CODES: dict[str, str] = {
     "sheet.locale_date": "A date typed as 03/09/2020, where day and month cannot be told apart.",
     "sheet.whitespace": "An id, key or code has a space before or after it.",
     "sheet.prose": "A term or amount written as prose that civicspace's readers do not read.",
+    "sheet.csv_syntax": "A CSV line cannot be read: a quote that opens a field is never closed.",
+    "sheet.hidden": "A hidden sheet, or a hidden row or column with values, which would be unseen.",
+    "sheet.bad_date": "A number in a date cell that is no date Excel has (past 9999-12-31, say).",
+    "sheet.month_date": "A date cell showing only a month or a year, in a column that takes a day.",
+    "sheet.empty": "Nothing to import: no sheet has a row below its header.",
     "json.not_json": (
         "A value given already parsed holds what JSON cannot: a date, a set, bytes, "
         "a Decimal, a tuple, an object of another class."

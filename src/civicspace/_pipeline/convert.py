@@ -28,17 +28,12 @@ from typing import Any, TypeVar
 
 import attrs
 
-from .._model import (
-    DECIMAL_TEXT,
-    LIFE,
-    REMAINDER,
-    Life,
-    PartialDate,
-    Remainder,
-    Term,
-    TermRange,
-    record_type_of,
-)
+from .._model.money import DECIMAL_TEXT
+from .._model.records import record_type_of
+from .._model.sentences import REMAINDER, Remainder
+from .._model.terms import LIFE, Life, Term, TermRange
+from .._model.values import PartialDate
+from .._util.echo import echo, quoted
 
 if typing.TYPE_CHECKING:  # cattrs is imported when the converter is first used
     import cattrs
@@ -131,7 +126,8 @@ def _make_enum_hook(cls: type[enum.Enum]) -> Callable[[object, type[Any]], Any]:
             member = members.get(value)
             if member is not None:
                 return member
-        raise ValueError(f"{value!r} is not one of {allowed}")
+        shown = quoted(value) if isinstance(value, str) else echo(value)
+        raise ValueError(f"{shown} is not one of {allowed}")
 
     return structure
 
@@ -266,7 +262,9 @@ def _structure_term(value: object, _: type[Any]) -> Term:
         raise ValueError(f"a term is at most {_TERM_MAX_LENGTH} characters long")
     term = Term.parse(value)
     if str(term) != value:
-        raise ValueError(f"{value!r} is not written the one way the schema allows: write {term}")
+        raise ValueError(
+            f"{quoted(value)} is not written the one way the schema allows: write {term}"
+        )
     return term
 
 
@@ -293,7 +291,7 @@ def _structure_day(value: object, _: type[Any]) -> datetime.date:
     try:
         return datetime.date.fromisoformat(value)
     except ValueError:
-        raise ValueError(f"{value!r} is not a calendar date") from None
+        raise ValueError(f"{quoted(value)} is not a calendar date") from None
 
 
 def _is_term_union(cls: Any) -> bool:

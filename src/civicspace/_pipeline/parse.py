@@ -15,8 +15,11 @@ import sys
 from collections.abc import Iterator
 from typing import Any
 
+import attrs
+
+from .._util.echo import quoted
 from ..errors import Issue, ValidationError
-from .paths import child_path
+from .paths import Trail, child_path, trail_steps
 
 __all__ = ["non_finite_issue", "parse_json", "surrogate_issue", "too_long_issue"]
 
@@ -109,6 +112,16 @@ def _decode(data: bytes | bytearray) -> str:
                 )
             ]
         )
+    if data.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")):  # a zip (.xlsx) or an old .xls
+        raise ValidationError(
+            [
+                _issue(
+                    "json.encoding",
+                    "this is a spreadsheet (or another zip file), not JSON: read a workbook "
+                    "or a folder of CSV files with civicspace import",
+                )
+            ]
+        )
     if data.startswith(b"\xef\xbb\xbf"):
         raise ValidationError(
             [_issue("json.byte_order_mark", "JSON text must not start with a byte order mark")]
@@ -181,35 +194,38 @@ def parse_json(data: str | bytes | bytearray) -> Any:
     return value
 
 
-def _children(value: Any, path: str) -> Iterator[tuple[Any, str]]:
+def _children(value: Any, path: str, trail: Trail) -> Iterator[tuple[Any, str, Trail]]:
     if isinstance(value, dict):
         for key, item in value.items():
-            yield item, child_path(path, key)
+            yield item, child_path(path, key), (trail, key)
     elif isinstance(value, list):
         for index, item in enumerate(value):
-            yield item, child_path(path, index)
+            yield item, child_path(path, index), (trail, index)
 
 
 def _marked_issues(value: Any, path: str) -> Iterator[Issue]:
     # Iterative, so that deep documents cannot exhaust the stack here either.
-    stack = [(value, path)]
+    stack: list[tuple[Any, str, Trail]] = [(value, path, None)]
     while stack:
-        item, where = stack.pop()
+        item, where, trail = stack.pop()
         if isinstance(item, _NonFinite):
-            yield non_finite_issue(where, item.text)
+            yield attrs.evolve(non_finite_issue(where, item.text), steps=trail_steps(trail))
             continue
         if isinstance(item, _TooLong):
-            yield too_long_issue(where)
+            yield attrs.evolve(too_long_issue(where), steps=trail_steps(trail))
             continue
-        children = list(_children(item, where))
+        children = list(_children(item, where, trail))
         if isinstance(item, _Marked):
             for key in dict.fromkeys(key for key, _ in item.overridden):
                 yield Issue(
                     child_path(where, key),
                     "json.duplicate_key",
-                    f"the key {key!r} appears more than once in this object",
+                    f"the key {quoted(key)} appears more than once in this object",
+                    steps=trail_steps((trail, key)),
                 )
-            children.extend((value, child_path(where, key)) for key, value in item.overridden)
+            children.extend(
+                (value, child_path(where, key), (trail, key)) for key, value in item.overridden
+            )
         stack.extend(reversed(children))
 
 
@@ -222,15 +238,16 @@ def _is_lone_surrogate_text(text: str) -> bool:
 
 
 def _surrogate_issues(value: Any, path: str) -> Iterator[Issue]:
-    stack = [(value, path)]
+    stack: list[tuple[Any, str, Trail]] = [(value, path, None)]
     while stack:
-        item, where = stack.pop()
+        item, where, trail = stack.pop()
         if isinstance(item, str):
             if _is_lone_surrogate_text(item):
-                yield surrogate_issue(where, "string")
+                yield attrs.evolve(surrogate_issue(where, "string"), steps=trail_steps(trail))
             continue
         if isinstance(item, dict):
             for key in item:
                 if _is_lone_surrogate_text(key):
-                    yield surrogate_issue(child_path(where, key), "key")
-        stack.extend(reversed(list(_children(item, where))))
+                    issue = surrogate_issue(child_path(where, key), "key")
+                    yield attrs.evolve(issue, steps=trail_steps((trail, key)))
+        stack.extend(reversed(list(_children(item, where, trail))))

@@ -1,34 +1,22 @@
-"""JSON paths as issues print them (``$``, ``$.sources[0].url``, ``$['odd key']``), and echoes.
+"""JSON paths as issues print them (``$``, ``$.sources[0].url``, ``$['odd key']``).
 
-Whatever an issue repeats of the input (a key in a path, a value in a
-message) is bounded: a key longer than :data:`MAX_ECHO` characters is cut
-with an ellipsis, and :func:`echo` cuts a value's JSON text the same way,
-stating the full length, so a 50 MB string never becomes a 50 MB message.
+A key in a path is an echo of the input, bounded as every echo is
+(``_util/echo.py``): one longer than ``MAX_ECHO`` characters is cut with an
+ellipsis.  The real keys stay in :attr:`civicspace.Issue.steps`.
 """
 
 from __future__ import annotations
 
-import itertools
-import json
 import re
 from collections.abc import Iterable
 from typing import Any
 
-from .._util import LazyPattern
+from .._util.echo import MAX_ECHO, cut
+from .._util.patterns import LazyPattern
 
-__all__ = ["MAX_ECHO", "child_path", "cut", "echo", "join_path", "path_steps"]
+__all__ = ["Trail", "child_path", "join_path", "path_steps", "real_steps", "trail_steps"]
 
 _PLAIN_KEY = LazyPattern(r"[A-Za-z_][A-Za-z0-9_]*", re.ASCII)
-
-#: The most characters of the input an issue repeats in one place.
-MAX_ECHO = 80
-
-ELLIPSIS = "…"
-
-
-def cut(text: str, limit: int = MAX_ECHO) -> str:
-    """``text``, or its first ``limit`` characters and an ellipsis when it is longer."""
-    return text if len(text) <= limit else text[:limit] + ELLIPSIS
 
 
 def child_path(path: str, step: str | int) -> str:
@@ -86,84 +74,27 @@ def path_steps(path: str) -> tuple[str | int, ...]:
     return tuple(steps)
 
 
-def _encoded(text: str) -> str:
-    # Lone surrogates (possible in a value given as Python objects) are escaped.
-    return text.encode("utf-8", "backslashreplace").decode()
+def real_steps(steps: Iterable[str | int]) -> tuple[str | int, ...] | None:
+    """``steps`` as an :class:`Issue` keeps them, when a path cuts one of its keys; else ``None``.
 
-
-def _string(text: str, room: int) -> str:
-    return _encoded(json.dumps(cut(text, room), ensure_ascii=False))
-
-
-def echo(value: Any, limit: int = MAX_ECHO) -> str:
-    """A value's JSON text, cut to about ``limit`` characters with its full size stated.
-
-    Bounded work whatever the value's size: only as much of it is written
-    as can be shown.  ``"xx…" (50000000 characters)`` for a long string,
-    ``{"a": 1, …} (an object of 9000 members)`` for a large object.
+    A path shows a key of more than ``MAX_ECHO`` characters cut; the issue
+    then carries the real keys, so that ``Issue.steps`` names the member.
     """
-    if isinstance(value, str):
-        shown = _string(value, limit)
-        return shown if len(value) <= limit else f"{shown} ({len(value)} characters)"
-    parts: list[str] = []
-    size = 0
-    stack: list[Any] = [value]
-    while stack and size <= limit:
-        item = stack.pop()
-        if isinstance(item, _Token):
-            text = item.text
-        elif isinstance(item, str):
-            text = _string(item, limit)
-        elif isinstance(item, dict):
-            stack.append(_Token("}"))
-            members = list(itertools.islice(item.items(), limit // 4 + 1))
-            for number, (key, member) in enumerate(reversed(members)):
-                stack.append(member)
-                stack.append(_Token(_string(str(key), limit) + ": "))
-                if number != len(members) - 1:
-                    stack.append(_Token(", "))
-            text = "{"
-        elif isinstance(item, list):
-            stack.append(_Token("]"))
-            items = list(itertools.islice(item, limit // 2 + 1))
-            for number, member in enumerate(reversed(items)):
-                stack.append(member)
-                if number != len(items) - 1:
-                    stack.append(_Token(", "))
-            text = "["
-        else:
-            text = _scalar(item)
-        parts.append(text)
-        size += len(text)
-    whole = "".join(parts)
-    if not stack and len(whole) <= limit:
-        return whole
-    return f"{cut(whole, limit)} ({_size_words(value)})"
+    steps = tuple(steps)
+    if any(isinstance(step, str) and len(step) > MAX_ECHO for step in steps):
+        return steps
+    return None
 
 
-class _Token:
-    __slots__ = ("text",)
-
-    def __init__(self, text: str) -> None:
-        self.text = text
+#: The way to a value as a walk builds it, one step per level: ``(the parent's trail,
+#: the key or index to here)``, ``None`` at ``$``.  Constant work per step.
+Trail = tuple[Any, str | int] | None
 
 
-def _scalar(value: Any) -> str:
-    if isinstance(value, bool) or value is None:
-        return json.dumps(value)
-    if isinstance(value, int):
-        try:
-            return str(value)
-        except ValueError:  # more digits than Python writes out
-            return "a number of thousands of digits"
-    if isinstance(value, float):
-        return json.dumps(value)
-    return type(value).__name__
-
-
-def _size_words(value: Any) -> str:
-    if isinstance(value, dict):
-        return f"an object of {len(value)} members"
-    if isinstance(value, list):
-        return f"an array of {len(value)} items"
-    return "cut"
+def trail_steps(trail: Trail) -> tuple[str | int, ...] | None:
+    """The real steps of a trail when its path cuts a key, else ``None`` (as :func:`real_steps`)."""
+    steps: list[str | int] = []
+    while trail is not None:
+        trail, step = trail
+        steps.append(step)
+    return real_steps(reversed(steps))

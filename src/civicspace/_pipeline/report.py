@@ -10,7 +10,8 @@ from typing import Any
 
 import attrs
 
-from ..errors import Issue
+from ..errors import Issue, _whole_value
+from .paths import path_steps
 
 __all__ = ["RecordReport", "ReportBuilder", "Summary", "issue_json", "record_json"]
 
@@ -93,13 +94,17 @@ def issue_json(issue: Issue) -> dict[str, Any]:
     """An issue as a JSON-ready value (``report.json``'s issue); unknown members are left out."""
     value: dict[str, Any] = {
         "path": issue.path,
-        "steps": list(issue.steps),
+        "steps": list(path_steps(issue.path)),  # as the path shows them: long keys cut
         "code": issue.code,
         "message": issue.message,
     }
     for name in ("schema", "line", "column", "value", "expected", "suggestion"):
         if getattr(issue, name) is not None:
             value[name] = _plain(getattr(issue, name))
+        if name == "value":
+            whole, instance = _whole_value(issue.value)
+            if whole:
+                value["instance"] = instance
     return value
 
 

@@ -9,7 +9,7 @@ from importlib import resources
 from importlib.resources.abc import Traversable
 from types import MappingProxyType
 
-from .._model import RatingScale
+from .._model.scales import RatingScale
 
 __all__ = ["dataset_files", "example_files", "rating_scales"]
 

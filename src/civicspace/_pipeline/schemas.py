@@ -53,7 +53,7 @@ def schema_names() -> tuple[str, ...]:
     return tuple(sorted(_contents()))
 
 
-def schema(name: str, *, bundle: bool = False) -> dict[str, Any]:
+def schema(name: str, *, bundle: bool = False, openapi: bool = False) -> dict[str, Any]:
     """The shipped schema called ``name``, as a fresh JSON-ready dict.
 
     With ``bundle=True``, one self-contained Draft 2020-12 document that
@@ -62,12 +62,23 @@ def schema(name: str, *, bundle: bool = False) -> dict[str, Any]:
     ``#/$defs/common.id``, a whole file ``person.json`` becomes
     ``#/$defs/person``) and every ``$ref`` points inside it.  It accepts
     exactly what the registry-based schema accepts, and fits where a single
-    document is needed (an OpenAPI description, a tool that cannot fetch).
+    document is needed (a tool that cannot fetch, a JavaScript validator): it
+    is written in the form ajv's strict mode compiles (no union types; a member
+    that a branch of ``anyOf`` requires is declared in that branch).
+
+    With ``openapi=True``, an OpenAPI 3.1 document holding the bundle under
+    ``components/schemas``: the schema itself as ``components/schemas/NAME``
+    and each of its definitions beside it, every ``$ref`` rewritten to
+    ``#/components/schemas/...``.  Copy its ``components`` into your API's
+    description and refer to ``#/components/schemas/NAME`` from a request
+    body.
 
     Raises:
         UnknownSchemaError: when no schema has that name.
 
     """
+    if openapi:
+        return _openapi(name)
     if bundle:
         return _bundled(name)
     copy: dict[str, Any] = json.loads(json.dumps(_named(name)))
@@ -100,27 +111,33 @@ def _bundled(name: str) -> dict[str, Any]:
 
     def rewrite(node: Any, base: str) -> Any:
         if isinstance(node, dict):
-            out = {}
+            out: dict[str, Any] = {}
             for key, value in node.items():
                 if key == "$ref" and isinstance(value, str):
                     out[key] = local(*urldefrag(urljoin(base, value)))
                 elif key in ("enum", "const", "examples"):
                     out[key] = value
+                elif key in ("anyOf", "oneOf") and isinstance(value, list):
+                    out[key] = [_declared(rewrite(branch, base)) for branch in value]
                 else:
                     out[key] = rewrite(value, base)
+            if isinstance(out.get("type"), list):
+                out.update(_one_type(out, out.pop("type")))
             return out
         if isinstance(node, list):
             return [rewrite(item, base) for item in node]
         return node
 
-    body = {key: rewrite(value, root["$id"]) for key, value in root.items() if key != "$id"}
+    # Whole files are rewritten as nodes, so that a file's top-level "$ref" is rewritten
+    # too (sentence.json's "#/$defs/sentence" is #/$defs/sentence.sentence, never itself).
+    body = rewrite({key: value for key, value in root.items() if key != "$id"}, root["$id"])
     own = body.pop("$defs", {})
     index = 1
     while index < len(wanted):  # grows as the files rewritten refer to further files
         other = wanted[index]
         contents = _named(other)
         base = contents["$id"]
-        defs[other] = {k: rewrite(v, base) for k, v in contents.items() if k not in _DROPPED}
+        defs[other] = rewrite({k: v for k, v in contents.items() if k not in _DROPPED}, base)
         for key, value in contents.get("$defs", {}).items():
             defs[f"{other}.{key}"] = rewrite(value, base)
         index += 1
@@ -128,6 +145,76 @@ def _bundled(name: str) -> dict[str, Any]:
     bundled["$defs"] = {**own, **defs}
     copy: dict[str, Any] = json.loads(json.dumps(bundled))
     return copy
+
+
+def _openapi(name: str) -> dict[str, Any]:
+    from .._version import __version__
+
+    bundled = _bundled(name)
+    definitions = bundled.pop("$defs", {})
+    bundled.pop("$schema", None)
+    # The file's own definitions are named as other files' are in a bundle, NAME.KEY, so
+    # that none takes the place of the schema itself (person.json defines "person").
+    own = set(_named(name).get("$defs", {}))
+    renamed = {key: f"{name}.{key}" if key in own else key for key in definitions}
+
+    def target(ref: str) -> str:
+        first, _, rest = ref.removeprefix("#/$defs/").partition("/")
+        return "#/components/schemas/" + renamed.get(first, first) + (f"/{rest}" if rest else "")
+
+    def moved(node: Any) -> Any:
+        if isinstance(node, dict):
+            return {
+                key: (
+                    target(value)
+                    if key == "$ref" and isinstance(value, str)
+                    else value
+                    if key in ("enum", "const", "examples")
+                    else moved(value)
+                )
+                for key, value in node.items()
+            }
+        if isinstance(node, list):
+            return [moved(item) for item in node]
+        return node
+
+    schemas = {name: moved(bundled)}
+    schemas.update((renamed[key], moved(value)) for key, value in definitions.items())
+    return {
+        "openapi": "3.1.0",
+        "info": {
+            "title": f"civicspace {name}",
+            "version": __version__,
+            "description": f"The civicspace {name} schema as components/schemas/{name}, "
+            "with every definition it uses beside it.",
+        },
+        "components": {"schemas": schemas},
+    }
+
+
+def _declared(branch: Any) -> Any:
+    """A branch that only requires members, naming them under ``properties`` too.
+
+    ``{"required": ["url"]}`` becomes ``{"properties": {"url": true}, "required":
+    ["url"]}``: the same meaning (``true`` accepts any value, and the object's own
+    ``properties`` still check it), in the form ajv's strict mode asks for
+    (``strictRequired``: a required member is declared where it is required).
+    """
+    if isinstance(branch, dict) and set(branch) == {"required"}:
+        return {"properties": dict.fromkeys(branch["required"], True), **branch}
+    return branch
+
+
+def _one_type(node: dict[str, Any], types: list[str]) -> dict[str, Any]:
+    """``"type": ["string", "object"]`` as ajv's strict mode asks for it (no union types).
+
+    The same meaning: ``"anyOf": [{"type": "string"}, {"type": "object"}]``, or
+    that inside an ``allOf`` where the node has an ``anyOf`` of its own.
+    """
+    branches = [{"type": kind} for kind in types]
+    if "anyOf" in node:
+        return {"allOf": [*node.get("allOf", []), {"anyOf": branches}]}
+    return {"anyOf": branches}
 
 
 def _named(name: str) -> dict[str, Any]:

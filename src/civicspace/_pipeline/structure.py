@@ -11,9 +11,10 @@ from typing import Any
 
 from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
 
+from .._util.echo import cut, quoted
 from ..errors import FieldValueError, Issue
 from .convert import converter
-from .paths import child_path, cut
+from .paths import child_path
 
 # The longest message a model check may give: longer ones echo input, and are cut.
 _MESSAGE = 1000
@@ -45,7 +46,9 @@ def structure_issues(error: BaseException, path: str) -> Iterator[Issue]:
             yield from structure_issues(item_error, path)
     elif isinstance(error, ForbiddenExtraKeysError):
         for key in sorted(error.extra_fields):
-            yield Issue(child_path(path, key), "value.invalid", f"{key!r} is not a member here")
+            yield Issue(
+                child_path(path, key), "value.invalid", f"{quoted(key)} is not a member here"
+            )
     elif isinstance(error, FieldValueError):
         yield Issue(child_path(path, error.field), "value.invalid", cut(str(error), _MESSAGE))
     elif isinstance(error, KeyError):

@@ -14,9 +14,10 @@ import functools
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
+from .._util.echo import MAX_ECHO, cut, echo, quoted
 from ..errors import Issue
 from .codes import schema_code
-from .paths import MAX_ECHO, child_path, cut, echo, join_path
+from .paths import child_path, join_path, real_steps
 from .schemas import _contents, validator
 
 if TYPE_CHECKING:
@@ -55,14 +56,15 @@ def schema_issues(name: str, value: Any) -> list[Issue]:
     only the most telling is reported.
     """
     positions = _Positions()
-    found: dict[tuple[str, int], tuple[list[int], int, Issue]] = {}
+    found: dict[tuple[tuple[str | int, ...], int], tuple[list[int], int, Issue]] = {}
     for number, error in enumerate(validator(name).iter_errors(value)):
         keyword = str(error.validator)
         rank = _RANK.get(keyword)
         if keyword == "minLength" and error.instance == "":
             rank = -1  # nothing written: "too short" says it better than any form
         for steps, issue in _issues(error):
-            key = (issue.path, -1) if rank is not None else (issue.path, number)
+            # Keyed by the real steps: two long keys whose cut paths match stay two issues.
+            key = (tuple(steps), -1) if rank is not None else (tuple(steps), number)
             kept = found.get(key)
             if kept is None or (rank is not None and rank < kept[1]):
                 found[key] = (positions.order(value, steps), rank or 0, issue)
@@ -192,7 +194,13 @@ def _issues(error: SchemaError) -> Iterator[tuple[list[str | int], Issue]]:
         missing = [key for key in required if key not in instance]
         for key in missing:
             if error.message.startswith(repr(key)):
-                issue = Issue(child_path(path, key), code, f"{key!r} is required", location)
+                issue = Issue(
+                    child_path(path, key),
+                    code,
+                    f"{quoted(key)} is required",
+                    location,
+                    steps=real_steps((*steps, key)),
+                )
                 yield [*steps, key], issue
         return
     if keyword == "additionalProperties":
@@ -203,21 +211,20 @@ def _issues(error: SchemaError) -> Iterator[tuple[list[str | int], Issue]]:
         for number, key in enumerate(unknown):
             # A near miss is a typo among a few members; past a few, none is looked for.
             close = _suggest(key, known) if number < _SUGGESTED else None
-            if True:
-                hint = f"; did you mean {close!r}?" if close else ""
-                message = (
-                    f"{_key(key)} is not a member of this object; the members are {members}{hint}"
-                )
-                issue = Issue(
-                    child_path(path, key),
-                    code,
-                    message,
-                    location,
-                    value=_json(key),
-                    expected=expected_members,
-                    suggestion=close,
-                )
-                yield [*steps, key], issue
+            hint = f"; did you mean {close!r}?" if close else ""
+            message = f"{quoted(key)} is not a member of this object; the members are {members}"
+            message += hint
+            issue = Issue(
+                child_path(path, key),
+                code,
+                message,
+                location,
+                value=_json(key),
+                expected=expected_members,
+                suggestion=close,
+                steps=real_steps((*steps, key)),
+            )
+            yield [*steps, key], issue
         return
     message, expected, suggestion = _message(error, keyword)
     if suggestion is not None:
@@ -230,6 +237,7 @@ def _issues(error: SchemaError) -> Iterator[tuple[list[str | int], Issue]]:
         value=None if keyword in _CONTAINER_KEYWORDS else _json(instance),
         expected=expected,
         suggestion=suggestion,
+        steps=real_steps(steps),
     )
     yield steps, issue
 
@@ -250,13 +258,6 @@ def _as_tuple(values: list[Any]) -> tuple[Any, ...]:
             _TUPLES.clear()
         found = _TUPLES[id(values)] = (values, tuple(values))
     return found[1]
-
-
-def _key(key: str) -> str:
-    """A member name as messages show it: ``'name'``, cut when long."""
-    if len(key) <= MAX_ECHO:
-        return repr(key)
-    return f"{cut(key)!r} ({len(key)} characters)"
 
 
 def _message(error: SchemaError, keyword: str) -> tuple[str, Any, str | None]:

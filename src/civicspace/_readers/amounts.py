@@ -1,7 +1,7 @@
 """Reading amounts as prose reports them: "4 million riel (USD 1,000)".
 
 :func:`parse_money` turns such a phrase into a
-:class:`~civicspace.ReportedAmount`; the rules it shares with the other
+:class:`~civicspace.sentences.ReportedAmount`; the rules it shares with the other
 readers are in :mod:`.numbers`.
 """
 
@@ -11,8 +11,8 @@ import re
 from decimal import Decimal
 from typing import Final
 
-from .._model import Money, ReportedAmount, is_currency_code
-from .._util import LazyPattern
+from .._model.money import Money, ReportedAmount, is_currency_code
+from .._util.patterns import LazyPattern
 from ..errors import FieldValueError
 from .numbers import (
     _DECIMAL_NUMBER,

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from .._model import ARTICLE_NUMBER_PATTERN as _NUMBER
-from .._model import Citation
-from .._util import LazyPattern
+from .._model.articles import ARTICLE_NUMBER_PATTERN as _NUMBER
+from .._model.citations import Citation
+from .._util.patterns import LazyPattern
 from ..errors import ParseError
 
 __all__ = ["parse_citation"]

@@ -6,7 +6,13 @@ import re
 
 import attrs
 
-from .._model import PlaceKind, is_place_name, lookup_place, part_of_suggestion, place_spelling
+from .._model.countries import (
+    PlaceKind,
+    is_place_name,
+    lookup_place,
+    part_of_suggestion,
+    place_spelling,
+)
 from ..errors import NotACountryError, ParseError
 
 __all__ = ["MemberList", "UnreadMember", "parse_members"]

@@ -19,7 +19,7 @@ import re
 from decimal import Decimal
 from typing import Final
 
-from .._util import LazyPattern
+from .._util.patterns import LazyPattern
 from ..errors import ParseError
 
 __all__: list[str] = []

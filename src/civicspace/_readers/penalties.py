@@ -9,7 +9,7 @@ rights for five years", "banned from travel for five years"); or several of
 these joined by "and" or commas ("10 years in prison and 1,000 lashes").
 The result, a :class:`StatedPenalty`, holds the members of a
 :class:`~civicspace.Sentence` the phrase states.  Terms are read by
-:func:`~civicspace.parse_term`'s rules (one term, not a range or a
+:func:`~civicspace.readers.parse_term`'s rules (one term, not a range or a
 maximum); the rules shared with the other readers are in :mod:`.numbers`.
 """
 
@@ -19,7 +19,6 @@ from typing import Any, Final
 
 import attrs
 
-from .._model import LIFE, Life, Sentence, Term
 from .._model.sentences import (
     AdditionalPenalty,
     AdditionalPenaltyKind,
@@ -27,8 +26,10 @@ from .._model.sentences import (
     NonCustodialKind,
     NonCustodialPenalty,
     Proceedings,
+    Sentence,
 )
-from .._util import LazyPattern
+from .._model.terms import LIFE, Life, Term
+from .._util.patterns import LazyPattern
 from ..errors import FieldValueError
 from .numbers import _FLAGS, _INEXACT, _NUMBER, _normalise, _refuse, _UnreadableNumber, _whole
 from .terms import _read_one
@@ -168,7 +169,7 @@ class StatedPenalty:
     builds the sentence.
 
     Attributes:
-        term: The custodial term, or :data:`~civicspace.LIFE`.
+        term: The custodial term, or :data:`~civicspace.sentences.LIFE`.
         aggravated_life: ``True`` for life without parole or release.
         regime: The regime or place of detention.
         regime_as_printed: The regime in the phrase's words.
@@ -368,7 +369,7 @@ def parse_penalty(text: str) -> StatedPenalty:
     "plus".  A part is one of:
 
     - the death penalty: "death", "the death penalty", "a death sentence";
-    - a term as :func:`~civicspace.parse_term` reads one ("ten years",
+    - a term as :func:`~civicspace.readers.parse_term` reads one ("ten years",
       "three years and six months", "life imprisonment"), optionally
       followed by "in prison", "in jail", "of imprisonment";
     - life without release: "life imprisonment without parole", "life

@@ -1,7 +1,7 @@
 """Reading a CIVICUS Monitor rating from the phrase that states it: "rated as ‘repressed’".
 
 :func:`parse_rating_phrase` turns such a phrase into a
-:class:`~civicspace.Rating`; the rules it shares with the other readers are
+:class:`~civicspace.ratings.CivicusRating`; the rules it shares with the other readers are
 in :mod:`.numbers`.
 """
 
@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import Final
 
-from .._model import Rating
-from .._util import LazyPattern
+from .._model.ratings import CivicusRating
+from .._util.patterns import LazyPattern
 from ..errors import ParseError
 from .numbers import (
     _FLAGS,
@@ -35,7 +35,7 @@ _RATING_PHRASES: Final = (
 )
 
 
-def parse_rating_phrase(text: str) -> Rating:
+def parse_rating_phrase(text: str) -> CivicusRating:
     """Read a CIVICUS Monitor rating from the phrase that states it: ``"rated as ‘repressed’"``.
 
     The phrase is one of:
@@ -50,7 +50,7 @@ def parse_rating_phrase(text: str) -> Rating:
     - "Civic space rating:" and the rating: "Civic space rating:Obstructed".
 
     The rating is one word, bare or in matching quotes (‘’, '', "", “”),
-    read by :meth:`CivicusRating.parse <civicspace.CivicusRating.parse>`.
+    read by :meth:`CivicusRating.parse <civicspace.ratings.CivicusRating.parse>`.
 
     Raises:
         ParseError: for anything else, with :attr:`~ParseError.text` the text
@@ -66,7 +66,7 @@ def parse_rating_phrase(text: str) -> Rating:
         match = pattern.fullmatch(phrase)
         if match is not None:
             try:
-                return Rating.parse(match["word"])
+                return CivicusRating.parse(match["word"])
             except ParseError as error:
                 raise _refuse(text, f"{text!r}: {error}", error.suggestions) from None
     raise _refuse(

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Final
 
-from .._model import Signatory
-from .._util import LazyPattern
+from .._model.signatories import Signatory
+from .._util.patterns import LazyPattern
 from ..errors import ParseError
 
 __all__ = ["parse_signatories"]

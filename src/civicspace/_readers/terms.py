@@ -10,8 +10,8 @@ from typing import Any, Final
 
 import attrs
 
-from .._model import LIFE, IncomparableTermsError, Life, Term, TermRange
-from .._util import LazyPattern
+from .._model.terms import LIFE, IncomparableTermsError, Life, Term, TermRange
+from .._util.patterns import LazyPattern
 from ..errors import FieldValueError, ParseError
 from .numbers import (
     _ARTICLES,
@@ -125,7 +125,7 @@ class StatedTerm:
     than it from every start date (``LIFE`` is longer than every term).
 
     Attributes:
-        term: The term, range or :data:`~civicspace.LIFE` stated.
+        term: The term, range or :data:`~civicspace.sentences.LIFE` stated.
         is_maximum: ``True`` when the text states an upper limit ("up to"),
             as laws do; ``False`` when it states the term itself.
         aggravated_maximum: The heavier maximum the text adds ("rising to

@@ -10,18 +10,6 @@ record type refers to, for the collection's rules.
 import importlib
 import pkgutil
 
-from .engine import check, check_record, checks_of, rule_codes
-from .references import Reference, references
-
-__all__ = [
-    "Reference",
-    "check",
-    "check_record",
-    "checks_of",
-    "references",
-    "rule_codes",
-]
-
 # Each module of this package registers its rules when imported: a new record
 # type's rules module needs no line here.
 for _found in pkgutil.iter_modules(__path__):

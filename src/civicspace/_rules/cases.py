@@ -1,6 +1,6 @@
 """The cross-field rules of a case, each yielding ``(path, message)`` for every breach.
 
-:mod:`civicspace._checks` registers each under its ``case.*`` code.  Paths
+:mod:`civicspace._rules.engine` registers each under its ``case.*`` code.  Paths
 are relative to the case (``$.events[2].date``).  Dates are compared with
 :meth:`PartialDate.before <civicspace.PartialDate.before>`, so a rule fires
 only when the dates' precision shows the breach ("2021-05" is not before
@@ -11,22 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .._model import (
-    Case,
-    CustodyEffect,
-    Event,
-    IncomparableTermsError,
-    Life,
-    Sentence,
-    Stay,
-    Term,
-    TermRange,
-    TimelineStep,
-    event_kinds,
-    stays_in,
-    timeline,
-)
-from .._util import per_run
+from .._model.cases import Case, ChargeVerdicts, Stay, TimelineStep, charges_of, stays_in, timeline
+from .._model.events import CustodyEffect, Event, event_kinds
+from .._model.sentences import Sentence
+from .._model.terms import IncomparableTermsError, Life, Term, TermRange
+from .._util.echo import quoted
+from .._util.memo import per_run
 from .engine import Finding, check
 
 __all__ = [
@@ -50,6 +40,7 @@ def _walks(case: Case) -> dict[str, tuple[tuple[TimelineStep, ...], tuple[Stay, 
     """
     steps: dict[str, list[TimelineStep]] = {person.id: [] for person in case.people}
     held: dict[str, int | None] = dict.fromkeys(steps)
+    verdicts: dict[str, ChargeVerdicts] = {}
     begins, ends = CustodyEffect.BEGINS, CustodyEffect.ENDS
     for index, event in enumerate(case.events):
         named = event.people
@@ -62,8 +53,17 @@ def _walks(case: Case) -> dict[str, tuple[tuple[TimelineStep, ...], tuple[Stay, 
             if found is None:
                 continue
             before = held[person]
-            if custody is begins and before is None:
-                after: int | None = index
+            if event.charges and kind.outcome is not None:
+                tracker = verdicts.get(person)
+                if tracker is None:
+                    tracker = verdicts[person] = ChargeVerdicts(charges_of(case, person))
+                overridden = tracker.overall(event, kind) is not None
+            else:
+                overridden = False
+            if overridden:
+                after: int | None = before
+            elif custody is begins and before is None:
+                after = index
             elif custody is ends:
                 after = None
             else:
@@ -96,7 +96,7 @@ def duplicate_ids(case: Case) -> Iterator[Finding]:
             if seen != index:
                 yield (
                     f"$.{member}[{index}].id",
-                    f"the {noun} id {item.id!r} is already used at $.{member}[{seen}]",
+                    f"the {noun} id {quoted(item.id)} is already used at $.{member}[{seen}]",
                 )
 
 
@@ -111,7 +111,7 @@ def unresolved_references(case: Case) -> Iterator[Finding]:
     charges = {charge.id for charge in case.charges}
 
     def missing(noun: str, member: str, name: str) -> str:
-        return f"no {noun} with id {name!r} in this case's {member}"
+        return f"no {noun} with id {quoted(name)} in this case's {member}"
 
     for index, person in enumerate(case.people):
         for inner, affiliation in enumerate(person.affiliations):
@@ -159,9 +159,10 @@ def _words(kind: str) -> str:
 def verdict_before_arrest(case: Case) -> Iterator[Finding]:
     """A verdict (conviction, sentence, acquittal) is not dated before the arrest it follows.
 
-    The arrest it follows is the last event naming the same person, listed
-    above the verdict, that puts them in custody (an arrest or pre-trial
-    detention).  Reported once per pair of events, at the verdict's date.
+    The arrest it follows is the last dated event naming the same person,
+    listed above the verdict, that puts them in custody (an arrest or
+    pre-trial detention); an undated one in between does not hide it.
+    Reported once per pair of events, at the verdict's date.
     """
     reported: set[tuple[int, int]] = set()
     for steps, _ in _walks(case).values():
@@ -177,7 +178,9 @@ def verdict_before_arrest(case: Case) -> Iterator[Finding]:
                         f"{_words(case.events[arrest].kind)} it follows, on {arrested} "
                         f"($.events[{arrest}])",
                     )
-            if step.kind.custody is CustodyEffect.BEGINS:
+            # An undated detention listed in between says nothing of when custody
+            # began: the verdict still follows the last dated one.
+            if step.kind.custody is CustodyEffect.BEGINS and step.event.date is not None:
                 arrest = step.index
 
 
@@ -204,26 +207,24 @@ def release_before_detention(case: Case) -> Iterator[Finding]:
 
 
 def release_while_not_detained(case: Case) -> Iterator[Finding]:
-    """A bail or release (a kind with ``requires_custody``) concerns only people then in custody.
+    """A bail or release (a kind with ``requires_custody``) concerns no one known to be free.
 
-    Custody is as the events listed above put it: a person bailed with no
-    arrest or detention listed before, or bailed twice, is reported at their
-    place in the event's ``people``.
+    A person is known to be free when an event listed above ended their
+    custody (a bail, a release, an acquittal) and none put them back: bailed
+    twice, say.  A bail or release with no custody listed above at all is
+    not reported: sources often report a release on bail without the arrest
+    before it, and that is a gap in the record, not a contradiction.
     """
     for person_id, (steps, _) in _walks(case).items():
         ended: int | None = None
         for step in steps:
-            if step.kind.requires_custody and not step.held_before:
+            if step.kind.requires_custody and not step.held_before and ended is not None:
                 where = step.event.people.index(person_id)
-                reason = (
-                    f"their custody ended at $.events[{ended}]"
-                    if ended is not None
-                    else "no event listed above puts them in custody (add the arrest or "
-                    "detention, with as much of its date as is known)"
-                )
                 yield (
                     f"$.events[{step.index}].people[{where}]",
-                    f"{person_id!r} cannot be released here ({_words(step.event.kind)}): {reason}",
+                    f"{quoted(person_id)} cannot be released here ({_words(step.event.kind)}): "
+                    f"their custody ended at $.events[{ended}] and no event since puts them "
+                    "back in custody",
                 )
             if step.held_before and not step.held_after:
                 ended = step.index
@@ -242,7 +243,7 @@ def in_absentia_while_detained(case: Case) -> Iterator[Finding]:
             if step.event.in_absentia and step.held_before:
                 yield (
                     f"$.events[{step.index}].in_absentia",
-                    f"{person_id!r} is in custody here (since $.events[{step.held_since}]), "
+                    f"{quoted(person_id)} is in custody here (since $.events[{step.held_since}]), "
                     f"so the {_words(step.event.kind)} cannot be in absentia",
                 )
     for index, sentence in enumerate(case.sentences):
@@ -258,7 +259,8 @@ def in_absentia_while_detained(case: Case) -> Iterator[Finding]:
                 until = "with no release listed" if stay.end is None else f"until {ended}"
                 yield (
                     f"$.sentences[{index}].in_absentia",
-                    f"{sentence.person!r} was in custody from {began} ($.events[{stay.begin}]) "
+                    f"{quoted(sentence.person)} was in custody from {began} "
+                    f"($.events[{stay.begin}]) "
                     f"{until}, so the sentence of {imposed} cannot be in absentia",
                 )
                 break
@@ -272,7 +274,7 @@ def in_absentia_misplaced(case: Case) -> Iterator[Finding]:
             allowed = ", ".join(name for name, kind in kinds.items() if kind.in_absentia)
             yield (
                 f"$.events[{index}].in_absentia",
-                f"an event of kind {event.kind!r} does not happen in absentia; "
+                f"an event of kind {quoted(event.kind)} does not happen in absentia; "
                 f"only these kinds say in_absentia: {allowed}",
             )
 
@@ -407,7 +409,7 @@ check(
 check(
     Case,
     "case.release_while_not_detained",
-    "A bail or release concerns someone whom no event listed above puts in custody.",
+    "A bail or release concerns someone whose custody an event listed above ended.",
 )(release_while_not_detained)
 
 

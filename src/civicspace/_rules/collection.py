@@ -5,8 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from .._analysis import implied_exchange_rates
-from .._model import Collection, Law, article_exists, collection_members, in_force_on
+from .._analysis.consistency import implied_exchange_rates
+from .._model.collection import Collection, collection_members
+from .._model.laws import Law, article_exists, in_force_on
+from .._util.echo import cut, quoted
 from .engine import Finding, check
 from .references import references
 
@@ -33,7 +35,7 @@ def ids_unique_per_kind(collection: Collection) -> Iterator[Finding]:
             continue
         seen = first.setdefault((kind, record_id), path)
         if seen != path:
-            yield f"{path}.id", f"the {kind} id {record_id!r} is already used at {seen}"
+            yield f"{path}.id", f"the {kind} id {quoted(record_id)} is already used at {seen}"
 
 
 @check(
@@ -53,7 +55,7 @@ def references_resolve(collection: Collection) -> Iterator[Finding]:
             if (reference.kind, reference.id) not in known:
                 yield (
                     path + reference.path.removeprefix("$"),
-                    f"no {reference.kind} with id {reference.id!r} in this collection",
+                    f"no {reference.kind} with id {quoted(reference.id)} in this collection",
                 )
 
 
@@ -83,7 +85,7 @@ def cited_articles_exist(collection: Collection) -> Iterator[Finding]:
             if not article_exists(law, number):
                 yield (
                     f"{path}.articles[{index}]",
-                    f"{law.title} ({law.id}) lists no article {number}; "
+                    f"{cut(law.title)} ({cut(law.id)}) lists no article {quoted(number)}; "
                     "add the article to the law record or correct the citation",
                 )
 
@@ -104,7 +106,8 @@ def cited_laws_in_force(collection: Collection) -> Iterator[Finding]:
         ):
             yield (
                 f"{path}.law",
-                f"{law.title} ({law.id}) was not in force on {charge.date}, the date of the charge",
+                f"{cut(law.title)} ({cut(law.id)}) was not in force on {charge.date}, "
+                "the date of the charge",
             )
 
 
@@ -119,7 +122,7 @@ def cited_laws_in_force(collection: Collection) -> Iterator[Finding]:
 def exchange_rates_agree(collection: Collection) -> Iterator[Finding]:
     """A reported equivalent implies a rate near the others of its currency pair.
 
-    See :func:`~civicspace.implied_exchange_rates` for the rule.
+    See :func:`~civicspace.analysis.implied_exchange_rates` for the rule.
     """
     for rate in implied_exchange_rates(collection):
         if rate.outlier:
@@ -137,7 +140,8 @@ def _conflicts(named: Iterable[tuple[str, str, str]], noun: str) -> Iterator[Fin
         if seen[1] != name:
             yield (
                 f"{path}.name",
-                f"the {noun} {record_id!r} is named {name!r} here but {seen[1]!r} at {seen[0]}; "
+                f"the {noun} {quoted(record_id)} is named {quoted(name)} here "
+                f"but {quoted(seen[1])} at {seen[0]}; "
                 f"one id is one {noun}: use one name and give the others as other_names",
             )
 

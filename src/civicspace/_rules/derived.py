@@ -13,6 +13,7 @@ from .._model.ratings import CountryRating
 from .._model.sessions import Session
 from .._model.statements import Statement
 from .._model.values import member_steps
+from .._util.echo import quoted
 from .engine import Finding, check
 
 _CODE = "derived.unknown_member"
@@ -40,7 +41,7 @@ def unknown_members(record: Any) -> Iterator[Finding]:
         if derivation.member == "derived" or not _holds(record, derivation.member):
             yield (
                 f"$.derived[{index}].member",
-                f"{derivation.member!r} names no value of this record",
+                f"{quoted(derivation.member)} names no value of this record",
             )
 
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .._model import Election, Signatory, repeated_organisations, seat_share
+from .._model.elections import Election, seat_share
+from .._model.signatories import Signatory, repeated_organisations
+from .._util.echo import quoted
 from .engine import Finding, check
 
 
@@ -30,7 +32,7 @@ def seats_within_total(election: Election) -> Iterator[Finding]:
                 over = True
                 yield (
                     f"{where}.results[{inner}].seats",
-                    f"{result.party!r} won {result.seats}, but there were only "
+                    f"{quoted(result.party)} won {result.seats}, but there were only "
                     f"{contest.total} {contest.contested}",
                 )
         listed = contest.seats_listed
@@ -50,7 +52,7 @@ def seats_within_total(election: Election) -> Iterator[Finding]:
 def shares_match_seats(election: Election) -> Iterator[Finding]:
     """A stated share is the seats' share of the total, rounded to the decimals it states.
 
-    The share expected is :func:`civicspace.seat_share`: ``100 * seats /
+    The share expected is :func:`civicspace.elections.seat_share`: ``100 * seats /
     total`` rounded half-even to as many decimals as the stated share has,
     so 9,376 of 11,622 seats (80.67%) may be stated as "81", "80.7" or
     "80.67", but not as "80.6" or "80.70".
@@ -78,7 +80,7 @@ def parties_unique(election: Election) -> Iterator[Finding]:
     """No party is listed twice in one contest, under one spelling or two.
 
     Two results are one party by the rules of
-    :func:`civicspace.match_organisations` (same organisation id; same name
+    :func:`civicspace.people.match_organisations` (same organisation id; same name
     once normalised; the name of one the acronym of the other).  Each result
     that repeats one above it is reported once, at its own position.
     """
@@ -90,6 +92,6 @@ def parties_unique(election: Election) -> Iterator[Finding]:
         for later, earlier, match in repeated_organisations(named):
             yield (
                 f"$.contests[{index}].results[{later}]",
-                f"result {later} ({named[later].name!r}) is result {earlier} "
-                f"({named[earlier].name!r}) again: {match.explanation}",
+                f"result {later} ({quoted(named[later].name)}) is result {earlier} "
+                f"({quoted(named[earlier].name)}) again: {match.explanation}",
             )

@@ -13,8 +13,10 @@ from typing import Any, TypeVar
 
 import attrs
 
-from .._pipeline import register_code
-from .._util import classes_in, one_run
+from .._pipeline.codes import register_code
+from .._util.echo import MAX_MESSAGE, cut
+from .._util.hints import classes_in
+from .._util.memo import one_run
 from ..errors import Issue
 
 __all__ = ["check", "check_record", "checks_of"]
@@ -93,7 +95,9 @@ def _check_tree(obj: Any, path: str, issues: list[Issue]) -> None:
             _check_tree(value, f"{path}.{name}", issues)
     for code, rule in rules:
         for where, message in rule(obj):
-            issues.append(Issue(path + where.removeprefix("$"), code, message))
+            # Each echo in a rule's message is bounded where it is written; a
+            # message built from many of them (or from a model's explanation) is bounded here.
+            issues.append(Issue(path + where.removeprefix("$"), code, cut(message, MAX_MESSAGE)))
 
 
 _FIELDS_REACHING_RULES: dict[type[Any], tuple[str, ...]] = {}

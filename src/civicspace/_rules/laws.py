@@ -4,17 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .._model import (
-    ENDING_STATUSES,
-    AggravatedPenalty,
-    CriticisedFeature,
-    IncomparableTermsError,
-    Law,
-    LawKind,
-    LawStatus,
-    Life,
-    StatutoryPenalty,
-)
+from .._model.laws import ENDING_STATUSES, CriticisedFeature, Law, LawKind, LawStatus
+from .._model.penalties import AggravatedPenalty, StatutoryPenalty
+from .._model.terms import IncomparableTermsError, Life
+from .._util.echo import quoted
 from .engine import Finding, _repeats, check
 
 _ENACTED = frozenset(
@@ -181,7 +174,7 @@ def articles_unique(law: Law) -> Iterator[Finding]:
     for index, first in _repeats(article.key for article in law.articles):
         yield (
             f"$.articles[{index}].number",
-            f"article {law.articles[index].number!r} is already article {first}",
+            f"article {quoted(law.articles[index].number)} is already article {first}",
         )
 
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .._model import CountryRating
-from .._pipeline import rating_scales
+from .._model.ratings import CountryRating
+from .._pipeline.resources import rating_scales
+from .._util.echo import cut
 from .engine import Finding, check
 
 
@@ -23,6 +24,6 @@ def score_within_rating_band(record: CountryRating) -> Iterator[Finding]:
     if not band.covers(record.score):
         yield (
             "$.score",
-            f"a score of {record.score} is outside the {band.label} band "
-            f"({band.minimum} to {band.maximum}) of the {scale.name}",
+            f"a score of {record.score} is outside the {cut(band.label)} band "
+            f"({band.minimum} to {band.maximum}) of the {cut(scale.name)}",
         )

@@ -7,7 +7,10 @@ from typing import Any
 
 import attrs
 
-from .._model import Case, Election, PersonRecord, Statement
+from .._model.cases import Case
+from .._model.elections import Election
+from .._model.people import PersonRecord
+from .._model.statements import Statement
 
 
 @attrs.frozen

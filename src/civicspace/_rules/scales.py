@@ -5,7 +5,8 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterator
 
-from .._model import RatingScale, ScaleDirection
+from .._model.scales import RatingScale, ScaleDirection
+from .._util.echo import cut, quoted
 from .engine import Finding, _repeats, check
 
 
@@ -71,8 +72,8 @@ def bands_in_order(scale: RatingScale) -> Iterator[Finding]:
         if not in_order:
             yield (
                 f"$.bands[{index}]",
-                f"{less_open.label} ({less_open.minimum} to {less_open.maximum}) overlaps "
-                f"or is not less open than {more_open.label} "
+                f"{cut(less_open.label)} ({less_open.minimum} to {less_open.maximum}) overlaps "
+                f"or is not less open than {cut(more_open.label)} "
                 f"({more_open.minimum} to {more_open.maximum})",
             )
 
@@ -87,5 +88,5 @@ def categories_unique(scale: RatingScale) -> Iterator[Finding]:
     for index, first in _repeats(band.category for band in scale.bands):
         yield (
             f"$.bands[{index}].category",
-            f"{scale.bands[index].category!r} is already the category of band {first}",
+            f"{quoted(scale.bands[index].category)} is already the category of band {first}",
         )

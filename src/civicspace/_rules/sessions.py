@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .._model import COUNCIL_SEATS, Session, is_un_member_state, place_of
+from .._model.countries import is_un_member_state, place_of
+from .._model.sessions import COUNCIL_SEATS, Session
 from .engine import Finding, _repeats, check
 
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .._model import Statement, repeated_organisations
+from .._model.signatories import repeated_organisations
+from .._model.statements import Statement
+from .._util.echo import quoted
 from .engine import Finding, check
 
 
@@ -22,15 +24,15 @@ def signatory_repeated(statement: Statement) -> Iterator[Finding]:
     """No organisation is listed twice in one statement, under one spelling or two.
 
     Each signatory that is the same organisation as one listed above it
-    (by :func:`civicspace.match_organisations`) is reported once, at its
+    (by :func:`civicspace.people.match_organisations`) is reported once, at its
     own position, naming the first position and the rule that matched.
     """
     listed = statement.signatories
     for later, earlier, match in repeated_organisations(listed):
         yield (
             f"$.signatories[{later}]",
-            f"signatory {later} ({listed[later].name!r}) is signatory {earlier} "
-            f"({listed[earlier].name!r}) again: {match.explanation}",
+            f"signatory {later} ({quoted(listed[later].name)}) is signatory {earlier} "
+            f"({quoted(listed[earlier].name)}) again: {match.explanation}",
         )
 
 

@@ -4,9 +4,3 @@ Public through :mod:`civicspace.sheets`.  Only this module, :mod:`.codes` and
 :mod:`.cli` import without the ``tables`` extra; the others import openpyxl
 or pyarrow.
 """
-
-from __future__ import annotations
-
-from .._tables import require
-
-__all__ = ["require"]

@@ -2,28 +2,52 @@
 
 from __future__ import annotations
 
+import datetime
 from typing import Any, Final
 
 import attrs
 
-from civicspace import Issue
+from civicspace.errors import Issue
 
 __all__ = [
     "MAX_COLUMNS",
     "MAX_ROWS",
+    "BadSerial",
     "CellIssue",
     "CellReading",
     "Formula",
     "Refusal",
     "Sheet",
+    "ShownDate",
+    "bounded",
     "cell_ref",
     "column_letter",
+    "echo",
 ]
 
 #: Rows a sheet (or CSV file) may hold below its header; more is refused, not truncated.
 MAX_ROWS: Final = 100_000
 #: Columns a sheet may hold.
 MAX_COLUMNS: Final = 500
+#: The most characters of a cell's value (or a file's name) that a message echoes.
+ECHO_LIMIT: Final = 80
+
+
+def bounded(text: str, limit: int = ECHO_LIMIT) -> str:
+    """``text`` cut to ``limit`` characters, saying how much was left out."""
+    if len(text) <= limit:
+        return text
+    return f"{text[:limit]}… ({len(text) - limit} more characters)"
+
+
+def echo(value: Any) -> str:
+    """A cell's value as a message quotes it (``'2,000,000'``), bounded."""
+    if not isinstance(value, str):
+        return bounded(repr(value))
+    cut = repr(value[:ECHO_LIMIT])
+    return (
+        cut if len(value) <= ECHO_LIMIT else f"{cut}… ({len(value) - ECHO_LIMIT} more characters)"
+    )
 
 
 def column_letter(column: int) -> str:
@@ -35,8 +59,10 @@ def column_letter(column: int) -> str:
     return letters
 
 
-def cell_ref(sheet: str, row: int, column: int) -> str:
-    """``sheet!C7``: the cell as a person finds it."""
+def cell_ref(sheet: str, row: int, column: int, file: str | None = None) -> str:
+    """``sheet!C7``: the cell as a person finds it; ``events.csv line 7 (column C)`` in CSV."""
+    if file is not None:
+        return f"{file} line {row} (column {column_letter(column)})"
     return f"{sheet}!{column_letter(column)}{row}"
 
 
@@ -104,7 +130,7 @@ class CellReading:
 
     def __str__(self) -> str:
         """Render as ``sheet!H3: read "text" as value``."""
-        return f"{self.cell}: read {self.text!r} as {self.value!r}"
+        return f"{self.cell}: read {echo(self.text)} as {bounded(repr(self.value), 400)}"
 
 
 @attrs.frozen
@@ -112,6 +138,34 @@ class Formula:
     """A cell holding a formula, which civicspace does not evaluate."""
 
     text: str
+
+
+@attrs.frozen
+class ShownDate:
+    """A date cell whose number format shows less than a day: ``mmm-yy`` shows a month.
+
+    Attributes:
+        date: The day the cell holds (Excel stores the first of the month).
+        shown: ``"month"`` or ``"year"``: what the format shows.
+        format: The number format.
+
+    """
+
+    date: datetime.date
+    shown: str
+    format: str
+
+    def text(self) -> str:
+        """The date as far as the format shows it: ``2021-06`` for a month."""
+        return f"{self.date:%Y-%m}" if self.shown == "month" else f"{self.date:%Y}"
+
+
+@attrs.frozen
+class BadSerial:
+    """A date cell whose number is no date Excel has (before 1900-01-01 or after 9999-12-31)."""
+
+    serial: float
+    format: str
 
 
 @attrs.define
@@ -124,6 +178,12 @@ class Sheet:
         rows: ``(row number, values)`` of every row below the header with a value.
         typed: Whether cells carry types (a workbook), or are all text (CSV).
         merged: ``(row, column)`` of each merged range's first cell.
+        hidden: Whether the sheet is hidden in the workbook.
+        hidden_rows: The rows with a value that the workbook hides.
+        hidden_columns: The columns the workbook hides.
+        file: The CSV file's name (``events.csv``); ``None`` for a workbook's sheet.
+        problems: ``(row, column, code, message)`` of what could not be read as
+            cells (a CSV line with a quote never closed).
 
     """
 
@@ -132,6 +192,11 @@ class Sheet:
     rows: list[tuple[int, tuple[Any, ...]]]
     typed: bool
     merged: list[tuple[int, int]] = attrs.Factory(list)
+    hidden: bool = False
+    hidden_rows: list[int] = attrs.Factory(list)
+    hidden_columns: list[int] = attrs.Factory(list)
+    file: str | None = None
+    problems: list[tuple[int, int, str, str]] = attrs.Factory(list)
 
 
 class Refusal(Exception):

@@ -14,8 +14,8 @@ from typing import Any, TextIO
 
 import civicspace
 
+from .._tables import require
 from ..errors import MissingExtraError
-from . import require
 
 __all__ = ["add_parsers", "run"]
 
@@ -86,18 +86,37 @@ def _import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from civicspace import sheets
 
     name = args.source
-    reading = sheets.read_tables(name)
+    try:
+        shown = err.isatty()
+    except (AttributeError, OSError, ValueError):  # standard error closed
+        shown = False
+
+    def progress(text: str) -> None:
+        if shown:
+            err.write(f"\r\033[K{text}")
+            err.flush()
+
+    try:
+        reading = sheets.read_tables(name, progress=progress)
+    finally:
+        if shown:
+            err.write("\r\033[K")
+            err.flush()
+    issues = list(reading.issues)
+    document = reading.document or {}
+    if reading.valid and not any(isinstance(value, list) for value in document.values()):
+        issues.append(_nothing())
     if args.format == "json":
-        out.write(json.dumps(_report(name, reading), ensure_ascii=False, indent=2) + "\n")
+        out.write(json.dumps(_report(name, issues), ensure_ascii=False, indent=2) + "\n")
     else:
-        out.writelines(f"{name}: {issue}\n" for issue in reading.issues)
+        out.writelines(f"{name}: {issue}\n" for issue in issues)
         for found in reading.readings:
             err.write(f"{name}: {found}\n")
     if not reading.readable:
         return EXIT_USAGE
-    if reading.issues:
+    if issues:
         if args.format == "text":
-            count = len(reading.issues)
+            count = len(issues)
             out.write(f"{name}: {count} issue{'s' * (count != 1)}; nothing written\n")
         return EXIT_INVALID
     if args.out is not None:
@@ -118,9 +137,23 @@ def _import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return EXIT_OK
 
 
-def _report(name: str, reading: Any) -> dict[str, Any]:
+def _nothing() -> Any:
+    """The issue of a workbook or folder with no row: an empty template, say."""
+    from civicspace.sheets import CellIssue
+
+    return CellIssue(
+        civicspace.Issue(
+            "$",
+            "sheet.empty",
+            "nothing to import: no sheet has a row below its header; fill in a row for each "
+            "record (a case on the cases sheet, ...) and import again",
+        )
+    )
+
+
+def _report(name: str, found: list[Any]) -> dict[str, Any]:
     """The JSON report, as ``schemas/report.json`` describes it: one record, the collection."""
-    issues = [issue.to_json() for issue in reading.issues]
+    issues = [issue.to_json() for issue in found]
     records = []
     if issues:
         records.append(

@@ -14,17 +14,21 @@ from __future__ import annotations
 
 import csv
 import datetime
+import errno
 import io
+import itertools
 import re
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Final
+from typing import Any, BinaryIO, Final
 
-from civicspace import Issue
+from civicspace.errors import Issue
 
-from .cells import MAX_COLUMNS, MAX_ROWS, CellIssue, Formula, Refusal, Sheet
+from .._util.regular import open_regular, read_regular
+from .cells import MAX_COLUMNS, MAX_ROWS, CellIssue, Refusal, Sheet, bounded
+from .xlsx import MAX_CELLS, SheetTooLarge, read_part
 
 __all__ = ["MAX_BYTES", "MAX_ENTRIES", "read_csv_folder", "read_sheets", "read_workbook"]
 
@@ -35,7 +39,6 @@ MAX_ENTRIES: Final = 10_000
 
 _MERGE: Final = re.compile(rb"<(?:\w+:)?mergeCell\s+ref=\"([A-Z]+)([0-9]+)(?::[A-Z]+[0-9]+)?\"")
 _ROW: Final = re.compile(rb"<(?:\w+:)?row[\s>/]")
-_ESCAPE: Final = re.compile(r"_x([0-9A-Fa-f]{4})_")
 
 
 def _refuse(code: str, message: str, sheet: str | None = None) -> Refusal:
@@ -49,49 +52,63 @@ def _column_number(letters: str) -> int:
     return number
 
 
-def read_sheets(path: Path) -> list[Sheet]:
+Progress = Callable[[str], None]
+
+
+def read_sheets(path: Path, progress: Progress | None = None) -> list[Sheet]:
     """The sheets of a workbook, a folder of CSV files or one CSV file.
+
+    Only regular files are read (a device, a FIFO or a link to one is
+    refused), each within :data:`MAX_BYTES`, counted while reading.
 
     Raises:
         Refusal: when the file cannot or must not be read, with the reason.
 
     """
     if path.is_dir():
-        return read_csv_folder(sorted(p for p in path.iterdir() if p.suffix.lower() == ".csv"))
+        files = sorted(p for p in path.iterdir() if p.suffix.lower() == ".csv")
+        return read_csv_folder(files, progress)
     if not path.exists():
-        raise _refuse("sheet.unreadable", f"{path} does not exist")
+        raise _refuse("sheet.unreadable", f"{_shown(path)} does not exist")
     if path.suffix.lower() == ".csv":
-        return read_csv_folder([path])
-    return read_workbook(path)
+        return read_csv_folder([path], progress)
+    return read_workbook(path, progress)
+
+
+def _shown(path: Path) -> str:
+    return bounded(str(path))
 
 
 # -- workbooks -----------------------------------------------------------------------------------
 
 
-def _check_zip(path: Path) -> dict[str, list[int]]:
+def _check_zip(path: Path, file: BinaryIO) -> dict[str, list[int]]:
     """Refuse a zip bomb, macros and external links; the merged cells of each sheet part."""
-    try:
-        with path.open("rb") as file:
-            start = file.read(8)
-    except OSError as error:
-        raise _refuse("sheet.unreadable", f"cannot read {path}: {error.strerror}") from None
+    start = file.read(8)
+    file.seek(0)
     if start.startswith(b"\xd0\xcf\x11\xe0"):
         raise _refuse(
             "sheet.unreadable",
             "this is an old .xls workbook or an encrypted one; save it as an "
             "unprotected Excel workbook (.xlsx)",
         )
-    if not zipfile.is_zipfile(path):
+    if start[:1] in (b"{", b"[") or path.suffix.lower() in (".json", ".jsonl"):
+        raise _refuse(
+            "sheet.unreadable",
+            "this is JSON, not a workbook: check it with civicspace validate",
+        )
+    if not zipfile.is_zipfile(file):
         raise _refuse("sheet.unreadable", "this is not an Excel workbook (.xlsx), which is a zip")
+    file.seek(0)
     try:
-        return _inspect_zip(path)
+        return _inspect_zip(file)
     except (zipfile.BadZipFile, zlib.error, EOFError, RuntimeError, NotImplementedError) as error:
         # A damaged or encrypted entry, or a compression zipfile does not know.
         raise _refuse("sheet.unreadable", f"the workbook's zip cannot be read: {error}") from None
 
 
-def _inspect_zip(path: Path) -> dict[str, list[int]]:
-    with zipfile.ZipFile(path) as archive:
+def _inspect_zip(file: BinaryIO) -> dict[str, list[int]]:
+    with zipfile.ZipFile(file) as archive:
         entries = archive.infolist()
         if len(entries) > MAX_ENTRIES:
             raise _refuse(
@@ -120,18 +137,41 @@ def _inspect_zip(path: Path) -> dict[str, list[int]]:
                 "the workbook links to other workbooks, whose values it would show; "
                 "paste the values in and remove the links (Data > Edit Links > Break Link)",
             )
+        if "xl/sharedStrings.xml" in names:
+            _count_strings(archive, "xl/sharedStrings.xml")
         merged: dict[str, list[int]] = {}
-        for name in names:
+        cells = [0]
+        for name in sorted(names):
             if name.startswith("xl/worksheets/") and name.endswith(".xml"):
-                merged[name] = _merged_cells(archive, name)
+                merged[name] = _merged_cells(archive, name, cells)
     return merged
 
 
-def _merged_cells(archive: zipfile.ZipFile, name: str) -> list[int]:
+def _count_strings(archive: zipfile.ZipFile, name: str) -> None:
+    """Refuse a shared-strings part of more strings than a workbook may hold cells.
+
+    openpyxl reads the part whole, each string an object: counted first, in bytes.
+    """
+    count, tail = 0, b""
+    with archive.open(name) as part:
+        while chunk := part.read(1 << 20):
+            edge = tail[-3:] + chunk  # a tag of 4 bytes lies in one edge only
+            count += edge.count(b"<si>") + edge.count(b"<si ") + edge.count(b"<si/")
+            if count > MAX_CELLS:
+                raise _refuse(
+                    "sheet.too_large",
+                    f"the workbook holds more than {MAX_CELLS} texts; at most {MAX_CELLS} "
+                    "cells are read: split it",
+                )
+            tail = chunk
+
+
+def _merged_cells(archive: zipfile.ZipFile, name: str, cells: list[int]) -> list[int]:
     """``[row, column, ...]`` of the first cell of each merged range, streaming the part.
 
-    The part's rows are counted on the way, so that a sheet of too many rows
-    is refused before openpyxl parses any of it.
+    The part's rows are counted on the way, and its cells added to
+    ``cells[0]``, so that a sheet of too many rows, or a workbook of too many
+    cells, is refused before any of it is parsed.
     """
     found: list[int] = []
     tail = b""
@@ -139,6 +179,15 @@ def _merged_cells(archive: zipfile.ZipFile, name: str) -> list[int]:
     with archive.open(name) as part:
         while chunk := part.read(1 << 20):
             block = tail + chunk
+            # Each cell tag is counted once: none lies within the 2 bytes before the chunk.
+            edge = tail[-2:] + chunk
+            cells[0] += sum(edge.count(tag) for tag in (b"<c ", b"<c/", b"<c>"))
+            if cells[0] > MAX_CELLS:
+                raise _refuse(
+                    "sheet.too_large",
+                    f"the workbook holds more than {MAX_CELLS} cells; at most {MAX_CELLS} are "
+                    "read: split it",
+                )
             for match in _MERGE.finditer(block):
                 found += [int(match.group(2)), _column_number(match.group(1).decode())]
             # Each row tag is counted in the block where it ends: once.
@@ -155,111 +204,93 @@ def _merged_cells(archive: zipfile.ZipFile, name: str) -> list[int]:
     return [value for pair in pairs for value in pair]
 
 
-def read_workbook(path: Path) -> list[Sheet]:
-    """The sheets of an .xlsx workbook, read in openpyxl's streaming mode.
+def _open(path: Path, limit: int) -> BinaryIO:
+    try:
+        return open_regular(path, limit)
+    except OSError as error:
+        reason = error.strerror or str(error)
+        code = "sheet.too_large" if error.errno == errno.EFBIG else "sheet.unreadable"
+        raise _refuse(code, f"cannot read {_shown(path)}: {reason}") from None
+
+
+def read_workbook(path: Path, progress: Progress | None = None) -> list[Sheet]:
+    """The sheets of an .xlsx workbook, each streamed row by row within bounds.
+
+    Every row and cell is read, whatever the sheet's ``<dimension>`` claims;
+    hidden sheets, rows and columns are marked on the sheets read.
 
     Raises:
         Refusal: for a file that is not a workbook, or a hostile one.
 
     """
-    merged = _check_zip(path)
-    from openpyxl import load_workbook  # type: ignore[import-untyped]
+    with _open(path, MAX_BYTES) as file:
+        merged = _check_zip(path, file)
+        file.seek(0)
+        from openpyxl import load_workbook  # type: ignore[import-untyped]
 
-    try:
-        workbook = load_workbook(path, read_only=True, data_only=False, keep_links=False)
-    except Exception as error:  # openpyxl raises many kinds for a damaged file
-        raise _refuse("sheet.unreadable", f"the workbook cannot be read: {error}") from None
-    try:
-        sheets = []
-        for worksheet in workbook.worksheets:
-            sheet = _read_worksheet(worksheet)
-            part = str(getattr(worksheet, "_worksheet_path", "")).lstrip("/")
-            pairs = merged.get(part, [])
-            sheet.merged = list(zip(pairs[::2], pairs[1::2], strict=True))
-            sheets.append(sheet)
-        return sheets
-    except Refusal:
-        raise
-    except Exception as error:  # a damaged part shows only while streaming
-        raise _refuse("sheet.unreadable", f"the workbook cannot be read: {error}") from None
-    finally:
-        workbook.close()
-
-
-def _cell_value(cell: Any) -> Any:
-    value = cell.value
-    if cell.data_type in ("f", "e"):  # a formula, or an error value (#N/A) a formula left
-        return Formula(str(value))
-    if isinstance(value, str) and "_x" in value:
-        # What XML cannot carry, Excel writes as _xHHHH_ (and a literal "_x" as _x005F_x).
-        return _ESCAPE.sub(lambda found: chr(int(found.group(1), 16)), value)
-    return value
-
-
-def _too_many(name: str, claimed: int | None = None) -> Refusal:
-    said = f"claims {claimed} rows" if claimed else f"has more than {MAX_ROWS} rows"
-    return _refuse(
-        "sheet.too_large",
-        f"the sheet {name} {said}; at most {MAX_ROWS} rows are read per sheet: split it",
-        sheet=name,
-    )
-
-
-def _read_worksheet(worksheet: Any) -> Sheet:
-    name = str(worksheet.title)
-    claimed = worksheet.max_row if worksheet.max_row is not None else None
-    if claimed is not None and claimed > MAX_ROWS + 1:
-        raise _too_many(name, claimed)
-    if worksheet.max_column is not None and worksheet.max_column > MAX_COLUMNS:
-        raise _refuse(
-            "sheet.too_large",
-            f"the sheet {name} claims {worksheet.max_column} columns; at most "
-            f"{MAX_COLUMNS} are read",
-            sheet=name,
-        )
-    rows = worksheet.iter_rows()
-    header: tuple[Any, ...] = ()
-    body: list[tuple[int, tuple[Any, ...]]] = []
-    for count, cells in enumerate(rows, start=1):
-        if count > MAX_ROWS + 1:
-            raise _too_many(name)
-        if len(cells) > MAX_COLUMNS:
+        try:
+            workbook = load_workbook(file, read_only=True, data_only=False, keep_links=False)
+        except Exception as error:  # openpyxl raises many kinds for a damaged file
             raise _refuse(
-                "sheet.too_large",
-                f"row {count} of the sheet {name} has more than {MAX_COLUMNS} columns",
-                sheet=name,
-            )
-        values = [_cell_value(cell) for cell in cells]
-        numbers = [cell.row for cell in cells if getattr(cell, "row", None) is not None]
-        row_number = numbers[0] if numbers else count
-        while values and values[-1] in (None, ""):
-            values.pop()
-        if row_number == 1:
-            header = tuple(values)
-        elif values:
-            body.append((row_number, tuple(values)))
-    return Sheet(name, header, body, typed=True)
+                "sheet.unreadable", f"the workbook cannot be read: {bounded(str(error))}"
+            ) from None
+        try:
+            sheets = []
+            budget = [MAX_CELLS, MAX_CELLS]
+            for worksheet in workbook.worksheets:
+                part = str(getattr(worksheet, "_worksheet_path", "")).lstrip("/")
+                if progress is not None:
+                    progress(f"reading {bounded(str(worksheet.title))}")
+                with workbook._archive.open(part) as source:
+                    sheet = read_part(worksheet, source, progress, budget)
+                pairs = merged.get(part, [])
+                sheet.merged = list(zip(pairs[::2], pairs[1::2], strict=True))
+                sheets.append(sheet)
+            return sheets
+        except SheetTooLarge as error:
+            raise _refuse("sheet.too_large", str(error)) from None
+        except Refusal:
+            raise
+        except Exception as error:  # a damaged part shows only while streaming
+            raise _refuse(
+                "sheet.unreadable", f"the workbook cannot be read: {bounded(str(error))}"
+            ) from None
+        finally:
+            workbook.close()
 
 
 # -- CSV ---------------------------------------------------------------------------------------
 
 
-def read_csv_folder(files: list[Path]) -> list[Sheet]:
+def read_csv_folder(files: list[Path], progress: Progress | None = None) -> list[Sheet]:
     """The CSV files as sheets, each named by its file name without ``.csv``.
 
     Raises:
-        Refusal: for a folder with no CSV file, or a file that is too large
-            or not UTF-8.
+        Refusal: for a folder with no CSV file, a file that is not a regular
+            file, files that hold more than :data:`MAX_BYTES` together, or a
+            file that is not UTF-8.
 
     """
     if not files:
         raise _refuse("sheet.unreadable", "the folder holds no .csv file")
-    total = sum(file.stat().st_size for file in files)
-    if total > MAX_BYTES:
-        raise _refuse(
-            "sheet.too_large", f"the CSV files hold {total} bytes; at most {MAX_BYTES} are read"
-        )
-    return [_read_csv(file) for file in files]
+    budget = MAX_BYTES
+    sheets = []
+    for file in files:
+        if progress is not None:
+            progress(f"reading {bounded(file.name)}")
+        try:
+            data = read_regular(file, budget)
+        except OSError as error:
+            if error.errno == errno.EFBIG:
+                raise _refuse(
+                    "sheet.too_large",
+                    f"the CSV files hold more than {MAX_BYTES} bytes; at most {MAX_BYTES} are read",
+                ) from None
+            reason = error.strerror or str(error)
+            raise _refuse("sheet.unreadable", f"cannot read {_shown(file)}: {reason}") from None
+        budget -= len(data)
+        sheets.append(_read_csv(file, data))
+    return sheets
 
 
 def _decode(name: str, data: bytes) -> str:
@@ -290,12 +321,21 @@ def _decode(name: str, data: bytes) -> str:
         ) from None
 
 
-def _read_csv(file: Path) -> Sheet:
+def _too_many(name: str) -> Refusal:
+    return _refuse(
+        "sheet.too_large",
+        f"the sheet {name} has more than {MAX_ROWS} rows; at most {MAX_ROWS} rows are read "
+        "per sheet: split it",
+        sheet=name,
+    )
+
+
+#: Syntax errors after which the rest of a CSV file is not read.
+_MAX_SYNTAX_ERRORS: Final = 10
+
+
+def _read_csv(file: Path, data: bytes) -> Sheet:
     name = file.stem
-    try:
-        data = file.read_bytes()
-    except OSError as error:
-        raise _refuse("sheet.unreadable", f"cannot read {file}: {error.strerror}") from None
     text = _decode(name, data)
     first = text.split("\n", 1)[0]
     delimiter = ","
@@ -303,29 +343,71 @@ def _read_csv(file: Path) -> Sheet:
         delimiter = ";"  # Excel's CSV where the decimal separator is a comma
     elif "," not in first and "\t" in first:
         delimiter = "\t"
-    reader: Iterator[list[str]] = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    header: tuple[Any, ...] = ()
-    body: list[tuple[int, tuple[Any, ...]]] = []
-    try:
-        for number, values in enumerate(reader, start=1):
-            if number > MAX_ROWS + 1:
-                raise _too_many(name)
-            if len(values) > MAX_COLUMNS:
-                raise _refuse(
-                    "sheet.too_large",
-                    f"{name}.csv has {len(values)} columns on line {number}; at most "
-                    f"{MAX_COLUMNS} are read",
-                    sheet=name,
+    lines = io.StringIO(text, newline="").readlines()
+    sheet = Sheet(name, (), [], typed=False, file=bounded(file.name))
+    position = 0  # the line (from 0) where reading starts again after a syntax error
+    while position < len(lines):
+        start = position
+        reader = csv.reader(
+            itertools.islice(lines, position, None), delimiter=delimiter, strict=True
+        )
+        try:
+            for values in reader:
+                line = start + 1
+                start = position + reader.line_num
+                _csv_row(sheet, line, values)
+            break
+        except csv.Error as error:
+            if len(sheet.problems) >= _MAX_SYNTAX_ERRORS:
+                sheet.problems.append(
+                    (
+                        start + 1,
+                        1,
+                        "sheet.csv_syntax",
+                        "too many broken lines: the rest of the file is not read",
+                    )
                 )
-            while values and values[-1] == "":
-                values.pop()
-            if number == 1:
-                header = tuple(values)
-            elif values:
-                body.append((number, tuple(values)))
-    except csv.Error as error:
-        raise _refuse("sheet.unreadable", f"{name}.csv is not CSV: {error}", sheet=name) from None
-    return Sheet(name, header, body, typed=False)
+                break
+            sheet.problems.append(_syntax(lines[start], start + 1, delimiter, error))
+            position = start + 1
+    return sheet
+
+
+def _csv_row(sheet: Sheet, line: int, values: list[str]) -> None:
+    if len(sheet.rows) >= MAX_ROWS:
+        raise _too_many(sheet.name)
+    if len(values) > MAX_COLUMNS:
+        raise _refuse(
+            "sheet.too_large",
+            f"{sheet.file} has {len(values)} columns on line {line}; at most "
+            f"{MAX_COLUMNS} are read",
+            sheet=sheet.name,
+        )
+    while values and values[-1] == "":
+        values.pop()
+    if line == 1:
+        sheet.header = tuple(values)
+    elif values:
+        sheet.rows.append((line, tuple(values)))
+
+
+def _syntax(text: str, line: int, delimiter: str, error: csv.Error) -> tuple[int, int, str, str]:
+    """A problem for a line the CSV reader cannot read: ``(line, column, code, message)``."""
+    try:
+        column = max(len(next(csv.reader([text], delimiter=delimiter), [""])), 1)
+    except csv.Error:
+        column = 1
+    if "unexpected end of data" in str(error):
+        message = (
+            "a quote opens this field and is never closed, so every line after it would "
+            'be read into it; close the quote (a quote inside a field is written twice: "")'
+        )
+    else:
+        message = (
+            f"this line is not CSV ({bounded(str(error))}); a field with a quote in it "
+            "is put in quotes, its own quotes written twice"
+        )
+    return line, column, "sheet.csv_syntax", message
 
 
 def is_date(value: Any) -> bool:

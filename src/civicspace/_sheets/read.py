@@ -13,6 +13,7 @@ issue is put on the cell its path came from.
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -22,12 +23,13 @@ import attrs
 import pyarrow as pa  # type: ignore[import-untyped]
 
 import civicspace
-from civicspace import Issue
+from civicspace.errors import Issue
 
 from .._tables.layout import LAYOUT, Column, TableLayout
-from .cells import CellIssue, CellReading, Refusal, Sheet, cell_ref, column_letter
+from .cells import CellIssue, CellReading, Refusal, Sheet, cell_ref, column_letter, echo
 from .files import read_sheets
-from .values import Bad, Read, read_value
+from .passes import further_issues
+from .values import Bad, Read, read_value, with_places
 
 __all__ = ["IGNORED_SHEETS", "RECORD_TYPES", "SheetReading", "read_path"]
 
@@ -80,10 +82,12 @@ PLACES: Final[dict[str, _Place]] = {
     "statement_demands": _Place("statements", "demands", "demand_index"),
     "statement_concerns": _Place("statement_demands", "concerns", "concern_index"),
     "session_members": _Place("sessions", "members", "member_index"),
+    "session_printed_members": _Place("sessions", "printed_members", "entry_index"),
     "agenda_items": _Place("sessions", "agenda", "item_index"),
     "session_demands": _Place("agenda_items", "demands", "demand_index"),
     "side_events": _Place("sessions", "side_events", "side_event_index"),
     "election_contests": _Place("elections", "contests", "contest_index"),
+    "election_figures": _Place("elections", "figures", "figure_index"),
 }
 
 
@@ -95,10 +99,17 @@ class _Row:
     values: dict[str, Any]
     columns: dict[str, int]  # column name → column number on the sheet
     path: str | None = None
+    file: str | None = None  # the CSV file's name
 
     def cell(self, name: str | None) -> tuple[int, str]:
         number = self.columns.get(name or "", min(self.columns.values(), default=1))
-        return number, cell_ref(self.sheet, self.number, number)
+        return number, cell_ref(self.sheet, self.number, number, self.file)
+
+    def issue(self, issue: Issue, name: str | None) -> CellIssue:
+        number, ref = self.cell(name)
+        return CellIssue(
+            issue, sheet=self.sheet, row=self.number, column=column_letter(number), cell=ref
+        )
 
 
 @attrs.frozen
@@ -140,17 +151,21 @@ class SheetReading:
         return loaded
 
 
-def read_path(path: Path) -> SheetReading:
-    """Read a workbook, a CSV folder or a CSV file; never raises for what is in it."""
+def read_path(path: Path, progress: Callable[[str], None] | None = None) -> SheetReading:
+    """Read a workbook, a CSV folder or a CSV file; never raises for what is in it.
+
+    ``progress``, when given, is called with a line saying what is being done.
+    """
     try:
-        sheets = read_sheets(path)
+        sheets = read_sheets(path, progress)
     except Refusal as refusal:
         return SheetReading(None, (refusal.issue,), readable=False)
-    return _Reader().read(sheets)
+    return _Reader(progress).read(sheets)
 
 
 class _Reader:
-    def __init__(self) -> None:
+    def __init__(self, progress: Callable[[str], None] | None = None) -> None:
+        self.progress = progress
         self.issues: list[CellIssue] = []
         self.pending: list[tuple[_Row, str | None, str, str]] = []  # row, column, code, message
         self.readings: list[CellReading] = []
@@ -158,13 +173,16 @@ class _Reader:
         self.keys: dict[str, dict[tuple[Any, ...], _Row]] = {}
         self.by_path: dict[str, _Row] = {}
         self.taken: dict[str, int] = {}  # list path → places given in sheet order
-        self.cells: dict[str, str] = {}
+        self.cells: dict[str, tuple[_Row, str | None]] = {}  # path → the row and column
+        self.files: dict[str, str | None] = {}  # sheet → its CSV file's name
+        self.gaps: set[str] = set()  # places of lists that no row gives
         self.document: dict[str, Any] = {"type": "collection"}
 
     # -- issues ----------------------------------------------------------------------------------
 
     def at(self, sheet: str, row: int | None, column: int | None, code: str, message: str) -> None:
-        ref = None if row is None or column is None else cell_ref(sheet, row, column)
+        file = self.files.get(sheet)
+        ref = None if row is None or column is None else cell_ref(sheet, row, column, file)
         self.issues.append(
             CellIssue(
                 Issue("$", code, message),
@@ -180,45 +198,64 @@ class _Reader:
 
     def _flush(self) -> None:
         for row, column, code, message in self.pending:
-            number, ref = row.cell(column)
             layout_column = _column(row.table, column)
             path = "$"
             if row.path is not None:
                 path = row.path
                 if layout_column is not None and layout_column.field:
                     path = _target(row.path, layout_column.field.split("[]")[0]) or row.path
-            self.issues.append(
-                CellIssue(
-                    Issue(path, code, message),
-                    sheet=row.sheet,
-                    row=row.number,
-                    column=column_letter(number),
-                    cell=ref,
-                )
-            )
+            self.issues.append(row.issue(Issue(path, code, message), column))
 
     # -- reading ---------------------------------------------------------------------------------
 
+    def say(self, text: str) -> None:
+        if self.progress is not None:
+            self.progress(text)
+
     def read(self, sheets: list[Sheet]) -> SheetReading:
+        self.say("reading the cells")
         for sheet in sheets:
             self.sheet(sheet)
-        for table in _TABLES:
+        self.say("placing the rows")
+        # Rows placed by an owner's path come last, when every row they may name is placed.
+        for table in sorted(
+            _TABLES, key=lambda name: _OWNED.index(name) + 1 if name in _OWNED else 0
+        ):
             if table in self.rows:
                 self.place(table)
         self.write()
         self._flush()
+        self._orphans()
         self._gaps(self.document, "$")
         # The document's own issues too, but one issue per cell: a cell already
         # found wrong is not reported again as, say, a required value missing.
-        # A row with a cell found wrong is not checked further until that is fixed: what
-        # the document lacks without the cell's value would only repeat it.
-        flagged = {(issue.sheet, issue.row) for issue in self.issues if issue.cell is not None}
-        for issue in civicspace.validate(self.document):
+        # What a cell found wrong leaves out of the document would only repeat its issue:
+        # an issue on the place of such a cell, or on an object holding it, is not reported.
+        # The rules' issues are found past the schema's too: every problem in one pass.
+        cells = {issue.cell for issue in self.issues if issue.cell is not None}
+        holding = {
+            prefix
+            for issue in self.issues
+            if issue.cell is not None and issue.issue.path != "$"
+            for prefix in _prefixes(issue.issue.path)
+        }
+        self.say("validating the collection")
+        found = civicspace.validate(self.document)
+        seen = {(issue.path, issue.code) for issue in found}
+        found += [
+            issue
+            for issue in further_issues(self.document, found)
+            if (issue.path, issue.code) not in seen
+        ]
+        for issue in found:
+            if any(issue.path == gap or issue.path.startswith(gap + ".") for gap in self.gaps):
+                continue  # on a place no row gives: that is reported
             located = self._locate(issue)
-            if located.cell is None or (located.sheet, located.row) not in flagged:
+            if located.cell is None or (located.cell not in cells and issue.path not in holding):
                 self.issues.append(located)
         if self.issues:
             return self._result(self.document)
+        self.say("loading the collection")
         return self._result(civicspace.dump(civicspace.load(self.document)))
 
     def _result(self, document: dict[str, Any]) -> SheetReading:
@@ -226,15 +263,25 @@ class _Reader:
 
     def sheet(self, sheet: Sheet) -> None:
         name = sheet.name
+        self.files[name] = sheet.file
         if name in IGNORED_SHEETS:
             return
+        for line, place, code, message in sheet.problems:
+            self.at(name, line, place, code, message)
         if name not in _TABLES:
-            known = ", ".join(_TABLES)
-            self.at(name, 1, 1, "sheet.unknown_sheet", f"no table is called {name!r}: {known}")
+            self.at(
+                name,
+                1,
+                1,
+                "sheet.unknown_sheet",
+                f"no table is called {echo(name)}{_did_you_mean(name, _TABLES)}; the tables "
+                f"are {', '.join(_TABLES)}",
+            )
             return
         if name in self.rows:
             self.at(name, 1, 1, "sheet.unknown_sheet", f"a second sheet for the table {name}")
             return
+        self._hidden(sheet)
         layout = _TABLES[name]
         known_columns = {column.name: column for column in layout.columns}
         columns: dict[str, int] = {}
@@ -247,11 +294,12 @@ class _Reader:
                     1,
                     number,
                     "sheet.unknown_column",
-                    f"the table {name} has no column {title!r}; its columns are "
+                    f"the table {name} has no column {echo(title)}"
+                    f"{_did_you_mean(str(title), known_columns)}; its columns are "
                     f"{', '.join(known_columns)}",
                 )
             elif title in columns:
-                self.at(name, 1, number, "sheet.unknown_column", f"a second column {title!r}")
+                self.at(name, 1, number, "sheet.unknown_column", f"a second column {echo(title)}")
             else:
                 columns[title] = number
         for merged_row, merged_column in sheet.merged:
@@ -268,7 +316,7 @@ class _Reader:
         dates = {c.name for c in layout.columns if f"{c.name}_precision" in known_columns}
         rows = self.rows.setdefault(name, [])
         for number, values in sheet.rows:
-            row = _Row(layout, name, number, {}, columns)
+            row = _Row(layout, name, number, {}, columns, file=sheet.file)
             for index, value in enumerate(values, start=1):
                 if value in (None, "") or index in headed:
                     continue
@@ -281,7 +329,12 @@ class _Reader:
                 )
             for title, index in columns.items():
                 column = known_columns[title]
-                if column.field is None and title not in keys and title not in _PLACING:
+                if (
+                    column.field is None
+                    and title not in keys
+                    and title not in _PLACING
+                    and not title.endswith("_places")
+                ):
                     continue  # derived: civicspace derives it again
                 value = values[index - 1] if index <= len(values) else None
                 if value is None or value == "":
@@ -297,10 +350,49 @@ class _Reader:
                 except Bad as bad:
                     self.on(row, title, bad.code, bad.message)
                     continue
-                if isinstance(read, Read):
+                if isinstance(read, Read) and not read.text:
                     read.text = str(value)
                 row.values[title] = read
+            _place_decimals(row.values)
             rows.append(row)
+
+    def _hidden(self, sheet: Sheet) -> None:
+        """Issues for what the workbook hides: what is imported must be seen."""
+        name = sheet.name
+        if sheet.hidden:
+            self.at(
+                name,
+                1,
+                1,
+                "sheet.hidden",
+                f"the sheet {name} is hidden, so its rows would be imported unseen; unhide it "
+                "(right-click a sheet tab > Unhide), check it, or delete it",
+            )
+        for number in sheet.hidden_rows:
+            self.at(
+                name,
+                number,
+                1,
+                "sheet.hidden",
+                f"row {number} is hidden, so its values would be imported unseen; unhide it "
+                "(select the rows around it, right-click > Unhide), check it, or delete it",
+            )
+        used = {
+            index
+            for _, values in sheet.rows
+            for index, value in enumerate(values, start=1)
+            if value not in (None, "")
+        } | {index for index, title in enumerate(sheet.header, start=1) if title not in (None, "")}
+        for column in sheet.hidden_columns:
+            if column in used:
+                self.at(
+                    name,
+                    1,
+                    column,
+                    "sheet.hidden",
+                    f"column {column_letter(column)} is hidden, so its values would be imported "
+                    "unseen; unhide it (select the columns around it, right-click > Unhide)",
+                )
 
     # -- placing rows ----------------------------------------------------------------------------
 
@@ -313,7 +405,7 @@ class _Reader:
         for row in with_path:
             path = row.values["path"]
             if not _PATH_SYNTAX.fullmatch(path):
-                self.on(row, "path", "sheet.bad_path", f"{path!r} is not a JSON path")
+                self.on(row, "path", "sheet.bad_path", f"{echo(path)} is not a JSON path")
             else:
                 row.path = path
         self._place_by_keys(table, [row for row in rows if "path" not in row.values])
@@ -353,7 +445,9 @@ class _Reader:
                 return None
         parent = self.keys[table].get(key)
         if parent is None or parent.path is None:
-            shown = ", ".join(f"{name} {value!r}" for name, value in zip(names, key, strict=True))
+            shown = ", ".join(
+                f"{name} {echo(value)}" for name, value in zip(names, key, strict=True)
+            )
             self.on(
                 row,
                 names[-1] if parent is None else None,
@@ -490,12 +584,13 @@ class _Reader:
                     return
                 node = node[step]
         if name is not None:
-            self.cells[path] = row.cell(name)[1]
+            self.cells[path] = (row, name)
 
     def _conflict(self, row: _Row, name: str | None, path: str) -> None:
         other, at = None, path
         while other is None and at not in ("", "$"):
-            other = self.cells.get(at)
+            found = self.cells.get(at)
+            other = None if found is None else found[0].cell(found[1])[1]
             at = at[: max(at.rfind("."), at.rfind("["))]
         self.on(
             row, name, "sheet.conflict", f"this value is given differently by {other or 'a cell'}"
@@ -508,49 +603,91 @@ class _Reader:
         elif isinstance(node, list):
             for position, value in enumerate(node):
                 if value is None:
-                    self.issues.append(
-                        CellIssue(
-                            Issue(
-                                f"{path}[{position}]",
-                                "sheet.bad_index",
-                                "no row gives this place: the rows' paths leave it out",
-                            )
-                        )
-                    )
+                    self._gap(f"{path}[{position}]", path, node, position)
                 else:
                     self._gaps(value, f"{path}[{position}]")
+
+    def _orphans(self) -> None:
+        """Issues for rows whose path goes through a place no row gives (its row deleted)."""
+        for path, row in list(self.by_path.items()):
+            for above in _prefixes(path):
+                if above == path or not above.endswith("]") or above in self.by_path:
+                    continue
+                member = above[: above.rfind("[")]
+                if member[member.rfind(".") + 1 :] not in _ROW_MEMBERS or above in self.gaps:
+                    continue
+                self.gaps.add(above)
+                issue = Issue(
+                    above,
+                    "sheet.bad_index",
+                    f"no row gives {above}, which this row's path goes through (a row "
+                    "deleted?); restore that row, or correct this path",
+                )
+                self.issues.append(row.issue(issue, "path"))
+
+    def _gap(self, place: str, base: str, items: list[Any], position: int) -> None:
+        """An issue for a place no row gives (a row deleted), on the path of the row after it."""
+        self.gaps.add(place)
+        issue = Issue(
+            place,
+            "sheet.bad_index",
+            f"no row gives {place}: the rows' paths leave it out (a row deleted?); restore "
+            "the row, or number the paths after it one lower",
+        )
+        following = (
+            self.by_path.get(f"{base}[{later}]")
+            for later in range(position + 1, len(items))
+            if items[later] is not None
+        )
+        row = next((found for found in following if found is not None), None)
+        self.issues.append(CellIssue(issue) if row is None else row.issue(issue, "path"))
 
     # -- issues of the document, back on their cells ---------------------------------------------
 
     def _locate(self, issue: Issue) -> CellIssue:
-        ref = self.cells.get(issue.path)
+        found = self.cells.get(issue.path)
+        if found is not None:
+            return found[0].issue(issue, found[1])
         row: _Row | None = None
-        if ref is None:
-            path = issue.path
-            relative = ""
-            while path and path != "$":
-                row = self.by_path.get(path)
-                if row is not None:
-                    break
-                cut = max(path.rfind("."), path.rfind("["))
-                relative = path[cut:] + relative
-                path = path[:cut]
+        path = issue.path
+        relative = ""
+        while path and path != "$":
+            row = self.by_path.get(path)
             if row is not None:
-                name = _column_for(row.table, relative.lstrip(".")) if relative else None
-                if name is None:
-                    name = row.table.key[-1] if row.table.key[-1] in row.columns else None
-                ref = row.cell(name)[1]
-        if ref is None:
+                break
+            cut = max(path.rfind("."), path.rfind("["))
+            relative = path[cut:] + relative
+            path = path[:cut]
+        if row is None:
             return CellIssue(issue)
-        sheet, _, position = ref.partition("!")
-        letters = position.rstrip("0123456789")
-        return CellIssue(
-            issue,
-            sheet=sheet,
-            row=int(position[len(letters) :]),
-            column=letters,
-            cell=ref,
-        )
+        name = _column_for(row.table, relative.lstrip(".")) if relative else None
+        if name is None:
+            name = row.table.key[-1] if row.table.key[-1] in row.columns else None
+        return row.issue(issue, name)
+
+
+def _prefixes(path: str) -> Iterable[str]:
+    """``path`` and the paths of the objects holding it: ``$.a[0].b``, ``$.a[0]``, ``$.a``."""
+    while path and path != "$":
+        yield path
+        path = path[: max(path.rfind("."), path.rfind("["))]
+
+
+def _place_decimals(values: dict[str, Any]) -> None:
+    """Write each decimal with the places its ``_places`` column gives; drop those columns."""
+    for title in [title for title in values if title.endswith("_places")]:
+        places = values.pop(title)
+        amount = values.get(title.removesuffix("_places"))
+        if isinstance(amount, str) and isinstance(places, int):
+            values[title.removesuffix("_places")] = with_places(amount, places)
+
+
+def _did_you_mean(name: str, names: Iterable[str]) -> str:
+    """``; did you mean 'events'?`` when a name is close to ``name``; empty otherwise."""
+    if len(name) > 2 * max((len(known) for known in names), default=0):
+        return ""
+    close = difflib.get_close_matches(name.strip().lower(), list(names), n=1, cutoff=0.6)
+    return f"; did you mean {close[0]!r}?" if close else ""
 
 
 #: Columns that place a row (keys, indexes, owners): read even where civicspace derives them.
@@ -661,10 +798,59 @@ def _penalty(reader: _Reader, row: _Row) -> str | None:
     return base if variant is None else f"{base}.aggravated[{variant}]"
 
 
+#: The members whose items are each a row of a table.
+_ROW_MEMBERS: Final = frozenset(place.member for place in PLACES.values())
+#: Tables whose rows may be placed by an ``owner_path``: placed after all others, in this order.
+_OWNED: Final = ("identifiers", "affiliations", "derived", "sources")
+#: (table, member): the lists whose items are rows of a table of their own.
+_ROW_LISTS: Final = frozenset((place.parent, place.member) for place in PLACES.values()) | {
+    ("charges", "citations"),
+    ("election_contests", "results"),
+    ("laws", "penalties"),
+    ("law_articles", "penalties"),
+    ("people", "identifiers"),
+    ("people", "affiliations"),
+    ("case_people", "identifiers"),
+    ("case_people", "affiliations"),
+}
+
+
+def _owner_path(reader: _Reader, row: _Row, owner: Any) -> str | None:
+    """``owner``, an ``owner_path`` cell, when it names a row (or a part of one) that is there."""
+    if not isinstance(owner, str) or not _PATH_SYNTAX.fullmatch(owner):
+        reader.on(
+            row,
+            "owner_path",
+            "sheet.bad_path",
+            f"{echo(owner)} is not a JSON path: write it as an export does, such as "
+            "$.cases[0].events[1]",
+        )
+        return None
+    path, relative = owner, ""
+    while path and path != "$":
+        found = reader.by_path.get(path)
+        if found is not None:
+            member = _TOKEN.match(relative)
+            if member is None or (found.table.name, member.group(1)) not in _ROW_LISTS:
+                return owner
+            break
+        cut = max(path.rfind("."), path.rfind("["))
+        relative, path = path[cut:] + relative, path[:cut]
+    reader.on(
+        row,
+        "owner_path",
+        "sheet.unknown_reference",
+        f"no row is at {echo(owner)}: give the path of a row of the workbook",
+    )
+    return None
+
+
 def _person_part(member: str) -> Callable[[_Reader, _Row], str | None]:
     def place(reader: _Reader, row: _Row) -> str | None:
         owner = row.values.get("owner_path")
-        if owner is None:
+        if owner is not None:
+            owner = _owner_path(reader, row, owner)
+        else:
             owner = reader._parent(row, "case_people" if row.values.get("case_id") else "people")
         if owner is None:
             return None
@@ -682,7 +868,11 @@ def _owned(member: str) -> Callable[[_Reader, _Row], str | None]:
 
 def _source(reader: _Reader, row: _Row, member: str = "sources") -> str | None:
     owner = row.values.get("owner_path")
-    if owner is None:
+    if owner is not None:
+        owner = _owner_path(reader, row, owner)
+        if owner is None:
+            return None
+    else:
         record, record_id = row.values.get("record"), row.values.get("record_id")
         if record not in RECORD_TYPES or record_id is None:
             reader.on(
@@ -706,7 +896,9 @@ def _owner(reader: _Reader, row: _Row, record: str, record_id: Any) -> str | Non
         found = keys.get((int(record_id),))  # a session, by its number
     if found is not None and found.path is not None:
         return found.path
-    reader.on(row, "record_id", "sheet.unknown_reference", f"no row of {record} is {record_id!r}")
+    reader.on(
+        row, "record_id", "sheet.unknown_reference", f"no row of {record} is {echo(record_id)}"
+    )
     return None
 
 

@@ -40,6 +40,9 @@ _CASE: Final = (
     "penalties",
     "sentences",
     "custody_credited",
+    # A charge's citation names a law by its id: the law, one row here, resolves it.
+    "laws",
+    "law_articles",
     "derived",
     "sources",
 )
@@ -83,6 +86,9 @@ Dates as given: YYYY, YYYY-MM or YYYY-MM-DD (never 03/09/2020: day and month are
 Terms: P18M, P2Y, P18M/P20M for a range, life - or as written: '18 months', '18 to 20 months'.
 Fines: an amount and its currency, or as written in the fine's amount: '4 million riel (USD 1,000)'.
 Lists (roles, titles): items separated by ';'.
+Laws a charge cites (charge_citations: law_id and article): one row on laws for each law
+(law_id, jurisdiction, kind, titles), and its cited articles on law_articles; the case
+template has these sheets so that a citation resolves to its law.
 Sources: owner_path, or record (cases, laws, ...) and record_id, then the source's own cells.
 Derived values (derived): record and record_id, the member (events[0].date) and how; the quotes
 a mark rests on are sources rows whose owner_path is the mark's path ($.cases[0].derived[0]).

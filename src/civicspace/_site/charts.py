@@ -26,27 +26,14 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
-from .. import (
-    Case,
-    ChangeDirection,
-    CivicusRating,
-    CountryRating,
-    CustodyEffect,
-    PartialDate,
-    RatingHistory,
-    Statement,
-    Term,
-    TermRange,
-    TimelineStep,
-    add_term,
-    co_signatories,
-    conflicts,
-    country_name,
-    person_status,
-    pretrial_detention,
-    timeline,
-)
-from ._text import date_text, shorten, term_text
+from ..analysis import co_signatories, conflicts
+from ..cases import Case, CustodyEffect, TimelineStep, person_status, pretrial_detention, timeline
+from ..common import PartialDate
+from ..countries import country_name
+from ..ratings import ChangeDirection, CivicusRating, CountryRating, RatingHistory
+from ..sentences import Term, TermRange, add_term
+from ..statements import Statement
+from .formatting import date_text, shorten, term_text, wrap
 
 __all__ = [
     "Chart",
@@ -126,9 +113,21 @@ def _figure(width: float, height: float) -> Figure:
     return figure
 
 
+#: Characters per line of a chart's title, and the height each further line adds (inches).
+_TITLE_WIDTH = 80
+_LINE_HEIGHT = 0.18
+
+
+def _title(title: str) -> tuple[str, float]:
+    """The title as drawn, wrapped and never cut, and the height its extra lines take."""
+    drawn = wrap(title, _TITLE_WIDTH)
+    return drawn, _LINE_HEIGHT * drawn.count("\n")
+
+
 def _empty(title: str, message: str) -> Figure:
-    figure = _figure(6.4, 1.6)
-    figure.suptitle(title, fontweight="bold")
+    drawn, extra = _title(title)
+    figure = _figure(6.4, 1.6 + extra)
+    figure.suptitle(drawn, fontweight="bold")
     figure.text(0.5, 0.4, message, ha="center", va="center")
     return figure
 
@@ -207,7 +206,7 @@ def rating_chart(ratings: Iterable[CountryRating], country: str) -> Chart:
         axes.set_ylabel("rating (open at the top)")
         axes.set_xlabel("date the rating took effect")
         axes.grid(axis="y", color="0.85", linewidth=0.6)
-        axes.set_title(title, fontweight="bold")
+        axes.set_title(_title(title)[0], fontweight="bold")
         axes.legend(
             handles=[
                 Line2D([], [], marker="o", color="black", markerfacecolor="white", label="rating"),
@@ -325,7 +324,7 @@ def _conflict_ranges(case: Case) -> Iterator[tuple[str, datetime.date, datetime.
 
 def custody_chart(case: Case) -> Chart:
     """One row per person of the case: custody as bars, events as marks, disagreements as ranges."""
-    title = shorten(f"Custody: {case.title}", 72)
+    title = f"Custody: {case.title}"
     header = ("person", "status", "custody", "pre-trial detention", "accounts that disagree")
     dated = [event.date for event in case.events if event.date is not None]
     if not case.people or not dated:
@@ -337,7 +336,8 @@ def custody_chart(case: Case) -> Chart:
     disagreements = list(_conflict_ranges(case))
     rows = []
     with _style():
-        figure = _figure(7.2, 2.4 + 0.5 * len(case.people))
+        drawn, extra = _title(title)
+        figure = _figure(7.2, 2.4 + extra + 0.5 * len(case.people))
         axes: Any = figure.add_subplot()
         used: set[str] = set()
         for row, person in enumerate(case.people):
@@ -391,7 +391,7 @@ def custody_chart(case: Case) -> Chart:
         axes.set_ylabel("person")
         axes.set_xlabel("date")
         axes.grid(axis="x", color="0.9", linewidth=0.6)
-        figure.suptitle(title, fontweight="bold")
+        figure.suptitle(drawn, fontweight="bold")
         figure.legend(
             handles=_legend(used, rows),
             loc="outside lower center",
@@ -500,6 +500,10 @@ def _person_row(
 # -- Statements -----------------------------------------------------------------------------------
 
 
+#: Characters per line of a statement's title beside its bar.
+_LABEL_WIDTH = 48
+
+
 def signatures_chart(statements: Iterable[Statement]) -> Chart:
     """Per statement: the signatories it lists (bars) and the count it declares (marks)."""
     given = tuple(statements)
@@ -517,7 +521,9 @@ def signatures_chart(statements: Iterable[Statement]) -> Chart:
     with _style():
         if not given:
             return Chart(_empty(title, "No statements."), title, "No statements.", header, ())
-        figure = _figure(7.2, 1.3 + 0.32 * len(given))
+        labels = [wrap(statement.title, _LABEL_WIDTH) for statement in given]
+        lines = sum(label.count("\n") for label in labels)
+        figure = _figure(7.2, 1.3 + 0.32 * len(given) + 0.14 * lines)
         axes: Any = figure.add_subplot()
         places = range(len(given))
         axes.barh(
@@ -540,7 +546,7 @@ def signatures_chart(statements: Iterable[Statement]) -> Chart:
                 markerfacecolor="white",
                 label="declared",
             )
-        axes.set_yticks(places, [shorten(statement.title, 44) for statement in given])
+        axes.set_yticks(places, labels)
         axes.invert_yaxis()
         axes.set_xlabel("organisations")
         axes.set_ylabel("statement")

@@ -8,17 +8,24 @@ arguments or a missing extra (one line on standard error).
 from __future__ import annotations
 
 import argparse
+import datetime
+import time
 from pathlib import Path
 from typing import Any, TextIO
 
-from .. import Collection, ValidationError, datasets, load
-from ._extra import MissingExtraError, require
+from .. import datasets
+from .._api import load
+from ..collection import Collection
+from ..errors import MissingExtraError, ValidationError
+from . import require
 
 __all__ = ["CHART_KINDS", "add_commands", "chart", "site"]
 
 EXIT_DONE = 0
 EXIT_INVALID = 1
 EXIT_USAGE = 2
+#: Seconds between two updates of the progress line.
+_PROGRESS_EVERY = 0.5
 
 #: The kinds of chart ``civicspace chart`` draws, and what each needs.
 CHART_KINDS = {
@@ -46,6 +53,13 @@ def add_commands(commands: Any) -> None:
     pages.add_argument(
         "--no-charts", action="store_true", help="leave the charts out (a faster build)"
     )
+    pages.add_argument(
+        "--today",
+        type=_day,
+        metavar="YYYY-MM-DD",
+        help="the day the pages say which laws are in force on (default: the day of the build, "
+        "which the pages state)",
+    )
     pages.set_defaults(run=site)
 
     drawn = commands.add_parser(
@@ -64,6 +78,44 @@ def add_commands(commands: Any) -> None:
     which.add_argument("--country", metavar="CODE", help="the country, ISO 3166-1 alpha-3")
     which.add_argument("--case", metavar="ID", help="the id of the case")
     drawn.set_defaults(run=chart)
+
+
+def _day(text: str) -> datetime.date:
+    """A ``YYYY-MM-DD`` argument as a date; argparse reports anything else as a usage error."""
+    try:
+        if len(text) != 10:
+            raise ValueError(text)
+        return datetime.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text[:40]!r} is not a day written YYYY-MM-DD, such as 2024-01-31"
+        ) from None
+
+
+class _Progress:
+    """Pages written, on standard error, on a terminal only (as ``validate`` and ``export``)."""
+
+    def __init__(self, err: TextIO) -> None:
+        self.err = err
+        try:
+            self.shown = err.isatty()
+        except (AttributeError, OSError, ValueError):  # standard error closed
+            self.shown = False
+        self.last = time.monotonic()
+        self.written = False
+
+    def __call__(self, pages: int, total: int) -> None:
+        now = time.monotonic()
+        if self.shown and (now - self.last >= _PROGRESS_EVERY or pages == total):
+            self.last = now
+            self.err.write(f"\r\033[Kwriting pages: {pages} of {total}")
+            self.err.flush()
+            self.written = True
+
+    def done(self) -> None:
+        if self.written:
+            self.err.write("\r\033[K")
+            self.err.flush()
 
 
 def _collection(command: str, given: str, out: TextIO, err: TextIO) -> Collection | int:
@@ -106,11 +158,16 @@ def site(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     collection = _collection("site", args.input, out, err)
     if isinstance(collection, int):
         return collection
+    progress = _Progress(err)
     try:
-        written = build(collection, args.out, draw=not args.no_charts)
+        written = build(
+            collection, args.out, today=args.today, draw=not args.no_charts, progress=progress
+        )
     except OSError as error:
+        progress.done()
         err.write(f"civicspace site: cannot write {args.out}: {error.strerror or error}\n")
         return EXIT_USAGE
+    progress.done()
     pages = sum(1 for path in written if path.suffix == ".html")
     out.write(f"{args.out}: {pages} pages, {len(written)} files; open index.html\n")
     return EXIT_DONE

@@ -6,10 +6,9 @@ import without the ``tables`` extra; the others import pyarrow.
 
 from __future__ import annotations
 
-from .._util import require_extra
-from ..errors import MissingExtraError
+from .._util.extras import require_extra
 
-__all__ = ["MissingExtraError", "require"]
+__all__ = ["require"]
 
 
 def require(what: str = "civicspace.tables", *, excel: bool = False) -> None:

@@ -10,25 +10,16 @@ from __future__ import annotations
 import decimal
 import itertools
 from collections.abc import Iterable, Iterator, Mapping
-from typing import Any
+from typing import Any, Final
 
 import pyarrow as pa  # type: ignore[import-untyped]
 
 import civicspace
-from civicspace import (
-    Case,
-    Collection,
-    CustodyEffect,
-    Derivation,
-    Life,
-    Money,
-    PartialDate,
-    RatingHistory,
-    ReportedAmount,
-    Source,
-    Term,
-    TermRange,
-)
+from civicspace.cases import Case, CustodyEffect
+from civicspace.collection import Collection
+from civicspace.common import Derivation, PartialDate, Source
+from civicspace.ratings import RatingHistory
+from civicspace.sentences import Life, Money, ReportedAmount, Term, TermRange
 
 from ..errors import TablesError
 from .layout import LAYOUT, TableLayout
@@ -94,10 +85,22 @@ def _amount(value: decimal.Decimal, path: str) -> decimal.Decimal:
     return value
 
 
+def _places(value: decimal.Decimal | None) -> int | None:
+    """The decimal places ``value`` is written with: 2 for ``4000000.00``."""
+    if value is None:
+        return None
+    exponent = value.as_tuple().exponent
+    return -exponent if isinstance(exponent, int) and exponent < 0 else 0
+
+
 def _money(name: str, value: Money | None, path: str) -> Row:
     if value is None:
-        return {f"{name}_amount": None, f"{name}_currency": None}
-    return {f"{name}_amount": _amount(value.amount, path), f"{name}_currency": value.currency}
+        return {f"{name}_amount": None, f"{name}_currency": None, f"{name}_amount_places": None}
+    return {
+        f"{name}_amount": _amount(value.amount, path),
+        f"{name}_currency": value.currency,
+        f"{name}_amount_places": _places(value.amount),
+    }
 
 
 def _reported(name: str, value: ReportedAmount | None, path: str) -> Row:
@@ -114,10 +117,16 @@ def _reported(name: str, value: ReportedAmount | None, path: str) -> Row:
     }
 
 
+#: The largest number an int64 column holds: a longer term has its ISO text only.
+_INT64: Final = 2**63 - 1
+
+
 def _months_days(term: Term | None) -> tuple[int | None, int | None]:
+    """A term's months and days as numbers; ``None`` for a number no int64 column holds."""
     if term is None:
         return None, None
-    return term.years * 12 + term.months, term.days
+    months = term.years * 12 + term.months
+    return (months if months <= _INT64 else None), (term.days if term.days <= _INT64 else None)
 
 
 def _term(name: str, term: Term | TermRange | Life | None) -> Row:
@@ -359,7 +368,7 @@ class _Builder:
                         "path": article_path,
                         "law_id": law.id,
                         "article": article.number,
-                        "article_key": civicspace.canonical_article_number(article.number),
+                        "article_key": civicspace.laws.canonical_article_number(article.number),
                         "heading": article.heading,
                         "restricts": [freedom.value for freedom in article.restricts],
                         "version": _enum(article.version),
@@ -443,7 +452,9 @@ class _Builder:
             self.sources(path, "organisations", organisation.id, organisation.sources)
 
     def cases(self, collection: Collection) -> None:
-        conflicting = {path for found in civicspace.conflicts(collection) for path in found.paths}
+        conflicting = {
+            path for found in civicspace.analysis.conflicts(collection) for path in found.paths
+        }
         for index, case in enumerate(collection.cases):
             self.case(f"$.cases[{index}]", case, conflicting)
 
@@ -468,13 +479,13 @@ class _Builder:
             arrested = next(
                 (
                     step.event.date
-                    for step in civicspace.timeline(case, person.id)
+                    for step in civicspace.cases.timeline(case, person.id)
                     if step.kind.custody is CustodyEffect.BEGINS
                 ),
                 None,
             )
-            pretrial = civicspace.pretrial_detention(case, person.id)
-            to_verdict = civicspace.arrest_to_verdict(case, person.id)
+            pretrial = civicspace.cases.pretrial_detention(case, person.id)
+            to_verdict = civicspace.cases.arrest_to_verdict(case, person.id)
             self.add(
                 "case_people",
                 {
@@ -484,7 +495,7 @@ class _Builder:
                     **_named(person),
                     "roles": [role.value for role in person.roles],
                     "nationalities": list(person.nationalities),
-                    "status": civicspace.person_status(case, person.id).value,
+                    "status": civicspace.cases.person_status(case, person.id).value,
                     **_date("arrested", arrested),
                     "pretrial_days_minimum": pretrial.minimum,
                     "pretrial_days_maximum": pretrial.maximum,
@@ -533,6 +544,14 @@ class _Builder:
                     "actor": None if event.actor is None else event.actor.name,
                     "actor_kind": None if event.actor is None else event.actor.kind.value,
                     "in_absentia": event.in_absentia,
+                    "designation_category": (
+                        None if event.designation is None else event.designation.category.value
+                    ),
+                    "designation_label": (
+                        None if event.designation is None else event.designation.label
+                    ),
+                    **_term("term_after", event.term_after),
+                    "reduced_by": None if event.reduced_by is None else str(event.reduced_by),
                     "scheduled": event.scheduled,
                     "place": event.place,
                     "note": event.note,
@@ -597,7 +616,7 @@ class _Builder:
                             "article": article,
                             "article_key": None
                             if article is None
-                            else civicspace.canonical_article_number(article),
+                            else civicspace.laws.canonical_article_number(article),
                             "as_written": citation.as_written,
                         },
                     )
@@ -612,7 +631,8 @@ class _Builder:
             self.sources(charge_path, "cases", case.id, charge.sources)
 
     def sentences(self, path: str, case: Case, common: Row, conflicting: set[str]) -> None:
-        # A ruling is the sentences of one person with one imposed_on (civicspace.conflicts).
+        # A ruling is the sentences of one person with one imposed_on
+        # (civicspace.analysis.conflicts).
         rulings: dict[tuple[str, PartialDate | None], int] = {}
         for index, sentence in enumerate(case.sentences):
             sentence_path = f"{path}.sentences[{index}]"
@@ -651,7 +671,7 @@ class _Builder:
                     "court_kind": _enum(sentence.court_kind),
                     "proceedings": _enum(sentence.proceedings),
                     "appeal_outcome": _enum(sentence.appeal_outcome),
-                    "custody_credited_days": civicspace.days_in_custody(credited)
+                    "custody_credited_days": civicspace.cases.days_in_custody(credited)
                     if all(period.end is not None for period in credited)
                     else None,
                 },
@@ -700,7 +720,7 @@ class _Builder:
                 matches = [
                     (record, match)
                     for record in records
-                    if (match := civicspace.match_organisations(signatory, record))
+                    if (match := civicspace.people.match_organisations(signatory, record))
                 ]
                 only = matches[0] if len(matches) == 1 else None
                 self.add(
@@ -769,6 +789,17 @@ class _Builder:
                         "session": number,
                         "member_index": member_index,
                         "country": member,
+                    },
+                )
+            for entry_index, entry in enumerate(session.printed_members):
+                self.add(
+                    "session_printed_members",
+                    {
+                        "path": f"{path}.printed_members[{entry_index}]",
+                        "session": number,
+                        "entry_index": entry_index,
+                        "printed": entry.printed,
+                        "countries": list(entry.countries),
                     },
                 )
             for item_index, item in enumerate(session.agenda):
@@ -863,8 +894,30 @@ class _Builder:
                             "group": result.group,
                             "seats": result.seats,
                             "share": result.share,
+                            "share_places": _places(result.share),
                         },
                     )
+            for figure_index, figure in enumerate(election.figures):
+                figure_path = f"{path}.figures[{figure_index}]"
+                self.add(
+                    "election_figures",
+                    {
+                        "path": figure_path,
+                        "election_id": election.id,
+                        "country": election.country,
+                        "figure_index": figure_index,
+                        "measure": figure.measure,
+                        "party": figure.party,
+                        "value": figure.value,
+                        "value_places": _places(figure.value),
+                        "unit": figure.unit.value,
+                        "qualifier": _enum(figure.qualifier),
+                        "previous": figure.previous,
+                        "previous_places": _places(figure.previous),
+                        "as_written": figure.as_written,
+                    },
+                )
+                self.sources(figure_path, "elections", election.id, figure.sources)
 
 
 def _table(layout: TableLayout, rows: list[Row]) -> pa.Table:

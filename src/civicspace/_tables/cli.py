@@ -13,7 +13,8 @@ from typing import Any, TextIO
 
 import civicspace
 
-from . import MissingExtraError, require
+from ..errors import MissingExtraError, TablesError
+from . import require
 
 __all__ = ["add_parser", "run"]
 
@@ -131,7 +132,7 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         written = tables.write(
             found, args.out, args.format, partition=args.partition, progress=progress
         )
-    except tables.TablesError as error:
+    except TablesError as error:
         err.write(f"civicspace export: {name}: {error}\n")
         return EXIT_INVALID
     except OSError as error:

@@ -27,8 +27,8 @@ object at ``path`` itself (an item of a list of ids); ``^name.key`` is
 ``key`` of the last ``name[i]`` the path passes through (a citation's law on
 the row of one of its articles); ``name[].key`` zips a list column into a list
 of objects (other names and their notes).  ``reader`` names the prose reader a
-cell of the column may use: ``term`` (:func:`civicspace.parse_term`) or
-``money`` (:func:`civicspace.parse_money`).
+cell of the column may use: ``term`` (:func:`civicspace.readers.parse_term`) or
+``money`` (:func:`civicspace.readers.parse_money`).
 """
 
 from __future__ import annotations
@@ -112,10 +112,21 @@ def _date(name: str, meaning: str, *, derived: bool = False) -> list[Column]:
     ]
 
 
+def _places(name: str) -> Column:
+    """The decimal places a decimal column's value is written with: what keeps "4.80" as "4.80"."""
+    return Column(
+        f"{name}_places",
+        INT,
+        f"Decimal places {name} is written with (2 for 4000000.00), which the decimal "
+        "column does not keep",
+    )
+
+
 def _money(name: str, meaning: str, field: str, reader: str | None = None) -> list[Column]:
     return [
         Column(f"{name}_amount", AMOUNT, f"{meaning}: the amount", f"{field}.amount", reader),
         Column(f"{name}_currency", TEXT, f"{meaning}: its ISO 4217 currency", f"{field}.currency"),
+        _places(f"{name}_amount"),
     ]
 
 
@@ -246,6 +257,8 @@ _NAMED = [
     ),
 ]
 
+#: Every table, in export order, with its columns, their Arrow types and meanings, and where
+#: each row and column sits in the collection document.
 LAYOUT: Final[tuple[TableLayout, ...]] = (
     TableLayout(
         "ratings",
@@ -443,7 +456,7 @@ LAYOUT: Final[tuple[TableLayout, ...]] = (
         *_NAMED,
         Column("roles", TEXTS, "Their roles in this case", "roles"),
         _NATIONALITIES,
-        Column("status", ENUM, "Their status, from civicspace.person_status"),
+        Column("status", ENUM, "Their status, from civicspace.cases.person_status"),
         *_date("arrested", "Their first arrest or detention in the case", derived=True),
         Column("pretrial_days_minimum", INT, "Days of pre-trial detention, least"),
         Column(
@@ -490,6 +503,23 @@ LAYOUT: Final[tuple[TableLayout, ...]] = (
             "actor.kind",
         ),
         Column("in_absentia", BOOL, "Whether it happened in the people's absence", "in_absentia"),
+        Column(
+            "designation_category",
+            ENUM,
+            "The designation imposed or lifted: foreign_agent, extremist, terrorist, ...",
+            "designation.category",
+        ),
+        Column(
+            "designation_label", TEXT, "The designation's label as printed", "designation.label"
+        ),
+        *_term("term_after", "The term after a commutation or reduction"),
+        Column(
+            "reduced_by",
+            TEXT,
+            "By how much a reduction cuts the term, as given: P6Y",
+            "reduced_by",
+            "term",
+        ),
         Column(
             "scheduled",
             BOOL,
@@ -547,7 +577,9 @@ LAYOUT: Final[tuple[TableLayout, ...]] = (
         Column("article_index", INT, "Position among its articles; null for a whole law"),
         attrs.evolve(_LAW, field="^citations.law"),
         Column("article", TEXT, "The article as given; null when the whole law is cited", ""),
-        Column("article_key", TEXT, "The article as civicspace.canonical_article_number reads it"),
+        Column(
+            "article_key", TEXT, "The article as civicspace.laws.canonical_article_number reads it"
+        ),
         Column("as_written", TEXT, "The citation as the source writes it", "^citations.as_written"),
     ),
     _case_table(
@@ -649,7 +681,7 @@ LAYOUT: Final[tuple[TableLayout, ...]] = (
             Column("signatory_country", TEXT, "Where it is based", "country"),
             Column("kind", ENUM, "What kind of body", "kind"),
             Column("organisation_id", TEXT, "The one organisation record it matches; else null"),
-            Column("match_rule", ENUM, "How it matched (civicspace.match_organisations)"),
+            Column("match_rule", ENUM, "How it matched (civicspace.people.match_organisations)"),
             Column("matches", INT, "How many organisation records match it"),
         ),
     ),
@@ -699,6 +731,18 @@ LAYOUT: Final[tuple[TableLayout, ...]] = (
             Column("session", INT, "The session (sessions.session)"),
             Column("member_index", INT, "Position in the list, from 0"),
             Column("country", TEXT, "ISO 3166-1 alpha-3", ""),
+        ),
+    ),
+    TableLayout(
+        "session_printed_members",
+        "An entry of a session's member list as the text prints it, when it is not a full list",
+        ("session", "entry_index"),
+        (
+            _PATH,
+            Column("session", INT, "The session (sessions.session)"),
+            Column("entry_index", INT, "Position in the list, from 0"),
+            Column("printed", TEXT, "The entry as printed", "printed"),
+            Column("countries", TEXTS, "The member states it is read as", "countries"),
         ),
     ),
     TableLayout(
@@ -799,6 +843,28 @@ LAYOUT: Final[tuple[TableLayout, ...]] = (
             Column(
                 "share", SHARE, "Share of the total in per cent, as the text states it", "share"
             ),
+            _places("share"),
+        ),
+        partition="country",
+    ),
+    TableLayout(
+        "election_figures",
+        "Another number a text states about an election: a popular vote, observers accredited",
+        ("election_id", "figure_index"),
+        (
+            _PATH,
+            Column("election_id", TEXT, "The election (elections.election_id)"),
+            Column("country", TEXT, "The election's country (for partitioning)"),
+            Column("figure_index", INT, "Position among the election's figures"),
+            Column("measure", TEXT, "What it counts, in the text's words", "measure"),
+            Column("party", TEXT, "The party it is about", "party"),
+            Column("value", AMOUNT, "The number", "value"),
+            _places("value"),
+            Column("unit", ENUM, "count or per_cent", "unit"),
+            Column("qualifier", ENUM, "How the text qualifies it: more_than, ...", "qualifier"),
+            Column("previous", AMOUNT, "The number it changed from", "previous"),
+            _places("previous"),
+            Column("as_written", TEXT, "The words it was printed in", "as_written"),
         ),
         partition="country",
     ),

@@ -15,7 +15,7 @@ from . import require
 from .build import TablesError
 from .layout import table_layout
 
-__all__ = ["FORMATS", "write", "write_csv", "write_parquet", "write_xlsx"]
+__all__ = ["ESCAPE", "FORMATS", "write", "write_csv", "write_parquet", "write_xlsx"]
 
 #: The export formats, by name.
 FORMATS: Final = ("csv", "parquet", "xlsx")
@@ -57,6 +57,36 @@ def _literal(sheet: object, value: object) -> object:
     return value
 
 
+#: What the CSV export puts before text a spreadsheet program would run as a formula.
+ESCAPE: Final = "'"
+#: What a spreadsheet program reads as the start of a formula (OWASP's list), and the escape.
+_FORMULA_STARTS: Final = ("=", "+", "-", "@", "\t", "\r", ESCAPE)
+
+
+def _neutral(value: str | None) -> str | None:
+    """Text a spreadsheet program would run as a formula, behind an apostrophe (OWASP).
+
+    Excel shows ``'=HYPERLINK(...)`` as the text ``=HYPERLINK(...)`` and never
+    evaluates it; :func:`civicspace.sheets.read_tables` takes the apostrophe
+    off again.  Text that starts with an apostrophe gets one more, so that
+    reading back is exact.
+    """
+    if value is not None and value.startswith(_FORMULA_STARTS):
+        return ESCAPE + value
+    return value
+
+
+def _neutralised(table: pa.Table) -> pa.Table:
+    """The flat table with every text cell safe to open in a spreadsheet program."""
+    columns = [
+        pa.array([_neutral(value) for value in column.to_pylist()], pa.string())
+        if pa.types.is_string(column.type)
+        else column
+        for column in table.columns
+    ]
+    return pa.table(columns, names=table.column_names)
+
+
 def _json_cell(values: list[str] | None) -> str | None:
     return None if values is None else json.dumps(values, ensure_ascii=False)
 
@@ -85,7 +115,11 @@ def write_csv(
     """Write each table to ``directory/<table>.csv``: UTF-8, a header row, ISO dates.
 
     Enumerations are written as their values, lists as JSON text, nulls as
-    empty fields.  Returns the files written.
+    empty fields.  Text a spreadsheet program would run as a formula (it
+    starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return) is
+    written behind an apostrophe, as OWASP advises, and so is text starting
+    with an apostrophe; :func:`civicspace.sheets.read_tables` reads both back
+    as they were.  Returns the files written.
     """
     from pyarrow import csv
 
@@ -95,7 +129,7 @@ def write_csv(
         if progress is not None:
             progress(name)
         path = folder / f"{name}.csv"
-        csv.write_csv(_flat(table), path)
+        csv.write_csv(_neutralised(_flat(table)), path)
         written.append(path)
     return written
 

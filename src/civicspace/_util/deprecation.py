@@ -12,7 +12,7 @@ where the old form is read.  The release that adds the warning gets a
 a ``changed`` fragment.
 
 >>> import warnings
->>> @deprecated(since="0.2", removed_in="0.3", instead="civicspace.rating_change")
+>>> @deprecated(since="0.2", removed_in="0.3", instead="civicspace.ratings.rating_change")
 ... def compare(before, after):
 ...     '''Compare two ratings.'''
 ...     return before == after
@@ -25,7 +25,7 @@ True
 >>> for part in str(caught[0].message).split("; "):
 ...     print(part)
 compare is deprecated since civicspace 0.2 and will be removed in 0.3
-use civicspace.rating_change instead
+use civicspace.ratings.rating_change instead
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Derived data remembered for the length of one run of the checks, then dropped.
 
 Several rules of a record derive the same data from it (a case's rules each
-walk every person's :func:`~civicspace.timeline`).  A function wrapped with
+walk every person's :func:`~civicspace.cases.timeline`).  A function wrapped with
 :func:`per_run` computes its value once per object and arguments while a
 :func:`one_run` block is open, and every time outside one.  The memo lives
 in a :class:`~contextvars.ContextVar` set only inside the block, so it is

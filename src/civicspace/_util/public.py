@@ -25,7 +25,7 @@ __all__ = ["publish"]
 def publish(namespace: Mapping[str, Any], names: Iterable[str], module: str) -> None:
     """Make each class in ``names`` of ``namespace`` report ``module`` as its ``__module__``.
 
-    Only classes defined in a private module of ``module`` (``module._...``)
+    Only classes defined in a private module of the package (``civicspace._...``)
     change; others are left as they are (``civicspace.errors.ParseError``
     already names a public module).
 
@@ -34,9 +34,10 @@ def publish(namespace: Mapping[str, Any], names: Iterable[str], module: str) -> 
             its own, which pickle could not find.
 
     """
+    private = f"{module.partition('.')[0]}._"
     for name in names:
         cls = namespace[name]
-        if not isinstance(cls, type) or not cls.__module__.startswith(f"{module}._"):
+        if not isinstance(cls, type) or not cls.__module__.startswith(private):
             continue
         if cls.__qualname__ != name:
             raise CivicspaceError(f"{module}.{name} is the class {cls.__qualname__}")

@@ -9,7 +9,7 @@ Hypothesis (``pip install civicspace[test]`` or ``pip install hypothesis``).
 :func:`records` the model objects; every other function here draws one model
 class, some narrowed by their arguments (:func:`money` in one currency,
 :func:`people` affiliated to given organisations).  Enumerations need no
-strategy of their own: ``hypothesis.strategies.sampled_from(civicspace.LawKind)``.
+strategy of their own: ``hypothesis.strategies.sampled_from(civicspace.laws.LawKind)``.
 Examples shrink toward small ones, optional members left out.
 
 >>> from civicspace import strategies, validate
@@ -25,9 +25,9 @@ import pkgutil
 
 from ._common import countries, derivations, identifiers, partial_dates, sources, texts, urls
 from ._records import documents, records
-from .cases import actors, cases, charges, event_kind_names, events
+from .cases import actors, cases, charges, designations, event_kind_names, events
 from .collections import collections
-from .elections import contests, elections, party_results, shares
+from .elections import contests, election_figures, elections, party_results, shares
 from .laws import (
     article_numbers,
     criticised_features,
@@ -72,6 +72,7 @@ from .sessions import (
     agenda_items,
     council_members,
     demands,
+    printed_members,
     sessions,
     side_events,
     speakers,
@@ -105,7 +106,9 @@ __all__ = [
     "deliverers",
     "demands",
     "derivations",
+    "designations",
     "documents",
+    "election_figures",
     "elections",
     "event_kind_names",
     "events",
@@ -125,6 +128,7 @@ __all__ = [
     "people",
     "person_identifiers",
     "person_records",
+    "printed_members",
     "rating_scales",
     "ratings",
     "records",

@@ -7,9 +7,7 @@ from typing import Any
 from hypothesis import strategies as st
 
 from .._api import dump
-from .._model import (
-    RECORD_TYPES,
-)
+from .._model.records import RECORD_TYPES
 from ._common import _RECORD_STRATEGIES
 
 __all__ = ["documents", "records"]

@@ -11,20 +11,20 @@ from typing import Any
 import attrs
 from hypothesis import strategies as st
 
-from .._model import (
+from .._model.cases import Case, Charge
+from .._model.events import (
     Actor,
     ActorKind,
-    Affiliation,
-    Case,
-    Charge,
     CountQualifier,
     CustodyEffect,
+    Designation,
+    DesignationCategory,
     Event,
     EventKind,
-    PartialDate,
     event_kinds,
 )
-from .._model.events import Designation, DesignationCategory
+from .._model.people import Affiliation
+from .._model.values import PartialDate
 from ._common import (
     _ids_from,
     _index,
@@ -88,7 +88,7 @@ def _details(draw: st.DrawFn, kind: EventKind) -> dict[str, Any]:
 
 
 def event_kind_names() -> st.SearchStrategy[str]:
-    """The kinds of the shipped event vocabulary (:func:`civicspace.event_kinds`)."""
+    """The kinds of the shipped event vocabulary (:func:`civicspace.cases.event_kinds`)."""
     return st.sampled_from(tuple(event_kinds()))
 
 

@@ -9,16 +9,12 @@ from typing import Any
 import attrs
 from hypothesis import strategies as st
 
-from .._analysis import implied_exchange_rates
-from .._model import (
-    Charge,
-    Collection,
-    Concern,
-    Contest,
-    Statement,
-    article_exists,
-    in_force_on,
-)
+from .._analysis.consistency import implied_exchange_rates
+from .._model.cases import Charge
+from .._model.collection import Collection
+from .._model.elections import Contest
+from .._model.laws import article_exists, in_force_on
+from .._model.statements import Concern, Statement
 from ._common import (
     _optional_tuple,
     _record_strategy,

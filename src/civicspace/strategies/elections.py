@@ -8,16 +8,18 @@ from decimal import Decimal
 import attrs
 from hypothesis import strategies as st
 
-from .._model import (
+from .._model.elections import (
     MAX_SEATS,
     MAX_SHARE_DECIMALS,
     Contest,
     Election,
+    ElectionFigure,
+    FigureUnit,
     PartyResult,
-    Signatory,
-    match_organisations,
     seat_share,
 )
+from .._model.events import CountQualifier
+from .._model.signatories import Signatory, match_organisations
 from ._common import (
     _optional,
     _record_strategy,
@@ -29,8 +31,9 @@ from ._common import (
     sources,
     texts,
 )
+from .sentences import amounts
 
-__all__ = ["contests", "elections", "party_results", "shares"]
+__all__ = ["contests", "election_figures", "elections", "party_results", "shares"]
 
 
 def shares() -> st.SearchStrategy[Decimal]:
@@ -75,9 +78,9 @@ def _distinct_results(listed: Sequence[PartyResult]) -> tuple[PartyResult, ...]:
 def contests() -> st.SearchStrategy[Contest]:
     """Contests that pass every ``election.*`` check.
 
-    No party is listed twice (by :func:`civicspace.match_organisations`),
+    No party is listed twice (by :func:`civicspace.people.match_organisations`),
     the seats add up to the total or less, and a share, when drawn, is
-    :func:`civicspace.seat_share` of the seats to 0 to 4 decimals.
+    :func:`civicspace.elections.seat_share` of the seats to 0 to 4 decimals.
     """
 
     @st.composite
@@ -96,6 +99,21 @@ def contests() -> st.SearchStrategy[Contest]:
     return build()
 
 
+def election_figures() -> st.SearchStrategy[ElectionFigure]:
+    """Numbers stated about an election: counts or shares, with or without a previous value."""
+    return st.builds(
+        ElectionFigure,
+        measure=texts(),
+        party=st.none() | texts(),
+        value=amounts(),
+        unit=st.sampled_from(FigureUnit),
+        qualifier=st.none() | st.sampled_from(CountQualifier),
+        previous=st.none() | amounts(),
+        as_written=st.none() | texts(),
+        sources=_some(sources, 2),
+    )
+
+
 @_record_strategy(Election)
 def elections() -> st.SearchStrategy[Election]:
     """Elections that pass every ``election.*`` check (see :func:`contests`)."""
@@ -106,5 +124,6 @@ def elections() -> st.SearchStrategy[Election]:
         date=_shared(partial_dates),
         title=_shared(texts),
         contests=st.lists(contests(), min_size=1, max_size=3).map(tuple),
+        figures=st.lists(election_figures(), max_size=2).map(tuple),
         sources=_some(sources, 2),
     )

@@ -6,20 +6,19 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from .._model import (
+from .._model.articles import LawReference
+from .._model.laws import (
     Article,
     CriticisedFeature,
     Feature,
     Freedom,
     Law,
     LawKind,
-    LawReference,
     LawStatus,
-    LawVersion,
-    PartialDate,
     StatusChange,
     law_id,
 )
+from .._model.values import LawVersion, PartialDate
 from ._common import (
     _marking,
     _optional_tuple,
@@ -120,7 +119,7 @@ _DRAFT_STATUSES = (LawStatus.DRAFTED, LawStatus.RESCINDED, LawStatus.REPEALED)
 def laws() -> st.SearchStrategy[Law]:
     """Laws that pass every ``law.*`` rule.
 
-    Ids are ELI-style (:func:`civicspace.law_id`); the history is in date
+    Ids are ELI-style (:func:`civicspace.laws.law_id`); the history is in date
     order with one entry a date; article numbers are unique; a draft law has
     no enacted status.
     """

@@ -7,14 +7,14 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from .._model import (
+from .._model.people import (
     Affiliation,
+    CaseOrganisation,
+    CasePerson,
     Identifier,
-    Organisation,
     OrganisationKind,
     OrganisationRecord,
     OtherName,
-    Person,
     PersonRecord,
     Role,
 )
@@ -82,17 +82,17 @@ def _person_fields(organisation_ids: Sequence[str] | None) -> st.SearchStrategy[
     )
 
 
-def _unaffiliated_people() -> st.SearchStrategy[Person]:
+def _unaffiliated_people() -> st.SearchStrategy[CasePerson]:
     """People affiliated to no organisation: ``people(())``, argument-free for sharing."""
     return people(())
 
 
-def people(organisation_ids: Sequence[str] | None = None) -> st.SearchStrategy[Person]:
+def people(organisation_ids: Sequence[str] | None = None) -> st.SearchStrategy[CasePerson]:
     """People as cases embed them, affiliated to some of ``organisation_ids``.
 
     ``None`` affiliates them to any ids, an empty sequence to none.
     """
-    return _person_fields(organisation_ids).map(lambda fields: Person(**fields))
+    return _person_fields(organisation_ids).map(lambda fields: CasePerson(**fields))
 
 
 @_record_strategy(PersonRecord)
@@ -117,9 +117,9 @@ def _organisation_fields() -> st.SearchStrategy[dict[str, Any]]:
     )
 
 
-def organisations() -> st.SearchStrategy[Organisation]:
+def organisations() -> st.SearchStrategy[CaseOrganisation]:
     """Organisations as cases embed them."""
-    return _organisation_fields().map(lambda fields: Organisation(**fields))
+    return _organisation_fields().map(lambda fields: CaseOrganisation(**fields))
 
 
 @_record_strategy(OrganisationRecord)

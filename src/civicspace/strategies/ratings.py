@@ -6,15 +6,10 @@ import itertools
 
 from hypothesis import strategies as st
 
-from .._model import (
-    CountryRating,
-    Rating,
-    RatingScale,
-    ScaleDirection,
-    ScoreBand,
-    Source,
-)
-from .._pipeline import rating_scales as shipped_rating_scales
+from .._model.ratings import CivicusRating, CountryRating
+from .._model.scales import RatingScale, ScaleDirection, ScoreBand
+from .._model.values import Source
+from .._pipeline.resources import rating_scales as shipped_rating_scales
 from ._common import (
     _marking,
     _optional_tuple,
@@ -29,9 +24,9 @@ from ._common import (
 __all__ = ["country_ratings", "rating_scales", "ratings", "score_bands"]
 
 
-def ratings() -> st.SearchStrategy[Rating]:
+def ratings() -> st.SearchStrategy[CivicusRating]:
     """The five CIVICUS categories."""
-    return st.sampled_from(Rating)
+    return st.sampled_from(CivicusRating)
 
 
 def _score_in(minimum: float, maximum: float) -> st.SearchStrategy[float]:
@@ -45,7 +40,7 @@ def country_ratings() -> st.SearchStrategy[CountryRating]:
     """Country ratings; a score, when drawn, lies in its category's CIVICUS band."""
     bands = {band.category: band for band in shipped_rating_scales()["civicus-monitor"].bands}
 
-    def with_score(rating: Rating) -> st.SearchStrategy[tuple[Rating, float | None]]:
+    def with_score(rating: CivicusRating) -> st.SearchStrategy[tuple[CivicusRating, float | None]]:
         band = bands[rating.value]
         assert band.minimum is not None and band.maximum is not None
         return st.tuples(st.just(rating), st.none() | _score_in(band.minimum, band.maximum))
@@ -59,7 +54,7 @@ def country_ratings() -> st.SearchStrategy[CountryRating]:
             score=rating_and_score[1],
             sources=sources,
         ),
-        st.one_of([with_score(rating) for rating in Rating]),
+        st.one_of([with_score(rating) for rating in CivicusRating]),
         countries(),
         partial_dates(),
         st.none() | st.booleans(),

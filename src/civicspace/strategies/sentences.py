@@ -14,32 +14,24 @@ from typing import Any, TypeVar
 import attrs
 from hypothesis import strategies as st
 
-from .._model import (
-    LIFE,
-    REMAINDER,
-    AggravatedPenalty,
-    AppealOutcome,
-    CustodyKind,
-    CustodyPeriod,
-    LawVersion,
-    Life,
-    Money,
-    Remainder,
-    ReportedAmount,
-    Sentence,
-    StatutoryPenalty,
-    Term,
-    TermRange,
-)
+from .._model.custody import CustodyKind, CustodyPeriod
+from .._model.money import Money, ReportedAmount
+from .._model.penalties import AggravatedPenalty, StatutoryPenalty
 from .._model.sentences import (
+    REMAINDER,
     AdditionalPenalty,
     AdditionalPenaltyKind,
+    AppealOutcome,
     CourtKind,
     DetentionRegime,
     NonCustodialKind,
     NonCustodialPenalty,
     Proceedings,
+    Remainder,
+    Sentence,
 )
+from .._model.terms import LIFE, Life, Term, TermRange
+from .._model.values import LawVersion
 from ._common import (
     _optional_tuple,
     identifiers,
@@ -127,7 +119,7 @@ def month_free_terms(*, max_days: int = 20000) -> st.SearchStrategy[Term]:
 
 
 def terms_or_life() -> st.SearchStrategy[Term | Life]:
-    """Finite terms, and :data:`~civicspace.LIFE` now and then."""
+    """Finite terms, and :data:`~civicspace.sentences.LIFE` now and then."""
     return st.one_of(st.just(LIFE), terms())
 
 

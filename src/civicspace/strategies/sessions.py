@@ -6,17 +6,18 @@ import datetime
 
 from hypothesis import strategies as st
 
-from .._model import (
+from .._model.countries import un_member_states
+from .._model.sessions import (
     COUNCIL_SEATS,
     AgendaItem,
     AgendaItemKind,
     Demand,
-    PartialDate,
+    PrintedMember,
     Session,
     SideEvent,
     Speaker,
-    un_member_states,
 )
+from .._model.values import PartialDate
 from ._common import (
     _marking,
     _optional_tuple,
@@ -31,6 +32,7 @@ __all__ = [
     "agenda_items",
     "council_members",
     "demands",
+    "printed_members",
     "sessions",
     "side_events",
     "speakers",
@@ -118,6 +120,17 @@ def council_members() -> st.SearchStrategy[tuple[str, ...]]:
     )
 
 
+def printed_members() -> st.SearchStrategy[PrintedMember]:
+    """An entry of a member list as printed, read as none, one or a few member states."""
+    return st.builds(
+        PrintedMember,
+        printed=texts(),
+        countries=st.lists(
+            st.sampled_from(sorted(un_member_states())), max_size=3, unique=True
+        ).map(tuple),
+    )
+
+
 @_record_strategy(Session)
 def sessions() -> st.SearchStrategy[Session]:
     """Sessions that pass every ``session.*`` check.
@@ -142,6 +155,7 @@ def sessions() -> st.SearchStrategy[Session]:
             agenda=draw(_optional_tuple(agenda_items())),
             side_events=draw(_optional_tuple(side_events(partial_dates(low, high)))),
             members=draw(st.just(()) | council_members()),
+            printed_members=draw(_optional_tuple(printed_members(), max_size=3)),
             sources=draw(_optional_tuple(sources(), max_size=2)),
         )
 

@@ -6,16 +6,9 @@ from collections.abc import Sequence
 
 from hypothesis import strategies as st
 
-from .._model import (
-    Concern,
-    Deliverer,
-    OrganisationKind,
-    Signatory,
-    Statement,
-    StatementDemand,
-    StatementKind,
-    match_organisations,
-)
+from .._model.people import OrganisationKind
+from .._model.signatories import Signatory, match_organisations
+from .._model.statements import Concern, Deliverer, Statement, StatementDemand, StatementKind
 from ._common import (
     _marking,
     _optional,
@@ -93,7 +86,7 @@ def _declared_count(listed: Sequence[Signatory]) -> st.SearchStrategy[int | None
 def statements() -> st.SearchStrategy[Statement]:
     """Statements that pass every ``statement.*`` check.
 
-    No organisation is listed twice (by :func:`civicspace.match_organisations`),
+    No organisation is listed twice (by :func:`civicspace.people.match_organisations`),
     and a declared count is the number listed, or anything when none are.
     """
 

@@ -1,6 +1,6 @@
 """A fast unstructuring path for :func:`civicspace.dump`.
 
-The converter's unstructure functions (:mod:`civicspace._convert`) dispatch
+The converter's unstructure functions (:mod:`civicspace._pipeline.convert`) dispatch
 on every value's type through cattrs.  :func:`unstructure` gives the very
 same JSON-ready values with one function per attrs class, generated from
 its fields and type hints (so a new field or record kind needs nothing
@@ -22,7 +22,7 @@ from typing import Any
 import attrs
 import cattrs.fns
 
-from ..._model import record_type_of
+from ..._model.records import record_type_of
 from ..convert import converter
 from .structure import GeneratedFunctions, compile_generated, is_generic_attrs_class, optional_of
 

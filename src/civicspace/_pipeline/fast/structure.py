@@ -1,6 +1,6 @@
 """A fast structuring path for records the schema has proven valid.
 
-The strict converter (:mod:`civicspace._convert`) checks every value's
+The strict converter (:mod:`civicspace._pipeline.convert`) checks every value's
 JSON type, every object's members and every enum value before it builds an
 object, and wraps each step to report paths.  Once a record parsed from
 JSON text has passed its schema, those checks are proven; what the schema
@@ -39,7 +39,7 @@ from typing import Any
 
 import attrs
 
-from ..._model import record_type_of
+from ..._model.records import record_type_of
 from ...errors import Issue
 from ..convert import converter, field_by_field
 from ..structure import structure_record
@@ -94,7 +94,7 @@ def structure_proven(cls: type[Any], value: Any) -> tuple[Any, list[Issue]]:
     """Structure ``value``, parsed from JSON text and valid against its schema, into ``cls``.
 
     The object, or ``None`` and the issues, exactly as
-    :func:`~civicspace._structure.structure_record` gives them: anything the
+    :func:`~civicspace._pipeline.structure.structure_record` gives them: anything the
     fast path cannot build is structured again by the strict converter.
     """
     _SHARED.clear()  # nothing built before this record (by a direct call of a builder) is used

@@ -1,0 +1,12 @@
+"""Collections: many records of every type in one document, and lookups across them."""
+
+from ._model.collection import Collection, PersonInCase, SentenceInCase
+from ._util.public import publish as _publish
+
+__all__ = [
+    "Collection",
+    "PersonInCase",
+    "SentenceInCase",
+]
+
+_publish(globals(), __all__, __name__)
