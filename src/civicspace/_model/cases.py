@@ -223,7 +223,7 @@ def timeline(case: Case, person_id: str) -> Iterator[TimelineStep]:
     acquittal, ...) when they are.  Nothing else changes it: a sentence whose
     remainder is suspended after time served does not, here; for custody
     as well as legal outcome over time, see :func:`~civicspace.cases.status_history`.
-    An event that was only scheduled (:attr:`Event.scheduled <civicspace.cases.Event.scheduled>`)
+    An event that was only scheduled (:attr:`Event.scheduled <civicspace.Event.scheduled>`)
     is not in the timeline: it is not known to have happened.  An acquittal
     (or charges dropped) on some charges does not end custody while another
     charge of the person stands (:class:`ChargeVerdicts`).

@@ -492,7 +492,7 @@ def status_history(case: Case, person_id: str) -> tuple[StatusStep, ...]:
 
     Events that change neither fact are left out, and so are
     events that were only scheduled (:attr:`Event.scheduled
-    <civicspace.cases.Event.scheduled>`): they are not known to have happened.
+    <civicspace.Event.scheduled>`): they are not known to have happened.
 
     Unlike :func:`~civicspace.cases.person_status`, nothing overwrites anything of
     the other kind: after a conviction and a release the person is
