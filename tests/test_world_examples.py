@@ -387,9 +387,6 @@ def test_apple_daily_closed_and_myanmar_outlets_banned() -> None:
     assert [("dvb", "mizzima")] == [e.organisations for e in myanmar.events if e.kind == "ban"]
 
 
-@pytest.mark.xfail(
-    reason="no release is assumed when a ruling joins a fine to the 15-day term", strict=False
-)
 def test_administrative_arrest_ends_when_served() -> None:
     # "ruled to arrest Russian opposition figure Alexei Navalny for 15 days"
     case = _case("navalny-2014-2017")

@@ -212,9 +212,10 @@ def test_residential_surveillance_is_custody() -> None:
 
 
 def test_custody_ends_when_an_administrative_arrest_is_served() -> None:
-    """Alexei Navalny, detained at the anti-corruption protest in Moscow on 26 March 2017 and
-    given 15 days of administrative arrest by the Tverskoy court on 27 March; he walked free on
-    10 April 2017 (Reuters, 10 April 2017).  No release event is entered: the term says it.
+    """Alexei Navalny, detained at the anti-corruption protest in Moscow on 26 March 2017, fined
+    20,000 roubles and given 15 days of administrative arrest by the Tverskoy court on 27 March;
+    he walked free on 10 April 2017 (Reuters, 10 April 2017).  No release event is entered: the
+    term says it, and the fine beside it holds no one.
     """
     found = case(
         "navalny-2017",
@@ -228,11 +229,17 @@ def test_custody_ends_when_an_administrative_arrest_is_served() -> None:
         sentences=[
             {
                 "person": "navalny",
+                "fine": {"amount": {"amount": "20000", "currency": "RUB"}},
+                "imposed_on": "2017-03-27",
+                "proceedings": "administrative",
+            },
+            {
+                "person": "navalny",
                 "term": "P15D",
                 "imposed_on": "2017-03-27",
                 "court": "Tverskoy District Court",
                 "custody_credited": [{"start": "2017-03-26", "end": "2017-03-27"}],
-            }
+            },
         ],
     )
     held = standing_on(found, "navalny", D(2017, 4, 9))
@@ -240,7 +247,7 @@ def test_custody_ends_when_an_administrative_arrest_is_served() -> None:
     free = standing_on(found, "navalny", D(2017, 4, 10))
     assert (CustodyStatus.RELEASED, True) == (free.custody, free.assumed)
     assumed = status_history(found, "navalny")[-1]
-    assert (D(2017, 4, 10), (0,), 1) == (assumed.assumed_on, assumed.sentences, assumed.index)
+    assert (D(2017, 4, 10), (0, 1), 1) == (assumed.assumed_on, assumed.sentences, assumed.index)
 
 
 def test_a_prisoner_exchange() -> None:

@@ -32,11 +32,13 @@ from .values import Derivation, PartialDate, Source, check_country, check_id, ch
 __all__ = [
     "Case",
     "Charge",
+    "ChargeVerdicts",
     "DayCount",
     "TimelineStep",
     "UnknownPersonError",
     "arrest_to_verdict",
     "case_statuses",
+    "charges_of",
     "person_status",
     "pretrial_detention",
     "timeline",

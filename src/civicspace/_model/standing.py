@@ -48,7 +48,7 @@ the designations a state puts on them (:func:`designations_in_force`).
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 import attrs
 
@@ -269,8 +269,18 @@ def sentences_after_changes(
     return tuple(_apply_changes(case, person_id, on=on).values())
 
 
+def _custodial(sentences: Iterable[Sentence]) -> list[Sentence]:
+    """The sentences that hold the person: a term or death (a fine alone holds no one)."""
+    return [sentence for sentence in sentences if sentence.term is not None or sentence.death]
+
+
 def _release_day(sentences: list[Sentence]) -> datetime.date | None:
-    """The day a ruling's sentences are all served: ``None`` unless each has a finite term."""
+    """The day a ruling's custodial sentences are all served: ``None`` unless each is finite.
+
+    Sentences without custody (a fine, a non-custodial penalty) are left out;
+    ``None`` when none is left, or one is death, life or a range.
+    """
+    sentences = _custodial(sentences)
     if not sentences or not all(
         isinstance(sentence.term, Term) and not sentence.death for sentence in sentences
     ):
@@ -419,7 +429,8 @@ def _steps(case: Case, person_id: str) -> Iterator[StatusStep]:
         sentences: tuple[int, ...] = ()
         if kind.verdict and new_custody is CustodyStatus.DETAINED and new_outcome in _CONVICTIONS:
             ruling = _ruling(case, person_id, index)
-            if ruling and all(_nothing_left_to_serve(s) for s in ruling.values()):
+            held = _custodial(ruling.values())
+            if held and all(_nothing_left_to_serve(sentence) for sentence in held):
                 sentences = tuple(ruling)
                 new_custody, new_kind = CustodyStatus.RELEASED, None
             else:
