@@ -219,7 +219,7 @@ def test_the_command_reports_a_dataset_this_version_refuses_and_exits_1(
     )
 
     def refused(name: str) -> Collection:
-        raise civicspace.ValidationError([issue], kind="collection")
+        raise civicspace.ValidationError([issue], record_type="collection")
 
     monkeypatch.setattr(datasets, "load", refused)
     assert 1 == main(["dataset", "cambodia"])

@@ -34,7 +34,7 @@ CASE = civicspace.schema("case", openapi=True)
 async def submit_case(request: Request) -> JSONResponse:
     """Accept one case record; 422 with every issue when it is not valid."""
     try:
-        case = civicspace.load_one(await request.body(), kind="case")
+        case = civicspace.load_one(await request.body(), record_type="case")
     except civicspace.ValidationError as error:
         issues = [civicspace.dump(issue) for issue in error.issues]
         return JSONResponse({"valid": False, "issues": issues}, status_code=422)

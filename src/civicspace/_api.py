@@ -50,20 +50,22 @@ def record_types() -> tuple[str, ...]:
     return tuple(RECORD_TYPES)
 
 
-def _check_kind(kind: object) -> None:
-    if kind is not None and (not isinstance(kind, str) or kind not in RECORD_TYPES):
-        shown = echo(kind) if isinstance(kind, str) else f"a {type(kind).__name__}"
-        raise CivicspaceError(
-            f"kind must be a record type, one of {', '.join(RECORD_TYPES)}; got {shown}"
+def _check_record_type(record_type: object) -> None:
+    if record_type is not None and (
+        not isinstance(record_type, str) or record_type not in RECORD_TYPES
+    ):
+        shown = (
+            echo(record_type) if isinstance(record_type, str) else f"a {type(record_type).__name__}"
         )
+        raise CivicspaceError(f"record_type must be one of {', '.join(RECORD_TYPES)}; got {shown}")
 
 
-def _kind_of(value: Any, kind: str | None) -> tuple[str | None, list[Issue]]:
-    # Whether or not kind= is given, a body that is no object gets the same code.
+def _record_type_of(value: Any, record_type: str | None) -> tuple[str | None, list[Issue]]:
+    # Whether or not record_type= is given, a body that is no object gets the same code.
     if not isinstance(value, dict):
         return None, [Issue("$", "document.not_object", "a record must be a JSON object")]
-    if kind is not None:
-        return kind, []
+    if record_type is not None:
+        return record_type, []
     tag = value.get("type")
     if not isinstance(tag, str):
         return None, [
@@ -104,8 +106,8 @@ def _parsed(data: Any) -> tuple[Any, list[Issue]]:
     return checked(data)
 
 
-def _run(data: Any, kind: str | None) -> tuple[Any, Any, str | None, list[Issue]]:
-    """One record through every step: the object (or ``None``), the JSON value, kind, issues.
+def _run(data: Any, record_type: str | None) -> tuple[Any, Any, str | None, list[Issue]]:
+    """One record through every step: the object (or ``None``), the JSON value, record_type, issues.
 
     Text and parsed values take the same path once read: a parsed value is
     first checked into plain JSON values, which is what parsing returns.
@@ -113,27 +115,27 @@ def _run(data: Any, kind: str | None) -> tuple[Any, Any, str | None, list[Issue]
     value, issues = _parsed(data)
     if issues:
         return None, None, None, issues
-    found_kind, issues = _kind_of(value, kind)
-    if found_kind is None:
+    found_type, issues = _record_type_of(value, record_type)
+    if found_type is None:
         return None, value, None, issues
     try:
         # jsonschema-rs, or else the compiled schemas, prove a record valid; only the rest
         # go through jsonschema, which alone writes issues.
-        proven = _fast.proven_valid(found_kind, value)
-        issues = [] if proven else schema_issues(found_kind, value)
+        proven = _fast.proven_valid(found_type, value)
+        issues = [] if proven else schema_issues(found_type, value)
         if issues:
-            return None, value, found_kind, issues
+            return None, value, found_type, issues
         # Imported here, not with civicspace: they build the converter, which needs cattrs.
         from ._pipeline.fast.structure import structure_proven
 
         # Proven valid by the schema: the fast structuring path.
-        record, issues = structure_proven(RECORD_TYPES[found_kind], value)
+        record, issues = structure_proven(RECORD_TYPES[found_type], value)
         if issues:
-            return None, value, found_kind, issues
-        return record, value, found_kind, check_record(record)
+            return None, value, found_type, issues
+        return record, value, found_type, check_record(record)
     except RecursionError:  # a value nested deeper than any schema goes
         issue = Issue("$", "json.too_deep", "the JSON is nested too deeply")
-        return None, value, found_kind, [issue]
+        return None, value, found_type, [issue]
 
 
 def _record_id(value: Any) -> str | None:
@@ -143,7 +145,7 @@ def _record_id(value: Any) -> str | None:
     return None
 
 
-def _report(index: int, text: RecordText, kind: str | None) -> tuple[Any, RecordReport]:
+def _report(index: int, text: RecordText, record_type: str | None) -> tuple[Any, RecordReport]:
     if text.data is None:
         issue = Issue(
             "$",
@@ -152,13 +154,13 @@ def _report(index: int, text: RecordText, kind: str | None) -> tuple[Any, Record
             line=text.line,
         )
         return None, RecordReport(index, text.line, None, None, (issue,))
-    return _report_value(index, text.line, text.data, kind)
+    return _report_value(index, text.line, text.data, record_type)
 
 
 def _report_value(
-    index: int, line: int | None, data: Any, kind: str | None
+    index: int, line: int | None, data: Any, record_type: str | None
 ) -> tuple[Any, RecordReport]:
-    record, value, found_kind, issues = _run(data, kind)
+    record, value, found_type, issues = _run(data, record_type)
     if line is not None:
         issues = [attrs.evolve(issue, line=line) for issue in issues]
     record_id = getattr(record, "id", None) if record is not None else None
@@ -166,7 +168,7 @@ def _report_value(
         record_id = _record_id(value)
     if record_id is not None:
         record_id = cut(record_id)
-    return record, RecordReport(index, line, found_kind, record_id, tuple(issues))
+    return record, RecordReport(index, line, found_type, record_id, tuple(issues))
 
 
 def _is_stream(data: Any) -> bool:
@@ -179,33 +181,33 @@ def _is_stream(data: Any) -> bool:
     return True
 
 
-def _results(data: Any, kind: str | None) -> Iterator[tuple[Any, RecordReport]]:
-    _check_kind(kind)
+def _results(data: Any, record_type: str | None) -> Iterator[tuple[Any, RecordReport]]:
+    _check_record_type(record_type)
     if isinstance(data, str | bytes | bytearray):
         if is_json_lines(data):
             for index, (line, line_text) in enumerate(split_json_lines(data)):
-                yield _report_value(index, line, line_text, kind)
+                yield _report_value(index, line, line_text, record_type)
         else:
-            yield _report_value(0, None, data, kind)
+            yield _report_value(0, None, data, record_type)
     elif _is_stream(data):
         for index, text in enumerate(read_records(data)):
-            yield _report(index, text, kind)
+            yield _report(index, text, record_type)
     else:
-        yield _report_value(0, None, data, kind)
+        yield _report_value(0, None, data, record_type)
 
 
-def validate_records(data: Any, *, kind: str | None = None) -> Iterator[RecordReport]:
+def validate_records(data: Any, *, record_type: str | None = None) -> Iterator[RecordReport]:
     """Validate record by record, yielding a :class:`RecordReport` for each.
 
     Takes what :func:`validate` takes, and also a binary stream (an open
     file), which is read lazily: a JSON Lines stream of any length is
     validated in memory bounded by its longest line.
     """
-    for _, report in _results(data, kind):
+    for _, report in _results(data, record_type):
         yield report
 
 
-def validate(data: Any, *, kind: str | None = None) -> list[Issue]:
+def validate(data: Any, *, record_type: str | None = None) -> list[Issue]:
     """Every problem with a JSON document; an empty list means it is valid.
 
     Args:
@@ -217,7 +219,7 @@ def validate(data: Any, *, kind: str | None = None) -> list[Issue]:
             exceptions; so is anything in a parsed value that JSON cannot
             hold (a ``datetime.date``, a set, a tuple, a key that is not a
             string), at its path.
-        kind: The record type to read every record as; by default each
+        record_type: The record type to read every record as; by default each
             record's ``type`` member says.
 
     Returns:
@@ -227,13 +229,17 @@ def validate(data: Any, *, kind: str | None = None) -> list[Issue]:
         later steps run only on a record that passed the earlier ones.
 
     Raises:
-        CivicspaceError: only when ``kind`` names no record type, or for a
+        CivicspaceError: only when ``record_type`` names no record type, or for a
             file opened in text mode.  Bad data never raises.
     """
-    return [issue for report in validate_records(data, kind=kind) for issue in report.issues]
+    return [
+        issue
+        for report in validate_records(data, record_type=record_type)
+        for issue in report.issues
+    ]
 
 
-def load(data: Any, *, kind: str | None = None) -> Any:
+def load(data: Any, *, record_type: str | None = None) -> Any:
     """Validate a JSON document and return it as a model object.
 
     Takes what :func:`validate` takes.  A ``"rating"`` record loads as a
@@ -244,17 +250,17 @@ def load(data: Any, *, kind: str | None = None) -> Any:
     Raises:
         ValidationError: carrying every issue :func:`validate` would report.
     """
-    results = list(_results(data, kind))
+    results = list(_results(data, record_type))
     issues = [issue for _, report in results for issue in report.issues]
     if issues:
         first = next(report for _, report in results if report.issues)
-        raise ValidationError(issues, kind=first.kind, record_id=first.id)
+        raise ValidationError(issues, record_type=first.record_type, record_id=first.id)
     records = [record for record, _ in results]
     lines = results[0][1].line is not None
     return records if lines else records[0]
 
 
-def load_one(data: Any, *, kind: str | None = None) -> Any:
+def load_one(data: Any, *, record_type: str | None = None) -> Any:
     """Validate exactly one record and return it as a model object.
 
     Like :func:`load`, but never returns a list: text that is JSON Lines
@@ -266,7 +272,7 @@ def load_one(data: Any, *, kind: str | None = None) -> Any:
         ValidationError: carrying every issue :func:`validate` would report,
             or the ``document.json_lines`` issue.
     """
-    _check_kind(kind)
+    _check_record_type(record_type)
     if _is_stream(data):
         data = data.read(MAX_RECORD_BYTES + 1)
         if len(data) > MAX_RECORD_BYTES:
@@ -286,25 +292,25 @@ def load_one(data: Any, *, kind: str | None = None) -> Any:
             expected="one JSON document",
         )
         raise ValidationError([issue])
-    record, report = _report_value(0, None, data, kind)
+    record, report = _report_value(0, None, data, record_type)
     if report.issues:
-        raise ValidationError(report.issues, kind=report.kind, record_id=report.id)
+        raise ValidationError(report.issues, record_type=report.record_type, record_id=report.id)
     return record
 
 
 def validation_report(
-    data: Any, *, kind: str | None = None, max_issues: int | None = None, file: str = "-"
+    data: Any, *, record_type: str | None = None, max_issues: int | None = None, file: str = "-"
 ) -> dict[str, Any]:
     """The report ``civicspace validate --format json`` prints, as a JSON-ready value.
 
     Its shape is published as the ``report`` schema (``schemas/report.json``):
-    the invalid records, each with ``file``, ``index``, ``line``, ``kind``,
+    the invalid records, each with ``file``, ``index``, ``line``, ``record_type``,
     ``id``, ``issue_count`` and its issues (each issue as :func:`dump` gives
     it), then a summary counting every record and issue by code.
 
     Args:
         data: What :func:`validate_records` takes.
-        kind: As for :func:`validate`.
+        record_type: As for :func:`validate`.
         max_issues: Show at most this many issues in all; the summary still
             counts every one, and ``truncated`` says whether any was left out.
         file: The name given as each record's ``file``.
@@ -316,7 +322,7 @@ def validation_report(
 
     builder = ReportBuilder(max_issues)
     records = []
-    for report in validate_records(data, kind=kind):
+    for report in validate_records(data, record_type=record_type):
         entry = builder.add(file, report)
         if entry is not None:
             records.append(entry)

@@ -62,6 +62,6 @@ def load(name: str) -> Collection:
             library (a bug: the test suite validates every dataset).
 
     """
-    collection = _load(document(name), kind="collection")
+    collection = _load(document(name), record_type="collection")
     assert isinstance(collection, Collection)  # the kind says so
     return collection

@@ -149,37 +149,37 @@ class ValidationError(CivicspaceError, ValueError):
 
     Attributes:
         issues: Every problem found, in document order, never empty.
-        kind: The record type that was being read (``"rating"``, ...), or
+        record_type: The record type that was being read (``"rating"``, ...), or
             ``None`` when the document's type could not be told.
         record_id: The ``id`` of the record, when it has one.
 
     """
 
     issues: tuple[Issue, ...]
-    kind: str | None
+    record_type: str | None
     record_id: str | None
 
     def __init__(
         self,
         issues: Iterable[Issue],
         *,
-        kind: str | None = None,
+        record_type: str | None = None,
         record_id: str | None = None,
     ) -> None:
         self.issues = tuple(issues)
-        self.kind = kind
+        self.record_type = record_type
         self.record_id = record_id
         super().__init__(self._summary())
 
     def __reduce__(self) -> tuple[Any, ...]:
         """Pickle with the keyword arguments, so errors cross process boundaries."""
         return (
-            functools.partial(type(self), kind=self.kind, record_id=self.record_id),
+            functools.partial(type(self), record_type=self.record_type, record_id=self.record_id),
             (self.issues,),
         )
 
     def _summary(self) -> str:
-        what = f"{self.kind} record" if self.kind else "document"
+        what = f"{self.record_type} record" if self.record_type else "document"
         if self.record_id is not None:
             what += f" {self.record_id!r}"
         count = len(self.issues)
@@ -386,4 +386,4 @@ class TablesError(CivicspaceError, ValueError):
 
 
 class UnknownRecordError(CivicspaceError, LookupError):
-    """A collection was asked for a record id (of a kind) that it does not hold."""
+    """A collection was asked for a record id (of a record type) that it does not hold."""

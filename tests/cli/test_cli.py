@@ -59,7 +59,7 @@ def test_no_paths_is_a_usage_error(capsys):
 
 def test_kind_reads_documents_as_that_type(files, capsys):
     path = files("scale.json", VALID)
-    assert 1 == main(["validate", "--kind", "scale", path])
+    assert 1 == main(["validate", "--type", "scale", path])
     assert "[schema.const]" in capsys.readouterr().out
 
 

@@ -618,7 +618,7 @@ def test_schema_near_misses_are_refused_with_their_path(
     assert expected == paths_and_codes(document)
     with pytest.raises(civicspace.ValidationError) as error:
         civicspace.load(document)
-    assert ("case", "kong-raiya-2019") == (error.value.kind, error.value.record_id)
+    assert ("case", "kong-raiya-2019") == (error.value.record_type, error.value.record_id)
 
 
 def test_an_unknown_event_kind_is_reported_with_every_other_schema_problem() -> None:

@@ -805,7 +805,7 @@ def test_near_misses_are_refused_with_their_path(members, expected):
     document = law_document(**members)
     with pytest.raises(civicspace.ValidationError) as raised:
         civicspace.load(document)
-    assert "law" == raised.value.kind
+    assert "law" == raised.value.record_type
     assert document["id"] == raised.value.record_id
 
 

@@ -96,7 +96,7 @@ def test_validate_records_reads_a_stream_lazily():
 
     reports = civicspace.validate_records(io.BufferedReader(Once()))
     first = next(reports)
-    assert (0, 1, "rating", True) == (first.index, first.line, first.kind, first.valid)
+    assert (0, 1, "rating", True) == (first.index, first.line, first.record_type, first.valid)
     assert 499 == sum(1 for _ in reports)
 
 
@@ -116,9 +116,9 @@ def test_models_validators_issues_and_errors_pickle():
     with pytest.raises(civicspace.ValidationError) as raised:
         civicspace.load(dict(RATING, rating="x"))
     copy = pickle.loads(pickle.dumps(raised.value))
-    assert (raised.value.issues, raised.value.kind, str(raised.value)) == (
+    assert (raised.value.issues, raised.value.record_type, str(raised.value)) == (
         copy.issues,
-        copy.kind,
+        copy.record_type,
         str(copy),
     )
 

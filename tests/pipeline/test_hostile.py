@@ -391,8 +391,8 @@ def test_a_text_mode_file_is_refused_with_a_clear_error(tmp_path):
 
 @pytest.mark.parametrize("kind", [[], 1, "bogus", ("rating",)])
 def test_a_kind_that_is_no_record_type_is_a_clear_error(kind: Any):
-    with pytest.raises(civicspace.CivicspaceError, match="kind must be a record type"):
-        civicspace.validate("{}", kind=kind)
+    with pytest.raises(civicspace.CivicspaceError, match="record_type must be one of"):
+        civicspace.validate("{}", record_type=kind)
 
 
 _LINE_CHARS = st.sampled_from(["a", " ", "\t", "\r", "\n", "\u2028", "\u0085", "\x0b", "{", "é"])

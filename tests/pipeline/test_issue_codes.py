@@ -26,7 +26,7 @@ NOT_OBJECTS = st.recursive(
 
 
 def _codes(body: Any, kind: str | None) -> list[str]:
-    return [issue.code for issue in civicspace.validate(body, kind=kind)]
+    return [issue.code for issue in civicspace.validate(body, record_type=kind)]
 
 
 def test_an_array_body_gets_the_same_code_with_and_without_kind() -> None:

@@ -76,7 +76,7 @@ def _reports(data: Any) -> list[Any]:
         (
             report.index,
             report.line,
-            report.kind,
+            report.record_type,
             report.id,
             [civicspace.dump(i) for i in report.issues],
         )

@@ -153,7 +153,7 @@ def test_a_schema_issue_names_the_rule_it_broke():
 def test_validation_error_names_the_record_type():
     with pytest.raises(civicspace.ValidationError) as raised:
         civicspace.load(with_(("rating",), "bogus"))
-    assert "rating" == raised.value.kind
+    assert "rating" == raised.value.record_type
     assert str(raised.value).startswith("invalid rating record: 1 issue")
     assert isinstance(raised.value, civicspace.CivicspaceError)
 
@@ -176,7 +176,7 @@ def test_a_document_that_is_no_record(document, expected):
 
 def test_kind_can_be_given_instead_of_read():
     document = dict(VALID, type="scale")
-    issues = civicspace.validate(document, kind="rating")
+    issues = civicspace.validate(document, record_type="rating")
     assert [("$.type", "schema.const")] == [(issue.path, issue.code) for issue in issues]
     with pytest.raises(civicspace.CivicspaceError):
-        civicspace.validate(VALID, kind="no-such-kind")
+        civicspace.validate(VALID, record_type="no-such-kind")

@@ -202,7 +202,8 @@ def _parser() -> argparse.ArgumentParser:
         help="validate the example documents shipped inside the package",
     )
     check.add_argument(
-        "--kind",
+        "--type",
+        dest="record_type",
         choices=record_types(),
         help="read every record as this record type instead of by its 'type' member",
     )
@@ -276,12 +277,14 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _validate_one(job: tuple[int, RecordText, str | None]) -> RecordReport:
-    index, text, kind = job
-    return _report(index, text, kind)[1]
+    index, text, record_type = job
+    return _report(index, text, record_type)[1]
 
 
-def _reports(stream: BinaryIO, kind: str | None, jobs: int, pool: Any) -> Iterator[RecordReport]:
-    numbered = ((index, text, kind) for index, text in enumerate(read_records(stream)))
+def _reports(
+    stream: BinaryIO, record_type: str | None, jobs: int, pool: Any
+) -> Iterator[RecordReport]:
+    numbered = ((index, text, record_type) for index, text in enumerate(read_records(stream)))
     if pool is None:
         yield from map(_validate_one, numbered)
         return
@@ -416,7 +419,7 @@ def _validate(args: argparse.Namespace, out: _Output, err: TextIO) -> int:
 
             pool = _pool(multiprocessing.get_context("spawn"), args.jobs)
         for name, stream in inputs:
-            for report in _reports(stream, args.kind, args.jobs, pool):
+            for report in _reports(stream, args.record_type, args.jobs, pool):
                 if report_json is not None:
                     entry = builder.add(name, report)
                     if entry is not None:

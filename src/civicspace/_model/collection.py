@@ -1,4 +1,4 @@
-"""Collections: many records of several kinds in one document, referring to each other.
+"""Collections: many records of several types in one document, referring to each other.
 
 A collection (record type ``"collection"``) is the unit of exchange between
 a partner and a platform: the ratings, scales, laws, cases, people,
@@ -72,7 +72,7 @@ class SentenceInCase:
 class Collection:
     """Records of several kinds together (record type ``"collection"``).
 
-    Each member holds the records of one kind, in the order given.  A kind
+    Each member holds the records of one type, in the order given.  A type
     with no records is an empty tuple (and is left out of the JSON).
     :attr:`people` holds the standalone person records only; the people
     cases name are in the cases, and :meth:`people_in_cases` lists them.
@@ -94,31 +94,31 @@ class Collection:
             for record in getattr(self, field.name):
                 yield field.name, record
 
-    def record(self, record_id: str, kind: str | None = None) -> Any:
-        """The first record with that id, of the record type ``kind`` if given (``"case"``).
+    def record(self, record_id: str, record_type: str | None = None) -> Any:
+        """The first record with that id, of the record type ``record_type`` if given (``"case"``).
 
-        Ids are unique per kind, not across kinds (rule
+        Ids are unique per record type, not across types (rule
         ``collection.duplicate_id``), so a law and a case may share one:
-        give ``kind`` to choose.  Without it, the first record in member
+        give ``record_type`` to choose.  Without it, the first record in member
         order wins.
 
         Raises:
-            UnknownRecordError: when no record (of that kind) has the id,
-                or ``kind`` is not a record type a collection holds.
+            UnknownRecordError: when no record (of that record type) has the id,
+                or ``record_type`` is not a record type a collection holds.
 
         """
-        kinds = set(collection_members().values())
-        if kind is not None and kind not in kinds:
+        types = set(collection_members().values())
+        if record_type is not None and record_type not in types:
             raise UnknownRecordError(
-                f"{kind!r} is not a record type a collection holds; "
-                f"the types are {', '.join(sorted(kinds))}"
+                f"{record_type!r} is not a record type a collection holds; "
+                f"the types are {', '.join(sorted(types))}"
             )
         for member, record in self.members():
-            if (kind is None or collection_members()[member] == kind) and getattr(
+            if (record_type is None or collection_members()[member] == record_type) and getattr(
                 record, "id", None
             ) == record_id:
                 return record
-        where = "" if kind is None else f" of type {kind!r}"
+        where = "" if record_type is None else f" of type {record_type!r}"
         raise UnknownRecordError(f"the collection has no record{where} with id {record_id!r}")
 
     def people_in_cases(self) -> tuple[PersonInCase, ...]:

@@ -23,14 +23,14 @@ class RecordReport:
     Attributes:
         index: The record's position in the input, from 0.
         line: The line it is on, for JSON Lines; ``None`` for a document.
-        kind: Its record type, when it could be told.
+        record_type: Its record type, when it could be told.
         id: Its ``id``, when it has one.
         issues: Every problem found; empty when the record is valid.
     """
 
     index: int
     line: int | None
-    kind: str | None
+    record_type: str | None
     id: str | None
     issues: tuple[Issue, ...]
 
@@ -111,9 +111,13 @@ def issue_json(issue: Issue) -> dict[str, Any]:
 def record_json(file: str, report: RecordReport, issues: tuple[Issue, ...]) -> dict[str, Any]:
     """An invalid record's entry in a JSON report, with the issues shown."""
     value: dict[str, Any] = {"file": file, "index": report.index}
-    for name in ("line", "kind", "id"):
-        if getattr(report, name) is not None:
-            value[name] = getattr(report, name)
+    if report.line is not None:
+        value["line"] = report.line
+    if report.record_type is not None:
+        # "kind" is the v1 name of "type", written for the readers of v1 reports.
+        value["type"] = value["kind"] = report.record_type
+    if report.id is not None:
+        value["id"] = report.id
     value["issue_count"] = len(report.issues)
     value["issues"] = [issue_json(issue) for issue in issues]
     return value

@@ -52,10 +52,10 @@ def references_resolve(collection: Collection) -> Iterator[Finding]:
     }
     for _, path, record in _records_with_paths(collection):
         for reference in references(record):
-            if (reference.kind, reference.id) not in known:
+            if (reference.record_type, reference.id) not in known:
                 yield (
                     path + reference.path.removeprefix("$"),
-                    f"no {reference.kind} with id {quoted(reference.id)} in this collection",
+                    f"no {reference.record_type} with id {quoted(reference.id)} in this collection",
                 )
 
 

@@ -15,17 +15,17 @@ from .._model.statements import Statement
 
 @attrs.frozen
 class Reference:
-    """A record's reference to another record, by kind and id.
+    """A record's reference to another record, by record type and id.
 
     Attributes:
         path: Where the reference stands, relative to the referring record
             (``$.charges[0].law``).
-        kind: The record type referred to (``"law"``, ``"case"``, ...).
+        record_type: The record type referred to (``"law"``, ``"case"``, ...).
         id: The id referred to.
     """
 
     path: str
-    kind: str
+    record_type: str
     id: str
 
 

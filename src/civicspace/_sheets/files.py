@@ -287,7 +287,9 @@ def read_csv_folder(files: list[Path], progress: Progress | None = None) -> list
                     f"the CSV files hold more than {MAX_BYTES} bytes; at most {MAX_BYTES} are read",
                 ) from None
             reason = error.strerror or str(error)
-            raise _refuse("sheet.unreadable", f"cannot read {bounded(file.name)}: {reason}") from None
+            raise _refuse(
+                "sheet.unreadable", f"cannot read {bounded(file.name)}: {reason}"
+            ) from None
         budget -= len(data)
         sheets.append(_read_csv(file, data))
     return sheets

@@ -135,7 +135,7 @@ def _collection(command: str, given: str, out: TextIO, err: TextIO) -> Collectio
         err.write(f"civicspace {command}: cannot read {given}: {error.strerror or error}\n")
         return EXIT_USAGE
     try:
-        found = load(data, kind="collection")
+        found = load(data, record_type="collection")
     except ValidationError as error:
         out.writelines(f"{where}: {issue}\n" for issue in error.issues)
         out.write(f"{where}: {len(error.issues)} issues; nothing written\n")

@@ -13,13 +13,15 @@ from ._common import _RECORD_STRATEGIES
 __all__ = ["documents", "records"]
 
 
-def records(kind: str) -> st.SearchStrategy[Any]:
+def records(record_type: str) -> st.SearchStrategy[Any]:
     """Model objects of a record type (``"rating"``, ``"scale"``, ...)."""
-    if kind not in RECORD_TYPES:
-        raise ValueError(f"{kind!r} is not a record type; the types are {', '.join(RECORD_TYPES)}")
-    return _RECORD_STRATEGIES[RECORD_TYPES[kind]]()
+    if record_type not in RECORD_TYPES:
+        raise ValueError(
+            f"{record_type!r} is not a record type; the types are {', '.join(RECORD_TYPES)}"
+        )
+    return _RECORD_STRATEGIES[RECORD_TYPES[record_type]]()
 
 
-def documents(kind: str) -> st.SearchStrategy[Any]:
+def documents(record_type: str) -> st.SearchStrategy[Any]:
     """Valid JSON documents (parsed: dicts) of a record type."""
-    return records(kind).map(dump)
+    return records(record_type).map(dump)
