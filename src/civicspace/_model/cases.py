@@ -24,7 +24,7 @@ from .articles import LawReference
 from .custody import CustodyKind, CustodyPeriod, days_in_custody
 from .events import CustodyEffect, Event, EventKind, LegalOutcome, PersonStatus
 from .penalties import StatutoryPenalty
-from .people import Organisation, Person, check_ids
+from .people import CaseOrganisation, CasePerson, check_ids
 from .records import record_type
 from .sentences import Sentence
 from .values import Derivation, PartialDate, Source, check_country, check_id, check_text
@@ -114,15 +114,15 @@ class Case:
     country: str = attrs.field(validator=check_country)
     title: str = attrs.field(validator=check_text)
     summary: str | None = attrs.field(default=None, validator=check_text)
-    people: tuple[Person, ...] = ()
-    organisations: tuple[Organisation, ...] = ()
+    people: tuple[CasePerson, ...] = ()
+    organisations: tuple[CaseOrganisation, ...] = ()
     events: tuple[Event, ...] = ()
     charges: tuple[Charge, ...] = ()
     sentences: tuple[Sentence, ...] = ()
     sources: tuple[Source, ...] = ()
     derived: tuple[Derivation, ...] = ()
 
-    def person(self, person_id: str) -> Person:
+    def person(self, person_id: str) -> CasePerson:
         """The first person of the case with that id.
 
         Raises:

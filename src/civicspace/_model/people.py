@@ -207,9 +207,6 @@ class CasePerson:
         return (self.name, *(other.name for other in self.other_names))
 
 
-Person = CasePerson  # the name used inside the package
-
-
 @record_type("person")
 @attrs.frozen(kw_only=True)
 class PersonRecord(CasePerson):
@@ -256,9 +253,6 @@ class CaseOrganisation:
         """The name, the acronym if any, then every other name, in order."""
         acronym = () if self.acronym is None else (self.acronym,)
         return (self.name, *acronym, *(other.name for other in self.other_names))
-
-
-Organisation = CaseOrganisation  # the name used inside the package
 
 
 @record_type("organisation")

@@ -49,7 +49,7 @@ class CivicusRating(enum.Enum):
         return _RANKS[self]
 
     @classmethod
-    def parse(cls, text: str) -> Rating:
+    def parse(cls, text: str) -> CivicusRating:
         """Read a rating as published: ``Repressed``, ``‘repressed’``, ``REPRESSED``.
 
         Case does not matter, and quote marks and spaces around the word are
@@ -77,29 +77,27 @@ class CivicusRating(enum.Enum):
         )
 
     def __lt__(self, other: object) -> bool:
-        if not isinstance(other, Rating):
+        if not isinstance(other, CivicusRating):
             return NotImplemented
         return self.rank < other.rank
 
     def __le__(self, other: object) -> bool:
-        if not isinstance(other, Rating):
+        if not isinstance(other, CivicusRating):
             return NotImplemented
         return self.rank <= other.rank
 
     def __gt__(self, other: object) -> bool:
-        if not isinstance(other, Rating):
+        if not isinstance(other, CivicusRating):
             return NotImplemented
         return self.rank > other.rank
 
     def __ge__(self, other: object) -> bool:
-        if not isinstance(other, Rating):
+        if not isinstance(other, CivicusRating):
             return NotImplemented
         return self.rank >= other.rank
 
 
-Rating = CivicusRating  # the name used inside the package
-
-_RANKS: Mapping[Rating, int] = {member: rank for rank, member in enumerate(Rating)}
+_RANKS: Mapping[CivicusRating, int] = {member: rank for rank, member in enumerate(CivicusRating)}
 
 
 def _check_score(_instance: object, attribute: attrs.Attribute[Any], value: float | None) -> None:
@@ -127,7 +125,7 @@ class CountryRating:
     """
 
     country: str = attrs.field(validator=check_country)
-    rating: Rating
+    rating: CivicusRating
     as_of: PartialDate
     watchlist: bool | None = None
     score: float | None = attrs.field(default=None, validator=_check_score)
@@ -150,8 +148,8 @@ class ChangeDirection(enum.StrEnum):
 class RatingChange:
     """How a rating moved between two readings; see :func:`rating_change`."""
 
-    before: Rating
-    after: Rating
+    before: CivicusRating
+    after: CivicusRating
 
     @property
     def steps(self) -> int:
@@ -168,16 +166,18 @@ class RatingChange:
         return ChangeDirection.UNCHANGED
 
 
-def _as_rating(value: Rating | CountryRating) -> Rating:
+def _as_rating(value: CivicusRating | CountryRating) -> CivicusRating:
     return value.rating if isinstance(value, CountryRating) else value
 
 
-def rating_change(before: Rating | CountryRating, after: Rating | CountryRating) -> RatingChange:
+def rating_change(
+    before: CivicusRating | CountryRating, after: CivicusRating | CountryRating
+) -> RatingChange:
     """Compare two ratings: the direction of the move and how many steps it took.
 
     Either argument may be a :class:`CivicusRating` or a :class:`CountryRating`.
 
-    >>> change = rating_change(Rating.OBSTRUCTED, Rating.REPRESSED)
+    >>> change = rating_change(CivicusRating.OBSTRUCTED, CivicusRating.REPRESSED)
     >>> (change.direction, change.steps)
     (<ChangeDirection.DOWNGRADE: 'downgrade'>, 1)
     """
@@ -278,7 +278,7 @@ class RatingHistory:
 
     def count_by_rating(
         self, day: datetime.date | PartialDate, countries: Iterable[str] | None = None
-    ) -> dict[Rating, int]:
+    ) -> dict[CivicusRating, int]:
         """How many countries sat in each category on ``day``.
 
         Every category is a key, zero included, most open first: the table
@@ -292,4 +292,4 @@ class RatingHistory:
             for record in (self.rating_on(country, day) for country in chosen)
             if record is not None
         )
-        return {rating: counts[rating] for rating in Rating}
+        return {rating: counts[rating] for rating in CivicusRating}

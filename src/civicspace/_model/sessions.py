@@ -23,7 +23,7 @@ import attrs
 
 from .._util.patterns import LazyPattern
 from ..errors import FieldValueError, IncompleteSessionError, ParseError
-from .ratings import CountryRating, Rating, RatingHistory
+from .ratings import CivicusRating, CountryRating, RatingHistory
 from .records import record_type
 from .values import Derivation, PartialDate, Source, check_text, is_country_code
 
@@ -332,7 +332,7 @@ class CouncilRatings:
 
     session: int
     day: datetime.date
-    threshold: Rating
+    threshold: CivicusRating
     members: tuple[str, ...]
     ratings: tuple[CountryRating, ...]
 
@@ -352,10 +352,10 @@ class CouncilRatings:
         rated = {record.country for record in self.ratings}
         return tuple(member for member in self.members if member not in rated)
 
-    def by_rating(self) -> dict[Rating, int]:
+    def by_rating(self) -> dict[CivicusRating, int]:
         """How many members sat in each category, every category a key, most open first."""
         counts = Counter(record.rating for record in self.ratings)
-        return {rating: counts[rating] for rating in Rating}
+        return {rating: counts[rating] for rating in CivicusRating}
 
 
 def _day_of(session: Session, day: datetime.date | PartialDate | None) -> datetime.date:
@@ -375,7 +375,7 @@ def council_ratings(
     history: RatingHistory,
     day: datetime.date | PartialDate | None = None,
     *,
-    threshold: Rating = Rating.REPRESSED,
+    threshold: CivicusRating = CivicusRating.REPRESSED,
 ) -> CouncilRatings:
     """Join a session's members with their ratings on a day.
 
@@ -447,7 +447,7 @@ def council_change(
     *,
     earlier_day: datetime.date | PartialDate | None = None,
     later_day: datetime.date | PartialDate | None = None,
-    threshold: Rating = Rating.REPRESSED,
+    threshold: CivicusRating = CivicusRating.REPRESSED,
 ) -> CouncilChange:
     """Which members joined or left the repressed-or-closed set between two sessions.
 
