@@ -151,7 +151,7 @@ def stage_profile(text: bytes, seconds: float) -> dict[str, float] | None:
     modules; ``None`` (and a note) when they have moved.
     """
     try:
-        from civicspace._pipeline.fast import verdict
+        from civicspace._pipeline.fast import proven as verdict
         from civicspace._pipeline.fast.dump import unstructure
         from civicspace._pipeline.fast.structure import structure_proven
         from civicspace._rules.engine import check_record

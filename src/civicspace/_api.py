@@ -17,7 +17,6 @@ from typing import Any
 import attrs
 
 from ._model.records import RECORD_TYPES
-from ._pipeline.checked import checked
 from ._pipeline.documents import (
     MAX_RECORD_BYTES,
     RecordText,
@@ -25,8 +24,9 @@ from ._pipeline.documents import (
     read_records,
     split_json_lines,
 )
-from ._pipeline.fast import verdict as _fast
+from ._pipeline.fast import proven as _fast
 from ._pipeline.parse import parse_json
+from ._pipeline.parsed_values import checked
 from ._pipeline.report import RecordReport
 from ._pipeline.validation import schema_issues
 from ._rules.engine import check_record

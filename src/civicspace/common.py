@@ -5,7 +5,7 @@ published text and quotes it; a derivation marks a value that rests on a
 reading rather than a quote.
 """
 
-from ._model.values import DatePrecision, Derivation, DerivationKind, PartialDate, Source
+from ._model.common import DatePrecision, Derivation, DerivationKind, PartialDate, Source
 from ._util.public import publish as _publish
 
 __all__ = [

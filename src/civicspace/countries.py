@@ -1,5 +1,6 @@
 """Countries and places: ISO 3166 codes and names, UN membership, places named in texts."""
 
+from ._model.common import country_name
 from ._model.countries import (
     Place,
     PlaceKind,
@@ -9,7 +10,6 @@ from ._model.countries import (
     place_of,
     un_member_states,
 )
-from ._model.values import country_name
 from ._util.public import publish as _publish
 
 __all__ = [

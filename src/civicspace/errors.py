@@ -103,7 +103,7 @@ class Issue:
         """
         if self._steps is not None:
             return self._steps
-        from ._pipeline.paths import path_steps
+        from ._pipeline.json_paths import path_steps
 
         return path_steps(self.path)
 

@@ -14,6 +14,7 @@ from ._model.citations import (
     resolve_citation,
     resolve_instrument,
 )
+from ._model.common import LawVersion
 from ._model.laws import (
     Article,
     CriticisedFeature,
@@ -30,7 +31,6 @@ from ._model.laws import (
     laws_in_force,
 )
 from ._model.penalties import StatutoryMaximum, statutory_maximum
-from ._model.values import LawVersion
 from ._util.public import publish as _publish
 
 __all__ = [

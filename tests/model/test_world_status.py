@@ -16,6 +16,7 @@ import pytest
 
 import civicspace
 from civicspace._model.cases import person_status, pretrial_detention
+from civicspace._model.common import PartialDate
 from civicspace._model.custody import CustodyKind
 from civicspace._model.events import (
     CustodyStatus,
@@ -39,7 +40,6 @@ from civicspace._model.standing import (
     term_release_on,
 )
 from civicspace._model.terms import Term
-from civicspace._model.values import PartialDate
 from civicspace.errors import FieldValueError
 
 D = datetime.date

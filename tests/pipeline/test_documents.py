@@ -132,7 +132,7 @@ def _members(value, path="$", steps=()):
     else:
         items = ()
     for key, item in items:
-        child = civicspace._pipeline.paths.child_path(path, key)
+        child = civicspace._pipeline.json_paths.child_path(path, key)
         yield child, (*steps, key), item
         yield from _members(item, child, (*steps, key))
 

@@ -2,7 +2,7 @@
 
 The differential tests run only where jsonschema-rs and orjson are
 installed; each runs the same JSON text through both paths, switching with
-:func:`civicspace._pipeline.fast.verdict.use_pure`.
+:func:`civicspace._pipeline.fast.proven.use_pure`.
 """
 
 from __future__ import annotations
@@ -17,8 +17,8 @@ from hypothesis import strategies as st
 
 import civicspace
 import civicspace.strategies as cst
-from civicspace._pipeline.fast import verdict as _fast
-from civicspace._pipeline.paths import child_path
+from civicspace._pipeline.fast import proven as _fast
+from civicspace._pipeline.json_paths import child_path
 from civicspace._pipeline.schemas import SCHEMA_BASE
 
 

@@ -18,8 +18,8 @@ from hypothesis import strategies as st
 
 import civicspace
 import civicspace.strategies as cst
+from civicspace._model.common import PartialDate
 from civicspace._model.records import RECORD_TYPES
-from civicspace._model.values import PartialDate
 from civicspace._pipeline.convert import converter
 from civicspace._pipeline.fast import structure as _fast_structure
 from civicspace._pipeline.fast.structure import builder, structure_proven

@@ -25,7 +25,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import civicspace
-from civicspace._pipeline.fast import verdict as _fast
+from civicspace._pipeline.fast import proven as _fast
 
 RATING = {"type": "rating", "country": "KHM", "rating": "repressed", "as_of": "2020"}
 PERSON = {"type": "person", "id": "kong-raiya", "name": "Kong Raiya"}

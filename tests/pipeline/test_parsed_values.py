@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 import civicspace
 import civicspace.strategies as cst
-from civicspace._pipeline.fast import verdict as _fast
+from civicspace._pipeline.fast import proven as _fast
 
 from .._edit import changed
 

@@ -85,7 +85,7 @@ def test_a_value_is_echoed_as_json_text_cut_to_80_characters():
 
 @given(st.lists(st.one_of(st.text(max_size=5), st.integers(0, 99)), max_size=6))
 def test_steps_are_the_path_as_keys_and_indices(steps: list[str | int]):
-    from civicspace._pipeline.paths import join_path
+    from civicspace._pipeline.json_paths import join_path
 
     issue = civicspace.Issue(join_path("$", steps), "x", "m")
     assert tuple(steps) == issue.steps

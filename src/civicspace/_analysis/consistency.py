@@ -19,10 +19,10 @@ import attrs
 
 from .._model.cases import Case
 from .._model.collection import Collection
+from .._model.common import PartialDate
 from .._model.money import Money, ReportedAmount, total_by_currency
 from .._model.sentences import Sentence, SentenceTotals
 from .._model.terms import Life, Term, TermRange
-from .._model.values import PartialDate
 from .._util.hints import classes_in
 from ..errors import CivicspaceError
 from .derived import without_derived

@@ -15,7 +15,7 @@ import attrs
 
 from .._model.cases import Case
 from .._model.collection import Collection
-from .._model.values import Derivation, DerivationKind, member_steps
+from .._model.common import Derivation, DerivationKind, member_steps
 from ..errors import CivicspaceError
 
 __all__ = ["derived_values", "without_derived"]

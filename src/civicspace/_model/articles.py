@@ -15,7 +15,7 @@ import attrs
 
 from .._util.patterns import LazyPattern
 from ..errors import FieldValueError
-from .values import check_id, check_text
+from .common import check_id, check_text
 
 __all__ = [
     "ARTICLE_NUMBER_PATTERN",

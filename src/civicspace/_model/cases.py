@@ -21,13 +21,13 @@ import attrs
 
 from ..errors import UnknownPersonError
 from .articles import LawReference
+from .common import Derivation, PartialDate, Source, check_country, check_id, check_text
 from .custody import CustodyKind, CustodyPeriod, days_in_custody
 from .events import CustodyEffect, Event, EventKind, LegalOutcome, PersonStatus
 from .penalties import StatutoryPenalty
 from .people import CaseOrganisation, CasePerson, check_ids
 from .records import record_type
 from .sentences import Sentence
-from .values import Derivation, PartialDate, Source, check_country, check_id, check_text
 
 __all__ = [
     "Case",

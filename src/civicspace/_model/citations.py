@@ -24,8 +24,8 @@ import attrs
 from .._util.patterns import LazyPattern
 from ..errors import AmbiguousInstrumentError, InstrumentNotFoundError
 from .articles import LawReference, canonical_article_number, check_article_numbers
+from .common import check_text
 from .laws import Law
-from .values import check_text
 
 __all__ = [
     "ArticleKey",

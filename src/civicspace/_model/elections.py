@@ -23,10 +23,7 @@ from typing import Any
 import attrs
 
 from ..errors import FieldValueError
-from .events import CountQualifier
-from .money import DECIMAL_TEXT
-from .records import record_type
-from .values import (
+from .common import (
     PartialDate,
     Source,
     check_country,
@@ -35,6 +32,9 @@ from .values import (
     check_optional_id,
     check_text,
 )
+from .events import CountQualifier
+from .money import DECIMAL_TEXT
+from .records import record_type
 
 __all__ = [
     "MAX_SEATS",

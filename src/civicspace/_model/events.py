@@ -27,12 +27,12 @@ from typing import Any
 import attrs
 
 from ..errors import CivicspaceError, FieldValueError
+from .common import PartialDate, Source, check_optional_bool, check_text
 from .custody import CustodyKind
 from .money import ReportedAmount
 from .people import check_ids
 from .sentences import _REPORTED
 from .terms import Life, Term, TermRange
-from .values import PartialDate, Source, check_optional_bool, check_text
 
 #: The most people one event may list (``case.json#/$defs/event``).
 MAX_EVENT_PEOPLE = 500

@@ -30,9 +30,7 @@ from .articles import (
     canonical_article_number,
     check_article_number,
 )
-from .penalties import StatutoryPenalty
-from .records import record_type
-from .values import (
+from .common import (
     Derivation,
     LawVersion,
     PartialDate,
@@ -43,6 +41,8 @@ from .values import (
     check_text,
     country_name,
 )
+from .penalties import StatutoryPenalty
+from .records import record_type
 
 __all__ = [
     "Article",

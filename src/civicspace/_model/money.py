@@ -19,7 +19,7 @@ import attrs
 
 from .._util.patterns import LazyPattern
 from ..errors import CurrencyMismatchError, FieldValueError, MoneyError
-from .values import check_optional_bool
+from .common import check_optional_bool
 
 __all__ = [
     "CurrencyMismatchError",

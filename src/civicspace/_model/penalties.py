@@ -17,10 +17,10 @@ import attrs
 
 from ..errors import FieldValueError, UnknownLawError
 from .articles import LawReference
+from .common import LawVersion, check_optional_bool, check_text
 from .money import Money, ReportedAmount
 from .sentences import Sentence, _optional, _tuple_of, check_only_true
 from .terms import IncomparableTermsError, Life, Term, TermRange
-from .values import LawVersion, check_optional_bool, check_text
 
 if TYPE_CHECKING:  # laws imports this module for its penalties
     from .laws import Law

@@ -17,8 +17,8 @@ from typing import Any
 import attrs
 
 from ..errors import FieldValueError
+from .common import Source, check_country, check_id, check_text, is_country_code
 from .records import record_type
-from .values import Source, check_country, check_id, check_text, is_country_code
 
 __all__ = [
     "Affiliation",

@@ -13,8 +13,8 @@ from typing import Any
 import attrs
 
 from ..errors import FieldValueError, ParseError
+from .common import Derivation, PartialDate, Source, check_country
 from .records import record_type
-from .values import Derivation, PartialDate, Source, check_country
 
 __all__ = [
     "ChangeDirection",

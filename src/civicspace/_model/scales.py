@@ -13,8 +13,8 @@ from typing import Any
 import attrs
 
 from ..errors import FieldValueError, ScoreOutsideBandsError
+from .common import Source, check_text
 from .records import record_type
-from .values import Source, check_text
 
 __all__ = [
     "RatingScale",

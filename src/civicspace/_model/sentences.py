@@ -18,10 +18,10 @@ from typing import Any, Final
 import attrs
 
 from ..errors import FieldValueError, SentenceError
+from .common import PartialDate, Source, check_id, check_optional_bool, check_text
 from .custody import CustodyPeriod, days_in_custody, term_release_date
 from .money import Money, ReportedAmount, total_by_currency
 from .terms import LIFE, IncomparableTermsError, Life, Term, TermRange
-from .values import PartialDate, Source, check_id, check_optional_bool, check_text
 
 __all__ = [
     "REMAINDER",

@@ -23,9 +23,9 @@ import attrs
 
 from .._util.patterns import LazyPattern
 from ..errors import FieldValueError, IncompleteSessionError, ParseError
+from .common import Derivation, PartialDate, Source, check_text, is_country_code
 from .ratings import CivicusRating, CountryRating, RatingHistory
 from .records import record_type
-from .values import Derivation, PartialDate, Source, check_text, is_country_code
 
 __all__ = [
     "COUNCIL_SEATS",

@@ -24,8 +24,8 @@ import attrs
 
 from .._util.echo import quoted
 from .._util.patterns import LazyPattern
+from .common import check_country, check_id, check_text
 from .people import OrganisationKind
-from .values import check_country, check_id, check_text
 
 __all__ = [
     "MatchRule",

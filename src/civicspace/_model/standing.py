@@ -54,6 +54,7 @@ import attrs
 
 from ..errors import IncomparableTermsError, SentenceError, TermError, UnknownPersonError
 from .cases import Case, ChargeVerdicts, charges_of
+from .common import PartialDate
 from .custody import CustodyError, CustodyKind
 from .events import (
     CustodyStatus,
@@ -65,7 +66,6 @@ from .events import (
 )
 from .sentences import REMAINDER, AppealOutcome, Sentence, sentence_release_date
 from .terms import Life, Term, TermRange
-from .values import PartialDate
 
 __all__ = [
     "OrganisationStep",

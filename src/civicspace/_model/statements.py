@@ -18,9 +18,9 @@ from typing import Any
 import attrs
 
 from ..errors import FieldValueError
+from .common import Derivation, PartialDate, Source, check_id, check_optional_id, check_text
 from .records import record_type
 from .signatories import Signatory
-from .values import Derivation, PartialDate, Source, check_id, check_optional_id, check_text
 
 __all__ = ["Concern", "Deliverer", "Statement", "StatementDemand", "StatementKind"]
 

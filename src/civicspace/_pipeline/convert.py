@@ -28,11 +28,11 @@ from typing import Any, TypeVar
 
 import attrs
 
+from .._model.common import PartialDate
 from .._model.money import DECIMAL_TEXT
 from .._model.records import record_type_of
 from .._model.sentences import REMAINDER, Remainder
 from .._model.terms import LIFE, Life, Term, TermRange
-from .._model.values import PartialDate
 from .._util.echo import echo, quoted
 
 if typing.TYPE_CHECKING:  # cattrs is imported when the converter is first used

@@ -19,7 +19,7 @@ import attrs
 
 from .._util.echo import quoted
 from ..errors import Issue, ValidationError
-from .paths import Trail, child_path, trail_steps
+from .json_paths import Trail, child_path, trail_steps
 
 __all__ = ["non_finite_issue", "parse_json", "surrogate_issue", "too_long_issue"]
 

@@ -11,7 +11,7 @@ from typing import Any
 import attrs
 
 from ..errors import Issue, _whole_value
-from .paths import path_steps
+from .json_paths import path_steps
 
 __all__ = ["RecordReport", "ReportBuilder", "Summary", "issue_json", "record_json"]
 

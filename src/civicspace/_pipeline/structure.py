@@ -14,7 +14,7 @@ from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, Iterabl
 from .._util.echo import cut, quoted
 from ..errors import FieldValueError, Issue
 from .convert import converter
-from .paths import child_path
+from .json_paths import child_path
 
 # The longest message a model check may give: longer ones echo input, and are cut.
 _MESSAGE = 1000

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from .._util.echo import MAX_ECHO, cut, echo, quoted
 from ..errors import Issue
 from .codes import schema_code
-from .paths import child_path, join_path, real_steps
+from .json_paths import child_path, join_path, real_steps
 from .schemas import _contents, validator
 
 if TYPE_CHECKING:

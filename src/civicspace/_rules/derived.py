@@ -8,11 +8,11 @@ from typing import Any
 import attrs
 
 from .._model.cases import Case
+from .._model.common import member_steps
 from .._model.laws import Law
 from .._model.ratings import CountryRating
 from .._model.sessions import Session
 from .._model.statements import Statement
-from .._model.values import member_steps
 from .._util.echo import quoted
 from .engine import Finding, check
 

@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 import attrs
 from hypothesis import strategies as st
 
-from .._model.values import Derivation, DerivationKind, PartialDate, Source
+from .._model.common import Derivation, DerivationKind, PartialDate, Source
 
 F = TypeVar("F", bound=Callable[[], st.SearchStrategy[Any]])
 

@@ -12,6 +12,7 @@ import attrs
 from hypothesis import strategies as st
 
 from .._model.cases import Case, Charge
+from .._model.common import PartialDate
 from .._model.events import (
     Actor,
     ActorKind,
@@ -24,7 +25,6 @@ from .._model.events import (
     event_kinds,
 )
 from .._model.people import Affiliation
-from .._model.values import PartialDate
 from ._common import (
     _ids_from,
     _index,

@@ -7,6 +7,7 @@ from typing import Any
 from hypothesis import strategies as st
 
 from .._model.articles import LawReference
+from .._model.common import LawVersion, PartialDate
 from .._model.laws import (
     Article,
     CriticisedFeature,
@@ -18,7 +19,6 @@ from .._model.laws import (
     StatusChange,
     law_id,
 )
-from .._model.values import LawVersion, PartialDate
 from ._common import (
     _marking,
     _optional_tuple,

@@ -6,9 +6,9 @@ import itertools
 
 from hypothesis import strategies as st
 
+from .._model.common import Source
 from .._model.ratings import CivicusRating, CountryRating
 from .._model.scales import RatingScale, ScaleDirection, ScoreBand
-from .._model.values import Source
 from .._pipeline.resources import rating_scales as shipped_rating_scales
 from ._common import (
     _marking,

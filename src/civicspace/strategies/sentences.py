@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 import attrs
 from hypothesis import strategies as st
 
+from .._model.common import LawVersion
 from .._model.custody import CustodyKind, CustodyPeriod
 from .._model.money import Money, ReportedAmount
 from .._model.penalties import AggravatedPenalty, StatutoryPenalty
@@ -31,7 +32,6 @@ from .._model.sentences import (
     Sentence,
 )
 from .._model.terms import LIFE, Life, Term, TermRange
-from .._model.values import LawVersion
 from ._common import (
     _optional_tuple,
     identifiers,

@@ -6,6 +6,7 @@ import datetime
 
 from hypothesis import strategies as st
 
+from .._model.common import PartialDate
 from .._model.countries import un_member_states
 from .._model.sessions import (
     COUNCIL_SEATS,
@@ -17,7 +18,6 @@ from .._model.sessions import (
     SideEvent,
     Speaker,
 )
-from .._model.values import PartialDate
 from ._common import (
     _marking,
     _optional_tuple,

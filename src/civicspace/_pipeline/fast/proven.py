@@ -149,7 +149,7 @@ def proven_valid(name: str, value: Any) -> bool:
     ``False`` when jsonschema-rs refuses the value and when it cannot read
     it (a number beyond 64 bits).
     Call it only on values parsed from JSON text or checked into plain JSON
-    (:func:`civicspace._pipeline.checked.checked`): jsonschema-rs and
+    (:func:`civicspace._pipeline.parsed_values.checked`): jsonschema-rs and
     jsonschema may disagree on Python values JSON cannot hold (a tuple).
     """
     if not active():

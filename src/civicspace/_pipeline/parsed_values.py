@@ -24,8 +24,8 @@ import attrs
 from .._util.echo import cut, echo
 from ..errors import Issue
 from .documents import MAX_RECORD_BYTES
+from .json_paths import Trail, child_path, trail_steps
 from .parse import non_finite_issue, surrogate_issue, too_long_issue
-from .paths import Trail, child_path, trail_steps
 
 __all__ = ["MAX_DEPTH", "MAX_VALUES", "checked"]
 
