@@ -98,10 +98,10 @@ def test_a_record_that_is_not_there_is_a_clear_error(cambodia, args, message):
 
 
 def test_every_record_type_a_collection_holds_can_be_looked_up():
-    from civicspace._model.collection import collection_members
+    from civicspace._model.collection import member_types
 
     held = {name for name, cls in RECORD_TYPES.items() if name != "collection"}
-    assert held == set(collection_members().values())
+    assert held == set(member_types().values())
 
 
 def test_people_across_cases_with_their_case(cambodia):
@@ -132,3 +132,12 @@ def test_every_record_with_an_id_is_found_by_it_and_its_kind(collection):
 
 
 record_type_of = {cls: name for name, cls in RECORD_TYPES.items()}
+
+
+def test_a_collection_of_records_of_any_type_puts_each_in_its_member(cambodia):
+    built = civicspace.Collection.of([cambodia.laws[0], cambodia.cases[0], cambodia.cases[1]])
+    assert (cambodia.cases[:2], cambodia.laws[:1]) == (built.cases, built.laws)
+    assert cambodia == civicspace.Collection.of([cambodia])
+    assert "case" == civicspace.collection.member_types()["cases"]
+    with pytest.raises(civicspace.CivicspaceError, match="a collection holds no Sentence"):
+        civicspace.Collection.of([cambodia.cases[0].sentences[0]])

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import functools
 import typing
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 import attrs
 
-from ..errors import UnknownRecordError
+from ..errors import CivicspaceError, UnknownRecordError
 from .cases import Case
 from .elections import Election
 from .laws import Law
@@ -33,7 +33,7 @@ __all__ = [
     "PersonInCase",
     "SentenceInCase",
     "UnknownRecordError",
-    "collection_members",
+    "member_types",
 ]
 
 
@@ -88,6 +88,32 @@ class Collection:
     statements: tuple[Statement, ...] = ()
     elections: tuple[Election, ...] = ()
 
+    @classmethod
+    def of(cls, records: Iterable[Any]) -> Collection:
+        """A collection of ``records`` of any record type, each in its member, in the order given.
+
+        A collection among them gives its records, in its member order.
+
+        Raises:
+            CivicspaceError: when a record is of no type a collection holds.
+
+        """
+        holds = {record_type: member for member, record_type in member_types().items()}
+        members: dict[str, list[Any]] = {}
+        for record in records:
+            if isinstance(record, Collection):
+                for name, item in record.members():
+                    members.setdefault(name, []).append(item)
+                continue
+            member = holds.get(record_type_of(type(record)) or "")
+            if member is None:
+                raise CivicspaceError(
+                    f"a collection holds no {type(record).__name__}; "
+                    f"it holds {', '.join(sorted(holds))} records"
+                )
+            members.setdefault(member, []).append(record)
+        return cls(**{name: tuple(items) for name, items in members.items()})
+
     def members(self) -> Iterator[tuple[str, Any]]:
         """Every record with its collection member name, in document order."""
         for field in attrs.fields(type(self)):
@@ -107,14 +133,14 @@ class Collection:
                 or ``record_type`` is not a record type a collection holds.
 
         """
-        types = set(collection_members().values())
+        types = set(member_types().values())
         if record_type is not None and record_type not in types:
             raise UnknownRecordError(
                 f"{record_type!r} is not a record type a collection holds; "
                 f"the types are {', '.join(sorted(types))}"
             )
         for member, record in self.members():
-            if (record_type is None or collection_members()[member] == record_type) and getattr(
+            if (record_type is None or member_types()[member] == record_type) and getattr(
                 record, "id", None
             ) == record_id:
                 return record
@@ -149,12 +175,13 @@ class Collection:
         )
 
 
-#: The record type of each collection member (``"cases"`` holds ``"case"`` records).
-
-
 @functools.cache
-def collection_members() -> Mapping[str, str]:
-    """Collection member name → the record type it holds (``"ratings"`` → ``"rating"``)."""
+def member_types() -> Mapping[str, str]:
+    """Each collection member's name → the record type it holds (``"ratings"`` → ``"rating"``).
+
+    >>> member_types()["cases"]
+    'case'
+    """
     hints = typing.get_type_hints(Collection)
     members = {}
     for field in attrs.fields(Collection):

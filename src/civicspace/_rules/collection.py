@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from .._analysis.consistency import implied_exchange_rates
-from .._model.collection import Collection, collection_members
+from .._model.collection import Collection, member_types
 from .._model.laws import Law, article_exists, in_force_on
 from .._util.echo import cut, quoted
 from .engine import Finding, check
@@ -14,7 +14,7 @@ from .references import references
 
 
 def _records_with_paths(collection: Collection) -> Iterator[tuple[str, str, Any]]:
-    kinds = collection_members()
+    kinds = member_types()
     counters: dict[str, int] = {}
     for member, record in collection.members():
         index = counters[member] = counters.get(member, -1) + 1

@@ -23,6 +23,7 @@ import attrs
 import pyarrow as pa  # type: ignore[import-untyped]
 
 import civicspace
+from civicspace.collection import member_types
 from civicspace.errors import Issue
 
 from .._tables.layout import LAYOUT, Column, TableLayout
@@ -31,20 +32,8 @@ from .files import read_sheets
 from .passes import further_issues
 from .values import Bad, Read, read_value, with_places
 
-__all__ = ["IGNORED_SHEETS", "RECORD_TYPES", "SheetReading", "read_path"]
+__all__ = ["IGNORED_SHEETS", "SheetReading", "read_path"]
 
-#: The collection member of each table of records → the record's ``type``.
-RECORD_TYPES: Final = {
-    "ratings": "rating",
-    "scales": "scale",
-    "laws": "law",
-    "people": "person",
-    "organisations": "organisation",
-    "cases": "case",
-    "statements": "statement",
-    "sessions": "session",
-    "elections": "election",
-}
 
 #: Sheets a template adds for people, which hold no data.
 IGNORED_SHEETS: Final = frozenset({"how_to_fill_in", "lists"})
@@ -63,7 +52,7 @@ class _Place:
 
 #: Where a row of each table goes when its sheet has no path: under which parent, in what list.
 PLACES: Final[dict[str, _Place]] = {
-    **{table: _Place(None, table) for table in RECORD_TYPES},
+    **{table: _Place(None, table) for table in member_types()},
     "scale_bands": _Place("scales", "bands", "band_index"),
     "law_statuses": _Place("laws", "status", "status_index"),
     "law_articles": _Place("laws", "articles"),
@@ -520,8 +509,8 @@ class _Reader:
                 if not scalar:
                     self._set(row, None, row.path, {}, merge=True)
                     member = row.path.split("[", 1)[0].removeprefix("$.")
-                    if row.path.count("[") == 1 and member in RECORD_TYPES:
-                        self._set(row, None, f"{row.path}.type", RECORD_TYPES[member])
+                    if row.path.count("[") == 1 and member in member_types():
+                        self._set(row, None, f"{row.path}.type", member_types()[member])
                 for name, value in row.values.items():
                     column = _column(layout, name)
                     if column is None or column.field is None:
@@ -874,7 +863,7 @@ def _source(reader: _Reader, row: _Row, member: str = "sources") -> str | None:
             return None
     else:
         record, record_id = row.values.get("record"), row.values.get("record_id")
-        if record not in RECORD_TYPES or record_id is None:
+        if record not in member_types() or record_id is None:
             reader.on(
                 row,
                 "owner_path",

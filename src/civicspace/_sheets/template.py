@@ -18,8 +18,9 @@ from typing import Any, Final
 import pyarrow as pa  # type: ignore[import-untyped]
 
 from .._tables.layout import AMOUNT, LAYOUT, Column, TableLayout, table_layout
+from ..collection import member_types
 from .cells import column_letter
-from .read import RECORD_TYPES, columns_read
+from .read import columns_read
 from .schema import column_schema, enum_values
 
 __all__ = ["TEMPLATE_TYPES", "template_columns", "write_template"]
@@ -215,7 +216,7 @@ def _write_xlsx(target: Path, tables: tuple[str, ...]) -> Path:
                 sheet.column_dimensions[letter].number_format = number_format
             values = enum_values(table, column)
             if table in ("sources", "derived") and column.name == "record":
-                values = list(RECORD_TYPES)
+                values = list(member_types())
             if values:
                 validation = DataValidation(
                     type="list",

@@ -22,18 +22,6 @@ EXIT_OK = 0
 EXIT_INVALID = 1
 EXIT_USAGE = 2
 
-_MEMBERS: dict[type[Any], str] = {
-    civicspace.CountryRating: "ratings",
-    civicspace.RatingScale: "scales",
-    civicspace.Law: "laws",
-    civicspace.PersonRecord: "people",
-    civicspace.OrganisationRecord: "organisations",
-    civicspace.Case: "cases",
-    civicspace.Session: "sessions",
-    civicspace.Statement: "statements",
-    civicspace.Election: "elections",
-}
-
 
 def add_parser(commands: Any) -> None:
     """Add the ``export`` command to the ``civicspace`` subcommands."""
@@ -85,14 +73,7 @@ def _read(source: str) -> tuple[str, bytes] | str:
 def _collection(loaded: Any) -> civicspace.Collection:
     if isinstance(loaded, civicspace.Collection):
         return loaded
-    members: dict[str, list[Any]] = {}
-    for record in loaded if isinstance(loaded, list) else [loaded]:
-        if isinstance(record, civicspace.Collection):
-            for name, item in record.members():
-                members.setdefault(name, []).append(item)
-        else:
-            members.setdefault(_MEMBERS[type(record)], []).append(record)
-    return civicspace.Collection(**{name: tuple(items) for name, items in members.items()})
+    return civicspace.Collection.of(loaded if isinstance(loaded, list) else [loaded])
 
 
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
