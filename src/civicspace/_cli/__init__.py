@@ -6,12 +6,12 @@ import contextlib
 import sys
 from typing import TYPE_CHECKING
 
+from .._util.exits import EXIT_INTERRUPTED
+
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
 __all__ = ["main"]
-
-EXIT_INTERRUPTED = 130
 
 
 def main(argv: Sequence[str] | None = None) -> int:

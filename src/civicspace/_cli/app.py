@@ -27,16 +27,12 @@ from .._pipeline.documents import RecordText, read_records
 from .._pipeline.report import ReportBuilder
 from .._pipeline.resources import example_files
 from .._pipeline.schemas import schema, schema_names
+from .._util.exits import EXIT_BROKEN_PIPE, EXIT_INTERRUPTED, EXIT_INVALID, EXIT_OK, EXIT_USAGE
 from .._version import __version__
 from ..errors import UnknownDatasetError, UnknownSchemaError
 
 __all__ = ["main"]
 
-EXIT_VALID = 0
-EXIT_INVALID = 1
-EXIT_USAGE = 2
-EXIT_INTERRUPTED = 130
-EXIT_BROKEN_PIPE = 141
 
 MAX_JOBS = 64
 
@@ -448,13 +444,13 @@ def _validate(args: argparse.Namespace, out: _Output, err: TextIO) -> int:
         out.flush()
         _say(err, "civicspace validate: interrupted; the summary covers the records read so far")
         return EXIT_INTERRUPTED
-    return EXIT_INVALID if summary.invalid else EXIT_VALID
+    return EXIT_INVALID if summary.invalid else EXIT_OK
 
 
 def _schema(args: argparse.Namespace, out: _Output, err: TextIO) -> int:
     if args.list:
         out.write("".join(f"{name}\n" for name in schema_names()))
-        return EXIT_VALID
+        return EXIT_OK
     if args.name is None:
         _say(err, "civicspace schema: give a NAME or --list")
         return EXIT_USAGE
@@ -464,7 +460,7 @@ def _schema(args: argparse.Namespace, out: _Output, err: TextIO) -> int:
         _say(err, f"civicspace schema: {error}")
         return EXIT_USAGE
     out.write(json.dumps(found, indent=2, ensure_ascii=out.ascii_only) + "\n")
-    return EXIT_VALID
+    return EXIT_OK
 
 
 def _dataset(args: argparse.Namespace, out: _Output, err: TextIO) -> int:
@@ -474,7 +470,7 @@ def _dataset(args: argparse.Namespace, out: _Output, err: TextIO) -> int:
 
     if args.list:
         out.write("".join(f"{name}\n" for name in datasets.names()))
-        return EXIT_VALID
+        return EXIT_OK
     if args.name is None:
         _say(err, "civicspace dataset: give a NAME or --list")
         return EXIT_USAGE
@@ -495,9 +491,9 @@ def _dataset(args: argparse.Namespace, out: _Output, err: TextIO) -> int:
         out.write(f"{where}: valid\n")
         out.writelines(f"{path}\t{mark.how.value}\t{mark.note or ''}\n" for path, mark in found)
         out.write(f"{where}: {len(found)} derived values\n")
-        return EXIT_VALID
+        return EXIT_OK
     out.write(f"{where}: valid\n{summarise(collection).to_text()}\n")
-    return EXIT_VALID
+    return EXIT_OK
 
 
 def _tolerant(stream: TextIO | None) -> None:

@@ -15,13 +15,11 @@ from typing import Any, TextIO
 import civicspace
 
 from .._tables import require
+from .._util.exits import EXIT_INVALID, EXIT_OK, EXIT_USAGE
 from ..errors import MissingExtraError
 
 __all__ = ["add_parsers", "run"]
 
-EXIT_OK = 0
-EXIT_INVALID = 1
-EXIT_USAGE = 2
 
 _TYPES = ("case", "rating", "law", "statement", "collection")
 

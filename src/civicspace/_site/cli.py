@@ -15,15 +15,13 @@ from typing import Any, TextIO
 
 from .. import datasets
 from .._api import load
+from .._util.exits import EXIT_INVALID, EXIT_OK, EXIT_USAGE
 from ..collection import Collection
 from ..errors import MissingExtraError, ValidationError
 from . import require
 
 __all__ = ["CHART_KINDS", "add_commands", "chart", "site"]
 
-EXIT_DONE = 0
-EXIT_INVALID = 1
-EXIT_USAGE = 2
 #: Seconds between two updates of the progress line.
 _PROGRESS_EVERY = 0.5
 
@@ -170,7 +168,7 @@ def site(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     progress.done()
     pages = sum(1 for path in written if path.suffix == ".html")
     out.write(f"{args.out}: {pages} pages, {len(written)} files; open index.html\n")
-    return EXIT_DONE
+    return EXIT_OK
 
 
 def chart(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -216,4 +214,4 @@ def chart(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         err.write(f"civicspace chart: cannot write {args.out}: {error.strerror or error}\n")
         return EXIT_USAGE
     out.write(f"{args.out}: {drawn.title}\n")
-    return EXIT_DONE
+    return EXIT_OK

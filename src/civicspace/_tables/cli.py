@@ -13,14 +13,11 @@ from typing import Any, TextIO
 
 import civicspace
 
+from .._util.exits import EXIT_INVALID, EXIT_OK, EXIT_USAGE
 from ..errors import MissingExtraError, TablesError
 from . import require
 
 __all__ = ["add_parser", "run"]
-
-EXIT_OK = 0
-EXIT_INVALID = 1
-EXIT_USAGE = 2
 
 
 def add_parser(commands: Any) -> None:
