@@ -20,9 +20,8 @@ import attrs
 from .._model.cases import Case
 from .._model.collection import Collection
 from .._model.common import PartialDate
-from .._model.money import Money, ReportedAmount, total_by_currency
-from .._model.sentences import Sentence, SentenceTotals
-from .._model.terms import Life, Term, TermRange
+from .._model.money import ReportedAmount
+from .._model.sentences import Sentence, SentenceTotals, rulings_totals
 from .._util.hints import classes_in
 from ..errors import CivicspaceError
 from .derived import without_derived
@@ -228,39 +227,6 @@ def implied_exchange_rates(
     )
 
 
-def _ends_of(accounts: list[Sentence]) -> tuple[Term, Term] | None:
-    """The shortest and the longest finite term the accounts give; ``None`` when none gives one."""
-    ends = [
-        end
-        for account in accounts
-        if isinstance(account.term, Term | TermRange)
-        for end in (
-            (account.term.minimum, account.term.maximum)
-            if isinstance(account.term, TermRange)
-            else (account.term,)
-        )
-    ]
-    if not ends:
-        return None
-    low = high = ends[0]
-    for end in ends[1:]:
-        low = end if end < low else low
-        high = end if end > high else high
-    return low, high
-
-
-def _payments(amounts: list[list[Money]]) -> tuple[list[Money], list[Money]]:
-    """Each currency's least and greatest total over the accounts that state one."""
-    by_currency: dict[str, list[Money]] = {}
-    for stated in amounts:
-        for currency, total in total_by_currency(stated).items():
-            by_currency.setdefault(currency, []).append(total)
-    return (
-        [min(totals) for totals in by_currency.values()],
-        [max(totals) for totals in by_currency.values()],
-    )
-
-
 def ruling_totals(records: Collection | Case | Iterable[Case]) -> SentenceTotals:
     """Add up the sentences of cases counting each ruling once, as a range over its accounts.
 
@@ -290,53 +256,11 @@ def ruling_totals(records: Collection | Case | Iterable[Case]) -> SentenceTotals
         cases = [case for _, case in _cases_of(records)]
     else:
         cases = list(records)
-    counted = with_term = life = death = aggravated_life = lashes = 0
-    low, high = Term(), Term()
-    fines: list[Money] = []
-    fines_most: list[Money] = []
-    compensation: list[Money] = []
-    compensation_most: list[Money] = []
+    checked = []
     for position, case in enumerate(cases):
         if not isinstance(case, Case):
             raise CivicspaceError(f"item {position} is not a Case but {type(case).__name__}")
-        for indexes in rulings_of(case).values():
-            accounts = [case.sentences[index] for index in indexes]
-            counted += 1
-            if any(account.term is not None for account in accounts):
-                with_term += 1
-            ends = _ends_of(accounts)
-            death += any(account.death for account in accounts)
-            lashes += min((a.lashes for a in accounts if a.lashes is not None), default=0)
-            if any(isinstance(account.term, Life) for account in accounts):
-                life += 1
-                aggravated_life += any(account.aggravated_life for account in accounts)
-            elif ends is not None:
-                low, high = low + ends[0], high + ends[1]
-            least, most = _payments(
-                [[account.fine.amount] for account in accounts if account.fine is not None]
-            )
-            fines += least
-            fines_most += most
-            least, most = _payments(
-                [
-                    [account.compensation.amount]
-                    for account in accounts
-                    if account.compensation is not None
-                ]
-            )
-            compensation += least
-            compensation_most += most
-    return SentenceTotals(
-        sentences=counted,
-        with_term=with_term,
-        life=life,
-        term_minimum=low,
-        term_maximum=high,
-        fines=tuple(total_by_currency(fines).values()),
-        compensation=tuple(total_by_currency(compensation).values()),
-        fines_maximum=tuple(total_by_currency(fines_most).values()),
-        compensation_maximum=tuple(total_by_currency(compensation_most).values()),
-        death=death,
-        aggravated_life=aggravated_life,
-        lashes=lashes,
-    )
+        checked += [
+            [case.sentences[index] for index in indexes] for indexes in rulings_of(case).values()
+        ]
+    return rulings_totals(checked)

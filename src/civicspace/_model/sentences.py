@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime
 import enum
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, Final
 
 import attrs
@@ -683,7 +683,7 @@ class SentenceTotals:
 def account_totals(sentences: Iterable[Sentence]) -> SentenceTotals:
     """Add up sentences taking each account as given: terms, life sentences, fines, compensation.
 
-    Formerly ``sentence_totals``.  Every sentence given counts as a ruling of
+    Every sentence given counts as a ruling of
     its own, so two accounts of one ruling that disagree ("18 to 20 months"
     in one article, "18 months" in another) are both added: over the
     sentences of a collection, use :func:`~civicspace.analysis.ruling_totals`, which
@@ -715,29 +715,76 @@ def account_totals(sentences: Iterable[Sentence]) -> SentenceTotals:
         SentenceError: when an item is not a :class:`Sentence`.
 
     """
-    counted = with_term = life = death = aggravated_life = lashes = 0
-    low, high = Term(), Term()
-    fines: list[Money] = []
-    compensation: list[Money] = []
+    checked = []
     for index, sentence in enumerate(sentences):
         if not isinstance(sentence, Sentence):
             raise SentenceError(f"item {index} is not a Sentence but {type(sentence).__name__}")
+        checked.append((sentence,))
+    return rulings_totals(checked)
+
+
+def _ends_of(accounts: Sequence[Sentence]) -> tuple[Term, Term] | None:
+    """The shortest and the longest finite term the accounts give; ``None`` when none gives one."""
+    ends = [
+        end
+        for account in accounts
+        if account.term is not None and not isinstance(account.term, Life)
+        for end in _ends(account.term)
+    ]
+    if not ends:
+        return None
+    low = high = ends[0]
+    for end in ends[1:]:
+        low = end if end < low else low
+        high = end if end > high else high
+    return low, high
+
+
+def _payments(amounts: list[Money]) -> tuple[list[Money], list[Money]]:
+    """Each currency's least and greatest amount over the accounts that state one."""
+    by_currency: dict[str, list[Money]] = {}
+    for amount in amounts:
+        by_currency.setdefault(amount.currency, []).append(amount)
+    return (
+        [min(found) for found in by_currency.values()],
+        [max(found) for found in by_currency.values()],
+    )
+
+
+def rulings_totals(rulings: Iterable[Sequence[Sentence]]) -> SentenceTotals:
+    """Add up rulings, each given as its accounts: the sentences that report it.
+
+    A ruling counts once: with a term if any account gives one, life (or
+    death) if any account says so, its shortest and longest account's terms
+    to the two ends of the total, its least account of lashes, and each
+    currency's least and greatest account of its fine and compensation.  One
+    account a ruling (:func:`account_totals`) takes every account as given.
+    """
+    counted = with_term = life = death = aggravated_life = lashes = 0
+    low, high = Term(), Term()
+    fines: list[Money] = []
+    fines_most: list[Money] = []
+    compensation: list[Money] = []
+    compensation_most: list[Money] = []
+    for accounts in rulings:
         counted += 1
-        death += bool(sentence.death)
-        lashes += sentence.lashes or 0
-        term = sentence.term
-        if term is not None:
-            with_term += 1
-            if isinstance(term, Life):
-                life += 1
-                aggravated_life += bool(sentence.aggravated_life)
-            else:
-                term_low, term_high = _ends(term)
-                low, high = low + term_low, high + term_high
-        if sentence.fine is not None:
-            fines.append(sentence.fine.amount)
-        if sentence.compensation is not None:
-            compensation.append(sentence.compensation.amount)
+        with_term += any(account.term is not None for account in accounts)
+        death += any(account.death for account in accounts)
+        lashes += min((a.lashes for a in accounts if a.lashes is not None), default=0)
+        ends = _ends_of(accounts)
+        if any(isinstance(account.term, Life) for account in accounts):
+            life += 1
+            aggravated_life += any(account.aggravated_life for account in accounts)
+        elif ends is not None:
+            low, high = low + ends[0], high + ends[1]
+        least, most = _payments([a.fine.amount for a in accounts if a.fine is not None])
+        fines += least
+        fines_most += most
+        least, most = _payments(
+            [a.compensation.amount for a in accounts if a.compensation is not None]
+        )
+        compensation += least
+        compensation_most += most
     return SentenceTotals(
         sentences=counted,
         with_term=with_term,
@@ -746,8 +793,8 @@ def account_totals(sentences: Iterable[Sentence]) -> SentenceTotals:
         term_maximum=high,
         fines=tuple(total_by_currency(fines).values()),
         compensation=tuple(total_by_currency(compensation).values()),
-        fines_maximum=tuple(total_by_currency(fines).values()),
-        compensation_maximum=tuple(total_by_currency(compensation).values()),
+        fines_maximum=tuple(total_by_currency(fines_most).values()),
+        compensation_maximum=tuple(total_by_currency(compensation_most).values()),
         death=death,
         aggravated_life=aggravated_life,
         lashes=lashes,
