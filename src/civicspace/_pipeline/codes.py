@@ -96,6 +96,15 @@ _CODES: dict[str, str] = {
     "sheet.bad_date": "A number in a date cell that is no date Excel has (past 9999-12-31, say).",
     "sheet.month_date": "A date cell showing only a month or a year, in a column that takes a day.",
     "sheet.empty": "Nothing to import: no sheet has a row below its header.",
+    # Popolo bundles in (civicspace.interop.from_popolo, civicspace import --format popolo).
+    "popolo.not_bundle": "The document is not a Popolo bundle (persons, organizations, ...).",
+    "popolo.wrong_type": "A member of a Popolo bundle is not of the JSON type Popolo gives it.",
+    "popolo.unreadable": "A Popolo object lacks what a record needs (a name), and is left out.",
+    "popolo.id_changed": "A Popolo id is missing, or an organization's is no civicspace id.",
+    "popolo.not_held": "Popolo data a record has no place for (an organization's identifiers).",
+    "popolo.over_limit": "More items than a civicspace record holds: the first ones are read.",
+    "popolo.unknown_reference": "A membership names a person or organization the bundle lacks.",
+    "popolo.unknown_country": "A country area's identifier is no ISO 3166-1 alpha-3 code.",
     "json.not_json": (
         "A value given already parsed holds what JSON cannot: a date, a set, bytes, "
         "a Decimal, a tuple, an object of another class."
