@@ -625,11 +625,16 @@ def run_example(example: dict[str, Any]) -> list[civicspace.Issue]:
     ``stream`` may be a list of ``[piece, times]`` pairs.  With ``"call":
     "load_one"``, the input goes to :func:`civicspace.load_one` instead.
     """
-    inputs = {"document", "text", "bytes", "stream", "csv", "python"} & set(example)
+    inputs = {"document", "text", "bytes", "stream", "csv", "python", "popolo"} & set(example)
     if len(inputs) != 1:
         raise ValueError(
-            f"an example needs exactly one of document, text, bytes, stream, csv, python: {example}"
+            "an example needs exactly one of document, text, bytes, stream, csv, python, "
+            f"popolo: {example}"
         )
+    if "popolo" in example:
+        from civicspace import interop
+
+        return list(interop.from_popolo(example["popolo"]).issues)
     if "csv" in example:
         return [found.issue for found in sheet_issues(example)]
     if example.get("call") == "load_one":
@@ -699,6 +704,14 @@ def describe_input(example: dict[str, Any]) -> list[str]:
     """Markdown lines showing an example's input."""
     if "document" in example:
         return ["```json", compact_json(example["document"]), "```"]
+    if "popolo" in example:
+        return [
+            "A Popolo bundle, read by `civicspace.interop.from_popolo`:",
+            "",
+            "```json",
+            compact_json(example["popolo"]),
+            "```",
+        ]
     if "csv" in example:
         lines = ["A folder of CSV files, read by `civicspace import FOLDER`:", ""]
         for name, parts in example["csv"].items():
@@ -735,6 +748,7 @@ CODE_GROUPS = {
     "schema": "Schema rules",
     "value": "The model's own checks",
     "sheet": "Reading spreadsheets (civicspace import)",
+    "popolo": "Reading Popolo bundles (civicspace import --from popolo)",
 }
 
 
