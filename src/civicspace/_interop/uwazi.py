@@ -117,6 +117,9 @@ class _Property:
     value: Callable[[Mapping[str, Any], _Context], str]
     thesaurus: tuple[str, str] | None = None
     content: str | None = None  # the template a relationship points to
+    # How a cell reads back: the record member it fills, and how (_interop.uwazi_read).
+    member: str | None = None
+    read: str = "text"
 
     @property
     def name(self) -> str:
@@ -133,6 +136,9 @@ class _Template:
     title: Callable[[Mapping[str, Any]], str]
     key: Callable[[Mapping[str, Any]], str]
     properties: tuple[_Property, ...]
+    # The record type it reads back into (None: not read back), and the member its title is.
+    record_type: str | None = None
+    title_member: str | None = None
 
 
 class _Context:
@@ -217,7 +223,8 @@ def _source(source: Mapping[str, Any]) -> str:
     head = f"[{title}]({source['url']})" if "url" in source else title
     rest = ", ".join(source[member] for member in ("publisher", "date") if member in source)
     quote = f": “{source['quote']}”" if "quote" in source else ""
-    return f"- {head}{f' ({rest})' if rest else ''}{quote}"
+    line = f"- {head}{f' ({rest})' if rest else ''}{quote}"
+    return " ".join(line.splitlines())  # one source a line
 
 
 def _sources(record: Mapping[str, Any], context: _Context) -> str:
@@ -232,12 +239,10 @@ def _identifier(identifier: Mapping[str, str]) -> str:
     return f"{identifier['scheme']}: {identifier['identifier']}"
 
 
-def _other_name(other: Mapping[str, str]) -> str:
-    return f"{other['name']} ({other['note']})" if "note" in other else other["name"]
-
-
-_ID = _Property(label="civicspace id", type="text", value=_id)
-_SOURCES = _Property(label="sources", type="markdown", value=_sources)
+_ID = _Property(label="civicspace id", type="text", value=_id, member="id", read="id")
+_SOURCES = _Property(
+    label="sources", type="markdown", value=_sources, member="sources", read="sources"
+)
 _COUNTRY = ("common", "/$defs/country")
 
 
@@ -290,21 +295,49 @@ def _select(member: str, schema: str, pointer: str, multi: bool = False) -> _Pro
         type="multiselect" if multi else "select",
         value=_many(member) if multi else _text(member),
         thesaurus=(schema, pointer),
+        member=member,
+        read="texts" if multi else "text",
     )
 
 
-def _plain(label: str, member: str | None = None, type: str = "text") -> _Property:
-    return _Property(label=label, type=type, value=_text(member or safe_name(label)))
+def _plain(label: str, type: str = "text", read: str = "text") -> _Property:
+    """A property filled with the member of the label's safe name, as it is."""
+    member = safe_name(label)
+    return _Property(label=label, type=type, value=_text(member), member=member, read=read)
 
 
 def _dated(member: str) -> tuple[_Property, _Property]:
     """A partial date as a date range and its precision as text."""
+    label = member.replace("_", " ")
     return (
-        _Property(label=member.replace("_", " "), type="daterange", value=_date(member)),
+        _Property(label=label, type="daterange", value=_date(member), member=member, read="date"),
         _Property(
-            label=f"{member.replace('_', ' ')} precision", type="text", value=_precision(member)
+            label=f"{label} precision",
+            type="text",
+            value=_precision(member),
+            member=member,
+            read="precision",
         ),
     )
+
+
+def _relation(label: str, target: str, value: Callable[..., str], read: str) -> _Property:
+    """A relationship to entities of template ``target``, named by title."""
+    member = safe_name(label)
+    return _Property(
+        label=label, type="relationship", value=value, content=target, member=member, read=read
+    )
+
+
+def _texts(label: str, member: str, part: Callable[[Any], str], read: str) -> _Property:
+    """A text property holding several values of a member, joined by ``|``."""
+    return _Property(label=label, type="text", value=_many(member, part), member=member, read=read)
+
+
+_OTHER_NAMES = (
+    _texts("other names", "other_names", lambda other: other["name"], "other_names"),
+    _texts("other name notes", "other_names", lambda other: other.get("note", ""), "notes"),
+)
 
 
 #: The templates, in the order their files import (a relationship's target first).
@@ -315,10 +348,12 @@ TEMPLATES: Final = (
         records=_organisations,
         title=lambda record: record["name"],
         key=lambda record: record["id"],
+        record_type="organisation",
+        title_member="name",
         properties=(
             _ID,
             _plain("acronym"),
-            _Property(label="other names", type="text", value=_many("other_names", _other_name)),
+            *_OTHER_NAMES,
             _select("country", *_COUNTRY),
             _select("kind", "organisation", "/$defs/kind"),
             _SOURCES,
@@ -330,18 +365,21 @@ TEMPLATES: Final = (
         records=_people,
         title=lambda record: record["name"],
         key=lambda record: record["id"],
+        record_type="person",
+        title_member="name",
         properties=(
             _ID,
-            _Property(label="other names", type="text", value=_many("other_names", _other_name)),
-            _Property(label="identifiers", type="text", value=_many("identifiers", _identifier)),
+            *_OTHER_NAMES,
+            _texts("identifiers", "identifiers", _identifier, "identifiers"),
             _select("roles", "person", "/$defs/role", multi=True),
             _select("nationalities", *_COUNTRY, multi=True),
-            _Property(
-                label="affiliations",
-                type="relationship",
-                value=_related("affiliations", "Organisation", lambda a: a["organisation"]),
-                content="Organisation",
+            _relation(
+                "affiliations",
+                "Organisation",
+                _related("affiliations", "Organisation", lambda a: a["organisation"]),
+                "affiliations",
             ),
+            _texts("affiliation roles", "affiliations", lambda a: a.get("role", ""), "roles"),
             _SOURCES,
         ),
     ),
@@ -351,14 +389,20 @@ TEMPLATES: Final = (
         records=lambda data: list(data.get("laws", [])),
         title=lambda record: record["titles"][0],
         key=lambda record: record["id"],
+        record_type="law",
+        title_member="titles",
         properties=(
             _ID,
             _select("jurisdiction", *_COUNTRY),
             _select("kind", "law", "/properties/kind"),
             _Property(
-                label="other titles", type="text", value=lambda r, c: _joined(r["titles"][1:])
+                label="other titles",
+                type="text",
+                value=lambda r, c: _joined(r["titles"][1:]),
+                member="titles",
+                read="other_titles",
             ),
-            _Property(label="short names", type="text", value=_many("short_names")),
+            _texts("short names", "short_names", str, "texts"),
             _SOURCES,
         ),
     ),
@@ -368,21 +412,20 @@ TEMPLATES: Final = (
         records=lambda data: list(data.get("cases", [])),
         title=lambda record: record["title"],
         key=lambda record: record["id"],
+        record_type="case",
+        title_member="title",
         properties=(
             _ID,
             _select("country", *_COUNTRY),
             _plain("summary", type="markdown"),
-            _Property(
-                label="people",
-                type="relationship",
-                value=_related("people", "Person", lambda p: p["id"]),
-                content="Person",
+            _relation(
+                "people", "Person", _related("people", "Person", lambda p: p["id"]), "embedded"
             ),
-            _Property(
-                label="organisations",
-                type="relationship",
-                value=_related("organisations", "Organisation", lambda o: o["id"]),
-                content="Organisation",
+            _relation(
+                "organisations",
+                "Organisation",
+                _related("organisations", "Organisation", lambda o: o["id"]),
+                "embedded",
             ),
             _SOURCES,
         ),
@@ -395,31 +438,25 @@ TEMPLATES: Final = (
             f"{record['case']}: {record['kind'].replace('_', ' ')}, {record.get('date', 'undated')}"
         ),
         key=lambda record: record["id"],
+        record_type="event",
         properties=(
             _ID,
-            _Property(
-                label="case",
-                type="relationship",
-                value=lambda r, c: c.title("Case", r["case"]),
-                content="Case",
-            ),
+            _relation("case", "Case", lambda r, c: c.title("Case", r["case"]), "relation"),
             _select("kind", "case", "/$defs/event/properties/kind"),
             *_dated("date"),
-            _Property(
-                label="people",
-                type="relationship",
-                value=lambda r, c: c.titles_of(
-                    "Person", [f"{person}" for person in r.get("people", [])]
-                ),
-                content="Person",
+            _relation(
+                "people",
+                "Person",
+                lambda r, c: c.titles_of("Person", list(r.get("people", []))),
+                "relations",
             ),
-            _Property(
-                label="organisations",
-                type="relationship",
-                value=lambda r, c: c.titles_of("Organisation", list(r.get("organisations", []))),
-                content="Organisation",
+            _relation(
+                "organisations",
+                "Organisation",
+                lambda r, c: c.titles_of("Organisation", list(r.get("organisations", []))),
+                "relations",
             ),
-            _plain("scheduled"),
+            _plain("scheduled", read="yesno"),
             _plain("place"),
             _plain("note"),
             _SOURCES,
@@ -433,12 +470,13 @@ TEMPLATES: Final = (
             f"{country_name(record['country'])}: {record['rating']} ({record['as_of']})"
         ),
         key=lambda record: record["id"],
+        record_type="rating",
         properties=(
             _select("country", *_COUNTRY),
             _select("rating", "rating", "/properties/rating"),
             *_dated("as_of"),
-            _plain("watchlist"),
-            _plain("score", type="numeric"),
+            _plain("watchlist", read="yesno"),
+            _plain("score", type="numeric", read="number"),
             _SOURCES,
         ),
     ),
@@ -448,13 +486,15 @@ TEMPLATES: Final = (
         records=lambda data: list(data.get("statements", [])),
         title=lambda record: record["title"],
         key=lambda record: record["id"],
+        record_type="statement",
+        title_member="title",
         properties=(
             _ID,
             _select("kind", "statement", "/$defs/kind"),
             *_dated("date"),
             _plain("venue"),
-            _plain("session", type="numeric"),
-            _plain("signatory count", type="numeric"),
+            _plain("session", type="numeric", read="number"),
+            _plain("signatory count", type="numeric", read="number"),
             _SOURCES,
         ),
     ),
@@ -472,8 +512,9 @@ TEMPLATES: Final = (
         records=_sessions,
         title=lambda record: f"Human Rights Council session {record['number']}",
         key=lambda record: record["id"],
+        record_type="session",
         properties=(
-            _plain("number", type="numeric"),
+            _plain("number", type="numeric", read="number"),
             *_dated("start"),
             *_dated("end"),
             _select("members", *_COUNTRY, multi=True),
