@@ -105,6 +105,15 @@ _CODES: dict[str, str] = {
     "popolo.over_limit": "More items than a civicspace record holds: the first ones are read.",
     "popolo.unknown_reference": "A membership names a person or organization the bundle lacks.",
     "popolo.unknown_country": "A country area's identifier is no ISO 3166-1 alpha-3 code.",
+    # Uwazi CSV files in (civicspace.interop.from_uwazi, civicspace import --from uwazi).
+    "uwazi.unreadable": "An Uwazi file cannot be read: not UTF-8, not CSV, too large.",
+    "uwazi.no_title": "An Uwazi entity file has no Title column, which Uwazi requires.",
+    "uwazi.unknown_column": "A column names no property of any template civicspace reads.",
+    "uwazi.unknown_template": "A row's template (or a file's) is none civicspace reads.",
+    "uwazi.unknown_title": "A relationship names a title no entity read has.",
+    "uwazi.bad_id": "A civicspace id cell holds no civicspace id, or one given twice.",
+    "uwazi.bad_value": "A cell's value is not of its property's type (a date, a number).",
+    "uwazi.missing": "A row lacks what its record needs (a title, an event's case or kind).",
     "json.not_json": (
         "A value given already parsed holds what JSON cannot: a date, a set, bytes, "
         "a Decimal, a tuple, an object of another class."
