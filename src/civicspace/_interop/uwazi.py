@@ -217,18 +217,47 @@ def _precision(member: str) -> Callable[[Mapping[str, Any], _Context], str]:
     return value
 
 
-def _source(source: Mapping[str, Any]) -> str:
-    """One source as a line of Markdown: link or title, publisher, date, quote."""
-    title = source.get("title", source.get("url", ""))
-    head = f"[{title}]({source['url']})" if "url" in source else title
-    rest = ", ".join(source[member] for member in ("publisher", "date") if member in source)
-    quote = f": “{source['quote']}”" if "quote" in source else ""
-    line = f"- {head}{f' ({rest})' if rest else ''}{quote}"
-    return " ".join(line.splitlines())  # one source a line
+#: The characters escaped with a backslash in a source's title and publisher (Markdown's
+#: escapes), so that a line of sources reads back into the same parts.
+SOURCE_ESCAPED: Final = "\\[]()<>,:"
+
+
+def escape(text: str, escaped: str = SOURCE_ESCAPED) -> str:
+    """Text on one line, with each of ``escaped`` (and the backslash) escaped by a backslash."""
+    line = " ".join(text.splitlines())
+    return "".join(f"\\{char}" if char in escaped or char == "\\" else char for char in line)
+
+
+def source_line(source: Mapping[str, Any]) -> str:
+    """One source as a line of Markdown: ``- [title](url) (publisher, date): “quote”``.
+
+    A source without a title is ``<url>``; one without a URL is its title.
+    Titles and publishers are escaped (:func:`escape`); a publisher that
+    looks like a date has its first character escaped; quotes are on one line.
+    """
+    title = escape(source["title"]) if "title" in source else None
+    if "url" in source:
+        url = escape(source["url"], "()<>")
+        head = f"[{title}]({url})" if title is not None else f"<{url}>"
+    else:
+        head = title or ""
+    rest = []
+    if "publisher" in source:
+        publisher = escape(source["publisher"])
+        rest.append(f"\\{publisher}" if _DATE_LIKE.fullmatch(publisher) else publisher)
+    if "date" in source:
+        rest.append(source["date"])
+    line = f"- {head}" + (f" ({', '.join(rest)})" if rest else "")
+    if "quote" in source:
+        line += f": “{' '.join(source['quote'].splitlines())}”"
+    return line
+
+
+_DATE_LIKE: Final = re.compile(r"[0-9]{4}(-[0-9]{2}){0,2}")
 
 
 def _sources(record: Mapping[str, Any], context: _Context) -> str:
-    return "\n".join(_source(source) for source in record.get("sources", []))
+    return "\n".join(source_line(source) for source in record.get("sources", []))
 
 
 def _id(record: Mapping[str, Any], context: _Context) -> str:

@@ -47,10 +47,6 @@ COMMON_COLUMNS: Final = frozenset(
 #: The largest CSV file read, in bytes.
 MAX_FILE_BYTES: Final = 50_000_000
 _SHOWN: Final = 60
-_SOURCE = re.compile(
-    r"- (?:\[(?P<title>.*)\]\((?P<url>\S*)\)|(?P<plain>.*?))"
-    r"(?: \((?P<rest>[^()]*)\))?(?:: “(?P<quote>.*)”)?"
-)
 _PARTIAL = re.compile(r"[0-9]{4}(-[0-9]{2}){0,2}")
 
 
@@ -425,20 +421,24 @@ class _Reader:
         if "other_names" in lists:
             notes = lists.get("notes", [])
             names = lists["other_names"]
-            row.record["other_names"] = [
+            other_names = [
                 {"name": name, **({"note": note} if note.strip() else {})}
                 for name, note in zip(names, [*notes, *[""] * len(names)], strict=False)
                 if name.strip()
             ]
+            if other_names:
+                row.record["other_names"] = other_names
         if "affiliations" in lists:
             roles = lists.get("roles", [])
             organisations = lists["affiliations"]
-            row.record["affiliations"] = [
+            affiliations = [
                 {"organisation": organisation, **({"role": role} if role.strip() else {})}
                 for organisation, role in zip(
                     organisations, [*roles, *[""] * len(organisations)], strict=False
                 )
             ]
+            if affiliations:
+                row.record["affiliations"] = affiliations
 
 
 def _is_id(text: str) -> bool:
@@ -450,34 +450,66 @@ def _number(cell: str) -> int | float | None:
     text = cell.strip()
     if re.fullmatch(r"-?[0-9]+", text):
         return int(text)
-    if re.fullmatch(r"-?[0-9]+\.[0-9]+", text):
+    if re.fullmatch(r"-?[0-9]*\.?[0-9]+(e[-+]?[0-9]+)?", text, flags=re.IGNORECASE):
         return float(text)
     return None
 
 
+def _unescaped(text: str, wanted: str, start: int = 0) -> int:
+    """Where ``wanted`` first occurs in ``text`` from ``start`` outside a backslash escape; -1."""
+    index = start
+    while index < len(text):
+        if text[index] == "\\":
+            index += 2
+            continue
+        if text.startswith(wanted, index):
+            return index
+        index += 1
+    return -1
+
+
+def _unescape(text: str) -> str:
+    return re.sub(r"\\(.)", r"\1", text)
+
+
 def _source(line: str) -> dict[str, Any]:
-    """A source from the Markdown line civicspace writes; any other line is its title."""
-    found = _SOURCE.fullmatch(line.strip())
-    if found is None:
-        return {"title": line.strip()}
+    """A source from the Markdown line civicspace writes (``source_line``); else its title."""
+    text = line.removeprefix("- ")
     source: dict[str, Any] = {}
-    if found["url"] is not None:
-        source["url"] = found["url"]
-        if found["title"] != found["url"]:
-            source["title"] = found["title"]
-    elif found["plain"]:
-        source["title"] = found["plain"]
-    if found["rest"]:
-        publisher, _, date = found["rest"].rpartition(", ")
-        if _PARTIAL.fullmatch(date):
-            if publisher:
-                source["publisher"] = publisher
-            source["date"] = date
-        else:
-            source["publisher"] = found["rest"]
-    if found["quote"] is not None:
-        source["quote"] = found["quote"]
-    return source or {"title": line.strip()}
+    if text.startswith("<") and _unescaped(text, ">") > 0:
+        end = _unescaped(text, ">")
+        source["url"] = _unescape(text[1:end])
+        text = text[end + 1 :]
+    elif text.startswith("[") and _unescaped(text, "](") > 0:
+        middle = _unescaped(text, "](")
+        end = _unescaped(text, ")", middle + 2)
+        if end < 0:
+            return {"title": line}
+        source["title"] = _unescape(text[1:middle])
+        source["url"] = _unescape(text[middle + 2 : end])
+        text = text[end + 1 :]
+    else:
+        cuts = [cut for cut in (_unescaped(text, " ("), _unescaped(text, ": “")) if cut >= 0]
+        end = min(cuts, default=len(text))
+        if end > 0:
+            source["title"] = _unescape(text[:end])
+        text = text[end:]
+    if text.startswith(" (") and _unescaped(text, ")") > 0:
+        end = _unescaped(text, ")")
+        rest = text[2:end]
+        text = text[end + 1 :]
+        comma = _unescaped(rest, ", ")
+        parts = [rest[:comma], rest[comma + 2 :]] if comma >= 0 else [rest]
+        if _PARTIAL.fullmatch(parts[-1]):
+            source["date"] = parts.pop()
+        if parts:
+            source["publisher"] = _unescape(parts[0])
+    if text.startswith(": “") and text.endswith("”"):
+        source["quote"] = text[3:-1]
+        text = ""
+    if text or not source:
+        return {"title": line}
+    return source
 
 
 def _files(source: str | Path | Mapping[str, str | bytes]) -> Iterable[tuple[str, str | bytes]]:
