@@ -83,7 +83,7 @@ def add_parsers(commands: Any) -> None:
 
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Run ``civicspace template`` or ``civicspace import``; the exit code."""
-    if args.command == "import" and args.source_format in ("popolo", "uwazi"):
+    if args.command == "import" and getattr(args, "source_format", "sheets") != "sheets":
         return _import_popolo(args, out, err)
     try:
         require(f"civicspace {args.command}", excel=True)
