@@ -42,3 +42,20 @@ def test_import_popolo_reports_bad_input_by_path(tmp_path, capsys):
     assert 1 == main(["import", str(bad), "--from", "popolo"])
     assert "popolo.not_bundle" in capsys.readouterr().out
     assert 2 == main(["import", str(tmp_path / "missing.json"), "--from", "popolo"])
+
+
+def test_export_uwazi_and_import_it_back(tmp_path, capsys):
+    assert 0 == main(["export", "cambodia", "--format", "uwazi", "--out", str(tmp_path / "u")])
+    out = tmp_path / "collection.json"
+    assert 0 == main(["import", str(tmp_path / "u"), "--from", "uwazi", "--out", str(out)])
+    read = civicspace.load(out.read_bytes())
+    assert {case.id for case in datasets.load("cambodia").cases} == {case.id for case in read.cases}
+    assert "34 cases" in capsys.readouterr().out
+
+
+def test_import_uwazi_names_file_row_and_column(tmp_path, capsys):
+    (tmp_path / "02-person.csv").write_text("title,affiliations\nSok,Nobody\n", encoding="utf-8")
+    assert 0 == main(["import", str(tmp_path), "--from", "uwazi"])
+    shown = capsys.readouterr().out
+    assert "02-person.csv:2 [affiliations]: 'Nobody' is the title of no Organisation" in shown
+    assert 2 == main(["import", str(tmp_path / "missing"), "--from", "uwazi"])

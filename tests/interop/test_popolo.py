@@ -249,6 +249,26 @@ def test_bad_input_is_issues_with_paths_never_a_traceback():
         assert all(issue.code in civicspace.ISSUE_CODES for issue in reading.issues)
 
 
+def test_a_record_that_does_not_validate_is_left_out_with_its_issues():
+    reading = from_popolo(
+        {
+            "persons": [
+                {"id": "a", "name": "A", "+nationalities": ["XXX"]},
+                {"id": "b", "name": "B"},
+            ],
+            "organizations": [{"id": "o", "name": "O" * 20_001}],
+            "memberships": [{"person_id": "b", "organization_id": "o"}],
+        }
+    )
+    assert reading.collection is not None
+    assert ["b"] == [person.id for person in reading.collection.people]
+    assert [
+        ("$.persons[0].nationalities[0]", "schema.enum"),
+        ("$.organizations[0].name", "schema.max_length"),
+        ("$.memberships[0].organization_id", "popolo.unknown_reference"),
+    ] == [(issue.path, issue.code) for issue in reading.issues]
+
+
 def test_a_long_value_is_echoed_bounded():
     reading = from_popolo({"memberships": [{"person_id": "x" * 10_000, "organization_id": "y"}]})
     assert all(len(issue.message) < 200 for issue in reading.issues)

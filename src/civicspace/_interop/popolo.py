@@ -365,6 +365,20 @@ class _Reader:
             self.flag(f"{path}.id", "popolo.id_changed", f"no id: read as {candidate!r}")
         return candidate, (original if original is not None and original != candidate else None)
 
+    def valid(self, record: dict[str, Any], path: str) -> bool:
+        """Whether a record read validates alone; if not, its issues, at the bundle's path."""
+        found = civicspace.validate(record)
+        for issue in found:
+            self.issues.append(
+                Issue(
+                    path=path + issue.path[1:],
+                    code=issue.code,
+                    message=f"{issue.message}: the {record['type']} is left out",
+                    schema=issue.schema,
+                )
+            )
+        return not found
+
     def limited(self, items: list[Any], limit: str, path: str) -> list[Any]:
         """``items`` cut to the schema's limit, with an issue when cut."""
         most = _limits()[limit]
@@ -567,15 +581,19 @@ def from_popolo(data: Any) -> PopoloReading:
             reader.our_id("person", item.get("id"), path, index)
             continue
         person = reader.person(path, index, item)
-        if person is not None:
+        if person is not None and reader.valid(person, path):
             people.append(person)
     for index, (path, item) in enumerate(reader.items(bundle, "organizations")):
         if "+in_cases" in item:
             reader.our_id("organisation", item.get("id"), path, index)
             continue
         organisation = reader.organisation(path, index, item, areas)
-        if organisation is not None:
+        if organisation is not None and reader.valid(organisation, path):
             organisations.append(organisation)
+        elif organisation is not None:
+            ids = reader.ids["organisation"]
+            for key in [key for key, value in ids.items() if value == organisation["id"]]:
+                del ids[key]
     _affiliations(reader, bundle, people)
     collection: dict[str, Any] = {"type": "collection"}
     extra = bundle.get(EXTRA_MEMBER)
