@@ -6,7 +6,7 @@ from hypothesis import HealthCheck, Phase, given, settings
 
 import civicspace
 from civicspace import datasets, strategies
-from civicspace._interop.uwazi import to_uwazi
+from civicspace._interop.uwazi import safe_name, to_uwazi
 from civicspace._interop.uwazi_read import UwaziReading, from_uwazi, read_date
 
 DRAWN = settings(
@@ -182,3 +182,35 @@ def test_drawn_collections_read_back_into_the_same_files(collection):
     for name, text in without_elections(files).items():
         assert (name, text.splitlines()) == (name, again.get(name, "").splitlines())
     assert without_elections(files).keys() == again.keys()
+
+
+def test_language_columns_as_in_uwazis_thesauri_fixture():
+    # arrangeThesauriTest.csv heads a language's column with the property's name or label
+    # and "__" and the language: "select_property__en, Select Property__es".
+    assert ["select_property__en", "select_property__es"] == [
+        safe_name(header) for header in ["select_property__en", " Select Property__es"]
+    ]
+    files = {
+        "01-organisation.csv": (
+            "Title,Title__es, Kind__es,Kind\nMother Nature Cambodia,Madre Naturaleza Camboya,ngo,\n"
+        )
+    }
+    spanish = from_uwazi(files, language="es")
+    assert [] == where(spanish)
+    assert spanish.collection is not None
+    assert [("Madre Naturaleza Camboya", "ngo")] == [
+        (o.name, o.kind.value) for o in spanish.collection.organisations
+    ]
+    english = from_uwazi(files)
+    assert english.collection is not None
+    assert [("Mother Nature Cambodia", None)] == [
+        (o.name, o.kind) for o in english.collection.organisations
+    ]
+
+
+def test_empty_values_between_separators_are_no_values():
+    # typeParsers.ts parseMultiValue: values.split('|').filter(value => value !== '').
+    files = {"02-person.csv": "title,roles\nSok,journalist||lawyer|\n"}
+    reading = from_uwazi(files)
+    assert reading.collection is not None
+    assert ["journalist", "lawyer"] == [role.value for role in reading.collection.people[0].roles]
