@@ -628,8 +628,13 @@ def _affiliations(reader: _Reader, bundle: Mapping[str, Any], people: list[dict[
     """The memberships of persons in organizations, as affiliations of the people read."""
     by_id = {person["id"]: person for person in people}
     for path, membership in reader.items(bundle, "memberships"):
-        person = reader.ids["person"].get(membership.get("person_id"))  # type: ignore[arg-type]
-        organisation = reader.ids["organisation"].get(membership.get("organization_id"))  # type: ignore[arg-type]
+        person_id, organization_id = membership.get("person_id"), membership.get("organization_id")
+        person = reader.ids["person"].get(person_id) if isinstance(person_id, str) else None
+        organisation = (
+            reader.ids["organisation"].get(organization_id)
+            if isinstance(organization_id, str)
+            else None
+        )
         if person is None or organisation is None:
             missing = "person_id" if person is None else "organization_id"
             reader.flag(
