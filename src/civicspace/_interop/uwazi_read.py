@@ -197,11 +197,10 @@ class _Reader:
             return
         by_file = self.template_of_file(name)
         known = {prop.name for template in TEMPLATES for prop in template.properties}
-        for column, (written, safe) in enumerate(zip(header, names, strict=True)):
-            base, _, language = safe.partition("__")
+        for written, safe in zip(header, names, strict=True):
+            base = safe.partition("__")[0]
             if base not in known and base not in COMMON_COLUMNS and safe.strip("_"):
                 self.flag(name, 1, written, "uwazi.unknown_column", "no template has this property")
-            del column, language
         for number, line in enumerate(lines[1:], start=2):
             if not any(cell.strip() for cell in line):
                 continue
@@ -320,11 +319,10 @@ class _Reader:
     def cell(
         self, row: _Row, prop: _Property, written: str, cell: str, lists: dict[str, list[str]]
     ) -> None:
-        record, member = row.record, prop.member
-        assert member is not None
+        record, member = row.record, str(prop.member)
         if not cell.strip():
             return
-        values = [value for value in cell.split(MULTI_VALUE_SEPARATOR)]
+        values = cell.split(MULTI_VALUE_SEPARATOR)
         read = prop.read
         if read == "text":
             record[member] = cell
@@ -358,8 +356,7 @@ class _Reader:
             if found:
                 record[member] = found
         elif read in ("affiliations", "relations", "embedded", "relation"):
-            assert prop.content is not None
-            ids = self.related(row, written, prop.content, values)
+            ids = self.related(row, written, str(prop.content), values)
             if read == "affiliations":
                 lists["affiliations"] = ids
             elif read == "relation":
@@ -392,7 +389,6 @@ class _Reader:
         return ids
 
     def date(self, row: _Row, prop: _Property, written: str, cell: str) -> None:
-        assert prop.member is not None
         separator = EXPORT_RANGE_SEPARATOR if EXPORT_RANGE_SEPARATOR in cell else RANGE_SEPARATOR
         start_text, _, end_text = cell.partition(separator)
         start = read_date(start_text, self.date_format) if start_text.strip() else None
@@ -406,7 +402,7 @@ class _Reader:
             precision = ""
         if not precision and end is None:
             precision = start[1]
-        row.record[prop.member] = _partial(start[0], end[0] if end else None, precision)
+        row.record[str(prop.member)] = _partial(start[0], end[0] if end else None, precision)
 
     def bad(self, row: _Row, written: str, cell: str, expected: str) -> None:
         self.flag(
