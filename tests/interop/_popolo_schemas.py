@@ -48,3 +48,15 @@ def bundle_errors(bundle: dict) -> list[str]:
             for error in validator(name).iter_errors(item):
                 found.append(f"{member}[{index}]{error.json_path[1:]}: {error.message}")
     return found
+
+
+def unflagged(bundle: dict) -> list[str]:
+    """Properties of a bundle's objects that Popolo does not define and no '+' flags."""
+    found = []
+    for member, name in MEMBERS.items():
+        defined = set(validator(name).schema["properties"])
+        for index, item in enumerate(bundle.get(member, [])):
+            found += [
+                f"{member}[{index}].{key}" for key in item if key not in defined and key[0] != "+"
+            ]
+    return found

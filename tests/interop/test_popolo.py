@@ -9,7 +9,7 @@ from civicspace import datasets, strategies
 from civicspace._interop.popolo import PopoloReading, from_popolo, to_popolo
 from civicspace.errors import Issue
 
-from ._popolo_schemas import POPOLO, bundle_errors, validator
+from ._popolo_schemas import POPOLO, bundle_errors, unflagged, validator
 
 DRAWN = settings(
     max_examples=15,
@@ -32,11 +32,13 @@ def test_the_validator_refuses_what_popolo_refuses():
 
 
 def test_cambodia_exports_valid_popolo():
-    bundle = to_popolo(datasets.load("cambodia"), case_data=True)
-    assert [] == bundle_errors(bundle)
-    assert {"persons", "organizations", "memberships", "areas", "events", "+civicspace"} == set(
-        bundle
-    )
+    for case_data in (False, True):
+        bundle = to_popolo(datasets.load("cambodia"), case_data=case_data)
+        assert [] == bundle_errors(bundle)
+    members = {"persons", "organizations", "memberships", "areas", "events", "+civicspace"}
+    assert members == set(bundle)
+    # Every property Popolo does not define is flagged with a leading "+".
+    assert [] == unflagged(bundle)
 
 
 def test_cambodia_reads_back_equal_with_case_data():
@@ -280,4 +282,5 @@ def test_a_long_value_is_echoed_bounded():
 def test_drawn_collections_export_valid_popolo_and_read_back_equal(collection):
     bundle = to_popolo(collection, case_data=True)
     assert [] == bundle_errors(bundle)
+    assert [] == unflagged(bundle)
     assert PopoloReading(collection=collection, issues=()) == from_popolo(json.dumps(bundle))
