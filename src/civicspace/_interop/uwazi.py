@@ -77,7 +77,10 @@ def _vocabularies() -> dict[tuple[str, str], tuple[str, tuple[str, ...]]]:
                 title = node.get("title") if isinstance(node.get("title"), str) else None
                 enum = node.get("enum")
                 if isinstance(enum, list) and enum and all(isinstance(v, str) for v in enum):
-                    label = title or f"{context} {key.replace('_', ' ')}".strip()
+                    word = key.replace("_", " ")
+                    # "Status change" for its member status, not "Status change status".
+                    own = word in context.lower().split() and context
+                    label = title or own or f"{context} {word}".strip()
                     found[(schema, pointer)] = (label[:1].upper() + label[1:], tuple(enum))
                 for member, value in node.items():
                     if member != "examples":
