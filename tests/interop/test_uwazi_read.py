@@ -1,6 +1,7 @@
 """Uwazi CSV files in: what civicspace wrote reads back; Uwazi's own export reads too."""
 
 import datetime
+import zipfile
 
 from hypothesis import HealthCheck, Phase, given, settings
 
@@ -214,3 +215,17 @@ def test_empty_values_between_separators_are_no_values():
     reading = from_uwazi(files)
     assert reading.collection is not None
     assert ["journalist", "lawyer"] == [role.value for role in reading.collection.people[0].roles]
+
+
+def test_a_zip_with_import_csv_reads_as_uwazi_imports_it(tmp_path):
+    # Uwazi imports entities with files from a ZIP whose CSV is import.csv.
+    path = tmp_path / "import.zip"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("import.csv", "Title,Template\nKong Raiya,Person\n")
+        archive.writestr("files/photo.jpg", b"\xff\xd8")
+    reading = from_uwazi(path)
+    assert reading.collection is not None
+    assert ["Kong Raiya"] == [person.name for person in reading.collection.people]
+    bad = tmp_path / "bad.zip"
+    bad.write_bytes(b"not a zip")
+    assert [("uwazi.unreadable")] == [found.issue.code for found in from_uwazi(bad).issues]

@@ -18,7 +18,9 @@ import csv
 import datetime
 import io
 import re
-from collections.abc import Iterable, Mapping
+import zipfile
+import zlib
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Final
 
@@ -508,12 +510,29 @@ def _source(line: str) -> dict[str, Any]:
     return source
 
 
-def _files(source: str | Path | Mapping[str, str | bytes]) -> Iterable[tuple[str, str | bytes]]:
+def _files(source: str | Path | Mapping[str, str | bytes]) -> list[tuple[str, str | bytes]]:
+    """The CSV files of a source: a mapping, a folder, a CSV file, or a ZIP (Uwazi's import.csv).
+
+    Raises:
+        OSError: when the source cannot be read.
+        zipfile.BadZipFile: when a ``.zip`` is no ZIP.
+    """
     if isinstance(source, Mapping):
         return list(source.items())
     root = Path(source)
+    if root.is_file() and root.suffix.lower() == ".zip":
+        found: list[tuple[str, str | bytes]] = []
+        with zipfile.ZipFile(root) as archive:
+            for info in archive.infolist():
+                if info.is_dir() or not info.filename.lower().endswith(".csv"):
+                    continue
+                with archive.open(info) as member:  # at most one byte past the limit
+                    found.append((info.filename, member.read(MAX_FILE_BYTES + 1)))
+        return found
     if root.is_file():
         return [(root.name, root.read_bytes())]
+    if not root.is_dir():
+        raise FileNotFoundError(2, "no such file or folder")
     return [
         (path.relative_to(root).as_posix(), path.read_bytes())
         for path in sorted(root.rglob("*.csv"))
@@ -526,7 +545,7 @@ def from_uwazi(
     date_format: str = "YYYY-MM-DD",
     language: str | None = None,
 ) -> UwaziReading:
-    """Read Uwazi CSV files into a collection: a folder, one file, or name → CSV text.
+    """Read Uwazi CSV files into a collection: a folder, a CSV file, a ZIP, or name → CSV text.
 
     Reads the files :func:`to_uwazi` writes and those Uwazi's own CSV export
     writes (labels as headers, a ``Template`` column, ``from~to`` ranges,
@@ -542,8 +561,15 @@ def from_uwazi(
     reader = _Reader(date_format, language)
     try:
         files = _files(source)
+    except zlib.error:
+        reader.flag(str(source), None, None, "uwazi.unreadable", "a ZIP member is corrupt")
+        return UwaziReading(collection=None, issues=tuple(reader.issues))
     except OSError as error:
         reader.flag(str(source), None, None, "uwazi.unreadable", f"cannot read: {error.strerror}")
+        return UwaziReading(collection=None, issues=tuple(reader.issues))
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError, RuntimeError):
+        # RuntimeError: an encrypted member; NotImplementedError: a compression not read.
+        reader.flag(str(source), None, None, "uwazi.unreadable", "not a ZIP file civicspace reads")
         return UwaziReading(collection=None, issues=tuple(reader.issues))
     for name, data in files:
         if name == "templates.csv" or name.startswith("thesauri/"):

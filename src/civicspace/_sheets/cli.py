@@ -68,7 +68,7 @@ def add_parsers(commands: Any) -> None:
         default="sheets",
         help=(
             "what PATH holds: our sheets (the default), a Popolo bundle, or Uwazi CSV files "
-            "(a folder or one file); popolo and uwazi need no extra"
+            "(a folder, a CSV file or a ZIP); popolo and uwazi need no extra"
         ),
     )
     read.add_argument(
