@@ -625,11 +625,21 @@ def run_example(example: dict[str, Any]) -> list[civicspace.Issue]:
     ``stream`` may be a list of ``[piece, times]`` pairs.  With ``"call":
     "load_one"``, the input goes to :func:`civicspace.load_one` instead.
     """
-    inputs = {"document", "text", "bytes", "stream", "csv", "python"} & set(example)
-    if len(inputs) != 1:
+    inputs = {"document", "text", "bytes", "stream", "csv", "python", "popolo", "uwazi"}
+    if len(inputs & set(example)) != 1:
         raise ValueError(
-            f"an example needs exactly one of document, text, bytes, stream, csv, python: {example}"
+            "an example needs exactly one of document, text, bytes, stream, csv, python, "
+            f"popolo, uwazi: {example}"
         )
+    if "popolo" in example:
+        from civicspace import interop
+
+        return list(interop.from_popolo(example["popolo"]).issues)
+    if "uwazi" in example:
+        from civicspace import interop
+
+        files = {name: _joined(text).encode("latin-1") for name, text in example["uwazi"].items()}
+        return [found.issue for found in interop.from_uwazi(files).issues]
     if "csv" in example:
         return [found.issue for found in sheet_issues(example)]
     if example.get("call") == "load_one":
@@ -699,6 +709,20 @@ def describe_input(example: dict[str, Any]) -> list[str]:
     """Markdown lines showing an example's input."""
     if "document" in example:
         return ["```json", compact_json(example["document"]), "```"]
+    if "uwazi" in example:
+        lines = ["Uwazi CSV files, read by `civicspace.interop.from_uwazi`:", ""]
+        for name, text in example["uwazi"].items():
+            shown = _joined(text).encode("latin-1").decode("utf-8", "replace").rstrip("\n")
+            lines += [f"`{name}`:", "", "```text", shown, "```", ""]
+        return lines
+    if "popolo" in example:
+        return [
+            "A Popolo bundle, read by `civicspace.interop.from_popolo`:",
+            "",
+            "```json",
+            compact_json(example["popolo"]),
+            "```",
+        ]
     if "csv" in example:
         lines = ["A folder of CSV files, read by `civicspace import FOLDER`:", ""]
         for name, parts in example["csv"].items():
@@ -735,6 +759,8 @@ CODE_GROUPS = {
     "schema": "Schema rules",
     "value": "The model's own checks",
     "sheet": "Reading spreadsheets (civicspace import)",
+    "popolo": "Reading Popolo bundles (civicspace import --from popolo)",
+    "uwazi": "Reading Uwazi CSV files (civicspace import --from uwazi)",
 }
 
 

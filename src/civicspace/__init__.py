@@ -183,6 +183,7 @@ _SUBMODULES = frozenset(
         "datasets",
         "elections",
         "errors",
+        "interop",
         "laws",
         "people",
         "ratings",

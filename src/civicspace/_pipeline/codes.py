@@ -96,6 +96,24 @@ _CODES: dict[str, str] = {
     "sheet.bad_date": "A number in a date cell that is no date Excel has (past 9999-12-31, say).",
     "sheet.month_date": "A date cell showing only a month or a year, in a column that takes a day.",
     "sheet.empty": "Nothing to import: no sheet has a row below its header.",
+    # Popolo bundles in (civicspace.interop.from_popolo, civicspace import --format popolo).
+    "popolo.not_bundle": "The document is not a Popolo bundle (persons, organizations, ...).",
+    "popolo.wrong_type": "A member of a Popolo bundle is not of the JSON type Popolo gives it.",
+    "popolo.unreadable": "A Popolo object lacks what a record needs (a name), and is left out.",
+    "popolo.id_changed": "A Popolo id is missing, or an organization's is no civicspace id.",
+    "popolo.not_held": "Popolo data a record has no place for (an organization's identifiers).",
+    "popolo.over_limit": "More items than a civicspace record holds: the first ones are read.",
+    "popolo.unknown_reference": "A membership names a person or organization the bundle lacks.",
+    "popolo.unknown_country": "A country area's identifier is no ISO 3166-1 alpha-3 code.",
+    # Uwazi CSV files in (civicspace.interop.from_uwazi, civicspace import --from uwazi).
+    "uwazi.unreadable": "An Uwazi file cannot be read: not UTF-8, not CSV, too large.",
+    "uwazi.no_title": "An Uwazi entity file has no Title column, which Uwazi requires.",
+    "uwazi.unknown_column": "A column names no property of any template civicspace reads.",
+    "uwazi.unknown_template": "A row's template (or a file's) is none civicspace reads.",
+    "uwazi.unknown_title": "A relationship names a title no entity read has.",
+    "uwazi.bad_id": "A civicspace id cell holds no civicspace id, or one given twice.",
+    "uwazi.bad_value": "A cell's value is not of its property's type (a date, a number).",
+    "uwazi.missing": "A row lacks what its record needs (a title, an event's case or kind).",
     "json.not_json": (
         "A value given already parsed holds what JSON cannot: a date, a set, bytes, "
         "a Decimal, a tuple, an object of another class."

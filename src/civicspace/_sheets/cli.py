@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from collections import Counter
 from pathlib import Path
 from typing import Any, TextIO
@@ -58,10 +59,30 @@ def add_parsers(commands: Any) -> None:
     read.add_argument(
         "--format", choices=("text", "json"), default="text", help="how to print the issues"
     )
+    read.add_argument(
+        "--from",
+        dest="source_format",
+        choices=("sheets", "popolo", "uwazi"),
+        default="sheets",
+        help=(
+            "what PATH holds: our sheets (the default), a Popolo bundle, or Uwazi CSV files "
+            "(a folder, a CSV file or a ZIP); popolo and uwazi need no extra"
+        ),
+    )
+    read.add_argument(
+        "--date-format",
+        default="YYYY-MM-DD",
+        help="uwazi only: the Uwazi instance's date format, such as DD/MM/YYYY",
+    )
+    read.add_argument(
+        "--language", help="uwazi only: read the columns of this language (es for name__es)"
+    )
 
 
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Run ``civicspace template`` or ``civicspace import``; the exit code."""
+    if args.command == "import" and getattr(args, "source_format", "sheets") != "sheets":
+        return _import_popolo(args, out, err)
     try:
         require(f"civicspace {args.command}", excel=True)
     except MissingExtraError as error:
@@ -78,6 +99,72 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         out.write(f"{written}: a {args.type} template ({args.format})\n")
         return EXIT_OK
     return _import(args, out, err)
+
+
+def _import_popolo(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """``civicspace import --from popolo|uwazi``: a Popolo bundle or Uwazi CSV files."""
+    from civicspace import interop
+
+    name = args.source
+    issues: list[Any]
+    if args.source_format == "uwazi":
+        if not Path(name).exists():
+            err.write(f"civicspace import: cannot read {name}: no such file or folder\n")
+            return EXIT_USAGE
+        found = interop.from_uwazi(name, date_format=args.date_format, language=args.language)
+        collection = found.collection
+        issues = [_Located(issue) for issue in found.issues]
+    else:
+        try:
+            data = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
+        except OSError as error:
+            err.write(f"civicspace import: cannot read {name}: {error.strerror or error}\n")
+            return EXIT_USAGE
+        reading = interop.from_popolo(data)
+        collection = reading.collection
+        issues = list(reading.issues)
+    if args.format == "json":
+        out.write(json.dumps(_report(name, issues), ensure_ascii=False, indent=2) + "\n")
+    else:
+        out.writelines(f"{name}: {issue}\n" for issue in issues)
+    if collection is None:
+        if args.format == "text":
+            out.write(f"{name}: {len(issues)} issue{'s' * (len(issues) != 1)}; nothing written\n")
+        return EXIT_INVALID
+    document = civicspace.dump(collection)
+    if args.out is not None:
+        try:
+            Path(args.out).write_text(
+                json.dumps(document, ensure_ascii=False, indent=2) + "\n", "utf-8"
+            )
+        except OSError as error:
+            err.write(f"civicspace import: cannot write {args.out}: {error.strerror}\n")
+            return EXIT_USAGE
+    if args.format == "text":
+        counts = ", ".join(
+            f"{len(value)} {key}" for key, value in document.items() if isinstance(value, list)
+        )
+        written = f"; written to {args.out}" if args.out is not None else ""
+        left = f" ({len(issues)} left out)" if issues else ""
+        out.write(f"{name}: read ({counts or 'empty'}){left}{written}\n")
+    return EXIT_OK
+
+
+class _Located:
+    """An issue of an Uwazi file, printed with its file, row and column."""
+
+    def __init__(self, found: Any) -> None:
+        self.found = found
+
+    def __str__(self) -> str:
+        return str(self.found)
+
+    def to_json(self) -> Any:
+        """The issue's JSON form, with its file and row as the report's cell."""
+        cell: dict[str, Any] = {"sheet": self.found.file}
+        if self.found.row is not None:
+            cell["row"] = self.found.row
+        return {**civicspace.dump(self.found.issue), "cell": cell}
 
 
 def _import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -151,7 +238,9 @@ def _nothing() -> Any:
 
 def _report(name: str, found: list[Any]) -> dict[str, Any]:
     """The JSON report, as ``schemas/report.json`` describes it: one record, the collection."""
-    issues = [issue.to_json() for issue in found]
+    issues = [
+        issue.to_json() if hasattr(issue, "to_json") else civicspace.dump(issue) for issue in found
+    ]
     records = []
     if issues:
         records.append(

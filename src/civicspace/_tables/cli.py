@@ -30,20 +30,29 @@ def add_parser(commands: Any) -> None:
             "with civicspace, by name) and write it out as tables, one per kind of thing. "
             "Nothing is written from invalid input. Exit 0 when written, 1 if the input is "
             "invalid, 2 if it cannot be read or the arguments are wrong. Needs the 'tables' "
-            "extra."
+            "extra, except for --format popolo (a Popolo bundle, popolo.json) and --format "
+            "uwazi (the CSV files Uwazi imports)."
         ),
     )
     export.add_argument(
         "source", metavar="FILE|DATASET", help="a JSON file, - for standard input, or a dataset"
     )
     export.add_argument(
-        "--format", required=True, choices=("csv", "parquet", "xlsx"), help="the file format"
+        "--format",
+        required=True,
+        choices=("csv", "parquet", "xlsx", "popolo", "uwazi"),
+        help="the file format",
     )
     export.add_argument("--out", required=True, metavar="DIR", help="the folder to write into")
     export.add_argument(
         "--partition",
         choices=("country",),
         help="parquet only: write tables with a country as datasets partitioned by it",
+    )
+    export.add_argument(
+        "--case-data",
+        action="store_true",
+        help="popolo only: carry the records Popolo has no class for as flagged properties",
     )
 
 
@@ -73,8 +82,51 @@ def _collection(loaded: Any) -> civicspace.Collection:
     return civicspace.Collection.of(loaded if isinstance(loaded, list) else [loaded])
 
 
+_INTEROP = ("popolo", "uwazi")
+
+
+def _interop(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """``civicspace export --format popolo|uwazi``: no extra needed."""
+    if args.partition is not None:
+        err.write("civicspace export: --partition goes with --format parquet only\n")
+        return EXIT_USAGE
+    read = _read(args.source)
+    if isinstance(read, str):
+        err.write(f"civicspace export: {read}\n")
+        return EXIT_USAGE
+    name, data = read
+    try:
+        collection = _collection(civicspace.load(data))
+    except civicspace.ValidationError as error:
+        out.writelines(f"{name}: {issue}\n" for issue in error.issues)
+        count = len(error.issues)
+        out.write(f"{name}: {count} issue{'s' * (count != 1)}; nothing exported\n")
+        return EXIT_INVALID
+    import json
+
+    from civicspace import interop
+
+    try:
+        if args.format == "popolo":
+            bundle = interop.to_popolo(collection, case_data=args.case_data)
+            path = Path(args.out) / "popolo.json"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(json.dumps(bundle, ensure_ascii=False, indent=2) + "\n", "utf-8")
+            written = [path]
+        else:
+            written = interop.write_uwazi(collection, args.out)
+    except OSError as error:
+        err.write(f"civicspace export: cannot write {args.out}: {error.strerror or error}\n")
+        return EXIT_USAGE
+    files = f"{len(written)} file{'s' * (len(written) != 1)}"
+    out.write(f"{name}: {args.format}, {files} written to {args.out}\n")
+    return EXIT_OK
+
+
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Run ``civicspace export`` with parsed ``args``; the exit code."""
+    if args.format in _INTEROP:
+        return _interop(args, out, err)
     try:
         require("civicspace export", excel=args.format == "xlsx")
     except MissingExtraError as error:
