@@ -29,7 +29,8 @@ use: :mod:`civicspace.cases`, :mod:`~civicspace.people`,
 :mod:`~civicspace.countries`, :mod:`~civicspace.common`,
 :mod:`~civicspace.collection`, :mod:`~civicspace.readers`,
 :mod:`~civicspace.analysis`, :mod:`~civicspace.errors`,
-:mod:`~civicspace.strategies`, :mod:`~civicspace.datasets`, and behind
+:mod:`~civicspace.strategies`, :mod:`~civicspace.datasets`,
+:mod:`~civicspace.interop` (Popolo and Uwazi), and behind
 extras :mod:`~civicspace.tables`, :mod:`~civicspace.sheets`,
 :mod:`~civicspace.charts` and :mod:`~civicspace.site`.
 """
@@ -50,6 +51,7 @@ if TYPE_CHECKING:
     from . import datasets as datasets
     from . import elections as elections
     from . import errors as errors
+    from . import interop as interop
     from . import laws as laws
     from . import people as people
     from . import ratings as ratings
