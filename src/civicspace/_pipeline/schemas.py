@@ -64,7 +64,8 @@ def schema(name: str, *, bundle: bool = False, openapi: bool = False) -> dict[st
     exactly what the registry-based schema accepts, and fits where a single
     document is needed (a tool that cannot fetch, a JavaScript validator): it
     is written in the form ajv's strict mode compiles (no union types; a member
-    that a branch of ``anyOf`` requires is declared in that branch).
+    that a branch of ``anyOf`` or an ``if``/``then``/``else`` requires is declared
+    there).
 
     With ``openapi=True``, an OpenAPI 3.1 document holding the bundle under
     ``components/schemas``: the schema itself as ``components/schemas/NAME``
@@ -119,6 +120,8 @@ def _bundled(name: str) -> dict[str, Any]:
                     out[key] = value
                 elif key in ("anyOf", "oneOf") and isinstance(value, list):
                     out[key] = [_declared(rewrite(branch, base)) for branch in value]
+                elif key in ("if", "then", "else"):
+                    out[key] = _declared(rewrite(value, base))
                 else:
                     out[key] = rewrite(value, base)
             if isinstance(out.get("type"), list):
