@@ -30,6 +30,7 @@ import calendar
 import datetime
 import re
 from collections.abc import Callable, Iterator
+from decimal import Decimal
 from typing import Annotated, Any, Literal
 
 import msgspec
@@ -108,6 +109,10 @@ RULE_CODES = frozenset(
         "case.unresolved_reference",
         "case.verdict_before_arrest",
         "derived.unknown_member",
+        "penalty.minimum_term_above_maximum",
+        "penalty.fine_currencies_differ",
+        "penalty.equivalent_in_same_currency",
+        "penalty.minimum_fine_above_maximum",
     }
 )
 _MEMBER_PART = re.compile(r"([a-z][a-z0-9_]*)(?:\[([0-9]+)\])?")
@@ -235,6 +240,61 @@ def _stays(steps: list[Any]) -> list[tuple[int, int | None]]:
             begin = None
     if begin is not None:
         found.append((begin, None))
+    return found
+
+
+_BOUNDS = ("minimum_term", "maximum_term", "minimum_fine", "maximum_fine")
+
+
+def penalty_findings(penalty: Any, path: str) -> list[tuple[str, str]]:
+    """Every breach of civicspace's rules of a statutory penalty (a charge's), as ``(code, path)``.
+
+    Each level in full: the base penalty, then each aggravated variant applied over it (the
+    bounds it states replace the base's), reported only where the variant states a bound in
+    question.
+    """
+    found: list[tuple[str, str]] = []
+    base = {name: getattr(penalty, name) for name in _BOUNDS}
+    levels = [("", base, penalty)]
+    for index, variant in enumerate(penalty.aggravated or ()):
+        level = dict(base)
+        level.update(
+            (name, getattr(variant, name)) for name in _BOUNDS if getattr(variant, name) is not None
+        )
+        levels.append((f".aggravated[{index}]", level, variant))
+
+    def stated_in(where: str, stated: Any, *names: str) -> str:
+        name = next((name for name in names if getattr(stated, name) is not None), names[0])
+        return f"{path}{where}.{name}"
+
+    for where, level, stated in levels:
+        low, high = level["minimum_term"], level["maximum_term"]
+        states_terms = stated.minimum_term is not None or stated.maximum_term is not None
+        if (
+            low is not None
+            and high is not None
+            and high != "life"
+            and (stated is penalty or states_terms)
+            and not never_longer(low, high)
+        ):
+            found.append(
+                (
+                    "penalty.minimum_term_above_maximum",
+                    stated_in(where, stated, "minimum_term", "maximum_term"),
+                )
+            )
+        low, high = level["minimum_fine"], level["maximum_fine"]
+        states_fines = stated.minimum_fine is not None or stated.maximum_fine is not None
+        if low is None or high is None or not (stated is penalty or states_fines):
+            continue
+        fine_path = stated_in(where, stated, "minimum_fine", "maximum_fine")
+        if low.currency != high.currency:
+            found.append(("penalty.fine_currencies_differ", fine_path))
+        elif Decimal(low.amount) > Decimal(high.amount):
+            found.append(("penalty.minimum_fine_above_maximum", fine_path))
+    fine, equivalent = penalty.maximum_fine, penalty.maximum_fine_equivalent
+    if fine is not None and equivalent is not None and fine.currency == equivalent.currency:
+        found.append(("penalty.equivalent_in_same_currency", f"{path}.maximum_fine_equivalent"))
     return found
 
 
@@ -374,6 +434,9 @@ def case_findings(case: Any) -> list[tuple[str, str]]:
                     found.append(("case.verdict_before_arrest", f"$.events[{index}].date"))
             if kind[0] == _BEGINS:
                 arrest = index
+    for index, charge in enumerate(charges):
+        if charge.penalty is not None:
+            found += penalty_findings(charge.penalty, f"$.charges[{index}].penalty")
     for index, derivation in enumerate(case.derived or ()):
         if derivation.member == "derived" or not _holds(case, derivation.member):
             found.append(("derived.unknown_member", f"$.derived[{index}].member"))
