@@ -39,6 +39,7 @@ from typing import Any
 
 import attrs
 
+from ..._model.limits import unchecked_init
 from ..._model.records import record_type_of
 from ...errors import Issue
 from ..convert import converter, field_by_field
@@ -244,7 +245,7 @@ def _slot_setters(cls: type[Any]) -> dict[str, Any] | None:
     default, no ``__attrs_pre_init__`` or ``__attrs_post_init__``, and no slot
     beyond its fields' (a cached hash would have one).  ``None`` otherwise.
     """
-    init = getattr(cls, "__init__", None)
+    init = unchecked_init(cls) or getattr(cls, "__init__", None)
     code = getattr(init, "__code__", None)
     if code is None or not code.co_filename.startswith("<attrs generated"):
         return None
@@ -367,7 +368,13 @@ def _attrs_builder(cls: type[Any]) -> Build:
             lines.append("    extra = {}\n")
             lines.extend(factories)
             arguments.append("**extra")
-        lines.append(f"    built = cls({', '.join(arguments)})\n")
+        init = unchecked_init(cls)
+        if init is None:
+            lines.append(f"    built = cls({', '.join(arguments)})\n")
+        else:  # as cls(...) does, without the limit checks the schema has held
+            namespace.update(new=object.__new__, init=init)
+            lines.append("    built = new(cls)\n")
+            lines.append(f"    init(built, {', '.join(arguments)})\n")
     if shared:
         lines.append("    if len(shared) < limit:\n        shared[key] = built\n")
     lines.append("    return built\n")
