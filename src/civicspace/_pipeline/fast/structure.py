@@ -243,9 +243,9 @@ def _scalar(hint: Any) -> bool:
 def _slot_setters(cls: type[Any]) -> dict[str, Any] | None:
     """Each field's slot setter, when ``cls`` may be built by setting its slots directly.
 
-    That is when its ``__init__`` (under the limit checks, which the schema has held) is the one
-    attrs wrote and does nothing but
-    set every field's slot and then run the fields' validators: a slotted
+    That is when its ``__init__`` (beneath the limit checks, which the schema
+    has held) is the one attrs wrote and does nothing but set every field's
+    slot and then run the fields' validators: a slotted
     class whose fields all take an argument, with no converter, no factory
     default, no ``__attrs_pre_init__`` or ``__attrs_post_init__``, and no slot
     beyond its fields' (a cached hash would have one).  ``None`` otherwise.
