@@ -31,10 +31,12 @@ from hypothesis import strategies as st
 from civicspace import datasets, dump, validate
 from civicspace import strategies as cs
 from civicspace.cases import Case
-from civicspace.strategies import _affiliated, _case_events, _index, _subsets
+from civicspace.strategies._common import _index, _subsets
+from civicspace.strategies.cases import _affiliated, _case_events
 
 SEED = 20261128
 BATCH_FILE = Path(__file__).parent / "cases.jsonl"  # the distinct records, one per line
+WORLD = Path(__file__).parent.parent / "examples" / "world"  # cases from thirteen countries
 DRAWS = 200  # examples Hypothesis generates; the batch keeps the distinct ones near the target size
 LOW, HIGH = 1200, 2600  # bytes: the target is about 1.9 KB of compact JSON
 
@@ -83,16 +85,26 @@ def encode(document: Any) -> bytes:
     return json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode()
 
 
+def world_cases() -> list[bytes]:
+    """The cases of ``examples/world/*.json``, by file name, as compact JSON bytes."""
+    return [encode(json.loads(path.read_bytes())) for path in sorted(WORLD.glob("*.json"))]
+
+
+def dataset_cases() -> list[bytes]:
+    """The cases of the shipped Cambodia dataset, as compact JSON bytes."""
+    return [encode(case) for case in json.loads(datasets.document("cambodia"))["cases"]]
+
+
 def batch_records() -> list[bytes]:
     """The distinct records of the batch, as compact JSON bytes.
 
     The valid cases of the shipped Cambodia dataset, then the drawn records of
-    ``cases.jsonl`` that civicspace accepts (drawn first if the file is absent).
+    ``cases.jsonl`` that civicspace accepts (drawn first if the file is absent), then the cases
+    of ``examples/world``.
     """
     if not BATCH_FILE.exists():
         BATCH_FILE.write_bytes(b"\n".join(draw_records()) + b"\n")
-    shipped = json.loads(datasets.document("cambodia"))["cases"]
-    candidates = [encode(case) for case in shipped] + BATCH_FILE.read_bytes().splitlines()
+    candidates = dataset_cases() + BATCH_FILE.read_bytes().splitlines() + world_cases()
     return [text for text in candidates if not validate(text)]
 
 

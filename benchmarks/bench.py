@@ -70,6 +70,39 @@ def rate(
     return count * loops / best
 
 
+def rates_round_robin(
+    runs: dict[str, tuple[Callable[[], object], int, float]], repeats: int = 5
+) -> dict[str, float]:
+    """Records per second of each run, ``(run, records, seconds)``, in CPU time of this process.
+
+    Each run is calibrated on its own, then the timed repeats go round the runs in turn, so
+    that a busy spell of a shared machine falls on every path alike rather than on a few; the
+    best repeat of each is kept.  CPU time, not wall time: the work of other processes on the
+    machine is not counted (their effect on caches and clock speed still is).
+    """
+    clock = time.process_time
+    loops: dict[str, int] = {}
+    for name, (run, _count, seconds) in runs.items():
+        n = 1
+        while True:
+            start = clock()
+            for _ in range(n):
+                run()
+            elapsed = clock() - start
+            if elapsed >= seconds / repeats / 4:
+                break
+            n *= 2
+        loops[name] = max(1, int(n * (seconds / repeats) / max(elapsed, 1e-9)))
+    best = dict.fromkeys(runs, float("inf"))
+    for _ in range(repeats):
+        for name, (run, _count, _seconds) in runs.items():
+            start = clock()
+            for _ in range(loops[name]):
+                run()
+            best[name] = min(best[name], clock() - start)
+    return {name: count * loops[name] / best[name] for name, (_r, count, _s) in runs.items()}
+
+
 def per_record_memory(load: Callable[[bytes], Any], batch: list[bytes]) -> tuple[float, float]:
     """Bytes held per loaded record, and the peak per record while loading the batch."""
     gc.collect()
@@ -283,6 +316,10 @@ def main() -> None:
     parser.add_argument(
         "--jobs-lines", type=int, default=None, help="lines of the --jobs file (100,000)"
     )
+    parser.add_argument("--no-jobs", action="store_true", help="leave out the --jobs timing")
+    parser.add_argument(
+        "--no-import", action="store_true", help="leave out the wheel's import time"
+    )
     options = parser.parse_args()
     seconds = 0.3 if options.quick else 2.0
     runs = 3 if options.quick else 10
@@ -304,7 +341,8 @@ def main() -> None:
     mean = statistics.mean(map(len, batch))
     print(
         f"batch: {count} case records ({len(set(batch))} distinct: the shipped dataset's valid "
-        f"cases and the drawn ones), {mean:.0f} bytes each on average, digest {digest(batch)}; "
+        f"cases, the drawn ones and examples/world), {mean:.0f} bytes each on average, "
+        f"digest {digest(batch)}; "
         f"civicspace fast path: {'on' if accelerated else 'off'}"
     )
 
@@ -400,12 +438,15 @@ def main() -> None:
         PYDANTIC_OUT: (pydantic_dump, models),
         "msgspec encode (objects to bytes)": (msgspec_encoder.encode, structs),
     }
-    rates: dict[str, float] = {}
     width = max(map(len, paths))
-    print(f"\n{'path':<{width}}  {'records/s':>10}")
-    for name, (work, items) in paths.items():
-        slow = name in (NAIVE, VALIDATE_DICT, LOAD_DICT)
-        rates[name] = rate(each(work, items), count, seconds / 2 if slow else seconds)
+    print(f"\n{'path':<{width}}  {'records/s':>10}   (CPU time, best of 5, paths in turn)")
+    rates = rates_round_robin(
+        {
+            name: (each(work, items), count, seconds / 2 if name == NAIVE else seconds)
+            for name, (work, items) in paths.items()
+        }
+    )
+    for name in paths:
         print(f"{name:<{width}}  {rates[name]:>10,.0f}")
 
     print("\nratios, civicspace / peer (same run):")
@@ -444,46 +485,50 @@ def main() -> None:
         records, peak = streaming_peak(batch, copies)
         print(f"  {records:>7,} records: {peak / 1024:>8,.0f} KiB peak")
 
-    one, two, same = jobs_speedup(batch, jobs_lines)
-    print(
-        f"\ncivicspace validate on {jobs_lines:,} lines of JSON Lines: --jobs 1 {one:.1f} s, "
-        f"--jobs 2 {two:.1f} s; same report: {same}"
-    )
+    one = two = imports = helps = None
+    same = False
+    if not options.no_jobs:
+        one, two, same = jobs_speedup(batch, jobs_lines)
+        print(
+            f"\ncivicspace validate on {jobs_lines:,} lines of JSON Lines: --jobs 1 {one:.1f} s, "
+            f"--jobs 2 {two:.1f} s; same report: {same}"
+        )
+    if not options.no_import:
+        imports, bare, origin = wheel_import_time(runs)
+        helps = command_time([sys.executable, "-m", "civicspace", "--help"], runs)
+        print(
+            f"\nimport civicspace from an installed wheel: {imports:.0f} ms (interpreter start "
+            f"alone {bare:.0f} ms; imported from {origin}); civicspace --help: {helps:.0f} ms "
+            f"(best of {runs})"
+        )
 
-    imports, bare, origin = wheel_import_time(runs)
-    helps = command_time([sys.executable, "-m", "civicspace", "--help"], runs)
-    print(
-        f"\nimport civicspace from an installed wheel: {imports:.0f} ms (interpreter start "
-        f"alone {bare:.0f} ms; imported from {origin}); civicspace --help: {helps:.0f} ms "
-        f"(best of {runs})"
-    )
-
+    # Issue #29's targets first: the ratios of its table, in this run.
     targets: list[tuple[str, float, float]] = [
         (
             "validate(bytes) >= 1.0 x pydantic with the rules",
             rates[VALIDATE] / rates[PYDANTIC_IN],
             1,
         ),
-        ("load(bytes) >= 1.0 x pydantic with the rules", rates[LOAD] / rates[PYDANTIC_IN], 1),
-        ("validate(dict) >= 0.8 x validate(bytes)", rates[VALIDATE_DICT] / rates[VALIDATE], 0.8),
-        ("load(dict) >= 0.8 x load(bytes)", rates[LOAD_DICT] / rates[LOAD], 0.8),
+        ("load(bytes) >= 0.6 x pydantic with the rules", rates[LOAD] / rates[PYDANTIC_IN], 0.6),
         ("dump + orjson >= 1.0 x pydantic model_dump_json", rates[DUMP] / rates[PYDANTIC_OUT], 1),
+        ("validate(dict) >= 0.8 x validate(bytes)", rates[VALIDATE_DICT] / rates[VALIDATE], 0.8),
+        (
+            "memory per case < pydantic's (pydantic / civicspace)",
+            memory["pydantic v2"][0] / memory["civicspace load"][0],
+            1.0,
+        ),
+        ("load(dict) >= 0.8 x load(bytes)", rates[LOAD_DICT] / rates[LOAD], 0.8),
     ]
     if stages:
         structure = stages["structure (generated, attrs validators)"]
         checks = stages["checks (every rule of a case)"]
         targets.append(("structuring <= 50 µs a case (50 / measured)", 50 / structure, 1))
         targets.append(("checks <= 30 µs a case (30 / measured)", 30 / checks, 1))
-    targets += [
-        ("--jobs 2 >= 1.7 x --jobs 1, same report", one / two if same else 0.0, 1.7),
-        (
-            "memory per case <= pydantic's (pydantic / civicspace)",
-            memory["pydantic v2"][0] / memory["civicspace load"][0],
-            1.0,
-        ),
-        ("import civicspace <= 150 ms, wheel (150 / measured)", 150 / imports, 1.0),
-        ("civicspace --help < 300 ms (300 / measured)", 300 / helps, 1.0),
-    ]
+    if one is not None and two is not None:
+        targets.append(("--jobs 2 >= 1.7 x --jobs 1, same report", one / two if same else 0.0, 1.7))
+    if imports is not None and helps is not None:
+        targets.append(("import civicspace <= 150 ms, wheel (150 / measured)", 150 / imports, 1.0))
+        targets.append(("civicspace --help < 300 ms (300 / measured)", 300 / helps, 1.0))
     print("\ntargets, as a ratio that must reach the figure on the right:")
     for label, ratio, needed in targets:
         verdict = "met" if ratio >= needed else "NOT met"

@@ -1,20 +1,22 @@
 """The peers the benchmark measures civicspace against, on the same case records.
 
-* pydantic v2 and msgspec models of a case that do the work civicspace does
-  on one: the same members, types, enums, lengths and patterns as
-  ``case.json`` and the schemas it refers to (patterns with the lookarounds
-  written out, because pydantic's regex engine has none); the schemas'
-  ``anyOf`` / ``dependentRequired`` / ``if``-``then`` rules and the date
-  format, and the model's own checks (a custody period that ends before it
-  starts, a term range whose minimum outlasts its maximum); and civicspace's
-  cross-field rules of a case (references between people, organisations,
-  charges, sentences and events; chronology of arrests, verdicts and
-  releases; custody as the events put it, in absentia; suspended parts
-  within the term).  The pydantic models run them as a pydantic user would,
-  in ``model_validator(mode="after")`` hooks; the msgspec path decodes into
-  Structs and calls the same checks as plain functions (:func:`msgspec_load`).
-  ``test_peers.py`` shows that the peers accept the batch and refuse the
-  mutations civicspace refuses, with the same codes and paths for the rules.
+* pydantic v2 and msgspec models of a case, **generated from the published schema**
+  (``civicspace.schema("case", bundle=True)``): one model per object of the schema, with its
+  members, types, enums, constants, lengths, patterns and bounds, and the schema's keywords
+  beyond types (``anyOf`` of required members, ``minProperties``, ``dependentRequired``,
+  ``if``/``then``/``else``, ``format: date``) run by a small interpreter generated per object.
+  A keyword the generator does not know stops it (:class:`UnknownKeyword`): when the schema
+  grows, the peers grow with it or the benchmark stops loudly, never silently.  pydantic's
+  regex engine has no lookarounds: the two the schemas use are written out
+  (:data:`LOOKAROUND_FREE`; ``test_peers.py`` proves each rewrite matches what the original
+  matches).
+* What stays written by hand: the model's own checks beyond the schema (:data:`MODEL_CHECKS`: a
+  custody period that ends before it starts, a term range whose minimum outlasts its maximum)
+  and civicspace's cross-field rules of a case (:func:`case_findings`, each under civicspace's
+  code and path; :data:`RULE_CODES` lists the codes, and ``test_peers.py`` fails when
+  civicspace has a rule on a case that the list lacks).  The pydantic models run them as a
+  pydantic user would, in ``model_validator(mode="after")`` hooks; the msgspec path decodes into
+  Structs and runs the same checks as plain functions (:func:`msgspec_load`).
 * jsonschema-rs and fastjsonschema over civicspace's published schemas: for
   jsonschema-rs, every shipped schema in one registry; fastjsonschema knows
   only drafts 4, 6 and 7, so the case schema is bundled into one draft-07
@@ -27,6 +29,8 @@ from __future__ import annotations
 import calendar
 import datetime
 import re
+from collections.abc import Callable, Iterator
+from decimal import Decimal
 from typing import Annotated, Any, Literal
 
 import msgspec
@@ -34,42 +38,41 @@ import pydantic
 from pydantic import AfterValidator, ConfigDict, StringConstraints, model_validator
 
 import civicspace
+import civicspace.cases
+from civicspace._model.cases import ChargeVerdicts
 
-# -- Patterns, as in common.json / sentence.json / law.json (lookarounds written out) ------------
+BUNDLE: dict[str, Any] = civicspace.schema("case", bundle=True)
+DEFS: dict[str, Any] = BUNDLE["$defs"]
+ROOT = "case"  # the name the generated models give the bundle's root
+
+# -- Patterns: pydantic's regex engine (Rust's regex) has no lookarounds --------------------------
 
 YEAR = "([1-9][0-9]{3}|0[1-9][0-9]{2}|00[1-9][0-9]|000[1-9])"
-PARTIAL_DATE = f"^{YEAR}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"
-DAY = f"^{YEAR}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"
-_TERM = "P(0D|[1-9][0-9]*Y([1-9][0-9]*M)?([1-9][0-9]*D)?|[1-9][0-9]*M([1-9][0-9]*D)?|[1-9][0-9]*D)"
-TERM = f"^{_TERM}$"
-TERM_OR_LIFE = f"^(life|{_TERM})$"
-SUSPENDED = f"^(remainder|{_TERM})$"
-AMOUNT = r"^(0|[1-9][0-9]*)(\.[0-9]+)?$"
-ID = "^[a-z0-9]([a-z0-9._:/-]*[a-z0-9])?$"
-TEXT = r"\S"
-URL = r"^https?://[^\s/?#]+([/?#][^\s]*)?$"
-ARTICLE = "^[0-9A-Za-z]+([ .-][0-9A-Za-z]+){0,3}$"
+_TERM_PARTS_FREE = (
+    "[1-9][0-9]*Y([1-9][0-9]*M)?([1-9][0-9]*D)?|[1-9][0-9]*M([1-9][0-9]*D)?|[1-9][0-9]*D"
+)
+LOOKAROUND_FREE = {
+    # a year that is not 0000
+    "(?!0000)[0-9]{4}": YEAR,
+    # at least one of years, months, days (an alternative of its own inside the term's group)
+    "(?=[1-9])([1-9][0-9]*Y)?([1-9][0-9]*M)?([1-9][0-9]*D)?": _TERM_PARTS_FREE,
+}
+_LOOKAROUND = re.compile(r"\(\?<?[=!]")
 
 
-def _enum(schema: str, *where: str) -> tuple[str, ...]:
-    node: Any = civicspace.schema(schema)
-    for step in where:
-        node = node[step]
-    return tuple(node["enum"])
+def lookaround_free(pattern: str) -> str:
+    """``pattern`` with the schemas' lookarounds written out; a new lookaround stops the peers."""
+    for fragment, written_out in LOOKAROUND_FREE.items():
+        pattern = pattern.replace(fragment, written_out)
+    if _LOOKAROUND.search(pattern):
+        raise UnknownKeyword(f"a lookaround LOOKAROUND_FREE does not write out: {pattern}")
+    return pattern
 
-
-COUNTRIES = _enum("common", "$defs", "country")
-CURRENCIES = _enum("sentence", "$defs", "currency")
-EVENT_KINDS = _enum("case", "$defs", "event", "properties", "kind")
-ROLES = _enum("person", "$defs", "role")
-ORGANISATION_KINDS = _enum("organisation", "$defs", "kind")
-CUSTODY_KINDS = _enum("sentence", "$defs", "custody_period", "properties", "kind")
-OUTCOMES = _enum("sentence", "$defs", "sentence", "properties", "appeal_outcome")
 
 # -- The rules, over either peer's objects ---------------------------------------------------------
 #
 # What civicspace checks on a case beyond its schema, written once over attribute access so that
-# the pydantic models and the msgspec Structs run the same code: absent arrays are ``None`` in
+# the pydantic models and the msgspec Structs run the same code: absent members are ``None`` in
 # both.  Each finding is ``(code, path)``, with civicspace's codes and paths, so that the
 # agreement test can compare them with civicspace's issues.
 
@@ -79,10 +82,60 @@ _KINDS = {
         kind.verdict,
         kind.requires_custody,
         kind.in_absentia,
+        kind,
     )
     for name, kind in civicspace.cases.event_kinds().items()
 }
 _BEGINS, _ENDS = "begins", "ends"
+_DETAILS = {
+    name: (kind.designation is not None, kind.changes_term)
+    for name, kind in civicspace.cases.event_kinds().items()
+}
+
+#: The codes of civicspace's rules on a case (and on what it holds) that :func:`case_findings`
+#: reports; ``test_peers.py`` fails when civicspace has one more.
+RULE_CODES = frozenset(
+    {
+        "event.people_count_mismatch",
+        "event.concerns_nobody",
+        "event.detail_misplaced",
+        "sentence.suspended_exceeds_term",
+        "case.concerns_nobody",
+        "case.duplicate_id",
+        "case.in_absentia_misplaced",
+        "case.in_absentia_while_detained",
+        "case.release_before_detention",
+        "case.release_while_not_detained",
+        "case.unresolved_reference",
+        "case.verdict_before_arrest",
+        "derived.unknown_member",
+        "penalty.minimum_term_above_maximum",
+        "penalty.fine_currencies_differ",
+        "penalty.equivalent_in_same_currency",
+        "penalty.minimum_fine_above_maximum",
+    }
+)
+_MEMBER_PART = re.compile(r"([a-z][a-z0-9_]*)(?:\[([0-9]+)\])?")
+
+
+def _holds(record: Any, member: str) -> bool:
+    """Whether the member path names a value ``record`` has (set, and not empty)."""
+    value = record
+    for part in member.split("."):
+        match = _MEMBER_PART.fullmatch(part)
+        if match is None:
+            return False
+        fields = getattr(type(value), "__struct_fields__", None) or getattr(
+            type(value), "model_fields", {}
+        )
+        if match[1] not in fields:
+            return False
+        value = getattr(value, match[1])
+        if match[2] is not None:
+            if not isinstance(value, tuple) or int(match[2]) >= len(value):
+                return False
+            value = value[int(match[2])]
+    return value is not None and value != ()
 
 
 def day_bounds(text: str) -> tuple[datetime.date, datetime.date]:
@@ -145,17 +198,30 @@ def never_longer(short: str, long: str) -> bool:
 
 
 def _timeline(
-    events: Any, person: str
+    events: Any, person: str, charges: frozenset[str]
 ) -> list[tuple[int, Any, tuple[Any, ...], int | None, int | None]]:
-    """``(index, event, kind, held_since before, held_since after)`` for the person's events."""
+    """``(index, event, kind, held_since before, held_since after)`` for the person's events.
+
+    Scheduled events are left out; a verdict on some charges that others override (an
+    acquittal while another charge stands) leaves custody as it was, as civicspace decides it
+    (its :class:`ChargeVerdicts` over the peer's events).
+    """
     steps = []
     held: int | None = None
+    tracker: ChargeVerdicts | None = None
     for index, event in enumerate(events):
-        if event.people is None or person not in event.people:
+        if event.people is None or event.scheduled or person not in event.people:
             continue
         kind = _KINDS[event.kind]
         was = held
-        if kind[0] == _BEGINS and held is None:
+        overridden = False
+        if event.charges and kind[4].outcome is not None:
+            if tracker is None:
+                tracker = ChargeVerdicts(charges)
+            overridden = tracker.overall(event, kind[4]) is not None
+        if overridden:
+            pass
+        elif kind[0] == _BEGINS and held is None:
             held = index
         elif kind[0] == _ENDS:
             held = None
@@ -177,6 +243,61 @@ def _stays(steps: list[Any]) -> list[tuple[int, int | None]]:
     return found
 
 
+_BOUNDS = ("minimum_term", "maximum_term", "minimum_fine", "maximum_fine")
+
+
+def penalty_findings(penalty: Any, path: str) -> list[tuple[str, str]]:
+    """Every breach of civicspace's rules of a statutory penalty (a charge's), as ``(code, path)``.
+
+    Each level in full: the base penalty, then each aggravated variant applied over it (the
+    bounds it states replace the base's), reported only where the variant states a bound in
+    question.
+    """
+    found: list[tuple[str, str]] = []
+    base = {name: getattr(penalty, name) for name in _BOUNDS}
+    levels = [("", base, penalty)]
+    for index, variant in enumerate(penalty.aggravated or ()):
+        level = dict(base)
+        level.update(
+            (name, getattr(variant, name)) for name in _BOUNDS if getattr(variant, name) is not None
+        )
+        levels.append((f".aggravated[{index}]", level, variant))
+
+    def stated_in(where: str, stated: Any, *names: str) -> str:
+        name = next((name for name in names if getattr(stated, name) is not None), names[0])
+        return f"{path}{where}.{name}"
+
+    for where, level, stated in levels:
+        low, high = level["minimum_term"], level["maximum_term"]
+        states_terms = stated.minimum_term is not None or stated.maximum_term is not None
+        if (
+            low is not None
+            and high is not None
+            and high != "life"
+            and (stated is penalty or states_terms)
+            and not never_longer(low, high)
+        ):
+            found.append(
+                (
+                    "penalty.minimum_term_above_maximum",
+                    stated_in(where, stated, "minimum_term", "maximum_term"),
+                )
+            )
+        low, high = level["minimum_fine"], level["maximum_fine"]
+        states_fines = stated.minimum_fine is not None or stated.maximum_fine is not None
+        if low is None or high is None or not (stated is penalty or states_fines):
+            continue
+        fine_path = stated_in(where, stated, "minimum_fine", "maximum_fine")
+        if low.currency != high.currency:
+            found.append(("penalty.fine_currencies_differ", fine_path))
+        elif Decimal(low.amount) > Decimal(high.amount):
+            found.append(("penalty.minimum_fine_above_maximum", fine_path))
+    fine, equivalent = penalty.maximum_fine, penalty.maximum_fine_equivalent
+    if fine is not None and equivalent is not None and fine.currency == equivalent.currency:
+        found.append(("penalty.equivalent_in_same_currency", f"{path}.maximum_fine_equivalent"))
+    return found
+
+
 def case_findings(case: Any) -> list[tuple[str, str]]:
     """Every breach of civicspace's cross-field rules of a case, as ``(code, path)``."""
     found: list[tuple[str, str]] = []
@@ -189,8 +310,21 @@ def case_findings(case: Any) -> list[tuple[str, str]]:
         named = event.people or ()
         if event.people_count is not None and event.people_count < len(named):
             found.append(("event.people_count_mismatch", f"$.events[{index}].people_count"))
-        if not named and event.people_count is None and not event.organisations:
+        if (
+            not named
+            and event.people_count is None
+            and not event.organisations
+            and event.subject is None
+        ):
             found.append(("event.concerns_nobody", f"$.events[{index}]"))
+        designates, changes_term = _DETAILS[event.kind]
+        if event.designation is not None and not designates:
+            found.append(("event.detail_misplaced", f"$.events[{index}].designation"))
+        for member in ("term_after", "reduced_by"):
+            if getattr(event, member) is not None and not changes_term:
+                found.append(("event.detail_misplaced", f"$.events[{index}].{member}"))
+        if event.term_after is not None and event.reduced_by is not None:
+            found.append(("event.detail_misplaced", f"$.events[{index}].reduced_by"))
     for index, sentence in enumerate(sentences):
         term, suspended = sentence.term, sentence.suspended
         if suspended is None or suspended == "remainder" or term is None or term == "life":
@@ -198,7 +332,7 @@ def case_findings(case: Any) -> list[tuple[str, str]]:
         longest = term if isinstance(term, str) else term.maximum
         if not never_longer(suspended, longest):
             found.append(("sentence.suspended_exceeds_term", f"$.sentences[{index}].suspended"))
-    if not people and not organisations and not any(e.people_count for e in events):
+    if not people and not organisations and not any(e.people_count or e.subject for e in events):
         found.append(("case.concerns_nobody", "$"))
     for member, items in (
         ("people", people),
@@ -214,7 +348,14 @@ def case_findings(case: Any) -> list[tuple[str, str]]:
         if event.in_absentia is not None and not _KINDS[event.kind][3]:
             found.append(("case.in_absentia_misplaced", f"$.events[{index}].in_absentia"))
     person_ids = list(dict.fromkeys(person.id for person in people))
-    timelines = {person: _timeline(events, person) for person in person_ids}
+    timelines = {
+        person: _timeline(
+            events,
+            person,
+            frozenset(charge.id for charge in charges if person in (charge.people or ())),
+        )
+        for person in person_ids
+    }
     stays = {person: _stays(steps) for person, steps in timelines.items()}
     # case.in_absentia_while_detained
     for steps in timelines.values():
@@ -247,12 +388,15 @@ def case_findings(case: Any) -> list[tuple[str, str]]:
                 found.append(("case.release_before_detention", f"$.events[{end}].date"))
     # case.release_while_not_detained
     for person, steps in timelines.items():
-        for index, event, kind, was, _held in steps:
-            if kind[2] and was is None:
+        ended: int | None = None
+        for index, event, kind, was, held in steps:
+            if kind[2] and was is None and ended is not None:
                 where = event.people.index(person)
                 found.append(
                     ("case.release_while_not_detained", f"$.events[{index}].people[{where}]")
                 )
+            if was is not None and held is None:
+                ended = index
     # case.unresolved_reference
     known_people = {person.id for person in people}
     known_organisations = {organisation.id for organisation in organisations}
@@ -290,400 +434,391 @@ def case_findings(case: Any) -> list[tuple[str, str]]:
                     found.append(("case.verdict_before_arrest", f"$.events[{index}].date"))
             if kind[0] == _BEGINS:
                 arrest = index
+    for index, charge in enumerate(charges):
+        if charge.penalty is not None:
+            found += penalty_findings(charge.penalty, f"$.charges[{index}].penalty")
+    for index, derivation in enumerate(case.derived or ()):
+        if derivation.member == "derived" or not _holds(case, derivation.member):
+            found.append(("derived.unknown_member", f"$.derived[{index}].member"))
     return found
 
 
-def shape_problems(case: Any) -> list[str]:
-    """What civicspace's model refuses that the peers' field types let through, as paths.
+# -- Models generated from the schema --------------------------------------------------------------
 
-    The schemas' ``anyOf`` / ``dependentRequired`` / ``if``-``then`` and the date format, and
-    the model's own checks: a custody period does not end before it starts, a term range's
-    minimum ends no later than its maximum.  The pydantic models do this in their validators;
-    the msgspec path calls this function after decoding.
+
+class UnknownKeyword(Exception):
+    """The schema uses a keyword, or a form of one, that the peers' generator does not know.
+
+    Raised when the peers are built (on import): a schema that grew a construct the peers cannot
+    state stops the benchmark rather than letting a peer check less than civicspace does.
     """
-    problems: list[str] = []
 
-    def date(text: str | None, path: str) -> None:
-        if text is not None:
+
+_ANNOTATIONS = {"description", "title", "examples", "$comment", "default", "deprecated"}
+Problem = str
+ObjectRule = Callable[[dict[str, Any], Any], Problem | None]
+Checker = Callable[[Any], Iterator[Problem]]
+
+
+def _condition(node: dict[str, Any]) -> Callable[[dict[str, Any]], bool]:
+    """A subschema applied to an object's members that are set (name to value), as a test."""
+    tests: list[Callable[[dict[str, Any]], bool]] = []
+    for key, value in node.items():
+        if key == "required":
+            names = tuple(value)
+            tests.append(lambda members, names=names: all(name in members for name in names))
+        elif key == "properties":
+            for name, sub in value.items():
+                if sub is True:
+                    continue
+                if set(sub) - _ANNOTATIONS != {"const"}:
+                    raise UnknownKeyword(f"a condition on {name!r}: {sub}")
+                const = sub["const"]
+                tests.append(
+                    lambda members, name=name, const=const: (
+                        name not in members or members[name] == const
+                    )
+                )
+        elif key not in _ANNOTATIONS:
+            raise UnknownKeyword(f"{key!r} in a condition on an object")
+    return lambda members: all(test(members) for test in tests)
+
+
+def _object_rules(node: dict[str, Any], name: str) -> list[ObjectRule]:
+    """The keywords of an object schema beyond its members' types, as rules on its members."""
+    rules: list[ObjectRule] = []
+    if "anyOf" in node:
+        branches = [_condition(branch) for branch in node["anyOf"]]
+        rules.append(
+            lambda members, _obj: (
+                None if any(branch(members) for branch in branches) else f"{name}: anyOf"
+            )
+        )
+    if "minProperties" in node:
+        least = node["minProperties"]
+        rules.append(
+            lambda members, _obj: None if len(members) >= least else f"{name}: minProperties"
+        )
+    for key, needed in node.get("dependentRequired", {}).items():
+        rules.append(
+            lambda members, _obj, key=key, needed=tuple(needed): (
+                None
+                if key not in members or all(each in members for each in needed)
+                else f"{name}.{key}: dependentRequired"
+            )
+        )
+    if "if" in node:
+        holds = _condition(node["if"])
+        then = _condition(node.get("then", {}))
+        otherwise = _condition(node.get("else", {}))
+        rules.append(
+            lambda members, _obj: (
+                None if (then if holds(members) else otherwise)(members) else f"{name}: if/then"
+            )
+        )
+    hand = MODEL_CHECKS.get(name)
+    if hand is not None:
+        rules.append(lambda _members, obj: hand(obj))
+    return rules
+
+
+def _term_range(obj: Any) -> Problem | None:
+    if never_longer(obj.minimum, obj.maximum):
+        return None
+    return "a range's minimum must end no later than its maximum"
+
+
+def _custody_period(obj: Any) -> Problem | None:
+    if obj.end is None or obj.start <= obj.end:  # ISO days sort as text
+        return None
+    return "custody cannot end before it starts"
+
+
+#: The model's own checks beyond the schema, by the ``$defs`` name of the object they check.
+MODEL_CHECKS: dict[str, Callable[[Any], Problem | None]] = {
+    "sentence.term_range": _term_range,
+    "sentence.custody_period": _custody_period,
+}
+
+_OBJECT_KEYS = {
+    "type",
+    "additionalProperties",
+    "required",
+    "properties",
+    "anyOf",
+    "minProperties",
+    "dependentRequired",
+    "if",
+    "then",
+    "else",
+}
+_STRING_KEYS = {"type", "minLength", "maxLength", "pattern", "format", "if", "then"}
+_NUMBER_KEYS = {"type", "minimum", "maximum"}
+_ARRAY_KEYS = {"type", "items", "minItems", "maxItems"}
+
+
+def _date_check(node: dict[str, Any]) -> int | None:
+    """The least length from which a string must name a real day, or ``None`` for never."""
+    if node.get("format") == "date":
+        return 0
+    if "format" in node:
+        raise UnknownKeyword(f"format {node['format']!r}")
+    if "if" in node:
+        condition, then = node["if"], node.get("then")
+        if set(condition) != {"minLength"} or then != {"format": "date"}:
+            raise UnknownKeyword(f"a string's if/then: {condition} / {then}")
+        return int(condition["minLength"])
+    return None
+
+
+def _real_day(least: int) -> Callable[[str], str]:
+    def check(text: str) -> str:
+        if len(text) >= least:
+            day_bounds(text)  # raises ValueError for a day the month lacks
+        return text
+
+    return check
+
+
+def _enum_within(node: dict[str, Any]) -> bool:
+    """Whether every value of a string enum meets its siblings (so they add nothing)."""
+    if set(node) - _ANNOTATIONS - {"enum", "type", "minLength", "maxLength", "pattern"}:
+        return False
+    low, high = node.get("minLength", 0), node.get("maxLength", 1 << 30)
+    pattern = re.compile(node.get("pattern", ""))
+    return all(
+        isinstance(value, str) and low <= len(value) <= high and pattern.search(value)
+        for value in node["enum"]
+    )
+
+
+def _class_name(name: str) -> str:
+    return "".join(part.title() for part in re.split(r"[._]", name))
+
+
+class _Generator:
+    """Builds one backend's models from the bundle, one class per object schema."""
+
+    def __init__(self, backend: Literal["pydantic", "msgspec"]) -> None:
+        self.pydantic = backend == "pydantic"
+        self.classes: dict[str, Any] = {}
+        self.checkers: dict[str, Checker | None] = {}
+
+    def node(self, node: Any, name: str) -> tuple[Any, Checker | None]:
+        """The annotation for a subschema and (msgspec) the checks its type cannot state."""
+        keys = set(node) - _ANNOTATIONS
+        if "$ref" in node:
+            if keys != {"$ref"}:
+                raise UnknownKeyword(f"a $ref with siblings at {name}: {sorted(keys)}")
+            target = node["$ref"].removeprefix("#/$defs/")
+            return self.definition(target)
+        if "const" in node:
+            if keys != {"const"}:
+                raise UnknownKeyword(f"a const with siblings at {name}")
+            return Literal[node["const"]], None
+        if "enum" in node:
+            if keys - {"type"} != {"enum"} and not _enum_within(node):
+                raise UnknownKeyword(f"an enum with siblings that narrow it at {name}")
+            return Literal[tuple(node["enum"])], None
+        kind = node.get("type")
+        if kind is None and "if" in node:
+            return self.either(node, name)
+        if kind == "object":
+            return self.model(node, name)
+        if kind == "array":
+            return self.array(node, name)
+        if kind == "string":
+            return self.string(node, name)
+        if kind in ("integer", "number"):
+            if keys - _NUMBER_KEYS:
+                raise UnknownKeyword(f"{sorted(keys - _NUMBER_KEYS)} at {name}")
+            base: Any = int if kind == "integer" else float
+            bounds = {"ge": node.get("minimum"), "le": node.get("maximum")}
+            bounds = {key: value for key, value in bounds.items() if value is not None}
+            meta = pydantic.Field(**bounds) if self.pydantic else msgspec.Meta(**bounds)
+            return Annotated[base, meta], None
+        if kind == "boolean" and keys == {"type"}:
+            return bool, None
+        raise UnknownKeyword(f"{sorted(keys)} at {name}")
+
+    def definition(self, target: str) -> tuple[Any, Checker | None]:
+        node = DEFS[target]
+        if node.get("type") == "object":
+            if target not in self.classes:
+                self.model(node, target)
+            return self.classes[target], self.checkers[target]
+        return self.node(node, target)
+
+    def either(self, node: dict[str, Any], name: str) -> tuple[Any, Checker | None]:
+        """``if: {type: T}, then: A, else: B`` (and an ``anyOf`` of types): ``A | B``."""
+        keys = set(node) - _ANNOTATIONS
+        condition = node["if"]
+        if keys - {"if", "then", "else", "anyOf"} or set(condition) != {"type"}:
+            raise UnknownKeyword(f"if/then/else at {name}: {sorted(keys)}")
+        if any(set(branch) != {"type"} for branch in node.get("anyOf", ())):
+            raise UnknownKeyword(f"an anyOf beyond types at {name}")
+        first, first_check = self.node(node["then"], name)
+        second, second_check = self.node(node["else"], name)
+        python = {"string": str, "object": object}[condition["type"]]
+
+        def check(value: Any) -> Iterator[Problem]:
+            chosen = first_check if isinstance(value, python) else second_check
+            if chosen is not None:
+                yield from chosen(value)
+
+        return first | second, check
+
+    def string(self, node: dict[str, Any], name: str) -> tuple[Any, Checker | None]:
+        keys = set(node) - _ANNOTATIONS
+        if keys - _STRING_KEYS:
+            raise UnknownKeyword(f"{sorted(keys - _STRING_KEYS)} at {name}")
+        least = _date_check(node)
+        pattern = node.get("pattern")
+        low, high = node.get("minLength"), node.get("maxLength")
+        if self.pydantic:
+            constraints = StringConstraints(
+                min_length=low,
+                max_length=high,
+                pattern=None if pattern is None else lookaround_free(pattern),
+            )
+            if least is None:
+                return Annotated[str, constraints], None
+            return Annotated[str, constraints, AfterValidator(_real_day(least))], None
+        meta = msgspec.Meta(
+            **{
+                key: value
+                for key, value in (("pattern", pattern), ("min_length", low), ("max_length", high))
+                if value is not None
+            }
+        )
+        if least is None:
+            return Annotated[str, meta], None
+        real_day = _real_day(least)
+
+        def check(text: str) -> Iterator[Problem]:
             try:
-                day_bounds(text)
+                real_day(text)
             except ValueError:
-                problems.append(path)
-
-    def sources(items: Any, path: str) -> None:
-        for index, source in enumerate(items or ()):
-            if source.url is None and source.title is None:
-                problems.append(f"{path}.sources[{index}]")
-            date(source.date, f"{path}.sources[{index}].date")
-
-    sources(case.sources, "$")
-    for index, person in enumerate(case.people or ()):
-        sources(person.sources, f"$.people[{index}]")
-    for index, organisation in enumerate(case.organisations or ()):
-        sources(organisation.sources, f"$.organisations[{index}]")
-    for index, event in enumerate(case.events or ()):
-        date(event.date, f"$.events[{index}].date")
-        sources(event.sources, f"$.events[{index}]")
-    for index, charge in enumerate(case.charges or ()):
-        date(charge.date, f"$.charges[{index}].date")
-        sources(charge.sources, f"$.charges[{index}]")
-    for index, sentence in enumerate(case.sentences or ()):
-        path = f"$.sentences[{index}]"
-        if sentence.term is None and sentence.fine is None and sentence.compensation is None:
-            problems.append(path)
-        if sentence.suspended is not None and sentence.term is None:
-            problems.append(f"{path}.suspended")
-        term = sentence.term
-        if not (term is None or isinstance(term, str) or never_longer(term.minimum, term.maximum)):
-            problems.append(f"{path}.term")
-        date(sentence.imposed_on, f"{path}.imposed_on")
-        for inner, period in enumerate(sentence.custody_credited or ()):
-            try:
-                start = datetime.date.fromisoformat(period.start)
-                if period.end is not None and datetime.date.fromisoformat(period.end) < start:
-                    problems.append(f"{path}.custody_credited[{inner}].end")
-            except ValueError:
-                problems.append(f"{path}.custody_credited[{inner}]")
-        sources(sentence.sources, path)
-    return problems
-
-
-# -- pydantic v2 -----------------------------------------------------------------------------------
-
-Text = Annotated[str, StringConstraints(min_length=1, max_length=20000, pattern=TEXT)]
-Id = Annotated[str, StringConstraints(min_length=1, max_length=200, pattern=ID)]
-PartialDate = Annotated[
-    str,
-    StringConstraints(min_length=4, max_length=10, pattern=PARTIAL_DATE),
-    AfterValidator(valid_partial_date),
-]
-Day = Annotated[
-    str,
-    StringConstraints(min_length=10, max_length=10, pattern=DAY),
-    AfterValidator(valid_partial_date),
-]
-Url = Annotated[str, StringConstraints(min_length=8, max_length=2000, pattern=URL)]
-Term = Annotated[str, StringConstraints(min_length=3, max_length=32, pattern=TERM)]
-TermOrLife = Annotated[str, StringConstraints(min_length=3, max_length=32, pattern=TERM_OR_LIFE)]
-Suspended = Annotated[str, StringConstraints(min_length=3, max_length=32, pattern=SUSPENDED)]
-Amount = Annotated[str, StringConstraints(min_length=1, max_length=40, pattern=AMOUNT)]
-Article = Annotated[str, StringConstraints(min_length=1, max_length=30, pattern=ARTICLE)]
-Country = Literal[COUNTRIES]  # type: ignore[valid-type]
-Currency = Literal[CURRENCIES]  # type: ignore[valid-type]
-
-
-def _items(item: Any, maximum: int) -> Any:
-    return Annotated[tuple[item, ...], pydantic.Field(min_length=1, max_length=maximum)]
-
-
-class Model(pydantic.BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
-
-
-class PSource(Model):
-    url: Url | None = None
-    title: Text | None = None
-    publisher: Text | None = None
-    date: PartialDate | None = None
-    quote: Text | None = None
-
-    @model_validator(mode="after")
-    def _url_or_title(self) -> PSource:
-        if self.url is None and self.title is None:
-            raise ValueError("a source needs a url or a title")
-        return self
-
-
-Sources = _items(PSource, 50)
-
-
-class POtherName(Model):
-    name: Text
-    note: Text | None = None
-
-
-class PIdentifier(Model):
-    scheme: Text
-    identifier: Text
-
-
-class PAffiliation(Model):
-    organisation: Id
-    role: Text | None = None
-
-
-class PPerson(Model):
-    id: Id
-    name: Text
-    other_names: _items(POtherName, 50) | None = None  # type: ignore[valid-type]
-    identifiers: _items(PIdentifier, 50) | None = None  # type: ignore[valid-type]
-    roles: _items(Literal[ROLES], 20) | None = None  # type: ignore[valid-type]
-    affiliations: _items(PAffiliation, 50) | None = None  # type: ignore[valid-type]
-    sources: Sources | None = None  # type: ignore[valid-type]
-
-
-class POrganisation(Model):
-    id: Id
-    name: Text
-    acronym: Text | None = None
-    other_names: _items(POtherName, 50) | None = None  # type: ignore[valid-type]
-    country: Country | None = None  # type: ignore[valid-type]
-    kind: Literal[ORGANISATION_KINDS] | None = None  # type: ignore[valid-type]
-    sources: Sources | None = None  # type: ignore[valid-type]
-
-
-class PMoney(Model):
-    amount: Amount
-    currency: Currency  # type: ignore[valid-type]
-
-
-class PReportedAmount(Model):
-    amount: PMoney
-    equivalent: PMoney | None = None
-    approximate: bool | None = None
-
-
-class PEvent(Model):
-    kind: Literal[EVENT_KINDS]  # type: ignore[valid-type]
-    date: PartialDate | None = None
-    people: _items(Id, 500) | None = None  # type: ignore[valid-type]
-    people_count: Annotated[int, pydantic.Field(ge=1, le=500)] | None = None
-    organisations: _items(Id, 200) | None = None  # type: ignore[valid-type]
-    charges: _items(Id, 200) | None = None  # type: ignore[valid-type]
-    demanded: PReportedAmount | None = None
-    in_absentia: bool | None = None
-    place: Text | None = None
-    note: Text | None = None
-    sources: Sources | None = None  # type: ignore[valid-type]
-
-
-class PReference(Model):
-    law: Id
-    articles: _items(Article, 100) | None = None  # type: ignore[valid-type]
-    as_written: Text | None = None
-
-
-class PCharge(Model):
-    id: Id
-    offence: Text
-    citations: _items(PReference, 50) | None = None  # type: ignore[valid-type]
-    people: _items(Id, 500) | None = None  # type: ignore[valid-type]
-    date: PartialDate | None = None
-    sources: Sources | None = None  # type: ignore[valid-type]
-
+                yield f"{name}: not a real day"
+
+        return Annotated[str, meta], check
+
+    def array(self, node: dict[str, Any], name: str) -> tuple[Any, Checker | None]:
+        keys = set(node) - _ANNOTATIONS
+        if keys - _ARRAY_KEYS:
+            raise UnknownKeyword(f"{sorted(keys - _ARRAY_KEYS)} at {name}")
+        item, item_check = self.node(node["items"], name)
+        bounds = {"min_length": node.get("minItems"), "max_length": node.get("maxItems")}
+        bounds = {key: value for key, value in bounds.items() if value is not None}
+        meta = pydantic.Field(**bounds) if self.pydantic else msgspec.Meta(**bounds)
+        if item_check is None:
+            return Annotated[tuple[item, ...], meta], None
+
+        def check(items: tuple[Any, ...]) -> Iterator[Problem]:
+            for each in items:
+                yield from item_check(each)
+
+        return Annotated[tuple[item, ...], meta], check
+
+    def model(self, node: dict[str, Any], name: str) -> tuple[Any, Checker | None]:
+        keys = set(node) - _ANNOTATIONS - {"$defs", "$schema", "$id"}
+        if keys - _OBJECT_KEYS or node.get("additionalProperties") is not False:
+            raise UnknownKeyword(f"an object at {name}: {sorted(keys - _OBJECT_KEYS)}")
+        required = set(node.get("required", ()))
+        fields: dict[str, tuple[Any, Any]] = {}
+        checks: dict[str, Checker] = {}
+        for member, sub in node.get("properties", {}).items():
+            annotation, check = self.node(sub, f"{name}.{member}")
+            # an absent member is None, which the annotation refuses as a value (JSON null)
+            fields[member] = (annotation, ... if member in required else None)
+            if check is not None:
+                checks[member] = check
+        rules = _object_rules(node, name)
+        if name == ROOT:
+            rules.append(_rules_of_a_case)
+        if self.pydantic:
+            cls = self._pydantic_model(name, fields, rules)
+            checker: Checker | None = None
+        else:
+            cls, checker = self._msgspec_struct(name, fields, rules, checks)
+        self.classes[name], self.checkers[name] = cls, checker
+        return cls, checker
+
+    def _pydantic_model(
+        self, name: str, fields: dict[str, tuple[Any, Any]], rules: list[ObjectRule]
+    ) -> Any:
+        validators: dict[str, Any] = {}
+        if rules:
+
+            def schema_rules(self: Any) -> Any:
+                members = {key: value for key, value in self.__dict__.items() if value is not None}
+                for rule in rules:
+                    problem = rule(members, self)
+                    if problem is not None:
+                        raise ValueError(problem)
+                return self
+
+            validators["schema_rules"] = model_validator(mode="after")(schema_rules)
+        return pydantic.create_model(  # type: ignore[call-overload]
+            "P" + _class_name(name),
+            __config__=PYDANTIC_CONFIG,
+            __validators__=validators,
+            **fields,
+        )
+
+    def _msgspec_struct(
+        self,
+        name: str,
+        fields: dict[str, tuple[Any, Any]],
+        rules: list[ObjectRule],
+        checks: dict[str, Checker],
+    ) -> tuple[Any, Checker | None]:
+        cls = msgspec.defstruct(
+            "M" + _class_name(name),
+            [
+                (member, annotation) if default is ... else (member, annotation, default)
+                for member, (annotation, default) in fields.items()
+            ],
+            kw_only=True,
+            frozen=True,
+            forbid_unknown_fields=True,
+            omit_defaults=True,
+        )
+        names = tuple(fields)
+        if not rules and not checks:
+            return cls, None
+
+        def check(obj: Any) -> Iterator[Problem]:
+            members = {}
+            for member in names:
+                value = getattr(obj, member)
+                if value is not None:
+                    members[member] = value
+            for rule in rules:
+                problem = rule(members, obj)
+                if problem is not None:
+                    yield problem
+            for member, inner in checks.items():
+                if member in members:
+                    yield from inner(members[member])
 
-class PTermRange(Model):
-    minimum: Term
-    maximum: Term
+        return cls, check
 
-    @model_validator(mode="after")
-    def _minimum_within_maximum(self) -> PTermRange:
-        if not never_longer(self.minimum, self.maximum):
-            raise ValueError("a range's minimum must end no later than its maximum")
-        return self
 
+def _rules_of_a_case(_members: dict[str, Any], case: Any) -> Problem | None:
+    found = case_findings(case)
+    return "; ".join(f"{path}: {code}" for code, path in found) if found else None
 
-class PCustodyPeriod(Model):
-    start: Day
-    end: Day | None = None
-    kind: Literal[CUSTODY_KINDS] | None = None  # type: ignore[valid-type]
 
-    @model_validator(mode="after")
-    def _end_not_before_start(self) -> PCustodyPeriod:
-        if self.end is not None and self.end < self.start:  # ISO days sort as text
-            raise ValueError("custody cannot end before it starts")
-        return self
+PYDANTIC_CONFIG = ConfigDict(extra="forbid", frozen=True, strict=True)
 
-
-class PSentence(Model):
-    person: Id
-    term: TermOrLife | PTermRange | None = None
-    suspended: Suspended | None = None
-    fine: PReportedAmount | None = None
-    compensation: PReportedAmount | None = None
-    in_absentia: bool | None = None
-    imposed_on: PartialDate | None = None
-    court: Text | None = None
-    appeal_outcome: Literal[OUTCOMES] | None = None  # type: ignore[valid-type]
-    custody_credited: _items(PCustodyPeriod, 50) | None = None  # type: ignore[valid-type]
-    sources: Sources | None = None  # type: ignore[valid-type]
-
-    @model_validator(mode="after")
-    def _states_a_penalty(self) -> PSentence:
-        if self.term is None and self.fine is None and self.compensation is None:
-            raise ValueError("a sentence states a custodial term, a fine, compensation or more")
-        if self.suspended is not None and self.term is None:
-            raise ValueError("a suspended part needs the custodial term it is part of")
-        return self
-
-
-class PCase(Model):
-    type: Literal["case"]
-    id: Id
-    country: Country  # type: ignore[valid-type]
-    title: Text
-    summary: Text | None = None
-    people: _items(PPerson, 500) | None = None  # type: ignore[valid-type]
-    organisations: _items(POrganisation, 200) | None = None  # type: ignore[valid-type]
-    events: _items(PEvent, 1000) | None = None  # type: ignore[valid-type]
-    charges: _items(PCharge, 200) | None = None  # type: ignore[valid-type]
-    sentences: _items(PSentence, 500) | None = None  # type: ignore[valid-type]
-    sources: Sources | None = None  # type: ignore[valid-type]
-
-    @model_validator(mode="after")
-    def _cross_field_rules(self) -> PCase:
-        found = case_findings(self)
-        if found:
-            raise ValueError("; ".join(f"{path}: {code}" for code, path in found))
-        return self
-
-
-# -- msgspec ---------------------------------------------------------------------------------------
-
-
-def _s(pattern: str, low: int, high: int) -> Any:
-    return Annotated[str, msgspec.Meta(pattern=pattern, min_length=low, max_length=high)]
-
-
-def _many(item: Any, maximum: int) -> Any:
-    return Annotated[tuple[item, ...], msgspec.Meta(min_length=1, max_length=maximum)]
-
-
-MText = _s(TEXT, 1, 20000)
-MId = _s(ID, 1, 200)
-MPartialDate = _s(PARTIAL_DATE, 4, 10)
-MDay = _s(DAY, 10, 10)
-
-
-class Struct(
-    msgspec.Struct, frozen=True, forbid_unknown_fields=True, omit_defaults=True, kw_only=True
-):
-    pass
-
-
-class MSource(Struct):
-    url: _s(URL, 8, 2000) | None = None  # type: ignore[valid-type]
-    title: MText | None = None  # type: ignore[valid-type]
-    publisher: MText | None = None  # type: ignore[valid-type]
-    date: MPartialDate | None = None  # type: ignore[valid-type]
-    quote: MText | None = None  # type: ignore[valid-type]
-
-
-MSources = _many(MSource, 50)
-
-
-class MOtherName(Struct):
-    name: MText  # type: ignore[valid-type]
-    note: MText | None = None  # type: ignore[valid-type]
-
-
-class MIdentifier(Struct):
-    scheme: MText  # type: ignore[valid-type]
-    identifier: MText  # type: ignore[valid-type]
-
-
-class MAffiliation(Struct):
-    organisation: MId  # type: ignore[valid-type]
-    role: MText | None = None  # type: ignore[valid-type]
-
-
-class MPerson(Struct):
-    id: MId  # type: ignore[valid-type]
-    name: MText  # type: ignore[valid-type]
-    other_names: _many(MOtherName, 50) | None = None  # type: ignore[valid-type]
-    identifiers: _many(MIdentifier, 50) | None = None  # type: ignore[valid-type]
-    roles: _many(Literal[ROLES], 20) | None = None  # type: ignore[valid-type]
-    affiliations: _many(MAffiliation, 50) | None = None  # type: ignore[valid-type]
-    sources: MSources | None = None  # type: ignore[valid-type]
-
-
-class MOrganisation(Struct):
-    id: MId  # type: ignore[valid-type]
-    name: MText  # type: ignore[valid-type]
-    acronym: MText | None = None  # type: ignore[valid-type]
-    other_names: _many(MOtherName, 50) | None = None  # type: ignore[valid-type]
-    country: Literal[COUNTRIES] | None = None  # type: ignore[valid-type]
-    kind: Literal[ORGANISATION_KINDS] | None = None  # type: ignore[valid-type]
-    sources: MSources | None = None  # type: ignore[valid-type]
-
-
-class MMoney(Struct):
-    amount: _s(AMOUNT, 1, 40)  # type: ignore[valid-type]
-    currency: Literal[CURRENCIES]  # type: ignore[valid-type]
-
-
-class MReportedAmount(Struct):
-    amount: MMoney
-    equivalent: MMoney | None = None
-    approximate: bool | None = None
-
-
-class MEvent(Struct):
-    kind: Literal[EVENT_KINDS]  # type: ignore[valid-type]
-    date: MPartialDate | None = None  # type: ignore[valid-type]
-    people: _many(MId, 500) | None = None  # type: ignore[valid-type]
-    people_count: Annotated[int, msgspec.Meta(ge=1, le=500)] | None = None
-    organisations: _many(MId, 200) | None = None  # type: ignore[valid-type]
-    charges: _many(MId, 200) | None = None  # type: ignore[valid-type]
-    demanded: MReportedAmount | None = None
-    in_absentia: bool | None = None
-    place: MText | None = None  # type: ignore[valid-type]
-    note: MText | None = None  # type: ignore[valid-type]
-    sources: MSources | None = None  # type: ignore[valid-type]
-
-
-class MReference(Struct):
-    law: MId  # type: ignore[valid-type]
-    articles: _many(_s(ARTICLE, 1, 30), 100) | None = None  # type: ignore[valid-type]
-    as_written: MText | None = None  # type: ignore[valid-type]
-
-
-class MCharge(Struct):
-    id: MId  # type: ignore[valid-type]
-    offence: MText  # type: ignore[valid-type]
-    citations: _many(MReference, 50) | None = None  # type: ignore[valid-type]
-    people: _many(MId, 500) | None = None  # type: ignore[valid-type]
-    date: MPartialDate | None = None  # type: ignore[valid-type]
-    sources: MSources | None = None  # type: ignore[valid-type]
-
-
-class MTermRange(Struct):
-    minimum: _s(TERM, 3, 32)  # type: ignore[valid-type]
-    maximum: _s(TERM, 3, 32)  # type: ignore[valid-type]
-
-
-class MCustodyPeriod(Struct):
-    start: MDay  # type: ignore[valid-type]
-    end: MDay | None = None  # type: ignore[valid-type]
-    kind: Literal[CUSTODY_KINDS] | None = None  # type: ignore[valid-type]
-
-
-class MSentence(Struct):
-    person: MId  # type: ignore[valid-type]
-    term: _s(TERM_OR_LIFE, 3, 32) | MTermRange | None = None  # type: ignore[valid-type]
-    suspended: _s(SUSPENDED, 3, 32) | None = None  # type: ignore[valid-type]
-    fine: MReportedAmount | None = None
-    compensation: MReportedAmount | None = None
-    in_absentia: bool | None = None
-    imposed_on: MPartialDate | None = None  # type: ignore[valid-type]
-    court: MText | None = None  # type: ignore[valid-type]
-    appeal_outcome: Literal[OUTCOMES] | None = None  # type: ignore[valid-type]
-    custody_credited: _many(MCustodyPeriod, 50) | None = None  # type: ignore[valid-type]
-    sources: MSources | None = None  # type: ignore[valid-type]
-
-
-class MCase(Struct, tag_field="type", tag="case"):
-    id: MId  # type: ignore[valid-type]
-    country: Literal[COUNTRIES]  # type: ignore[valid-type]
-    title: MText  # type: ignore[valid-type]
-    summary: MText | None = None  # type: ignore[valid-type]
-    people: _many(MPerson, 500) | None = None  # type: ignore[valid-type]
-    organisations: _many(MOrganisation, 200) | None = None  # type: ignore[valid-type]
-    events: _many(MEvent, 1000) | None = None  # type: ignore[valid-type]
-    charges: _many(MCharge, 200) | None = None  # type: ignore[valid-type]
-    sentences: _many(MSentence, 500) | None = None  # type: ignore[valid-type]
-    sources: MSources | None = None  # type: ignore[valid-type]
-
+_pydantic = _Generator("pydantic")
+PCase: Any = _pydantic.model(BUNDLE, ROOT)[0]
+PYDANTIC_MODELS: dict[str, Any] = _pydantic.classes
+_msgspec = _Generator("msgspec")
+MCase: Any
+MCase, _check_msgspec_case = _msgspec.model(BUNDLE, ROOT)
+MSGSPEC_STRUCTS: dict[str, Any] = _msgspec.classes
 
 msgspec_decoder = msgspec.json.Decoder(MCase)
 msgspec_encoder = msgspec.json.Encoder()
@@ -693,19 +828,65 @@ class RulesError(ValueError):
     """A case the msgspec peer decoded breaks a rule its types cannot state."""
 
 
-def msgspec_load(text: bytes) -> MCase:
-    """Decode a case into Structs and run the model's checks and the case rules over it."""
+def msgspec_load(text: bytes) -> Any:
+    """Decode a case into Structs and run the schema's rules, the model's and the case's."""
     case = msgspec_decoder.decode(text)
-    problems = shape_problems(case)
-    found = case_findings(case)
-    if problems or found:
-        raise RulesError("; ".join([*problems, *(f"{path}: {code}" for code, path in found)]))
+    problems = list(_check_msgspec_case(case)) if _check_msgspec_case is not None else []
+    if problems:
+        raise RulesError("; ".join(problems))
     return case
 
 
-def pydantic_load(text: bytes) -> PCase:
+def pydantic_load(text: bytes) -> Any:
     """``PCase.model_validate_json``: the types, the validators and the case rules."""
     return PCase.model_validate_json(text)
+
+
+def declared_members(cls: Any, prefix: str = "") -> set[str]:
+    """The member paths a generated class declares, nested (``events.designation.category``)."""
+    fields = getattr(cls, "__struct_fields__", None) or tuple(cls.model_fields)
+    hints = (
+        {f.name: f.type for f in msgspec.structs.fields(cls)}
+        if hasattr(cls, "__struct_fields__")
+        else {name: info.annotation for name, info in cls.model_fields.items()}
+    )
+    found: set[str] = set()
+    for name in fields:
+        path = f"{prefix}{name}"
+        found.add(path)
+        for inner in _classes_in(hints[name]):
+            found |= declared_members(inner, f"{path}.")
+    return found
+
+
+def _classes_in(annotation: Any) -> Iterator[Any]:
+    if isinstance(annotation, type) and (
+        issubclass(annotation, pydantic.BaseModel) or issubclass(annotation, msgspec.Struct)
+    ):
+        yield annotation
+        return
+    for argument in getattr(annotation, "__args__", ()) or ():
+        yield from _classes_in(argument)
+    origin = getattr(annotation, "__origin__", None)
+    if origin is not None and origin is not annotation and hasattr(annotation, "__metadata__"):
+        yield from _classes_in(origin)
+
+
+def schema_members(node: Any = None, prefix: str = "") -> set[str]:
+    """The member paths the published case schema declares, nested, through refs and branches."""
+    node = BUNDLE if node is None else node
+    found: set[str] = set()
+    if not isinstance(node, dict):
+        return found
+    if "$ref" in node:
+        return schema_members(DEFS[node["$ref"].removeprefix("#/$defs/")], prefix)
+    for name, sub in node.get("properties", {}).items():
+        found.add(f"{prefix}{name}")
+        found |= schema_members(sub, f"{prefix}{name}.")
+    for key in ("items", "then", "else"):
+        if key in node:
+            found |= schema_members(node[key], prefix)
+    return found
 
 
 # -- Schema validators over the published schemas -------------------------------------------------

@@ -30,7 +30,7 @@ import attrs
 from .._util.hints import classes_in
 from ..errors import FieldValueError
 
-__all__ = ["Limit", "enforce_schema_limits", "limits_of"]
+__all__ = ["Limit", "enforce_schema_limits", "limits_of", "unchecked_init"]
 
 #: The schema keywords the model enforces, and the Python check of each.
 _KEYWORDS = ("maxLength", "minLength", "maxItems", "minItems", "minimum", "maximum")
@@ -197,8 +197,25 @@ def _generated_check(cls: type[Any], limits: tuple[Limit, ...]) -> Callable[[Any
     return check
 
 
+# Each class's ``__init__`` as attrs wrote it, before the limit checks were installed over it.
+_UNCHECKED: dict[type[Any], Callable[..., None]] = {}
+
+
+def unchecked_init(cls: type[Any]) -> Callable[..., None] | None:
+    """The ``__init__`` attrs wrote for ``cls``, without the generated limit checks.
+
+    For building objects from a value its schema has proved: every limit these checks hold is
+    one the schema states, so the schema has held it already.  ``None`` for a class the checks
+    were not installed on.
+    """
+    return _UNCHECKED.get(cls)
+
+
 def _install(cls: type[Any]) -> None:
+    if cls in _UNCHECKED:  # met again under another name (``Person = CasePerson``)
+        return
     original = cls.__init__
+    _UNCHECKED[cls] = original
 
     def first_init(self: Any, *args: Any, **kwargs: Any) -> None:
         limits = limits_of(cls)

@@ -18,8 +18,12 @@ the function does just that itself, and otherwise it calls the class.  Value
 types with a hook of their own (dates, terms, amounts, unions of terms) go
 through the converter's hook for them.  Within one record, equal objects of
 a class whose members are all scalars in JSON (sources, money) are built
-once and shared.  Only the converter's checks of JSON types,
-members and enum spellings are left out, and those the schema proved.
+once and shared.  Left out are the converter's checks of JSON types,
+members and enum spellings, and the limit checks generated from the schemas
+(:mod:`civicspace._model.limits`: lengths, counts, bounds), which the
+constructors run over the ``__init__`` attrs wrote: the schema proved them all
+(``tests/pipeline/test_proven_limits.py`` shows, class by class, that the
+schema states each limit check wherever the class stands).
 
 Whenever the fast path raises anything, the strict converter structures the
 record again and its issues are the ones reported: the fast path changes
@@ -39,6 +43,7 @@ from typing import Any
 
 import attrs
 
+from ..._model.limits import unchecked_init
 from ..._model.records import record_type_of
 from ...errors import Issue
 from ..convert import converter, field_by_field
@@ -238,13 +243,14 @@ def _scalar(hint: Any) -> bool:
 def _slot_setters(cls: type[Any]) -> dict[str, Any] | None:
     """Each field's slot setter, when ``cls`` may be built by setting its slots directly.
 
-    That is when its ``__init__`` is the one attrs wrote and does nothing but
-    set every field's slot and then run the fields' validators: a slotted
+    That is when its ``__init__`` (beneath the limit checks, which the schema
+    has held) is the one attrs wrote and does nothing but set every field's
+    slot and then run the fields' validators: a slotted
     class whose fields all take an argument, with no converter, no factory
     default, no ``__attrs_pre_init__`` or ``__attrs_post_init__``, and no slot
     beyond its fields' (a cached hash would have one).  ``None`` otherwise.
     """
-    init = getattr(cls, "__init__", None)
+    init = unchecked_init(cls) or getattr(cls, "__init__", None)
     code = getattr(init, "__code__", None)
     if code is None or not code.co_filename.startswith("<attrs generated"):
         return None
@@ -367,7 +373,13 @@ def _attrs_builder(cls: type[Any]) -> Build:
             lines.append("    extra = {}\n")
             lines.extend(factories)
             arguments.append("**extra")
-        lines.append(f"    built = cls({', '.join(arguments)})\n")
+        init = unchecked_init(cls)
+        if init is None:
+            lines.append(f"    built = cls({', '.join(arguments)})\n")
+        else:  # as cls(...) does, without the limit checks the schema has held
+            namespace.update(new=object.__new__, init=init)
+            lines.append("    built = new(cls)\n")
+            lines.append(f"    init(built, {', '.join(arguments)})\n")
     if shared:
         lines.append("    if len(shared) < limit:\n        shared[key] = built\n")
     lines.append("    return built\n")
