@@ -29,10 +29,9 @@ from typing import Any, Final
 import attrs
 
 import civicspace
+from civicspace.cases import event_kinds
 from civicspace.collection import Collection
 from civicspace.countries import country_name
-
-from .._model.events import event_kinds
 
 __all__ = [
     "MULTI_VALUE_SEPARATOR",
