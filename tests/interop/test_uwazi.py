@@ -153,6 +153,8 @@ def test_an_event_of_a_month_is_a_range_with_its_precision():
         "civicspace_id": "eng-malai/events/0",
         "case": "Eng Malai arrested",
         "kind": "arrest",
+        # mysql-dbpopulate-mt.sql, list 04: ('03010100000004', '030101000000', ...)
+        "huridocs_act": "030101000000",
         "date": "2021-05-01:2021-05-31",
         "date_precision": "month",
         "people": "Eng Malai",

@@ -229,3 +229,25 @@ def test_a_zip_with_import_csv_reads_as_uwazi_imports_it(tmp_path):
     bad = tmp_path / "bad.zip"
     bad.write_bytes(b"not a zip")
     assert [("uwazi.unreadable")] == [found.issue.code for found in from_uwazi(bad).issues]
+
+
+def test_the_huridocs_act_column_is_derived_and_not_read_back():
+    case = civicspace.load(
+        {
+            "type": "case",
+            "id": "eng-malai",
+            "country": "KHM",
+            "title": "Eng Malai arrested",
+            "people": [{"id": "eng-malai", "name": "Eng Malai"}],
+            "events": [{"kind": "arrest", "date": "2021-05", "people": ["eng-malai"]}],
+        }
+    )
+    files = dict(to_uwazi(civicspace.Collection(cases=(case,))).files)
+    read = from_uwazi(files)
+    assert [] == where(read)
+    written = files["05-case-event.csv"]
+    assert "030101000000" in written
+    # Another code, or none, in the column changes nothing: the kind decides.
+    for code in ("999999999999", ""):
+        files["05-case-event.csv"] = written.replace("030101000000", code)
+        assert read == from_uwazi(files)

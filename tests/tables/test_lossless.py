@@ -133,6 +133,7 @@ def check_lossless(collection):
             None if event.people_count_qualifier is None else event.people_count_qualifier.value,
             event.subject,
             None if actor is None else (actor.name, actor.kind.value),
+            event.kind_info.huridocs_act,
         ) == (
             row["kind"],
             row["date"],
@@ -141,6 +142,7 @@ def check_lossless(collection):
             row["people_count_qualifier"],
             row["subject"],
             None if row["actor"] is None else (row["actor"], row["actor_kind"]),
+            row["huridocs_act"],
         )
     penalty_rows = rows(built["penalties"])
     for case_index, case in enumerate(collection.cases):

@@ -29,6 +29,7 @@ from typing import Any, Final
 import attrs
 
 import civicspace
+from civicspace.cases import event_kinds
 from civicspace.collection import Collection
 from civicspace.countries import country_name
 
@@ -278,6 +279,18 @@ _SOURCES = _Property(
 _COUNTRY = ("common", "/$defs/country")
 
 
+def _huridocs_act(record: Mapping[str, Any], context: _Context) -> str:
+    code = event_kinds()[record["kind"]].huridocs_act
+    return "" if code is None else code
+
+
+#: The HURIDOCS Types of Acts code of an event's kind (empty where none corresponds):
+#: derived from the kind, so it is written and never read back.
+_HURIDOCS_ACT = _Property(
+    label="huridocs act", type="text", value=_huridocs_act, member="kind", read="derived"
+)
+
+
 def _people(data: Mapping[str, Any]) -> list[Mapping[str, Any]]:
     """The person records and, once each, the people cases name that no record gives."""
     people = {person["id"]: person for person in data.get("people", [])}
@@ -475,6 +488,7 @@ TEMPLATES: Final = (
             _ID,
             _relation("case", "Case", lambda r, c: c.title("Case", r["case"]), "relation"),
             _select("kind", "case", "/$defs/event/properties/kind"),
+            _HURIDOCS_ACT,
             *_dated("date"),
             _relation(
                 "people",

@@ -312,7 +312,7 @@ class _Reader:
             record[template.title_member] = [name] if template.title_member == "titles" else name
         lists: dict[str, list[str]] = {}
         for prop in template.properties:
-            if prop.name not in row.cells or prop.read == "id":
+            if prop.name not in row.cells or prop.read in ("id", "derived"):
                 continue
             written, cell = row.cells[prop.name]
             self.cell(row, prop, written, cell, lists)

@@ -9,18 +9,24 @@ from __future__ import annotations
 
 import datetime
 import enum
-from collections.abc import Iterable
+import functools
+import json
+from collections.abc import Iterable, Mapping
+from importlib import resources
+from types import MappingProxyType
 from typing import Any
 
 import attrs
 
-from ..errors import CustodyError, FieldValueError
+from ..errors import CivicspaceError, CustodyError, FieldValueError
+from .huridocs import read_huridocs_code
 from .terms import Term, add_term
 
 __all__ = [
     "CustodyError",
     "CustodyKind",
     "CustodyPeriod",
+    "custody_kind_codes",
     "days_in_custody",
     "term_release_date",
 ]
@@ -35,6 +41,39 @@ class CustodyKind(enum.StrEnum):
     """Serving a custodial sentence after conviction."""
     HOUSE_ARREST = "house_arrest"
     """Confined to a residence by order of a court or the authorities."""
+
+
+@functools.cache
+def custody_kind_codes() -> Mapping[CustodyKind, str]:
+    """The HURIDOCS Types of Acts code of each kind of custody that one corresponds to.
+
+    The codes are the 12-digit codes of the HURIDOCS micro-thesaurus Types
+    of Acts (list 04 of the Events Standard Formats), kept as data in
+    ``data/custody_kinds.json``: ``custody_kind_codes()[CustodyKind.HOUSE_ARREST]``
+    is ``"030105000000"``.  A kind no term corresponds to is absent.  The
+    micro-thesaurus Types of Detention (list 29) classifies the grounds a
+    person is held on, not the form of custody, so no kind maps to it.
+
+    Raises:
+        CivicspaceError: when the data file is malformed (an unknown kind,
+            a code that is not 12 digits, a kind named twice).
+
+    """
+    text = resources.files("civicspace").joinpath("data", "custody_kinds.json").read_text("utf-8")
+    try:
+        entries = json.loads(text)["kinds"]
+        pairs = [
+            (
+                CustodyKind(entry["kind"]),
+                read_huridocs_code(entry.get("huridocs_act"), f"custody kind {entry['kind']!r}"),
+            )
+            for entry in entries
+        ]
+    except (KeyError, ValueError, TypeError) as error:
+        raise CivicspaceError(f"data/custody_kinds.json is malformed: {error}") from None
+    if len({kind for kind, _ in pairs}) != len(pairs):
+        raise CivicspaceError("data/custody_kinds.json names a kind twice")
+    return MappingProxyType({kind: code for kind, code in pairs if code is not None})
 
 
 def _is_day(value: object) -> bool:

@@ -29,6 +29,7 @@ import attrs
 from ..errors import CivicspaceError, FieldValueError
 from .common import PartialDate, Source, check_optional_bool, check_text
 from .custody import CustodyKind
+from .huridocs import read_huridocs_code
 from .money import ReportedAmount
 from .people import check_ids
 from .sentences import _REPORTED
@@ -256,6 +257,9 @@ class EventKind:
             concerns in; ``None`` when it does not change it.
         designation: Whether it imposes or lifts a designation; ``None`` for neither.
         changes_term: Whether it changes a sentence's term (a commutation, a reduction).
+        huridocs_act: The code of the term of the HURIDOCS micro-thesaurus
+            Types of Acts (list 04) the kind corresponds to, 12 digits
+            (``"030101000000"`` for an arrest); ``None`` when no term does.
 
     """
 
@@ -274,6 +278,7 @@ class EventKind:
     organisation_status: OrganisationStatus | None = None
     designation: DesignationEffect | None = None
     changes_term: bool = False
+    huridocs_act: str | None = None
 
     def outcome_after(self, in_absentia: bool | None) -> LegalOutcome | None:
         """The legal outcome an event of this kind leaves, given whether it was in absentia."""
@@ -305,6 +310,7 @@ _KIND_KEYS = frozenset(
         "organisation_status",
         "designation",
         "changes_term",
+        "huridocs_act",
     }
 )
 
@@ -349,6 +355,9 @@ def _read_kind(entry: dict[str, Any]) -> EventKind:
         ),
         designation=(
             None if entry.get("designation") is None else DesignationEffect(entry["designation"])
+        ),
+        huridocs_act=read_huridocs_code(
+            entry.get("huridocs_act"), f"event kind {entry.get('kind')!r}"
         ),
         **flags,
     )

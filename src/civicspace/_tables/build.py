@@ -556,6 +556,7 @@ class _Builder:
                     "place": event.place,
                     "note": event.note,
                     **_reported("demanded", event.demanded, event_path),
+                    "huridocs_act": event.kind_info.huridocs_act,
                 },
             )
             for table, column, member in (

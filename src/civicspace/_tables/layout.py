@@ -529,6 +529,11 @@ LAYOUT: Final[tuple[TableLayout, ...]] = (
         Column("place", TEXT, "Where", "place"),
         Column("note", TEXT, "Anything else the source says", "note"),
         *_reported("demanded", "Fine or compensation demanded, not imposed"),
+        Column(
+            "huridocs_act",
+            TEXT,
+            "The HURIDOCS Types of Acts code of the kind (12 digits); null when none corresponds",
+        ),
     ),
     _case_table(
         "event_people",
