@@ -16,6 +16,8 @@ assert {f"{name}.json" for name in civicspace.schema_names()} == shipped
 for name in civicspace.schema_names():
     assert civicspace.schema(name)["$id"].endswith(f"/{name}.json")
 assert civicspace.ratings.rating_scales()["civicus-monitor"].category(30) == "repressed"
+assert civicspace.cases.custody_kind_codes()  # data/custody_kinds.json ships
+assert len(civicspace.cases.event_kinds()) > 50  # data/event_kinds.json ships
 assert (resources.files("civicspace") / "py.typed").is_file()
 issues = civicspace.validate(
     b'{"type": "rating", "country": "KHM", "rating": "repressed", "as_of": "2020-02-30"}'

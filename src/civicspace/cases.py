@@ -19,7 +19,7 @@ from ._model.cases import (
     pretrial_detention,
     timeline,
 )
-from ._model.custody import CustodyKind, CustodyPeriod, days_in_custody
+from ._model.custody import CustodyKind, CustodyPeriod, custody_kind_codes, days_in_custody
 from ._model.events import (
     Actor,
     ActorKind,
@@ -78,6 +78,7 @@ __all__ = [
     "TimelineStep",
     "arrest_to_verdict",
     "case_statuses",
+    "custody_kind_codes",
     "custody_on",
     "days_in_custody",
     "designations_in_force",

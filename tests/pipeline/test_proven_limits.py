@@ -17,6 +17,7 @@ from typing import Any
 
 import attrs
 import pytest
+from civicspace._pipeline.fast.verdict import proven_valid
 from hypothesis import event, given
 from hypothesis import strategies as st
 
@@ -26,7 +27,6 @@ from civicspace._model import limits as _limits
 from civicspace._model.limits import Limit, limits_of, unchecked_init
 from civicspace._model.records import RECORD_TYPES
 from civicspace._pipeline.fast.structure import structure_proven
-from civicspace._pipeline.fast.verdict import proven_valid
 from civicspace._pipeline.structure import structure_record
 
 KINDS = st.sampled_from(civicspace.record_types())
