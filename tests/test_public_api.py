@@ -440,13 +440,34 @@ def fragments():
     return sorted(path for path in (ROOT / "changelog.d").iterdir() if path.name != ".gitkeep")
 
 
-@pytest.mark.parametrize("path", fragments(), ids=lambda path: path.name)
-def test_changelog_fragment_is_well_formed(path):
-    text = path.read_text("utf-8")
-    assert FRAGMENT.fullmatch(path.name), f"{path.name} is not <issue>.<type>[.<n>].md"
-    assert text.strip(), f"{path.name} is empty"
-    assert text.endswith("\n") and not text.startswith((" ", "\n", "#"))
-    assert len(SENTENCE_END.findall(text)) <= 2, f"{path.name} says more than two sentences"
+def fragment_problems(name, text):
+    """What is wrong with a changelog fragment called ``name`` that says ``text``."""
+    return [
+        problem
+        for problem, wrong in (
+            (f"{name} is not <issue>.<type>[.<n>].md", not FRAGMENT.fullmatch(name)),
+            (f"{name} is empty", not text.strip()),
+            (
+                f"{name} does not start with its text and end with a newline",
+                not text.endswith("\n") or text.startswith((" ", "\n", "#")),
+            ),
+            (f"{name} says more than two sentences", len(SENTENCE_END.findall(text)) > 2),
+        )
+        if wrong
+    ]
+
+
+def test_every_changelog_fragment_is_well_formed():
+    # Between releases changelog.d/ may hold no fragment at all.
+    found = [fragment_problems(path.name, path.read_text("utf-8")) for path in fragments()]
+    assert [] == [problem for problems in found for problem in problems]
+
+
+def test_the_fragment_check_can_fail():
+    assert [
+        "x.md is not <issue>.<type>[.<n>].md",
+        "x.md says more than two sentences",
+    ] == fragment_problems("x.md", "One. Two. Three.\n")
 
 
 def test_fragment_types_are_those_towncrier_is_configured_with():

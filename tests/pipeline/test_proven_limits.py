@@ -17,7 +17,6 @@ from typing import Any
 
 import attrs
 import pytest
-from civicspace._pipeline.fast.verdict import proven_valid
 from hypothesis import event, given
 from hypothesis import strategies as st
 
@@ -26,6 +25,7 @@ import civicspace.strategies as cst
 from civicspace._model import limits as _limits
 from civicspace._model.limits import Limit, limits_of, unchecked_init
 from civicspace._model.records import RECORD_TYPES
+from civicspace._pipeline.fast.proven import proven_valid
 from civicspace._pipeline.fast.structure import structure_proven
 from civicspace._pipeline.structure import structure_record
 
