@@ -26,7 +26,7 @@ import civicspace
 from civicspace.collection import member_types
 from civicspace.errors import Issue
 
-from .._tables.layout import LAYOUT, Column, TableLayout
+from .._tables.layout import LAYOUT, PLACES, Column, TableLayout
 from .cells import CellIssue, CellReading, Refusal, Sheet, cell_ref, column_letter, echo
 from .files import read_sheets
 from .passes import further_issues
@@ -41,43 +41,6 @@ IGNORED_SHEETS: Final = frozenset({"how_to_fill_in", "lists"})
 _TABLES: Final = {layout.name: layout for layout in LAYOUT}
 _PATH_SYNTAX: Final = re.compile(r"\$(?:\.[a-z_]+(?:\[[0-9]+\])?)+")
 _TOKEN: Final = re.compile(r"\.([a-z_]+)|\[([0-9]+)\]")
-
-
-@attrs.frozen
-class _Place:
-    parent: str | None
-    member: str
-    index: str | None = None
-
-
-#: Where a row of each table goes when its sheet has no path: under which parent, in what list.
-PLACES: Final[dict[str, _Place]] = {
-    **{table: _Place(None, table) for table in member_types()},
-    "scale_bands": _Place("scales", "bands", "band_index"),
-    "law_statuses": _Place("laws", "status", "status_index"),
-    "law_articles": _Place("laws", "articles"),
-    "law_features": _Place("laws", "features", "feature_index"),
-    "case_people": _Place("cases", "people"),
-    "case_organisations": _Place("cases", "organisations"),
-    "events": _Place("cases", "events", "event_index"),
-    "event_people": _Place("events", "people"),
-    "event_organisations": _Place("events", "organisations"),
-    "event_charges": _Place("events", "charges"),
-    "charges": _Place("cases", "charges"),
-    "charge_people": _Place("charges", "people"),
-    "sentences": _Place("cases", "sentences", "sentence_index"),
-    "custody_credited": _Place("sentences", "custody_credited", "period_index"),
-    "signatures": _Place("statements", "signatories", "signatory_index"),
-    "statement_demands": _Place("statements", "demands", "demand_index"),
-    "statement_concerns": _Place("statement_demands", "concerns", "concern_index"),
-    "session_members": _Place("sessions", "members", "member_index"),
-    "session_printed_members": _Place("sessions", "printed_members", "entry_index"),
-    "agenda_items": _Place("sessions", "agenda", "item_index"),
-    "session_demands": _Place("agenda_items", "demands", "demand_index"),
-    "side_events": _Place("sessions", "side_events", "side_event_index"),
-    "election_contests": _Place("elections", "contests", "contest_index"),
-    "election_figures": _Place("elections", "figures", "figure_index"),
-}
 
 
 @attrs.define(eq=False)

@@ -13,7 +13,7 @@ from typing import Any
 
 import civicspace
 
-from .._tables.layout import Column
+from .._tables.layout import Column, chain
 
 __all__ = ["chain", "column_schema", "enum_values"]
 
@@ -57,32 +57,6 @@ def _items(node: dict[str, Any], base: str) -> tuple[dict[str, Any], str] | None
         if isinstance(alternative.get("items"), dict):
             return alternative["items"], where
     return None
-
-
-def chain(table: str) -> list[str] | None:
-    """The list members from the collection down to a row of ``table``; ``None`` if unknown."""
-    from .read import PLACES
-
-    special = {
-        "charge_citations": ["cases", "charges", "citations"],
-        "election_results": ["elections", "contests", "results"],
-        "penalties": ["laws", "penalties"],
-        "identifiers": ["people", "identifiers"],
-        "affiliations": ["people", "affiliations"],
-        "sources": ["cases", "sources"],
-        "derived": ["cases", "derived"],
-    }
-    if table in special:
-        return special[table]
-    members: list[str] = []
-    current: str | None = table
-    while current is not None:
-        place = PLACES.get(current)
-        if place is None:
-            return None
-        members.insert(0, place.member)
-        current = place.parent
-    return members
 
 
 def column_schema(table: str, column: Column) -> dict[str, Any] | None:

@@ -39,7 +39,9 @@ from typing import Final
 import attrs
 import pyarrow as pa  # type: ignore[import-untyped]
 
-__all__ = ["AMOUNT", "LAYOUT", "Column", "TableLayout", "table_layout"]
+from ..collection import member_types
+
+__all__ = ["AMOUNT", "LAYOUT", "PLACES", "Column", "Place", "TableLayout", "chain", "table_layout"]
 
 #: Money amounts: 38 digits, four of them after the point.
 AMOUNT: Final = pa.decimal128(38, 4)
@@ -256,6 +258,78 @@ _NAMED = [
         "other_names[].note",
     ),
 ]
+
+
+@attrs.frozen
+class Place:
+    """Where the rows of a table sit in a collection document.
+
+    Attributes:
+        parent: The table whose rows hold them (``"cases"``), or ``None`` for
+            the collection itself.
+        member: The list member of the parent that holds them (``"events"``).
+        index: The column that orders them within it, where there is one.
+
+    """
+
+    parent: str | None
+    member: str
+    index: str | None = None
+
+
+#: Where a row of each table goes when its sheet has no path: under which parent, in what list.
+PLACES: Final[dict[str, Place]] = {
+    **{table: Place(None, table) for table in member_types()},
+    "scale_bands": Place("scales", "bands", "band_index"),
+    "law_statuses": Place("laws", "status", "status_index"),
+    "law_articles": Place("laws", "articles"),
+    "law_features": Place("laws", "features", "feature_index"),
+    "case_people": Place("cases", "people"),
+    "case_organisations": Place("cases", "organisations"),
+    "events": Place("cases", "events", "event_index"),
+    "event_people": Place("events", "people"),
+    "event_organisations": Place("events", "organisations"),
+    "event_charges": Place("events", "charges"),
+    "charges": Place("cases", "charges"),
+    "charge_people": Place("charges", "people"),
+    "sentences": Place("cases", "sentences", "sentence_index"),
+    "custody_credited": Place("sentences", "custody_credited", "period_index"),
+    "signatures": Place("statements", "signatories", "signatory_index"),
+    "statement_demands": Place("statements", "demands", "demand_index"),
+    "statement_concerns": Place("statement_demands", "concerns", "concern_index"),
+    "session_members": Place("sessions", "members", "member_index"),
+    "session_printed_members": Place("sessions", "printed_members", "entry_index"),
+    "agenda_items": Place("sessions", "agenda", "item_index"),
+    "session_demands": Place("agenda_items", "demands", "demand_index"),
+    "side_events": Place("sessions", "side_events", "side_event_index"),
+    "election_contests": Place("elections", "contests", "contest_index"),
+    "election_figures": Place("elections", "figures", "figure_index"),
+}
+
+
+def chain(table: str) -> list[str] | None:
+    """The list members from the collection down to a row of ``table``; ``None`` if unknown."""
+    special = {
+        "charge_citations": ["cases", "charges", "citations"],
+        "election_results": ["elections", "contests", "results"],
+        "penalties": ["laws", "penalties"],
+        "identifiers": ["people", "identifiers"],
+        "affiliations": ["people", "affiliations"],
+        "sources": ["cases", "sources"],
+        "derived": ["cases", "derived"],
+    }
+    if table in special:
+        return special[table]
+    members: list[str] = []
+    current: str | None = table
+    while current is not None:
+        place = PLACES.get(current)
+        if place is None:
+            return None
+        members.insert(0, place.member)
+        current = place.parent
+    return members
+
 
 #: Every table, in export order, with its columns, their Arrow types and meanings, and where
 #: each row and column sits in the collection document.
