@@ -36,9 +36,14 @@ def cambodia_site(tmp_path_factory, cambodia):
     return out, written
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():
-    """One headless Chromium for the session (Debian's package; never a download)."""
+    """One headless Chromium for a module of tests (Debian's package; never a download).
+
+    Module-scoped, not session-scoped: Playwright's synchronous API keeps an event loop
+    running in the thread until it stops, and tests that run later in the same worker
+    (``asyncio.run`` in the web-endpoint how-to) need the thread without one.
+    """
     if shutil.which(str(CHROMIUM)) is None:
         pytest.skip(
             f"no browser at {CHROMIUM}: install Debian's Chromium with "

@@ -1,6 +1,6 @@
 """The Cambodia site in a real browser: Debian's headless Chromium, driven by Playwright.
 
-One browser for the session (see ``conftest.py``); the tests skip, saying how
+One browser for the module (see ``conftest.py``); the tests skip, saying how
 to install it, when ``/usr/bin/chromium`` is missing.  Accessibility is
 checked by axe-core, whose script ships inside the ``axe-playwright-python``
 package (nothing is fetched).
