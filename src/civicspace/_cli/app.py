@@ -28,6 +28,7 @@ from .._pipeline.report import ReportBuilder
 from .._pipeline.resources import example_files
 from .._pipeline.schemas import schema, schema_names
 from .._util.exits import EXIT_BROKEN_PIPE, EXIT_INTERRUPTED, EXIT_INVALID, EXIT_OK, EXIT_USAGE
+from .._util.progress import Progress
 from .._version import __version__
 from ..errors import UnknownDatasetError, UnknownSchemaError
 
@@ -289,31 +290,6 @@ def _reports(
         yield from pool.map(_validate_one, batch, chunksize=max(1, len(batch) // (4 * jobs)))
 
 
-class _Progress:
-    """Records and rate on standard error, on a terminal only."""
-
-    def __init__(self, err: TextIO) -> None:
-        self.err = err
-        try:
-            self.shown = err.isatty()
-        except (AttributeError, OSError, ValueError):  # standard error closed
-            self.shown = False
-        self.started = self.last = time.monotonic()
-
-    def update(self, records: int) -> None:
-        now = time.monotonic()
-        if self.shown and now - self.last >= 0.5:
-            self.last = now
-            rate = records / max(now - self.started, 1e-9)
-            self.err.write(f"\r{records} records, {rate:,.0f}/s")
-            self.err.flush()
-
-    def done(self) -> None:
-        if self.shown and self.last != self.started:
-            self.err.write("\r\033[K")
-            self.err.flush()
-
-
 def _pool(context: Any, jobs: int) -> Any:
     """Worker processes started deaf to Ctrl-C, so that it never interrupts their start-up.
 
@@ -402,7 +378,7 @@ def _validate(args: argparse.Namespace, out: _Output, err: TextIO) -> int:
         return EXIT_USAGE
     builder = ReportBuilder(args.max_issues)
     summary = builder.summary
-    progress = _Progress(err)
+    progress = Progress(err)
     report_json = _JsonReport(out) if args.format == "json" else None
     pool = None
     interrupted = False
@@ -425,7 +401,8 @@ def _validate(args: argparse.Namespace, out: _Output, err: TextIO) -> int:
                     if not report.valid:
                         shown = builder.shown_issues(report)
                         out.writelines(f"{name}: {issue}\n" for issue in shown)
-                progress.update(summary.records)
+                rate = summary.records / max(time.monotonic() - progress.started, 1e-9)
+                progress.show(f"{summary.records} records, {rate:,.0f}/s")
     except KeyboardInterrupt:
         interrupted = True
     except OSError as error:  # a directory, or a read that failed part way

@@ -9,6 +9,8 @@ import attrs
 
 from civicspace.errors import Issue
 
+from .._util.echo import cut, quoted
+
 __all__ = [
     "MAX_COLUMNS",
     "MAX_ROWS",
@@ -19,7 +21,6 @@ __all__ = [
     "Refusal",
     "Sheet",
     "ShownDate",
-    "bounded",
     "cell_ref",
     "column_letter",
     "echo",
@@ -29,25 +30,11 @@ __all__ = [
 MAX_ROWS: Final = 100_000
 #: Columns a sheet may hold.
 MAX_COLUMNS: Final = 500
-#: The most characters of a cell's value (or a file's name) that a message echoes.
-ECHO_LIMIT: Final = 80
-
-
-def bounded(text: str, limit: int = ECHO_LIMIT) -> str:
-    """``text`` cut to ``limit`` characters, saying how much was left out."""
-    if len(text) <= limit:
-        return text
-    return f"{text[:limit]}… ({len(text) - limit} more characters)"
 
 
 def echo(value: Any) -> str:
-    """A cell's value as a message quotes it (``'2,000,000'``), bounded."""
-    if not isinstance(value, str):
-        return bounded(repr(value))
-    cut = repr(value[:ECHO_LIMIT])
-    return (
-        cut if len(value) <= ECHO_LIMIT else f"{cut}… ({len(value) - ECHO_LIMIT} more characters)"
-    )
+    """A cell's value as a message quotes it (``'2,000,000'``), bounded as every echo is."""
+    return quoted(value) if isinstance(value, str) else cut(repr(value))
 
 
 def column_letter(column: int) -> str:
@@ -130,7 +117,7 @@ class CellReading:
 
     def __str__(self) -> str:
         """Render as ``sheet!H3: read "text" as value``."""
-        return f"{self.cell}: read {echo(self.text)} as {bounded(repr(self.value), 400)}"
+        return f"{self.cell}: read {echo(self.text)} as {cut(repr(self.value), 400)}"
 
 
 @attrs.frozen

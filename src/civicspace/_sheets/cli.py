@@ -17,6 +17,7 @@ import civicspace
 
 from .._tables import require
 from .._util.exits import EXIT_INVALID, EXIT_OK, EXIT_USAGE
+from .._util.progress import Progress
 from ..errors import MissingExtraError
 
 __all__ = ["add_parsers", "run"]
@@ -171,22 +172,11 @@ def _import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from civicspace import sheets
 
     name = args.source
+    shown = Progress(err)
     try:
-        shown = err.isatty()
-    except (AttributeError, OSError, ValueError):  # standard error closed
-        shown = False
-
-    def progress(text: str) -> None:
-        if shown:
-            err.write(f"\r\033[K{text}")
-            err.flush()
-
-    try:
-        reading = sheets.read_tables(name, progress=progress)
+        reading = sheets.read_tables(name, progress=lambda text: shown.show(text, now=True))
     finally:
-        if shown:
-            err.write("\r\033[K")
-            err.flush()
+        shown.done()
     issues = list(reading.issues)
     document = reading.document or {}
     if reading.valid and not any(isinstance(value, list) for value in document.values()):

@@ -26,8 +26,9 @@ from typing import Any, BinaryIO, Final
 
 from civicspace.errors import Issue
 
+from .._util.echo import cut
 from .._util.regular import open_regular, read_regular
-from .cells import MAX_COLUMNS, MAX_ROWS, CellIssue, Refusal, Sheet, bounded
+from .cells import MAX_COLUMNS, MAX_ROWS, CellIssue, Refusal, Sheet
 from .xlsx import MAX_CELLS, SheetTooLarge, read_part
 
 __all__ = ["MAX_BYTES", "MAX_ENTRIES", "read_csv_folder", "read_sheets", "read_workbook"]
@@ -76,7 +77,7 @@ def read_sheets(path: Path, progress: Progress | None = None) -> list[Sheet]:
 
 
 def _shown(path: Path) -> str:
-    return bounded(str(path))
+    return cut(str(path))
 
 
 # -- workbooks -----------------------------------------------------------------------------------
@@ -232,7 +233,7 @@ def read_workbook(path: Path, progress: Progress | None = None) -> list[Sheet]:
             workbook = load_workbook(file, read_only=True, data_only=False, keep_links=False)
         except Exception as error:  # openpyxl raises many kinds for a damaged file
             raise _refuse(
-                "sheet.unreadable", f"the workbook cannot be read: {bounded(str(error))}"
+                "sheet.unreadable", f"the workbook cannot be read: {cut(str(error))}"
             ) from None
         try:
             sheets = []
@@ -240,7 +241,7 @@ def read_workbook(path: Path, progress: Progress | None = None) -> list[Sheet]:
             for worksheet in workbook.worksheets:
                 part = str(getattr(worksheet, "_worksheet_path", "")).lstrip("/")
                 if progress is not None:
-                    progress(f"reading {bounded(str(worksheet.title))}")
+                    progress(f"reading {cut(str(worksheet.title))}")
                 with workbook._archive.open(part) as source:
                     sheet = read_part(worksheet, source, progress, budget)
                 pairs = merged.get(part, [])
@@ -253,7 +254,7 @@ def read_workbook(path: Path, progress: Progress | None = None) -> list[Sheet]:
             raise
         except Exception as error:  # a damaged part shows only while streaming
             raise _refuse(
-                "sheet.unreadable", f"the workbook cannot be read: {bounded(str(error))}"
+                "sheet.unreadable", f"the workbook cannot be read: {cut(str(error))}"
             ) from None
         finally:
             workbook.close()
@@ -277,7 +278,7 @@ def read_csv_folder(files: list[Path], progress: Progress | None = None) -> list
     sheets = []
     for file in files:
         if progress is not None:
-            progress(f"reading {bounded(file.name)}")
+            progress(f"reading {cut(file.name)}")
         try:
             data = read_regular(file, budget)
         except OSError as error:
@@ -287,9 +288,7 @@ def read_csv_folder(files: list[Path], progress: Progress | None = None) -> list
                     f"the CSV files hold more than {MAX_BYTES} bytes; at most {MAX_BYTES} are read",
                 ) from None
             reason = error.strerror or str(error)
-            raise _refuse(
-                "sheet.unreadable", f"cannot read {bounded(file.name)}: {reason}"
-            ) from None
+            raise _refuse("sheet.unreadable", f"cannot read {cut(file.name)}: {reason}") from None
         budget -= len(data)
         sheets.append(_read_csv(file, data))
     return sheets
@@ -346,7 +345,7 @@ def _read_csv(file: Path, data: bytes) -> Sheet:
     elif "," not in first and "\t" in first:
         delimiter = "\t"
     lines = io.StringIO(text, newline="").readlines()
-    sheet = Sheet(name, (), [], typed=False, file=bounded(file.name))
+    sheet = Sheet(name, (), [], typed=False, file=cut(file.name))
     position = 0  # the line (from 0) where reading starts again after a syntax error
     while position < len(lines):
         start = position
@@ -406,7 +405,7 @@ def _syntax(text: str, line: int, delimiter: str, error: csv.Error) -> tuple[int
         )
     else:
         message = (
-            f"this line is not CSV ({bounded(str(error))}); a field with a quote in it "
+            f"this line is not CSV ({cut(str(error))}); a field with a quote in it "
             "is put in quotes, its own quotes written twice"
         )
     return line, column, "sheet.csv_syntax", message

@@ -31,7 +31,8 @@ from civicspace.sentences import Life, Term, TermRange
 
 from .._tables.layout import AMOUNT, SHARE, Column
 from .._tables.write import ESCAPE
-from .cells import BadSerial, Formula, ShownDate, bounded, echo
+from .._util.echo import cut
+from .cells import BadSerial, Formula, ShownDate, echo
 
 __all__ = ["Bad", "Read", "number", "read_value", "with_places"]
 
@@ -135,7 +136,7 @@ def _shown_date(column: Column, value: ShownDate, *, is_date: bool) -> Read:
     """A date cell showing a month or a year: read as what it shows, and said so."""
     if is_date and column.field is not None:
         read = Read(column.field, value.text())
-        read.text = f"{value.date.isoformat()}, a date cell formatted {bounded(value.format)}"
+        read.text = f"{value.date.isoformat()}, a date cell formatted {cut(value.format)}"
         return read
     if column.type == pa.date32():
         raise Bad(
@@ -322,7 +323,7 @@ def _term(column: Column, text: str) -> Any:
     except civicspace.ParseError as error:
         raise Bad(
             "sheet.prose",
-            f"{echo(text)} is not a term civicspace reads: {bounded(str(error), 300)}",
+            f"{echo(text)} is not a term civicspace reads: {cut(str(error), 300)}",
         ) from None
     if stated.aggravated_maximum is not None or stated.separate_terms:
         raise Bad("sheet.prose", f"{echo(text)} states more than one term; give one per row")

@@ -19,6 +19,7 @@ from collections.abc import Callable
 from typing import IO, Any, Final
 from xml.etree.ElementTree import Element
 
+from .._util.echo import cut
 from .cells import (
     MAX_COLUMNS,
     MAX_ROWS,
@@ -26,7 +27,6 @@ from .cells import (
     Formula,
     Sheet,
     ShownDate,
-    bounded,
     column_letter,
 )
 
@@ -165,7 +165,7 @@ def read_part(
     budget = [MAX_CELLS, MAX_CELLS] if budget is None else budget
     workbook = worksheet.parent
     name = str(worksheet.title)
-    shown = bounded(name)
+    shown = cut(name)
     parser = WorkSheetParser(source, workbook.shared_strings, date_formats=set())
     styles = _Styles(workbook)
     epoch = workbook.epoch

@@ -9,21 +9,19 @@ from __future__ import annotations
 
 import argparse
 import datetime
-import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TextIO
 
 from .. import datasets
 from .._api import load
 from .._util.exits import EXIT_INVALID, EXIT_OK, EXIT_USAGE
+from .._util.progress import Progress
 from ..collection import Collection
 from ..errors import MissingExtraError, ValidationError
 from . import require
 
 __all__ = ["CHART_KINDS", "add_commands", "chart", "site"]
-
-#: Seconds between two updates of the progress line.
-_PROGRESS_EVERY = 0.5
 
 #: The kinds of chart ``civicspace chart`` draws, and what each needs.
 CHART_KINDS = {
@@ -90,30 +88,13 @@ def _day(text: str) -> datetime.date:
         ) from None
 
 
-class _Progress:
-    """Pages written, on standard error, on a terminal only (as ``validate`` and ``export``)."""
+def _pages_shown(progress: Progress) -> Callable[[int, int], None]:
+    """What the build calls with pages written and pages in all: a line of progress."""
 
-    def __init__(self, err: TextIO) -> None:
-        self.err = err
-        try:
-            self.shown = err.isatty()
-        except (AttributeError, OSError, ValueError):  # standard error closed
-            self.shown = False
-        self.last = time.monotonic()
-        self.written = False
+    def shown(pages: int, total: int) -> None:
+        progress.show(f"writing pages: {pages} of {total}", now=pages == total)
 
-    def __call__(self, pages: int, total: int) -> None:
-        now = time.monotonic()
-        if self.shown and (now - self.last >= _PROGRESS_EVERY or pages == total):
-            self.last = now
-            self.err.write(f"\r\033[Kwriting pages: {pages} of {total}")
-            self.err.flush()
-            self.written = True
-
-    def done(self) -> None:
-        if self.written:
-            self.err.write("\r\033[K")
-            self.err.flush()
+    return shown
 
 
 def _collection(command: str, given: str, out: TextIO, err: TextIO) -> Collection | int:
@@ -156,10 +137,14 @@ def site(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     collection = _collection("site", args.input, out, err)
     if isinstance(collection, int):
         return collection
-    progress = _Progress(err)
+    progress = Progress(err)
     try:
         written = build(
-            collection, args.out, today=args.today, draw=not args.no_charts, progress=progress
+            collection,
+            args.out,
+            today=args.today,
+            draw=not args.no_charts,
+            progress=_pages_shown(progress),
         )
     except OSError as error:
         progress.done()

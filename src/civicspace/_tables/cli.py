@@ -14,6 +14,7 @@ from typing import Any, TextIO
 import civicspace
 
 from .._util.exits import EXIT_INVALID, EXIT_OK, EXIT_USAGE
+from .._util.progress import Progress
 from ..errors import MissingExtraError, TablesError
 from . import require
 
@@ -85,23 +86,31 @@ def _collection(loaded: Any) -> civicspace.Collection:
 _INTEROP = ("popolo", "uwazi")
 
 
-def _interop(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    """``civicspace export --format popolo|uwazi``: no extra needed."""
-    if args.partition is not None:
-        err.write("civicspace export: --partition goes with --format parquet only\n")
-        return EXIT_USAGE
-    read = _read(args.source)
+def _loaded(source: str, out: TextIO, err: TextIO) -> tuple[str, civicspace.Collection] | int:
+    """The source's name and its records as a collection, or the exit code after saying why."""
+    read = _read(source)
     if isinstance(read, str):
         err.write(f"civicspace export: {read}\n")
         return EXIT_USAGE
     name, data = read
     try:
-        collection = _collection(civicspace.load(data))
+        return name, _collection(civicspace.load(data))
     except civicspace.ValidationError as error:
         out.writelines(f"{name}: {issue}\n" for issue in error.issues)
         count = len(error.issues)
         out.write(f"{name}: {count} issue{'s' * (count != 1)}; nothing exported\n")
         return EXIT_INVALID
+
+
+def _interop(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """``civicspace export --format popolo|uwazi``: no extra needed."""
+    if args.partition is not None:
+        err.write("civicspace export: --partition goes with --format parquet only\n")
+        return EXIT_USAGE
+    loaded = _loaded(args.source, out, err)
+    if isinstance(loaded, int):
+        return loaded
+    name, collection = loaded
     import json
 
     from civicspace import interop
@@ -135,27 +144,17 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.partition is not None and args.format != "parquet":
         err.write("civicspace export: --partition goes with --format parquet only\n")
         return EXIT_USAGE
-    read = _read(args.source)
-    if isinstance(read, str):
-        err.write(f"civicspace export: {read}\n")
-        return EXIT_USAGE
-    name, data = read
-    try:
-        collection = _collection(civicspace.load(data))
-    except civicspace.ValidationError as error:
-        out.writelines(f"{name}: {issue}\n" for issue in error.issues)
-        count = len(error.issues)
-        out.write(f"{name}: {count} issue{'s' * (count != 1)}; nothing exported\n")
-        return EXIT_INVALID
+    loaded = _loaded(args.source, out, err)
+    if isinstance(loaded, int):
+        return loaded
+    name, collection = loaded
 
     from civicspace import tables
 
-    shown = err.isatty()
+    shown = Progress(err)
 
     def progress(table: str) -> None:
-        if shown:
-            err.write(f"\r\033[Kwriting {table}")
-            err.flush()
+        shown.show(f"writing {table}", now=True)
 
     try:
         found = tables.tables(collection)
@@ -169,8 +168,7 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         err.write(f"civicspace export: cannot write {args.out}: {error.strerror or error}\n")
         return EXIT_USAGE
     finally:
-        if shown:
-            err.write("\r\033[K")
+        shown.done()
     rows = sum(table.num_rows for table in found.values())
     out.write(f"{name}: {len(found)} tables, {rows} rows, {len(written)} written to {args.out}\n")
     return EXIT_OK
