@@ -493,3 +493,21 @@ def test_towncrier_renders_the_fragments():
         issue = FRAGMENT.fullmatch(path.name).group("issue")
         assert f"#{issue}" in done.stdout
     assert "## [9.9.9]" in done.stdout
+
+
+def test_the_roots_three_lists_of_its_names_agree():
+    # __all__ and the TYPE_CHECKING imports are written out for type checkers and linters,
+    # _ROOT_NAMES for the lazy loading: the three must name the same things.
+    tree = ast.parse((ROOT / "src" / "civicspace" / "__init__.py").read_text())
+    guarded = next(node for node in tree.body if isinstance(node, ast.If))
+    imported = {
+        alias.asname or alias.name
+        for node in guarded.body
+        if isinstance(node, ast.ImportFrom)
+        for alias in node.names
+    }
+    assert (set(civicspace._ROOT_NAMES), set(civicspace._SUBMODULES)) == (
+        set(civicspace.__all__) - {"__version__"},
+        imported - set(civicspace._ROOT_NAMES),
+    )
+    assert set(civicspace._ROOT_NAMES) <= imported

@@ -1,6 +1,7 @@
 """Uwazi CSV files in: what civicspace wrote reads back; Uwazi's own export reads too."""
 
 import datetime
+import os
 import zipfile
 
 from hypothesis import HealthCheck, Phase, given, settings
@@ -251,3 +252,15 @@ def test_the_huridocs_act_column_is_derived_and_not_read_back():
     for code in ("999999999999", ""):
         files["05-case-event.csv"] = written.replace("030101000000", code)
         assert read == from_uwazi(files)
+
+
+def test_only_regular_files_are_read(tmp_path):
+    # A FIFO would block a plain read forever, and /dev/zero never ends.
+    os.mkfifo(tmp_path / "01-organisation.csv")
+    (tmp_path / "02-person.csv").symlink_to("/dev/zero")
+    reading = from_uwazi(tmp_path)
+    assert (None, ["uwazi.unreadable"]) == (
+        reading.collection,
+        [found.issue.code for found in reading.issues],
+    )
+    assert "only regular files are read" in reading.issues[0].issue.message

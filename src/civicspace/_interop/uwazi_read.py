@@ -30,6 +30,7 @@ import civicspace
 from civicspace.collection import Collection
 from civicspace.errors import Issue
 
+from .._util.regular import read_regular
 from .uwazi import (
     EXPORT_RANGE_SEPARATOR,
     MULTI_VALUE_SEPARATOR,
@@ -529,12 +530,11 @@ def _files(source: str | Path | Mapping[str, str | bytes]) -> list[tuple[str, st
                 with archive.open(info) as member:  # at most one byte past the limit
                     found.append((info.filename, member.read(MAX_FILE_BYTES + 1)))
         return found
-    if root.is_file():
-        return [(root.name, root.read_bytes())]
     if not root.is_dir():
-        raise FileNotFoundError(2, "no such file or folder")
+        # Only a regular file is read, and no more of it than a CSV file may hold.
+        return [(root.name, read_regular(root, MAX_FILE_BYTES))]
     return [
-        (path.relative_to(root).as_posix(), path.read_bytes())
+        (path.relative_to(root).as_posix(), read_regular(path, MAX_FILE_BYTES))
         for path in sorted(root.rglob("*.csv"))
     ]
 
