@@ -162,3 +162,13 @@ def test_the_schema_command_bundles(capsys: pytest.CaptureFixture[str]):
 
     assert 0 == main(["schema", "case", "--bundle"])
     assert civicspace.schema("case", bundle=True) == json.loads(capsys.readouterr().out)
+
+
+@pytest.mark.parametrize("command", [["export", "--format", "popolo"], ["site"]])
+def test_export_and_site_read_only_regular_files(command, tmp_path, capsys):
+    # /dev/zero never ends and a FIFO blocks a plain read forever: both are refused unread.
+    os.mkfifo(tmp_path / "fifo.json")
+    for source in ("/dev/zero", str(tmp_path / "fifo.json")):
+        argv = [command[0], source, *command[1:], "--out", str(tmp_path / "out")]
+        assert 2 == main(argv)
+        assert "not a regular file" in capsys.readouterr().err

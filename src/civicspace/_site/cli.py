@@ -8,15 +8,18 @@ arguments or a missing extra (one line on standard error).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime
+import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, BinaryIO, TextIO
 
 from .. import datasets
 from .._api import load
 from .._util.exits import EXIT_INVALID, EXIT_OK, EXIT_USAGE
 from .._util.progress import Progress
+from .._util.regular import open_regular
 from ..collection import Collection
 from ..errors import MissingExtraError, ValidationError
 from . import require
@@ -100,9 +103,11 @@ def _pages_shown(progress: Progress) -> Callable[[int, int], None]:
 def _collection(command: str, given: str, out: TextIO, err: TextIO) -> Collection | int:
     """The collection ``given`` names (a file, else a dataset), or the exit code on failure."""
     path = Path(given)
+    data: BinaryIO | bytes
     try:
-        if path.is_file():
-            data = path.read_bytes()
+        if path.exists():
+            # Only a regular file, read record by record within the bound of each.
+            data = open_regular(path, sys.maxsize)
             where = given
         elif given in datasets.names():
             data = datasets.document(given)
@@ -110,11 +115,11 @@ def _collection(command: str, given: str, out: TextIO, err: TextIO) -> Collectio
         else:
             err.write(f"civicspace {command}: cannot read {given}: no such file or dataset\n")
             return EXIT_USAGE
+        with contextlib.nullcontext() if isinstance(data, bytes) else data:
+            found = load(data, record_type="collection")
     except OSError as error:
         err.write(f"civicspace {command}: cannot read {given}: {error.strerror or error}\n")
         return EXIT_USAGE
-    try:
-        found = load(data, record_type="collection")
     except ValidationError as error:
         out.writelines(f"{where}: {issue}\n" for issue in error.issues)
         out.write(f"{where}: {len(error.issues)} issues; nothing written\n")

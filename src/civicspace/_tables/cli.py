@@ -9,12 +9,13 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, BinaryIO, TextIO
 
 import civicspace
 
 from .._util.exits import EXIT_INVALID, EXIT_OK, EXIT_USAGE
 from .._util.progress import Progress
+from .._util.regular import open_regular
 from ..errors import MissingExtraError, TablesError
 from . import require
 
@@ -57,16 +58,20 @@ def add_parser(commands: Any) -> None:
     )
 
 
-def _read(source: str) -> tuple[str, bytes] | str:
-    """The input's name and bytes, or a one-line reason it cannot be read."""
+def _read(source: str) -> tuple[str, BinaryIO | bytes] | str:
+    """The input's name and a stream or bytes to load, or a one-line reason it cannot be read.
+
+    A file is opened only when it is a regular file (never a device or a FIFO);
+    :func:`civicspace.load` then reads it record by record, each within its bound.
+    """
     from civicspace import datasets  # not needed for --help
 
     if source == "-":
-        return "-", sys.stdin.buffer.read()
+        return "-", sys.stdin.buffer
     path = Path(source)
     if path.exists():
         try:
-            return source, path.read_bytes()
+            return source, open_regular(path, sys.maxsize)
         except OSError as error:
             return f"cannot read {source}: {error.strerror or error}"
     if source in datasets.names():
@@ -95,11 +100,17 @@ def _loaded(source: str, out: TextIO, err: TextIO) -> tuple[str, civicspace.Coll
     name, data = read
     try:
         return name, _collection(civicspace.load(data))
+    except OSError as error:  # a read that failed part way
+        err.write(f"civicspace export: cannot read {name}: {error.strerror or error}\n")
+        return EXIT_USAGE
     except civicspace.ValidationError as error:
         out.writelines(f"{name}: {issue}\n" for issue in error.issues)
         count = len(error.issues)
         out.write(f"{name}: {count} issue{'s' * (count != 1)}; nothing exported\n")
         return EXIT_INVALID
+    finally:
+        if not isinstance(data, bytes) and data is not sys.stdin.buffer:
+            data.close()
 
 
 def _interop(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
