@@ -20,8 +20,8 @@ from typing import Any
 import pytest
 
 import civicspace
-from civicspace._model.cases import Case, person_status
-from civicspace._model.custody import days_in_custody
+from civicspace._model.cases import Case, person_status, standing_charges_of
+from civicspace._model.custody import CustodyKind, days_in_custody
 from civicspace._model.events import (
     CustodyStatus,
     DesignationCategory,
@@ -47,6 +47,7 @@ from civicspace._model.standing import (
     organisation_status_on,
     outcome_on,
     sentences_after_changes,
+    standing_on,
     status_history,
 )
 from civicspace._model.terms import LIFE, Term, add_term
@@ -385,6 +386,47 @@ def test_apple_daily_closed_and_myanmar_outlets_banned() -> None:
     # "Military authorities banned both independent news outlets on March 9"
     myanmar = _case("myanmar-dvb-mizzima-2021")
     assert [("dvb", "mizzima")] == [e.organisations for e in myanmar.events if e.kind == "ban"]
+    assert [OrganisationStatus.UNKNOWN, OrganisationStatus.BANNED] * 2 == [
+        status_on(myanmar, outlet, on)
+        for outlet in ("dvb", "mizzima")
+        for on in (day(2021, 3, 8), day(2021, 3, 9))
+    ]
+
+
+def test_navalny_held_under_house_arrest_past_his_suspended_sentence() -> None:
+    # "His house arrest ended." (18 February 2015), after the suspended sentence of 30 December
+    # 2014: the release the case records says when custody ended, not the sentence.
+    case = _case("navalny-2014-2017")
+    navalny = "alexei-navalny"
+    standing = standing_on(case, navalny, day(2015, 1, 15))
+    assert (CustodyStatus.DETAINED, CustodyKind.HOUSE_ARREST, LegalOutcome.CONVICTED) == (
+        standing.custody,
+        standing.custody_kind,
+        standing.outcome,
+    )
+    assert CustodyStatus.RELEASED == custody_on(case, navalny, day(2015, 2, 18))
+
+
+def test_raif_badawi_flogged_once_of_a_thousand_lashes() -> None:
+    # "Saudi Arabian activist Raif Badawi has been lashed 50 times"; "After the outcry, he was
+    # not lashed again."
+    case = _case("raif-badawi-2012-2022")
+    (flogging,) = [event for event in case.events if event.kind == "corporal_punishment"]
+    assert (50, 1000) == (flogging.lashes, account_totals(case.sentences).lashes)
+    assert [CustodyStatus.DETAINED] * 2 == [
+        custody_on(case, "raif-badawi", on) for on in (day(2015, 1, 8), day(2015, 1, 10))
+    ]
+
+
+def test_mzia_amaglobeli_convicted_on_the_reclassified_charge() -> None:
+    # "Amaghlobeli was initially charged with assaulting a police officer ... which was
+    # reclassified on August 6 to a charge under part 1 of Article 353"
+    case = _case("mzia-amaglobeli-2025")
+    assert frozenset({"resistance"}) == standing_charges_of(case, "mzia-amaglobeli")
+    assert [("resistance", "assault-on-police")] == [
+        (charge.id, charge.replaces) for charge in case.charges if charge.replaces
+    ]
+    assert LegalOutcome.CONVICTED == outcome_on(case, "mzia-amaglobeli", day(2025, 8, 7))
 
 
 def test_administrative_arrest_ends_when_served() -> None:

@@ -654,3 +654,117 @@ def test_a_death_sentence_commuted_to_a_term() -> None:
     assert D(2022, 2, 14) == term_release_on(found, "al-nimr")
     assert CustodyStatus.DETAINED == custody_on(found, "al-nimr", D(2022, 2, 13))
     assert CustodyStatus.RELEASED == custody_on(found, "al-nimr", D(2022, 2, 14))
+
+
+# -- Killings, floggings, bans, reclassified charges -------------------------------------------------
+
+
+def test_a_person_killed_is_deceased(cambodia: Any) -> None:
+    # "On July 10, 2016, Kem Ley was shot and killed" (CIVICUS, the Cambodia dataset)
+    (kem_ley,) = [case for case in cambodia.cases if any(p.id == "kem-ley" for p in case.people)]
+    assert [CustodyStatus.UNKNOWN, CustodyStatus.DECEASED] == [
+        custody_on(kem_ley, "kem-ley", on) for on in (D(2016, 7, 9), D(2016, 7, 10))
+    ]
+    assert PersonStatus.DECEASED == person_status(kem_ley, "kem-ley")
+
+
+def test_a_person_killed_stays_deceased() -> None:
+    """Natalia Estemirova of Memorial, abducted in Grozny and found shot dead the same day, 15 July
+    2009 (Human Rights Watch, 15 July 2009); a later event naming her changes nothing."""
+    found = case(
+        "estemirova-2009",
+        "RUS",
+        "Natalia Estemirova abducted and killed",
+        people=[person("estemirova", "Natalia Estemirova")],
+        events=[
+            event("disappearance", "2009-07-15", "estemirova", place="Grozny"),
+            event("killing", "2009-07-15", "estemirova", place="Ingushetia"),
+            event("release", "2009-07-16", "estemirova"),
+        ],
+    )
+    assert [("killing", CustodyStatus.DECEASED)] == [
+        (step.event.kind, step.custody) for step in status_history(found, "estemirova")
+    ]
+    assert CustodyStatus.DECEASED == custody_on(found, "estemirova", D(2010, 1, 1))
+
+
+def test_an_outlet_banned_until_reinstated() -> None:
+    found = case(
+        "outlet",
+        "MMR",
+        "An outlet banned, then allowed to publish again",
+        organisations=[{"id": "o", "name": "O", "kind": "media_outlet"}],
+        events=[
+            {"kind": "ban", "date": "2021-03-09", "organisations": ["o"]},
+            {"kind": "reinstatement", "date": "2022-01-01", "organisations": ["o"]},
+        ],
+    )
+    assert [OrganisationStatus.BANNED, OrganisationStatus.OPERATING] == [
+        organisation_status_on(found, "o", on) for on in (D(2021, 3, 9), D(2022, 1, 1))
+    ]
+
+
+def test_lashes_only_on_a_corporal_punishment() -> None:
+    assert [] == codes(one_event(kind="corporal_punishment", lashes=50))
+    assert [("$.events[0].lashes", "event.detail_misplaced")] == codes(
+        one_event(kind="ill_treatment", lashes=50)
+    )
+
+
+def test_an_acquittal_on_a_reclassified_charge_decides_the_outcome() -> None:
+    # Without replaces, the earlier charge would still stand undecided and keep the person
+    # "charged" and held after the acquittal.
+    def acquitted(replaces: dict[str, str]) -> Any:
+        return case(
+            "reclassified",
+            "GEO",
+            "Acquitted on the charge that replaced the first",
+            people=[person("p", "P")],
+            charges=[
+                {"id": "assault", "offence": "assaulting a police officer", "people": ["p"]},
+                {"id": "resistance", "offence": "resistance", "people": ["p"], **replaces},
+            ],
+            events=[
+                event("arrest", "2025-01-12", "p", charges=["assault"]),
+                event("acquittal", "2025-08-06", "p", charges=["resistance"]),
+            ],
+        )
+
+    on = D(2025, 8, 7)
+    replaced = acquitted({"replaces": "assault"})
+    assert (LegalOutcome.ACQUITTED, CustodyStatus.RELEASED) == (
+        outcome_on(replaced, "p", on),
+        custody_on(replaced, "p", on),
+    )
+    both = acquitted({})
+    assert (LegalOutcome.CHARGED, CustodyStatus.DETAINED) == (
+        outcome_on(both, "p", on),
+        custody_on(both, "p", on),
+    )
+
+
+def test_a_charge_replaces_another_of_its_case_never_itself() -> None:
+    def charges(*pairs: tuple[str, str | None]) -> dict[str, Any]:
+        return {
+            "type": "case",
+            "id": "c",
+            "country": "GEO",
+            "title": "t",
+            "people": [{"id": "p", "name": "P"}],
+            "charges": [
+                {"id": name, "offence": name, **({"replaces": old} if old else {})}
+                for name, old in pairs
+            ],
+        }
+
+    assert [] == codes(charges(("a", None), ("b", "a")))
+    assert [("$.charges[1].replaces", "case.unresolved_reference")] == codes(
+        charges(("a", None), ("b", "z"))
+    )
+    assert [("$.charges[0].replaces", "case.charge_replaces_itself")] == codes(
+        charges(("a", "a"))
+    )
+    assert [
+        ("$.charges[0].replaces", "case.charge_replaces_itself"),
+        ("$.charges[1].replaces", "case.charge_replaces_itself"),
+    ] == codes(charges(("a", "b"), ("b", "a")))

@@ -21,7 +21,15 @@ import attrs
 
 from ..errors import UnknownPersonError
 from .articles import LawReference
-from .common import Derivation, PartialDate, Source, check_country, check_id, check_text
+from .common import (
+    Derivation,
+    PartialDate,
+    Source,
+    check_country,
+    check_id,
+    check_optional_id,
+    check_text,
+)
 from .custody import CustodyKind, CustodyPeriod, days_in_custody
 from .events import CustodyEffect, Event, EventKind, LegalOutcome, PersonStatus
 from .penalties import StatutoryPenalty
@@ -41,6 +49,7 @@ __all__ = [
     "charges_of",
     "person_status",
     "pretrial_detention",
+    "standing_charges_of",
     "timeline",
 ]
 
@@ -67,6 +76,12 @@ class Charge:
         penalty: The most the charge carries, as the source states it
             without naming the law ("could face up to 30 years in prison if
             convicted"); a penalty a named law states belongs to the law.
+        replaces: The id of an earlier charge of the case that this one
+            replaces: the charge reclassified or requalified, amended or
+            substituted ("reclassified from a misdemeanour to a felony").
+            The earlier charge no longer stands: a verdict on this one
+            decides the person's outcome (:class:`ChargeVerdicts`); it is
+            kept for the record.
         sources: Where the charge was reported.
 
     """
@@ -77,6 +92,7 @@ class Charge:
     people: tuple[str, ...] = attrs.field(default=(), validator=check_ids)
     date: PartialDate | None = None
     penalty: StatutoryPenalty | None = None
+    replaces: str | None = attrs.field(default=None, validator=check_optional_id)
     sources: tuple[Source, ...] = ()
 
 
@@ -155,7 +171,9 @@ class ChargeVerdicts:
     on some charges then leaves the person **convicted** when another charge
     of theirs ended in a conviction, and **charged** when another is still
     undecided: its own effects (``released``) do not apply.
-    :meth:`overall` says when that is so.
+    :meth:`overall` says when that is so.  A charge that another replaces
+    (:attr:`Charge.replaces`: reclassified, amended) no longer stands and is
+    not among the person's charges here.
     """
 
     __slots__ = ("_charges", "_decided")
@@ -192,6 +210,18 @@ class ChargeVerdicts:
 def charges_of(case: Case, person_id: str) -> frozenset[str]:
     """The ids of the case's charges that name the person."""
     return frozenset(charge.id for charge in case.charges if person_id in charge.people)
+
+
+def standing_charges_of(case: Case, person_id: str) -> frozenset[str]:
+    """The ids of the case's charges that name the person, less those another charge replaces.
+
+    A charge reclassified ("the charge was requalified as a felony") is a
+    charge whose :attr:`Charge.replaces` names the earlier one: only the
+    new one stands, so a verdict on it decides the person's outcome
+    (:class:`ChargeVerdicts`) although the earlier one never had a verdict.
+    """
+    replaced = {charge.replaces for charge in case.charges if charge.replaces is not None}
+    return charges_of(case, person_id) - replaced
 
 
 @attrs.frozen
@@ -231,7 +261,7 @@ def timeline(case: Case, person_id: str) -> Iterator[TimelineStep]:
     charge of the person stands (:class:`ChargeVerdicts`).
     """
     held_since: int | None = None
-    verdicts = ChargeVerdicts(charges_of(case, person_id))
+    verdicts = ChargeVerdicts(standing_charges_of(case, person_id))
     for index, event in enumerate(case.events):
         if person_id not in event.people or event.scheduled:
             continue
@@ -311,7 +341,7 @@ def person_status(case: Case, person_id: str) -> PersonStatus:
     """
     _known(case, person_id)
     status = PersonStatus.UNKNOWN
-    verdicts = ChargeVerdicts(charges_of(case, person_id))
+    verdicts = ChargeVerdicts(standing_charges_of(case, person_id))
     for step in timeline(case, person_id):
         if verdicts.overall(step.event, step.kind) is not None:
             continue  # another charge stands: this verdict changes nothing

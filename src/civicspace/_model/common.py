@@ -374,6 +374,17 @@ def check_optional_bool(_instance: object, attribute: attrs.Attribute[Any], valu
         )
 
 
+def check_optional_int(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Attrs validator: ``value`` is ``None`` or a whole number (never a bool or a float).
+
+    Its bounds are the schema's, checked by the limits read from it.
+    """
+    if value is not None and type(value) is not int:
+        raise FieldValueError(
+            f"{attribute.name} must be a whole number, not {value!r}", field=attribute.name
+        )
+
+
 def check_not_empty(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """Attrs validator: the tuple ``value`` has at least one item."""
     if not value:

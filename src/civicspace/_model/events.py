@@ -27,7 +27,7 @@ from typing import Any
 import attrs
 
 from ..errors import CivicspaceError, FieldValueError
-from .common import PartialDate, Source, check_optional_bool, check_text
+from .common import PartialDate, Source, check_optional_bool, check_optional_int, check_text
 from .custody import CustodyKind
 from .huridocs import read_huridocs_code
 from .money import ReportedAmount
@@ -82,7 +82,7 @@ class PersonStatus(enum.Enum):
     UNKNOWN = "unknown"
     """No event says (or the person disappeared)."""
     DECEASED = "deceased"
-    """Died in custody or executed: neither held nor free."""
+    """Died: killed, died in custody or executed; neither held nor free."""
 
 
 class LegalOutcome(enum.Enum):
@@ -128,7 +128,7 @@ class CustodyStatus(enum.Enum):
     UNKNOWN = "unknown"
     """No event says (never arrested as far as the case reports, or disappeared)."""
     DECEASED = "deceased"
-    """Died in custody or executed: neither held nor free from then on."""
+    """Died (killed, died in custody or executed): neither held nor free from then on."""
 
 
 class OrganisationStatus(enum.Enum):
@@ -144,6 +144,8 @@ class OrganisationStatus(enum.Enum):
     """Allowed to operate again: a suspension ended, a registration restored."""
     SUSPENDED = "suspended"
     """Its activity, licence or registration suspended for a time."""
+    BANNED = "banned"
+    """Banned from publishing, broadcasting or operating at all, until a reinstatement."""
     CLOSED = "closed"
     """Forced to close, by order or by pressure."""
     DEREGISTERED = "deregistered"
@@ -257,6 +259,10 @@ class EventKind:
             concerns in; ``None`` when it does not change it.
         designation: Whether it imposes or lifts a designation; ``None`` for neither.
         changes_term: Whether it changes a sentence's term (a commutation, a reduction).
+        details: The event members that only events of this kind may give
+            (``("designation",)``, ``("term_after", "reduced_by")``,
+            ``("lashes",)``); rule ``event.detail_misplaced`` reports them
+            on an event of another kind.
         huridocs_act: The code of the term of the HURIDOCS micro-thesaurus
             Types of Acts (list 04) the kind corresponds to, 12 digits
             (``"030101000000"`` for an arrest); ``None`` when no term does.
@@ -278,6 +284,7 @@ class EventKind:
     organisation_status: OrganisationStatus | None = None
     designation: DesignationEffect | None = None
     changes_term: bool = False
+    details: tuple[str, ...] = ()
     huridocs_act: str | None = None
 
     def outcome_after(self, in_absentia: bool | None) -> LegalOutcome | None:
@@ -310,9 +317,16 @@ _KIND_KEYS = frozenset(
         "organisation_status",
         "designation",
         "changes_term",
+        "details",
         "huridocs_act",
     }
 )
+
+
+def _read_details(details: object) -> tuple[str, ...]:
+    if not isinstance(details, list) or not all(isinstance(name, str) for name in details):
+        raise CivicspaceError(f"an event kind's details must be a list of member names: {details}")
+    return tuple(details)
 
 
 def _read_kind(entry: dict[str, Any]) -> EventKind:
@@ -356,6 +370,7 @@ def _read_kind(entry: dict[str, Any]) -> EventKind:
         designation=(
             None if entry.get("designation") is None else DesignationEffect(entry["designation"])
         ),
+        details=_read_details(entry.get("details", [])),
         huridocs_act=read_huridocs_code(
             entry.get("huridocs_act"), f"event kind {entry.get('kind')!r}"
         ),
@@ -530,6 +545,9 @@ class Event:
             life imprisonment" is :data:`~civicspace.sentences.LIFE`).
         reduced_by: For a kind that changes a term: by how much it is
             reduced ("reduced by six years" is ``Term(years=6)``).
+        lashes: For a ``corporal_punishment`` event: how many lashes were
+            inflicted that time ("he received 50 lashes"); the sentence's
+            lashes say how many were imposed.
         scheduled: ``True`` when the source says it was scheduled, announced
             or hoped for and does not say it took place ("summoned to appear
             at a trial hearing on 25 December 2019"); status over time and
@@ -559,6 +577,7 @@ class Event:
         default=None, validator=_check_term_after
     )
     reduced_by: Term | None = attrs.field(default=None, validator=_check_reduced_by)
+    lashes: int | None = attrs.field(default=None, validator=check_optional_int)
     scheduled: bool | None = attrs.field(default=None, validator=check_optional_bool)
     place: str | None = attrs.field(default=None, validator=check_text)
     note: str | None = attrs.field(default=None, validator=check_text)

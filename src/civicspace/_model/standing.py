@@ -12,7 +12,8 @@ to a term "with the remainder suspended due to time served" (a sentence of
 the case for them, imposed on the day of the verdict, whose ``suspended`` is
 :data:`~civicspace.sentences.REMAINDER` or the whole term) has nothing left to serve,
 so they are released at the verdict.  That reading rests on the sentence,
-not on a quoted release, and the step says so (:attr:`StatusStep.sentences`).
+not on a quoted release, and the step says so (:attr:`StatusStep.sentences`);
+it is not made when a later event says when the custody ended.
 Likewise when a term runs out: a person held when sentenced to a finite term
 is out on the day the term (less the custody credited, after any commutation
 or reduction) is served, unless an event says otherwise first; that step is
@@ -53,10 +54,11 @@ from collections.abc import Iterable, Iterator
 import attrs
 
 from ..errors import IncomparableTermsError, SentenceError, TermError, UnknownPersonError
-from .cases import Case, ChargeVerdicts, charges_of
+from .cases import Case, ChargeVerdicts, charges_of, standing_charges_of
 from .common import PartialDate
 from .custody import CustodyError, CustodyKind
 from .events import (
+    CustodyEffect,
     CustodyStatus,
     Designation,
     DesignationEffect,
@@ -371,12 +373,33 @@ def _pending(
     return None if day is None else _Pending(day, verdict, tuple(ruling))
 
 
+def _held_until_said(case: Case, person_id: str) -> frozenset[int]:
+    """The events after which a later event ends the person's custody, none beginning it first.
+
+    After such an event the person was still held, whatever a sentence left
+    to serve: the source says when the custody ended, so nothing is assumed.
+    """
+    found: set[int] = set()
+    waiting: list[int] = []
+    for index, event in enumerate(case.events):
+        if person_id not in event.people or event.scheduled:
+            continue
+        effect = event.kind_info.custody
+        if effect is CustodyEffect.ENDS:
+            found.update(waiting)
+        if effect is not None:
+            waiting.clear()
+        waiting.append(index)
+    return frozenset(found)
+
+
 def _steps(case: Case, person_id: str) -> Iterator[StatusStep]:
     case.person(person_id)  # raises UnknownPersonError for a person the case lacks
+    held_until_said = _held_until_said(case, person_id)
     outcome, custody = LegalOutcome.UNKNOWN, CustodyStatus.UNKNOWN
     held_as: CustodyKind | None = None
     charged = charges_of(case, person_id)
-    verdicts = ChargeVerdicts(charged)
+    verdicts = ChargeVerdicts(standing_charges_of(case, person_id))
     pending: _Pending | None = None
     ruled_at: int | None = None  # the last verdict of a person held, whose ruling may run out
 
@@ -430,7 +453,9 @@ def _steps(case: Case, person_id: str) -> Iterator[StatusStep]:
         if kind.verdict and new_custody is CustodyStatus.DETAINED and new_outcome in _CONVICTIONS:
             ruling = _ruling(case, person_id, index)
             held = _custodial(ruling.values())
-            if held and all(_nothing_left_to_serve(sentence) for sentence in held):
+            if index in held_until_said:
+                pending, ruled_at = None, None  # an event below says when custody ended
+            elif held and all(_nothing_left_to_serve(sentence) for sentence in held):
                 sentences = tuple(ruling)
                 new_custody, new_kind = CustodyStatus.RELEASED, None
             else:
@@ -496,6 +521,14 @@ def status_history(case: Case, person_id: str) -> tuple[StatusStep, ...]:
     event that ends custody first (a release, a pardon, a death) cancels
     it.  Life, a range of terms and sentences without a finite term (death)
     lead to no assumed release.
+
+    Neither reading is made when the case says when the custody ended: if
+    the next event below the verdict that begins or ends the person's
+    custody ends it (a release, a house arrest lifted, a death), the person
+    was held until then, whatever the sentence left to serve.  Alexei
+    Navalny, under house arrest when given a suspended sentence on 30
+    December 2014, stayed under house arrest until it was lifted in February
+    2015.
 
     A person who died in custody or was executed is ``deceased`` in custody
     terms from then on; no later event changes that.  An event whose kind

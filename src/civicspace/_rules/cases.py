@@ -9,9 +9,18 @@ only when the dates' precision shows the breach ("2021-05" is not before
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 
-from .._model.cases import Case, ChargeVerdicts, Stay, TimelineStep, charges_of, stays_in, timeline
+from .._model.cases import (
+    Case,
+    ChargeVerdicts,
+    Stay,
+    TimelineStep,
+    standing_charges_of,
+    stays_in,
+    timeline,
+)
 from .._model.events import CustodyEffect, Event, event_kinds
 from .._model.sentences import Sentence
 from .._model.terms import IncomparableTermsError, Life, Term, TermRange
@@ -20,6 +29,7 @@ from .._util.memo import per_run
 from .engine import Finding, check
 
 __all__ = [
+    "charges_replacing_themselves",
     "concerns_nobody",
     "duplicate_ids",
     "in_absentia_misplaced",
@@ -56,7 +66,7 @@ def _walks(case: Case) -> dict[str, tuple[tuple[TimelineStep, ...], tuple[Stay, 
             if event.charges and kind.outcome is not None:
                 tracker = verdicts.get(person)
                 if tracker is None:
-                    tracker = verdicts[person] = ChargeVerdicts(charges_of(case, person))
+                    tracker = verdicts[person] = ChargeVerdicts(standing_charges_of(case, person))
                 overridden = tracker.overall(event, kind) is not None
             else:
                 overridden = False
@@ -137,11 +147,30 @@ def unresolved_references(case: Case) -> Iterator[Finding]:
         for inner, name in enumerate(charge.people):
             if name not in people:
                 yield f"$.charges[{index}].people[{inner}]", missing("person", "people", name)
+        if charge.replaces is not None and charge.replaces not in charges:
+            yield f"$.charges[{index}].replaces", missing("charge", "charges", charge.replaces)
     for index, sentence in enumerate(case.sentences):
         if sentence.person not in people:
             yield (
                 f"$.sentences[{index}].person",
                 missing("person", "people", sentence.person),
+            )
+
+
+def charges_replacing_themselves(case: Case) -> Iterator[Finding]:
+    """A charge replaces another charge, never itself, nor through a chain that comes back to it."""
+    replaces = {charge.id: charge.replaces for charge in case.charges}
+    for index, charge in enumerate(case.charges):
+        seen = {charge.id}
+        step = charge.replaces
+        while step is not None and step not in seen:
+            seen.add(step)
+            step = replaces.get(step)
+        if step is not None:
+            yield (
+                f"$.charges[{index}].replaces",
+                f"the charge {quoted(charge.id)} replaces itself through the charges it replaces; "
+                "name the earlier charge it reclassifies",
             )
 
 
@@ -294,6 +323,16 @@ def people_count_matches(event: Event) -> Iterator[Finding]:
         )
 
 
+@functools.cache
+def _detail_kinds() -> dict[str, tuple[str, ...]]:
+    """Each event member that only some kinds carry, with those kinds, in the vocabulary's order."""
+    found: dict[str, list[str]] = {}
+    for name, info in event_kinds().items():
+        for member in info.details:
+            found.setdefault(member, []).append(name)
+    return {member: tuple(kinds) for member, kinds in found.items()}
+
+
 @check(
     Event,
     "event.concerns_nobody",
@@ -317,31 +356,24 @@ def concerns_somebody(event: Event) -> Iterator[Finding]:
     Event,
     "event.detail_misplaced",
     (
-        "An event gives a designation, or a term_after or reduced_by, that its kind does not "
-        "carry, or gives both term_after and reduced_by."
+        "An event gives a member that only some kinds carry (a designation, a term_after or "
+        "reduced_by, lashes) though its kind does not, or gives both term_after and reduced_by."
     ),
 )
 def details_fit_the_kind(event: Event) -> Iterator[Finding]:
-    """Each detail of an event is one its kind carries.
+    """Each detail of an event is one its kind carries (``details`` in ``data/event_kinds.json``).
 
     A designation only on a kind that imposes or lifts one; a term change only on one that
-    changes a term (a commutation, a reduction), and then as term_after or reduced_by, not both.
+    changes a term (a commutation, a reduction), and then as term_after or reduced_by, not both;
+    lashes only on a corporal punishment carried out.
     """
-    kind = event.kind_info
-    if event.designation is not None and kind.designation is None:
-        allowed = ", ".join(name for name, info in event_kinds().items() if info.designation)
-        yield (
-            "$.designation",
-            f"an event of kind {event.kind!r} carries no designation; only these kinds do: "
-            f"{allowed}",
-        )
-    for member in ("term_after", "reduced_by"):
-        if getattr(event, member) is not None and not kind.changes_term:
-            allowed = ", ".join(name for name, info in event_kinds().items() if info.changes_term)
+    carried = event.kind_info.details
+    for member, kinds in _detail_kinds().items():
+        if member not in carried and getattr(event, member) is not None:
             yield (
                 f"$.{member}",
-                f"an event of kind {event.kind!r} changes no term; only these kinds give "
-                f"{member}: {allowed}",
+                f"an event of kind {event.kind!r} carries no {member}; only these kinds do: "
+                f"{', '.join(kinds)}",
             )
     if event.term_after is not None and event.reduced_by is not None:
         yield (
@@ -369,6 +401,13 @@ def suspended_within_term(sentence: Sentence) -> Iterator[Finding]:
             "$.suspended",
             (f"the suspended part {suspended} ends after the term {term} from some start dates"),
         )
+
+
+check(
+    Case,
+    "case.charge_replaces_itself",
+    "A charge's replaces names the charge itself, or a chain of replacements comes back to it.",
+)(charges_replacing_themselves)
 
 
 check(
@@ -418,7 +457,7 @@ check(
     "case.unresolved_reference",
     (
         "An event, charge, sentence or affiliation names a person, charge or organisation that "
-        "the case does not have."
+        "the case does not have (a charge's replaces included)."
     ),
 )(unresolved_references)
 
