@@ -552,6 +552,7 @@ class _Builder:
                     ),
                     **_term("term_after", event.term_after),
                     "reduced_by": None if event.reduced_by is None else str(event.reduced_by),
+                    "lashes": event.lashes,
                     "scheduled": event.scheduled,
                     "place": event.place,
                     "note": event.note,
@@ -587,6 +588,7 @@ class _Builder:
                     "charge_id": charge.id,
                     "offence": charge.offence,
                     **_date("date", charge.date),
+                    "replaces": charge.replaces,
                 },
             )
             for person_index, person in enumerate(charge.people):

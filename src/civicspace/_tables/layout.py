@@ -594,6 +594,7 @@ LAYOUT: Final[tuple[TableLayout, ...]] = (
             "reduced_by",
             "term",
         ),
+        Column("lashes", INT, "Lashes inflicted at a corporal punishment carried out", "lashes"),
         Column(
             "scheduled",
             BOOL,
@@ -639,6 +640,12 @@ LAYOUT: Final[tuple[TableLayout, ...]] = (
         Column("charge_id", TEXT, "The charge, within the case", "id"),
         Column("offence", TEXT, "The offence as reported", "offence"),
         *_date("date", "When they were charged"),
+        Column(
+            "replaces",
+            TEXT,
+            "The earlier charge it replaces, reclassified or amended (charges.charge_id)",
+            "replaces",
+        ),
     ),
     _case_table(
         "charge_people",

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime
 import functools
+import json
 import operator
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from importlib import resources
 from typing import Any
 
 import attrs
@@ -73,18 +75,32 @@ def designations() -> st.SearchStrategy[Designation]:
     return build()
 
 
+@functools.cache
+def _event_schema() -> Mapping[str, Any]:
+    text = resources.files("civicspace").joinpath("schemas", "case.json").read_text("utf-8")
+    loaded: Mapping[str, Any] = json.loads(text)["$defs"]["event"]["properties"]
+    return loaded
+
+
+def _detail_values(member: str) -> st.SearchStrategy[Any]:
+    """Values of an event member that only some kinds carry (``details`` of the vocabulary)."""
+    if member == "designation":
+        return _shared(designations)
+    if member == "term_after":
+        return _shared(custodial_terms)
+    if member == "reduced_by":
+        return _shared(terms)
+    bounds = _event_schema()[member]
+    return st.integers(min_value=bounds["minimum"], max_value=bounds["maximum"])
+
+
 def _details(draw: st.DrawFn, kind: EventKind) -> dict[str, Any]:
-    """The fields only some kinds carry: a designation, a term after a change, a reduction."""
-    found: dict[str, Any] = {}
-    if kind.designation is not None:
-        found["designation"] = draw(st.none() | _shared(designations))
-    if kind.changes_term:
-        change = draw(st.sampled_from(("term_after", "reduced_by", None)))
-        if change == "term_after":
-            found["term_after"] = draw(_shared(custodial_terms))
-        elif change == "reduced_by":
-            found["reduced_by"] = draw(_shared(terms))
-    return found
+    """At most one of the members only the kind carries (its ``details``).
+
+    One at most: term_after or reduced_by, never both.
+    """
+    member = draw(st.sampled_from((*kind.details, None)))
+    return {} if member is None else {member: draw(_detail_values(member))}
 
 
 def event_kind_names() -> st.SearchStrategy[str]:
@@ -170,6 +186,13 @@ def charges(person_ids: Sequence[str] | None = None) -> st.SearchStrategy[Charge
         penalty=_optional(statutory_penalties),
         sources=_some(sources, 1),
     )
+
+
+def _earlier_charge(draw: st.DrawFn, earlier: Sequence[Charge]) -> str | None:
+    """Now and then the id of a charge listed above, which a charge replaces (reclassified)."""
+    if not earlier or draw(st.integers(0, 3)) != 0:
+        return None
+    return earlier[draw(_index(len(earlier)))].id
 
 
 def _as_partial(draw: st.DrawFn, day: datetime.date) -> PartialDate | None:
@@ -315,9 +338,11 @@ def cases() -> st.SearchStrategy[Case]:
             parts = {**parts, "charges": [], "sentences": []}
         charged = [
             attrs.evolve(
-                charge, people=tuple(person_ids[i] for i in draw(_subsets(len(persons), 0)))
+                charge,
+                people=tuple(person_ids[i] for i in draw(_subsets(len(persons), 0))),
+                replaces=_earlier_charge(draw, parts["charges"][:index]),
             )
-            for charge in parts["charges"]
+            for index, charge in enumerate(parts["charges"])
         ]
         happened, ever_held = _case_events(
             draw,
