@@ -656,7 +656,7 @@ def test_a_death_sentence_commuted_to_a_term() -> None:
     assert CustodyStatus.RELEASED == custody_on(found, "al-nimr", D(2022, 2, 14))
 
 
-# -- Killings, floggings, bans, reclassified charges -------------------------------------------------
+# -- Killings, floggings, bans, reclassified charges ----------------------------------------------
 
 
 def test_a_person_killed_is_deceased(cambodia: Any) -> None:
@@ -761,9 +761,7 @@ def test_a_charge_replaces_another_of_its_case_never_itself() -> None:
     assert [("$.charges[1].replaces", "case.unresolved_reference")] == codes(
         charges(("a", None), ("b", "z"))
     )
-    assert [("$.charges[0].replaces", "case.charge_replaces_itself")] == codes(
-        charges(("a", "a"))
-    )
+    assert [("$.charges[0].replaces", "case.charge_replaces_itself")] == codes(charges(("a", "a")))
     assert [
         ("$.charges[0].replaces", "case.charge_replaces_itself"),
         ("$.charges[1].replaces", "case.charge_replaces_itself"),

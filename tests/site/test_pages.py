@@ -4,8 +4,10 @@ import json
 import re
 from html import unescape
 from importlib import resources
+from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+import civicspace
 from civicspace import site
 from civicspace._site.formatting import file_name
 from civicspace.cases import event_kinds
@@ -146,3 +148,23 @@ def _escaped(text):
 def test_a_site_without_charts_is_fine_with_no_people(tmp_path):
     site.build_site(Collection(), tmp_path, today=TODAY, charts=False)
     assert "The record names no one." in text_of(tmp_path / "people.html")
+
+
+def test_an_event_shows_the_details_its_kind_carries_and_a_charge_what_it_replaces(tmp_path):
+    # "Saudi Arabian activist Raif Badawi has been lashed 50 times" (IBTimes UK); Mzia
+    # Amaglobeli's charge "reclassified on August 6" (Civil.ge): both in examples/world/.
+    world = Path(__file__).parents[2] / "examples" / "world"
+    documents = [
+        json.loads((world / f"{name}.json").read_text("utf-8"))
+        for name in ("raif-badawi-2012-2022", "mzia-amaglobeli-2025")
+    ]
+    laws = [
+        {"type": "law", "id": law, "jurisdiction": "GEO", "kind": "code", "titles": ["Code"]}
+        for law in ("geo/code/criminal-code",)
+    ]
+    collection = Collection.of([*map(civicspace.load, documents), *map(civicspace.load, laws)])
+    site.build_site(collection, tmp_path, today=TODAY, charts=False)
+    badawi = text_of(tmp_path / "case" / "raif-badawi-2012-2022.html")
+    amaglobeli = text_of(tmp_path / "case" / "mzia-amaglobeli-2025.html")
+    assert "outside the Al-Juffali mosque in Jeddah — lashes: 50" in badawi
+    assert "— replaces assaulting a police officer" in amaglobeli

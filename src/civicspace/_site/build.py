@@ -47,7 +47,16 @@ from ..sentences import Remainder, Sentence, StatutoryPenalty, Term
 from ..sessions import Session, council_ratings
 from ..statements import Statement
 from . import charts
-from .formatting import amount_text, date_text, file_name, http_url, money_text, shorten, term_text
+from .formatting import (
+    amount_text,
+    date_text,
+    detail_text,
+    file_name,
+    http_url,
+    money_text,
+    shorten,
+    term_text,
+)
 
 __all__ = ["build"]
 
@@ -68,6 +77,7 @@ def _environment() -> jinja2.Environment:
     )
     environment.globals.update(
         date_text=date_text,
+        detail_text=detail_text,
         term_text=term_text,
         amount_text=amount_text,
         money_text=money_text,

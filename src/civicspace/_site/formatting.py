@@ -6,6 +6,7 @@ import hashlib
 import re
 import textwrap
 
+from ..cases import Designation
 from ..common import PartialDate
 from ..sentences import Life, Money, ReportedAmount, Term, TermRange
 
@@ -13,6 +14,7 @@ __all__ = [
     "FILE_NAME_MAX",
     "amount_text",
     "date_text",
+    "detail_text",
     "file_name",
     "http_url",
     "shorten",
@@ -76,6 +78,16 @@ def term_text(term: Term | TermRange | Life | None) -> str:
         if value
     ]
     return " ".join(parts) or "0 days"
+
+
+def detail_text(value: Designation | Term | TermRange | Life | int) -> str:
+    """An event's detail as text: ``foreign agent (inoagent)``, ``27 years``, ``50``."""
+    if isinstance(value, Designation):
+        category = value.category.value.replace("_", " ")
+        return category if value.label is None else f"{category} ({value.label})"
+    if isinstance(value, int):
+        return f"{value:,}"
+    return term_text(value)
 
 
 def money_text(money: Money) -> str:
