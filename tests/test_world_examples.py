@@ -468,4 +468,37 @@ def test_jimmy_lai_held_since_2020_and_sentenced_to_twenty_years() -> None:
 def test_memorial_hearing_was_only_scheduled() -> None:
     # "tomorrow the Mos-cow City Court will consider a similar claim"
     case = _case("memorial-liquidation-2021")
-    assert [True, True, False] == [event.happened for event in case.events]
+    assert [True, True, True, False] == [event.happened for event in case.events]
+
+
+def test_hong_kong_warrants_for_activists_abroad_change_no_custody() -> None:
+    # "Hong Kong police on Monday issued arrest warrants and offered bounties for eight
+    # activists and former lawmakers who have fled the city"
+    case = _case("hong-kong-bounties-2023")
+    (warrant,) = [event for event in case.events if event.kind == "arrest_warrant"]
+    assert (8, 8) == (len(warrant.people), warrant.people_count)
+    after = day(2023, 7, 4)
+    assert [(LegalOutcome.CHARGED, CustodyStatus.UNKNOWN)] * 8 == [
+        (outcome_on(case, person, after), custody_on(case, person, after))
+        for person in warrant.people
+    ]
+    assert [False] == [event.happened for event in case.events if event.kind == "asset_freeze"]
+
+
+def test_memorial_fined_as_a_foreign_agent_before_its_liquidation() -> None:
+    # "Moscow's Tverskoi Court has fined the human rights society Memorial 300,000 rubles"
+    case = _case("memorial-liquidation-2021")
+    (fine,) = [event for event in case.events if event.kind == "fine"]
+    assert fine.fine is not None
+    assert ("300000", "RUB") == (str(fine.fine.amount.amount), fine.fine.amount.currency)
+    memorial = "memorial-international"
+    assert OrganisationStatus.UNKNOWN == organisation_status_on(case, memorial, day(2019, 10, 23))
+
+
+def test_osman_kavala_held_after_the_european_court_called_for_his_release() -> None:
+    # "The European Court of Human Rights (ECHR) has ruled that Turkey violated the rights of
+    # Osman Kavala ... while also calling for his immediate release."
+    case = _case("osman-kavala-2017-2022")
+    (ruling,) = [event for event in case.events if event.kind == "international_ruling"]
+    assert "The European Court of Human Rights" == (ruling.actor and ruling.actor.name)
+    assert CustodyStatus.DETAINED == custody_on(case, "osman-kavala", day(2019, 12, 11))

@@ -548,6 +548,9 @@ class Event:
         lashes: For a ``corporal_punishment`` event: how many lashes were
             inflicted that time ("he received 50 lashes"); the sentence's
             lashes say how many were imposed.
+        fine: For a ``fine`` event: the amount of a fine imposed outside a
+            sentence of the case (an organisation fined by a regulator); a
+            fine a court imposes on a person it tries is a sentence's.
         scheduled: ``True`` when the source says it was scheduled, announced
             or hoped for and does not say it took place ("summoned to appear
             at a trial hearing on 25 December 2019"); status over time and
@@ -578,6 +581,7 @@ class Event:
     )
     reduced_by: Term | None = attrs.field(default=None, validator=_check_reduced_by)
     lashes: int | None = attrs.field(default=None, validator=check_optional_int)
+    fine: ReportedAmount | None = attrs.field(default=None, validator=_REPORTED)
     scheduled: bool | None = attrs.field(default=None, validator=check_optional_bool)
     place: str | None = attrs.field(default=None, validator=check_text)
     note: str | None = attrs.field(default=None, validator=check_text)

@@ -80,8 +80,10 @@ def term_text(term: Term | TermRange | Life | None) -> str:
     return " ".join(parts) or "0 days"
 
 
-def detail_text(value: Designation | Term | TermRange | Life | int) -> str:
+def detail_text(value: Designation | Term | TermRange | Life | ReportedAmount | int) -> str:
     """An event's detail as text: ``foreign agent (inoagent)``, ``27 years``, ``50``."""
+    if isinstance(value, ReportedAmount):
+        return amount_text(value)
     if isinstance(value, Designation):
         category = value.category.value.replace("_", " ")
         return category if value.label is None else f"{category} ({value.label})"

@@ -553,6 +553,7 @@ class _Builder:
                     **_term("term_after", event.term_after),
                     "reduced_by": None if event.reduced_by is None else str(event.reduced_by),
                     "lashes": event.lashes,
+                    **_reported("fine", event.fine, event_path),
                     "scheduled": event.scheduled,
                     "place": event.place,
                     "note": event.note,

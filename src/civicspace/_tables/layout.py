@@ -595,6 +595,7 @@ LAYOUT: Final[tuple[TableLayout, ...]] = (
             "term",
         ),
         Column("lashes", INT, "Lashes inflicted at a corporal punishment carried out", "lashes"),
+        *_reported("fine", "A fine imposed outside a sentence (an event of kind fine)"),
         Column(
             "scheduled",
             BOOL,

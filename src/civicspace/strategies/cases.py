@@ -90,6 +90,8 @@ def _detail_values(member: str) -> st.SearchStrategy[Any]:
         return _shared(custodial_terms)
     if member == "reduced_by":
         return _shared(terms)
+    if member == "fine":
+        return _shared(reported_amounts)
     bounds = _event_schema()[member]
     return st.integers(min_value=bounds["minimum"], max_value=bounds["maximum"])
 
