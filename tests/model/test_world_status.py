@@ -766,3 +766,51 @@ def test_a_charge_replaces_another_of_its_case_never_itself() -> None:
         ("$.charges[0].replaces", "case.charge_replaces_itself"),
         ("$.charges[1].replaces", "case.charge_replaces_itself"),
     ] == codes(charges(("a", "b"), ("b", "a")))
+
+
+def test_psychiatric_detention_is_custody_of_its_kind() -> None:
+    """Mikhail Kosenko, a Bolotnaya Square protester, "rearrested in June 2012" and held in
+    pre-trial detention; "On 8 October 2013 Mikhail was sentenced to compulsory psychiatric
+    treatment"; his appeal dismissed on 25 March 2014 and he was "sent for enforced psychiatric
+    treatment" (HRO.org); the ruling that discharged him "entered into force on 21 June 2014"
+    (Amnesty International UK).
+    """
+    found = case(
+        "kosenko-2012",
+        "RUS",
+        "Mikhail Kosenko committed to a psychiatric hospital",
+        people=[person("kosenko", "Mikhail Kosenko")],
+        events=[
+            event("pre_trial_detention", "2012-06", "kosenko"),
+            event("conviction", "2013-10-08", "kosenko"),
+            event("appeal_decision", "2014-03-25", "kosenko"),
+            event("psychiatric_detention", None, "kosenko", place="psychiatric hospital No. 5"),
+            event("release", "2014-06-21", "kosenko"),
+        ],
+    )
+    assert [
+        ("pre_trial_detention", None),
+        ("conviction", None),
+        ("psychiatric_detention", CustodyKind.PSYCHIATRIC_DETENTION),
+        ("release", None),
+    ] == [(step.event.kind, step.custody_kind) for step in status_history(found, "kosenko")]
+    assert CustodyStatus.RELEASED == custody_on(found, "kosenko", D(2014, 6, 21))
+
+
+def test_internment_without_trial_is_custody_of_its_kind() -> None:
+    found = case(
+        "interned",
+        "CHN",
+        "Held in a camp without charge, then released",
+        people=[person("p", "P")],
+        events=[
+            event("internment", "2018-04", "p", place="a 'vocational training' centre"),
+            event("release", "2019-07", "p"),
+        ],
+    )
+    standing = standing_on(found, "p", D(2018, 12, 1))
+    assert (CustodyStatus.DETAINED, CustodyKind.INTERNMENT, LegalOutcome.UNKNOWN) == (
+        standing.custody,
+        standing.custody_kind,
+        standing.outcome,
+    )

@@ -41,6 +41,10 @@ class CustodyKind(enum.StrEnum):
     """Serving a custodial sentence after conviction."""
     HOUSE_ARREST = "house_arrest"
     """Confined to a residence by order of a court or the authorities."""
+    PSYCHIATRIC_DETENTION = "psychiatric_detention"
+    """Confined to a psychiatric hospital against their will."""
+    INTERNMENT = "internment"
+    """Held without charge or trial by administrative decision, in a camp or another facility."""
 
 
 @functools.cache
