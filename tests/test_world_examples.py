@@ -29,6 +29,7 @@ from civicspace._model.events import (
     OrganisationStatus,
     PersonStatus,
 )
+from civicspace._model.people import Gender
 from civicspace._model.sentences import (
     AdditionalPenaltyKind,
     AppealOutcome,
@@ -502,3 +503,20 @@ def test_osman_kavala_held_after_the_european_court_called_for_his_release() -> 
     (ruling,) = [event for event in case.events if event.kind == "international_ruling"]
     assert "The European Court of Human Rights" == (ruling.actor and ruling.actor.name)
     assert CustodyStatus.DETAINED == custody_on(case, "osman-kavala", day(2019, 12, 11))
+
+
+def test_ages_and_genders_as_the_reports_give_them() -> None:
+    # "The 34-year-old, who has two young children, was arrested ... to see her family."
+    # "Alexei Navalny died aged 47 on 16 February 2024"
+    shehab = _case("salma-al-shehab-2021-2022").person("salma-al-shehab")
+    navalny = _case("navalny-2021-2024").person("alexei-navalny")
+    assert (Gender.WOMAN, 34, "2022-08-17") == (
+        shehab.gender,
+        shehab.age and shehab.age.years,
+        str(shehab.age and shehab.age.on),
+    )
+    assert (None, 47, "2024-02-16") == (
+        navalny.gender,
+        navalny.age and navalny.age.years,
+        str(navalny.age and navalny.age.on),
+    )

@@ -7,8 +7,10 @@ organisation names across records.
 
 from ._model.people import (
     Affiliation,
+    Age,
     CaseOrganisation,
     CasePerson,
+    Gender,
     Identifier,
     OrganisationKind,
     OrganisationRecord,
@@ -26,8 +28,10 @@ from ._util.public import publish as _publish
 
 __all__ = [
     "Affiliation",
+    "Age",
     "CaseOrganisation",
     "CasePerson",
+    "Gender",
     "Identifier",
     "MatchRule",
     "OrganisationKind",

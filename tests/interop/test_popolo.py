@@ -185,6 +185,7 @@ def test_an_everypolitician_bundle_reads_into_people_and_organisations():
                     "name": "Jane Example",
                     "other_names": [{"name": "Jeanne Exemple", "note": "multilingual"}],
                     "identifiers": [{"scheme": "wikidata", "identifier": "Q99999999"}],
+                    "gender": "woman",
                     "affiliations": [
                         {"organisation": "legislature", "role": "member"},
                         {"organisation": "party/example_party"},
@@ -284,3 +285,16 @@ def test_drawn_collections_export_valid_popolo_and_read_back_equal(collection):
     assert [] == bundle_errors(bundle)
     assert [] == unflagged(bundle)
     assert PopoloReading(collection=collection, issues=()) == from_popolo(json.dumps(bundle))
+
+
+def test_a_gender_in_popolo_words_is_read_in_ours_and_another_is_an_issue():
+    # EveryPolitician bundles say "female" and "male"; we say woman and man.
+    def person(gender):
+        bundle = {"persons": [{"id": "p", "name": "P", "gender": gender}]}
+        reading = from_popolo(json.dumps(bundle))
+        found = [(issue.path, issue.code) for issue in reading.issues]
+        return reading.collection.people[0].gender, found
+
+    assert (civicspace.people.Gender.WOMAN, []) == person("Female")
+    assert (civicspace.people.Gender.NON_BINARY, []) == person("non_binary")
+    assert (None, [("$.persons[0].gender", "popolo.unreadable")]) == person("f" * 500)

@@ -29,6 +29,8 @@ from civicspace.collection import Collection
 from civicspace.countries import country_name
 from civicspace.errors import Issue, ValidationError
 
+from .._util.echo import quoted
+
 __all__ = ["PopoloReading", "from_popolo", "to_popolo"]
 
 #: The bundle members Popolo's classes go in, in the order they are written.
@@ -181,6 +183,11 @@ def _sources(record: Mapping[str, Any], popolo: dict[str, Any]) -> None:
     popolo["+sources"] = [dict(source) for source in record["sources"]]
 
 
+#: Our genders in the words Popolo bundles use (EveryPolitician's "female", "male"); the others
+#: travel as our own values.
+_POPOLO_GENDERS: Final = {"woman": "female", "man": "male"}
+
+
 def _person(person: Mapping[str, Any]) -> dict[str, Any]:
     """A Popolo person of one of our people."""
     popolo: dict[str, Any] = {"id": person["id"]}
@@ -189,6 +196,10 @@ def _person(person: Mapping[str, Any]) -> dict[str, Any]:
         popolo["+nationalities"] = list(person["nationalities"])
     if "roles" in person:
         popolo["+roles"] = list(person["roles"])
+    if "gender" in person:
+        popolo["gender"] = _POPOLO_GENDERS.get(person["gender"], person["gender"])
+    if "age" in person:
+        popolo["+age"] = dict(person["age"])
     _sources(person, popolo)
     return popolo
 
@@ -477,8 +488,30 @@ class _Reader:
             values = self.strings(item, f"+{member}", path)
             if values:
                 record[member] = self.limited(values, f"person.{member}", f"{path}.+{member}")
+        self.gender(item, path, record)
+        if "+age" in item:
+            record["age"] = item["+age"]
         self.sources(item, path, record, "person")
         return record
+
+    def gender(self, item: Mapping[str, Any], path: str, record: dict[str, Any]) -> None:
+        """Popolo's gender in our words ("female" is woman); one we cannot read is an issue."""
+        value = item.get("gender")
+        if value is None:
+            return
+        ours = {popolo: our for our, popolo in _POPOLO_GENDERS.items()}
+        known = set(civicspace.schema("person")["properties"]["gender"]["enum"])
+        word = value.strip().lower() if isinstance(value, str) else None
+        gender = ours.get(word or "", word)
+        if gender in known:
+            record["gender"] = gender
+        else:
+            self.flag(
+                f"{path}.gender",
+                "popolo.unreadable",
+                f"the gender {quoted(value)} is none of ours ({', '.join(sorted(known))}); "
+                "it is left out",
+            )
 
     def organisation(
         self, path: str, index: int, item: Mapping[str, Any], areas: Mapping[str, str]

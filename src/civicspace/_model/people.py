@@ -17,13 +17,22 @@ from typing import Any
 import attrs
 
 from ..errors import FieldValueError
-from .common import Source, check_country, check_id, check_text, is_country_code
+from .common import (
+    PartialDate,
+    Source,
+    check_country,
+    check_id,
+    check_text,
+    is_country_code,
+)
 from .records import record_type
 
 __all__ = [
     "Affiliation",
+    "Age",
     "CaseOrganisation",
     "CasePerson",
+    "Gender",
     "Identifier",
     "OrganisationKind",
     "OrganisationRecord",
@@ -139,6 +148,46 @@ class Identifier:
     identifier: str = attrs.field(validator=check_text)
 
 
+class Gender(enum.Enum):
+    """A person's gender where the source states it (``person.json#/$defs/person``).
+
+    Never inferred from a name or a photo.  The JSON form is the value.
+    """
+
+    WOMAN = "woman"
+    """A woman ("a woman human rights defender", "she")."""
+    MAN = "man"
+    """A man."""
+    NON_BINARY = "non_binary"
+    """Non-binary, genderqueer or agender, as the source says."""
+    OTHER = "other"
+    """Another gender identity the source names; its words stay in a source's quote."""
+
+
+def _check_years(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if type(value) is not int:
+        raise FieldValueError(f"years must be a whole number, not {value!r}", field=attribute.name)
+
+
+@attrs.frozen(kw_only=True)
+class Age:
+    """An age as a source reports it (``person.json#/$defs/age``).
+
+    "a 17-year-old student", in a report of March 2022, is
+    ``Age(years=17, on=PartialDate(2022, 3))``.
+
+    Attributes:
+        years: The age in whole years, as printed.
+        on: When the person was that age, to the precision known (the date
+            of the report, or of the event it describes); ``None`` when the
+            source does not say.
+
+    """
+
+    years: int = attrs.field(validator=_check_years)
+    on: PartialDate | None = None
+
+
 @attrs.frozen(kw_only=True)
 class Affiliation:
     """A person's tie to an organisation, by the organisation's id.
@@ -187,6 +236,9 @@ class CasePerson:
         nationalities: The countries of which the person is a national, as
             ISO 3166-1 alpha-3 codes, where the source says ("a Spanish
             national" is ``("ESP",)``).
+        gender: Their gender where the source states it; ``None`` when it
+            does not (never inferred from a name).
+        age: Their age as the source reports it, with the date it held on.
         affiliations: The organisations the person belongs to.
         sources: Where the person was named.
 
@@ -198,6 +250,8 @@ class CasePerson:
     identifiers: tuple[Identifier, ...] = ()
     roles: tuple[Role, ...] = ()
     nationalities: tuple[str, ...] = attrs.field(default=(), validator=_check_nationalities)
+    gender: Gender | None = None
+    age: Age | None = None
     affiliations: tuple[Affiliation, ...] = ()
     sources: tuple[Source, ...] = ()
 

@@ -18,6 +18,7 @@ import civicspace
 from civicspace.cases import Case, CustodyEffect
 from civicspace.collection import Collection
 from civicspace.common import Derivation, PartialDate, Source
+from civicspace.people import CasePerson
 from civicspace.ratings import RatingHistory
 from civicspace.sentences import Life, Money, ReportedAmount, Term, TermRange
 
@@ -72,6 +73,15 @@ def _date(name: str, value: PartialDate | None) -> Row:
         name: str(value),
         f"{name}_precision": precision.value,
         f"{name}_date": value.earliest if value.day is not None else None,
+    }
+
+
+def _person_facts(person: CasePerson) -> Row:
+    age = person.age
+    return {
+        "gender": _enum(person.gender),
+        "age_years": None if age is None else age.years,
+        **_date("age_on", None if age is None else age.on),
     }
 
 
@@ -433,6 +443,7 @@ class _Builder:
                     **_named(person),
                     "roles": [role.value for role in person.roles],
                     "nationalities": list(person.nationalities),
+                    **_person_facts(person),
                 },
             )
             self.person_parts(path, "people", person.id, None, person)
@@ -495,6 +506,7 @@ class _Builder:
                     **_named(person),
                     "roles": [role.value for role in person.roles],
                     "nationalities": list(person.nationalities),
+                    **_person_facts(person),
                     "status": civicspace.cases.person_status(case, person.id).value,
                     **_date("arrested", arrested),
                     "pretrial_days_minimum": pretrial.minimum,

@@ -248,6 +248,16 @@ _NATIONALITIES = Column(
     "nationalities",
 )
 
+_PERSON_FACTS = [
+    Column("gender", ENUM, "Their gender where the source states it: woman, man, ...", "gender"),
+    Column("age_years", INT, "Their age in whole years, as the source reports it", "age.years"),
+    Column(
+        "age_on", TEXT, "When they were that age, as given: YYYY, YYYY-MM or YYYY-MM-DD", "age.on"
+    ),
+    Column("age_on_precision", ENUM, "How much of age_on is known: year, month or day"),
+    Column("age_on_date", DATE, "age_on as a date, only when known to the day"),
+]
+
 _NAMED = [
     Column("name", TEXT, "Name as published", "name"),
     Column("other_names", TEXTS, "Other names (aliases, spellings)", "other_names[].name"),
@@ -471,6 +481,7 @@ LAYOUT: Final[tuple[TableLayout, ...]] = (
             *_NAMED,
             Column("roles", TEXTS, "Their roles", "roles"),
             _NATIONALITIES,
+            *_PERSON_FACTS,
         ),
     ),
     TableLayout(
@@ -530,6 +541,7 @@ LAYOUT: Final[tuple[TableLayout, ...]] = (
         *_NAMED,
         Column("roles", TEXTS, "Their roles in this case", "roles"),
         _NATIONALITIES,
+        *_PERSON_FACTS,
         Column("status", ENUM, "Their status, from civicspace.cases.person_status"),
         *_date("arrested", "Their first arrest or detention in the case", derived=True),
         Column("pretrial_days_minimum", INT, "Days of pre-trial detention, least"),

@@ -39,6 +39,7 @@ from .laws import (
 )
 from .people import (
     affiliations,
+    ages,
     organisation_records,
     organisations,
     other_names,
@@ -85,6 +86,7 @@ __all__ = [
     "additional_penalties",
     "affiliations",
     "agenda_items",
+    "ages",
     "aggravated_penalties",
     "amounts",
     "article_numbers",

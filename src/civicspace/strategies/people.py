@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import functools
+import json
 from collections.abc import Sequence
+from importlib import resources
 from typing import Any
 
 from hypothesis import strategies as st
 
 from .._model.people import (
     Affiliation,
+    Age,
     CaseOrganisation,
     CasePerson,
+    Gender,
     Identifier,
     OrganisationKind,
     OrganisationRecord,
@@ -26,12 +31,14 @@ from ._common import (
     _some,
     countries,
     identifiers,
+    partial_dates,
     sources,
     texts,
 )
 
 __all__ = [
     "affiliations",
+    "ages",
     "organisation_records",
     "organisations",
     "other_names",
@@ -62,6 +69,19 @@ def affiliations(
     return st.builds(Affiliation, organisation=ids, role=st.none() | texts(20))
 
 
+@functools.cache
+def _age_bounds() -> tuple[int, int]:
+    text = resources.files("civicspace").joinpath("schemas", "person.json").read_text("utf-8")
+    years = json.loads(text)["$defs"]["age"]["properties"]["years"]
+    return years["minimum"], years["maximum"]
+
+
+def ages() -> st.SearchStrategy[Age]:
+    """Ages as sources report them, in whole years within the schema's bounds, dated or not."""
+    low, high = _age_bounds()
+    return st.builds(Age, years=st.integers(low, high), on=_optional(partial_dates))
+
+
 def _person_fields(organisation_ids: Sequence[str] | None) -> st.SearchStrategy[dict[str, Any]]:
     tied = (
         st.just(())
@@ -76,6 +96,8 @@ def _person_fields(organisation_ids: Sequence[str] | None) -> st.SearchStrategy[
             "identifiers": _some(person_identifiers, 2),
             "roles": st.lists(st.sampled_from(Role), max_size=3, unique=True).map(tuple),
             "nationalities": _optional_tuple(countries(), max_size=2),
+            "gender": st.none() | st.sampled_from(Gender),
+            "age": _optional(ages),
             "affiliations": tied,
             "sources": _some(sources, 2),
         }
