@@ -220,3 +220,31 @@ def test_drawn_texts_survive_the_workbook(tmp_path_factory, collection):
                 assert quotes == [row[index] if index < len(row) else None for row in read]
     finally:
         workbook.close()
+
+
+def test_noncharacters_xml_cannot_carry_are_written_as_excel_escapes(tmp_path):
+    # U+FFFE and U+FFFF are not XML characters: written raw, they made the workbook unreadable.
+    quote = "a\uffffb\ufffec\x0c"
+    collection = civicspace.load(
+        {
+            "type": "collection",
+            "ratings": [
+                {
+                    "type": "rating",
+                    "country": "KHM",
+                    "rating": "repressed",
+                    "as_of": "2020",
+                    "sources": [{"title": "t", "quote": quote}],
+                }
+            ],
+        }
+    )
+    path = civicspace.tables.write_xlsx(civicspace.tables.tables(collection), tmp_path / "t.xlsx")
+    workbook = load_workbook(path, read_only=True)
+    try:
+        sheet = workbook["sources"]
+        index = [cell.value for cell in next(sheet.iter_rows(max_row=1))].index("quote")
+        (row,) = sheet.iter_rows(min_row=2, values_only=True)
+        assert quote == _unescaped(row[index])
+    finally:
+        workbook.close()

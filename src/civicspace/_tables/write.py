@@ -26,9 +26,9 @@ WORKBOOK: Final = "civicspace.xlsx"
 
 Progress = Callable[[str], None]
 
-# What XML cannot carry (control characters; a carriage return it reads as a line feed),
-# and text that would read as an escape of it.
-_UNWRITABLE: Final = re.compile(r"[\x00-\x08\x0b-\x1f]|_(?=x[0-9A-Fa-f]{4}_)")
+# What XML cannot carry (control characters; a carriage return it reads as a line feed; the
+# noncharacters U+FFFE and U+FFFF), and text that would read as an escape of it.
+_UNWRITABLE: Final = re.compile(r"[\x00-\x08\x0b-\x1f\ufffe\uffff]|_(?=x[0-9A-Fa-f]{4}_)")
 
 
 def _excel_text(value: object) -> object:
