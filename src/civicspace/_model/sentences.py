@@ -544,7 +544,10 @@ def _followed(sentence: Sentence, among: Sequence[Sentence]) -> Sentence:
 
 
 def _window(
-    sentence: Sentence, among: Sequence[Sentence], seen: frozenset[int]
+    sentence: Sentence,
+    among: Sequence[Sentence],
+    seen: frozenset[int],
+    not_before: datetime.date | None = None,
 ) -> tuple[datetime.date, datetime.date]:
     """The first and the last possible first day out, from the dates the sentences give."""
     if id(sentence) in seen:
@@ -554,6 +557,8 @@ def _window(
     term = _term_served(sentence)
     imposed = sentence.imposed_on
     own = None if imposed is None else (imposed.earliest, imposed.latest)
+    if own is not None and not_before is not None:
+        own = (max(own[0], min(not_before, own[1])), own[1])
     if sentence.follows is not None:
         before = _window(_followed(sentence, among), among, seen | {id(sentence)})
         starts = before if own is None else (max(before[0], own[0]), max(before[1], own[1]))
@@ -569,7 +574,10 @@ def _window(
 
 
 def sentence_release_window(
-    sentence: Sentence, *, among: Sequence[Sentence] = ()
+    sentence: Sentence,
+    *,
+    among: Sequence[Sentence] = (),
+    not_before: datetime.date | None = None,
 ) -> tuple[datetime.date, datetime.date]:
     """The first and the last day on which the person may be out, when the date is partial.
 
@@ -580,7 +588,9 @@ def sentence_release_window(
     to the day, the two are that day.  A sentence that
     :attr:`~Sentence.follows` another begins when the other's term ends
     (its window, from ``among``, the person's other sentences), or on its
-    own date if later.
+    own date if later.  ``not_before`` narrows a partial date: a day the
+    sentence is known not to have been imposed before (arrested on 12 June,
+    sentenced "in June" after it); it never moves a date known to the day.
 
     Raises:
         SentenceError: for a death sentence, life imprisonment and a range
@@ -594,7 +604,11 @@ def sentence_release_window(
     """
     if not isinstance(sentence, Sentence):
         raise SentenceError(f"sentence must be a Sentence, not {type(sentence).__name__}")
-    return _window(sentence, tuple(among), frozenset())
+    if not_before is not None and (
+        not isinstance(not_before, datetime.date) or isinstance(not_before, datetime.datetime)
+    ):
+        raise SentenceError(f"not_before must be a datetime.date, not {not_before!r}")
+    return _window(sentence, tuple(among), frozenset(), not_before)
 
 
 def sentence_release_date(

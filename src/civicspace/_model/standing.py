@@ -326,14 +326,15 @@ def _custodial(sentences: Iterable[Sentence]) -> list[Sentence]:
 
 
 def _release_window(
-    sentences: list[Sentence], among: list[Sentence]
+    sentences: list[Sentence], among: list[Sentence], not_before: datetime.date | None = None
 ) -> tuple[datetime.date, datetime.date] | None:
     """The window in which a ruling's custodial sentences are all served: ``None`` unless finite.
 
     Sentences without custody (a fine, a non-custodial penalty) are left out;
     ``None`` when none is left, or one is death, life or a range, or its
     start cannot be told.  ``among`` are the person's standing sentences,
-    for those a sentence follows.
+    for those a sentence follows; ``not_before`` the day the verdict
+    happened no earlier than (the events listed before it).
     """
     sentences = _custodial(sentences)
     if not sentences or not all(
@@ -341,7 +342,10 @@ def _release_window(
     ):
         return None
     try:
-        windows = [sentence_release_window(sentence, among=among) for sentence in sentences]
+        windows = [
+            sentence_release_window(sentence, among=among, not_before=not_before)
+            for sentence in sentences
+        ]
     except (SentenceError, TermError, IncomparableTermsError):
         return None
     return max(first for first, _ in windows), max(last for _, last in windows)
@@ -432,7 +436,14 @@ def _pending(
     }
     if not ruling:
         return current
-    window = _release_window(list(ruling.values()), list(standing.values()))
+    earlier = [
+        event.date.earliest
+        for event in case.events[:verdict]
+        if event.date is not None and not event.scheduled
+    ]
+    window = _release_window(
+        list(ruling.values()), list(standing.values()), max(earlier, default=None)
+    )
     if window is None:
         return None
     first, last = window
