@@ -655,7 +655,8 @@ def standing_on(case: Case, person_id: str, on: datetime.date) -> Standing:
     for step in steps:
         if step.assumed_on is not None:
             if step.assumed_until is not None and step.assumed_on <= day < step.assumed_until:
-                undecided.append(step.index)  # the term may or may not have run out by then
+                if step.index not in undecided:  # the term may or may not have run out by then
+                    undecided.append(step.index)
             elif step.assumed_on <= day:
                 outcome, custody, held_as, assumed = step.outcome, step.custody, None, True
         elif happened[step.index]:
