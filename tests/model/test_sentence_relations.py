@@ -312,6 +312,14 @@ A = {"id": "a", "person": "p", "term": "P2Y", "imposed_on": "2020"}
             ],
         ),
         (
+            [A, {"person": "p", "term": "P3Y", "imposed_on": "2019-05", "includes": ["a"]}],
+            [("$.sentences[1].includes[0]", "case.sentence_relation_invalid")],
+        ),
+        (
+            [A, {"person": "p", "term": "P3Y", "imposed_on": "2020-05", "includes": ["a"]}],
+            [],
+        ),
+        (
             [
                 {
                     **A,

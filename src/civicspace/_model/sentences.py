@@ -485,6 +485,8 @@ def time_to_serve(sentence: Sentence, start: datetime.date | PartialDate | None 
     sentence without a custodial term (lashes, a non-custodial or additional
     penalty alone), and one whose remainder is suspended
     (:data:`REMAINDER`), leaves 0 days.  More credit never leaves more days.
+    A term that :attr:`~Sentence.follows` another begins when that one ends:
+    pass that day as ``start``.
 
     Raises:
         SentenceError: for a death sentence, life imprisonment and a range of terms, and

@@ -149,7 +149,9 @@ class Standing:
             would change either fact; the facts are then those of the
             events that certainly happened by the date.
         undecided: The positions in :attr:`Case.events
-            <civicspace.Case.events>` of those events.
+            <civicspace.Case.events>` of those events, and of a verdict
+            whose assumed release (known only to a window,
+            :attr:`StatusStep.assumed_until`) may or may not have come.
         custody_kind: The kind of custody on the date, where an event's kind
             says (house arrest); ``None`` otherwise.
         assumed: ``True`` when the custody rests on a release assumed

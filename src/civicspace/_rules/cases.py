@@ -493,11 +493,19 @@ def _follows_cycle(case: Case, first: dict[str, int], start: int) -> bool:
     return False
 
 
+def _imposed_after(sentence: Sentence, other: Sentence) -> bool:
+    """Whether ``sentence`` was certainly imposed after ``other``, by their dates."""
+    if sentence.imposed_on is None or other.imposed_on is None:
+        return False
+    return other.imposed_on.before(sentence.imposed_on) is True
+
+
 def sentence_relations_invalid(case: Case) -> Iterator[Finding]:
     """Includes and follows relate a sentence to other sentences of the same person, soundly.
 
     A sentence includes or follows only sentences of its own person, never
-    itself; it does not follow a sentence another includes (the combined
+    itself; it includes none imposed after it (by dates that tell); it does
+    not follow a sentence another includes (the combined
     sentence stands for it); no chain of follows comes back to where it
     began; two sentences do not include each other.
     """
@@ -531,6 +539,12 @@ def sentence_relations_invalid(case: Case) -> Iterator[Finding]:
                 yield (
                     path,
                     f"the sentences {quoted(sentence.id)} and {quoted(name)} include each other",
+                )
+            elif member != "follows" and _imposed_after(other, sentence):
+                yield (
+                    path,
+                    f"the sentence {quoted(name)} was imposed on {other.imposed_on}, after this "
+                    f"one ({sentence.imposed_on}): a sentence includes only earlier ones",
                 )
         if sentence.follows is not None and _follows_cycle(case, first, index):
             yield (
@@ -576,7 +590,8 @@ check(
     Case,
     "case.sentence_relation_invalid",
     (
-        "A sentence includes or follows itself or another person's sentence, follows a sentence "
-        "another includes, the sentences follow one another in a cycle, or two include each other."
+        "A sentence includes or follows itself or another person's sentence, includes a later one, "
+        "follows a sentence another includes, the sentences follow one another in a cycle, or two "
+        "include each other."
     ),
 )(sentence_relations_invalid)

@@ -349,19 +349,30 @@ def cases() -> st.SearchStrategy[Case]:
     return _marking(build(), ("country", "title"))
 
 
+def _imposed_later(sentence: Sentence, other: Sentence) -> bool:
+    """Whether ``sentence`` was certainly imposed after ``other``: it cannot be included then."""
+    if sentence.imposed_on is None or other.imposed_on is None:
+        return False
+    return other.imposed_on.before(sentence.imposed_on) is True
+
+
 def _related_sentences(draw: st.DrawFn, imposed: Sequence[Sentence]) -> list[Sentence]:
     """``imposed`` with ids unique in the case, and now and then includes and follows.
 
     A sentence may include, or follow, an earlier sentence of the same
-    person; it never follows one another includes, so the relations pass
-    every ``case.sentence_*`` rule.
+    person (never include one imposed after it); it never follows one
+    another includes, so the relations pass every ``case.sentence_*`` rule.
     """
     found = [
         attrs.evolve(sentence, id=None if sentence.id is None else f"{sentence.id[:190]}-{index}")
         for index, sentence in enumerate(imposed)
     ]
     for index, sentence in enumerate(found):
-        earlier = [i for i in range(index) if found[i].person == sentence.person]
+        earlier = [
+            i
+            for i in range(index)
+            if found[i].person == sentence.person and not _imposed_later(found[i], sentence)
+        ]
         chosen = [i for i in earlier if draw(st.booleans())]
         if not chosen:
             continue
