@@ -400,3 +400,14 @@ def test_a_total_is_read_and_given_its_includes() -> None:
     sentence = read.sentence("p", id="total", includes=("earlier",))
     assert ("earlier",) == sentence.includes
     assert AdditionalPenaltyKind.PROBATION.value == "probation"
+
+
+@given(strategies.records("case"))
+def test_a_release_window_of_a_drawn_case_is_never_empty(case: Case) -> None:
+    windows = [
+        (step.assumed_on, step.assumed_until)
+        for person in case.people
+        for step in status_history(case, person.id)
+        if step.assumed_until is not None
+    ]
+    assert [] == [(on, until) for on, until in windows if on is None or not on < until]

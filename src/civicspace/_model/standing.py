@@ -421,6 +421,12 @@ class _Pending:
     latest: datetime.date | None = None  # the window's last day, when the verdict's is partial
 
 
+def _until(release: _Pending) -> datetime.date | None:
+    """The last day of the release's window; ``None`` when it is known to the day."""
+    latest = release.latest
+    return latest if latest is not None and latest > release.day else None
+
+
 def _pending(
     case: Case, person_id: str, verdict: int, upto: int, current: _Pending | None
 ) -> _Pending | None:
@@ -471,7 +477,7 @@ def _steps(case: Case, person_id: str) -> Iterator[StatusStep]:
             custody_changed=True,
             sentences=release.sentences,
             assumed_on=release.day,
-            assumed_until=release.latest,
+            assumed_until=_until(release),
         )
 
     for index, event in enumerate(case.events):
