@@ -74,6 +74,29 @@ def test_an_included_sentence_never_adds_to_totals(drawn: list[Sentence], data: 
     assert account_totals([*kept, combined]) == account_totals([*sentences, combined])
 
 
+@given(st.lists(strategies.day_free_terms(), min_size=1, max_size=4), strategies.day_free_terms())
+def test_concurrent_terms_add_only_the_longest(terms: list[Term], other: Term) -> None:
+    # "the sentences are to run concurrently": the longest counts, once.
+    first, *rest = terms
+    group = [Sentence(id="s0", person="p", term=first)] + [
+        Sentence(id=f"s{index}", person="p", term=term, concurrent_with="s0")
+        for index, term in enumerate(rest, start=1)
+    ]
+    alone = Sentence(person="p", term=other)
+    totals = account_totals([*group, alone])
+    assert civicspace.sentences.served_concurrently(terms) + other == totals.term_minimum
+    assert (len(terms) + 1, len(terms) + 1) == (totals.sentences, totals.with_term)
+
+
+def test_a_term_concurrent_with_life_adds_nothing() -> None:
+    sentences = [
+        Sentence(id="life", person="p", term=civicspace.sentences.LIFE),
+        Sentence(person="p", term=Term(years=7), concurrent_with="life"),
+    ]
+    totals = account_totals(sentences)
+    assert (1, Term()) == (totals.life, totals.term_minimum)
+
+
 @given(starts, finite_terms, finite_terms, st.integers(0, 400))
 def test_a_consecutive_term_is_released_after_the_one_it_follows(
     start: datetime.date, first: Term, second: Term, later: int
@@ -310,6 +333,22 @@ A = {"id": "a", "person": "p", "term": "P2Y", "imposed_on": "2020"}
                 ("$.sentences[0].includes[0]", "case.sentence_relation_invalid"),
                 ("$.sentences[1].includes[0]", "case.sentence_relation_invalid"),
             ],
+        ),
+        (
+            [
+                A,
+                {"id": "b", "person": "p", "term": "P1Y"},
+                {"person": "p", "term": "P3Y", "follows": "a", "concurrent_with": "b"},
+            ],
+            [("$.sentences[2].concurrent_with", "case.sentence_relation_invalid")],
+        ),
+        (
+            [A, {"person": "p", "term": "P3Y", "concurrent_with": "c"}],
+            [("$.sentences[1].concurrent_with", "case.sentence_unknown_reference")],
+        ),
+        (
+            [A, {"person": "p", "term": "P3Y", "concurrent_with": "a"}],
+            [],
         ),
         (
             [A, {"person": "p", "term": "P3Y", "imposed_on": "2019-05", "includes": ["a"]}],

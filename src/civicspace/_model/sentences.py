@@ -395,6 +395,10 @@ class Sentence:
         follows: The id of the person's sentence after which this term is
             served, consecutively: it begins when that one ends
             (:func:`sentence_release_date` with ``among``).  Needs ``term``.
+        concurrent_with: The id of the person's sentence with which this
+            term runs concurrently, where the source says so: each runs from
+            its own date, and totals count them as the longest
+            (:func:`account_totals`).  Needs ``term``; not with ``follows``.
         sources: Where the sentence was reported.
 
     """
@@ -442,6 +446,9 @@ class Sentence:
     )
     includes: tuple[str, ...] = attrs.field(default=(), validator=_ids)
     follows: str | None = attrs.field(default=None, validator=[_optional_id, _check_needs_term])
+    concurrent_with: str | None = attrs.field(
+        default=None, validator=[_optional_id, _check_needs_term]
+    )
     sources: tuple[Source, ...] = attrs.field(default=(), validator=_tuple_of(Source))
 
 
@@ -857,12 +864,17 @@ def account_totals(sentences: Iterable[Sentence]) -> SentenceTotals:
       other's :attr:`~Sentence.includes`, the same person) is not counted:
       the combined sentence stands for it.  Ids are matched among the
       sentences given, so give those of one case.  A sentence that
-      :attr:`~Sentence.follows` another adds up as any other.
+      :attr:`~Sentence.follows` another adds up as any other; sentences
+      that run concurrently (:attr:`~Sentence.concurrent_with`, the same
+      person) add only the longest of their terms (each end of a range
+      apart), and nothing beside a life sentence among them.
     - A fine named without its amount (a non-custodial penalty of kind
       ``fine``) counts in :attr:`~SentenceTotals.unstated_fines`.
 
     Raises:
         SentenceError: when an item is not a :class:`Sentence`.
+        IncomparableTermsError: when which of two concurrent terms is longer
+            depends on the calendar (``P1M`` and ``P30D``).
 
     """
     checked = []
@@ -925,6 +937,31 @@ def included_positions(rulings: Sequence[Sequence[Sentence]]) -> frozenset[int]:
     )
 
 
+def _concurrent_groups(rulings: Sequence[Sequence[Sentence]]) -> list[int]:
+    """Each ruling's group: the rulings joined by concurrent_with (same person) share one."""
+    parent = list(range(len(rulings)))
+
+    def root(position: int) -> int:
+        while parent[position] != position:
+            parent[position] = parent[parent[position]]
+            position = parent[position]
+        return position
+
+    named: dict[tuple[str, str], int] = {}
+    for position, accounts in enumerate(rulings):
+        for account in accounts:
+            if account.id is not None:
+                named.setdefault((account.person, account.id), position)
+    for position, accounts in enumerate(rulings):
+        for account in accounts:
+            if account.concurrent_with is None:
+                continue
+            other = named.get((account.person, account.concurrent_with))
+            if other is not None:
+                parent[root(position)] = root(other)
+    return [root(position) for position in range(len(rulings))]
+
+
 def _unstated_fines(sentence: Sentence) -> int:
     return sum(penalty.kind is NonCustodialKind.FINE for penalty in sentence.non_custodial)
 
@@ -940,19 +977,22 @@ def rulings_totals(
     currency's least and greatest account of its fine and compensation.  One
     account a ruling (:func:`account_totals`) takes every account as given.
     A ruling another includes (:func:`included_positions`) is left out,
-    unless ``leave_out_included`` is ``False`` (the caller has done so).
+    unless ``leave_out_included`` is ``False`` (the caller has done so).  Rulings
+    joined by :attr:`~Sentence.concurrent_with` add only their longest ends.
     """
     rulings = list(rulings)
     if leave_out_included:
         left_out = included_positions(rulings)
         rulings = [accounts for index, accounts in enumerate(rulings) if index not in left_out]
+    group = _concurrent_groups(rulings)
+    longest: dict[int, tuple[Term, Term] | None] = {}  # each group's longest ends; None: life
     counted = with_term = life = death = aggravated_life = lashes = unstated = 0
     low, high = Term(), Term()
     fines: list[Money] = []
     fines_most: list[Money] = []
     compensation: list[Money] = []
     compensation_most: list[Money] = []
-    for accounts in rulings:
+    for position, accounts in enumerate(rulings):
         counted += 1
         with_term += any(account.term is not None for account in accounts)
         death += any(account.death for account in accounts)
@@ -962,8 +1002,16 @@ def rulings_totals(
         if any(isinstance(account.term, Life) for account in accounts):
             life += 1
             aggravated_life += any(account.aggravated_life for account in accounts)
+            longest[group[position]] = None
+        elif ends is not None and group[position] not in longest:
+            longest[group[position]] = ends
         elif ends is not None:
-            low, high = low + ends[0], high + ends[1]
+            before = longest[group[position]]
+            if before is not None:
+                longest[group[position]] = (
+                    _longer(before[0], ends[0]),
+                    _longer(before[1], ends[1]),
+                )
         least, most = _payments([a.fine.amount for a in accounts if a.fine is not None])
         fines += least
         fines_most += most
@@ -972,6 +1020,9 @@ def rulings_totals(
         )
         compensation += least
         compensation_most += most
+    for ends in longest.values():
+        if ends is not None:
+            low, high = low + ends[0], high + ends[1]
     return SentenceTotals(
         sentences=counted,
         with_term=with_term,

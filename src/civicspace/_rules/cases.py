@@ -452,6 +452,8 @@ def _references(sentence: Sentence) -> Iterator[tuple[str, str]]:
         yield f"includes[{inner}]", name
     if sentence.follows is not None:
         yield "follows", sentence.follows
+    if sentence.concurrent_with is not None:
+        yield "concurrent_with", sentence.concurrent_with
 
 
 def sentence_duplicate_ids(case: Case) -> Iterator[Finding]:
@@ -467,7 +469,7 @@ def sentence_duplicate_ids(case: Case) -> Iterator[Finding]:
 
 
 def sentence_unknown_references(case: Case) -> Iterator[Finding]:
-    """Every id that includes and follows name is the id of a sentence of the case."""
+    """Every id that includes, follows and concurrent_with name is a sentence id of the case."""
     first = _sentence_ids(case)
     for index, sentence in enumerate(case.sentences):
         for member, name in _references(sentence):
@@ -503,9 +505,11 @@ def _imposed_after(sentence: Sentence, other: Sentence) -> bool:
 def sentence_relations_invalid(case: Case) -> Iterator[Finding]:
     """Includes and follows relate a sentence to other sentences of the same person, soundly.
 
-    A sentence includes or follows only sentences of its own person, never
-    itself; it includes none imposed after it (by dates that tell); it does
-    not follow a sentence another includes (the combined
+    A sentence includes, follows or runs concurrently with only sentences of
+    its own person, never itself; it includes none imposed after it (by
+    dates that tell); it does not follow, nor run concurrently with, a
+    sentence another includes; it does not both follow one and run
+    concurrently with one (the combined
     sentence stands for it); no chain of follows comes back to where it
     began; two sentences do not include each other.
     """
@@ -529,7 +533,7 @@ def sentence_relations_invalid(case: Case) -> Iterator[Finding]:
                     f"the sentence {quoted(name)} is of {quoted(other.person)}, not of "
                     f"{quoted(sentence.person)}: a sentence relates only to the same person's",
                 )
-            elif member == "follows" and name in included:
+            elif member in ("follows", "concurrent_with") and name in included:
                 yield (
                     path,
                     f"the sentence {quoted(name)} is included in $.sentences[{included[name]}]; "
@@ -546,6 +550,11 @@ def sentence_relations_invalid(case: Case) -> Iterator[Finding]:
                     f"the sentence {quoted(name)} was imposed on {other.imposed_on}, after this "
                     f"one ({sentence.imposed_on}): a sentence includes only earlier ones",
                 )
+        if sentence.follows is not None and sentence.concurrent_with is not None:
+            yield (
+                f"$.sentences[{index}].concurrent_with",
+                "a term runs after another (follows) or concurrently with one, not both",
+            )
         if sentence.follows is not None and _follows_cycle(case, first, index):
             yield (
                 f"$.sentences[{index}].follows",
@@ -582,7 +591,7 @@ check(
 check(
     Case,
     "case.sentence_unknown_reference",
-    "A sentence includes or follows an id that no sentence of the case has.",
+    "A sentence includes, follows or runs concurrently with an id no sentence of the case has.",
 )(sentence_unknown_references)
 
 
@@ -590,8 +599,9 @@ check(
     Case,
     "case.sentence_relation_invalid",
     (
-        "A sentence includes or follows itself or another person's sentence, includes a later one, "
-        "follows a sentence another includes, the sentences follow one another in a cycle, or two "
-        "include each other."
+        "A sentence includes, follows or runs concurrently with itself or another person's "
+        "sentence, includes a later one, follows (or runs concurrently with) a sentence another "
+        "includes, both follows and runs concurrently, the sentences follow one another in a "
+        "cycle, or two include each other."
     ),
 )(sentence_relations_invalid)

@@ -674,6 +674,7 @@ class _Builder:
                     "sentence_id": sentence.id,
                     "includes": list(sentence.includes),
                     "follows": sentence.follows,
+                    "concurrent_with": sentence.concurrent_with,
                     "appeal_outcome": _enum(sentence.appeal_outcome),
                     "custody_credited_days": civicspace.cases.days_in_custody(credited)
                     if all(period.end is not None for period in credited)

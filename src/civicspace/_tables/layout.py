@@ -725,6 +725,12 @@ LAYOUT: Final[tuple[TableLayout, ...]] = (
             "The sentence after which it is served (sentences.sentence_id)",
             "follows",
         ),
+        Column(
+            "concurrent_with",
+            TEXT,
+            "The sentence it runs concurrently with (sentences.sentence_id)",
+            "concurrent_with",
+        ),
     ),
     _case_table(
         "custody_credited",

@@ -357,9 +357,9 @@ def _imposed_later(sentence: Sentence, other: Sentence) -> bool:
 
 
 def _related_sentences(draw: st.DrawFn, imposed: Sequence[Sentence]) -> list[Sentence]:
-    """``imposed`` with ids unique in the case, and now and then includes and follows.
+    """``imposed`` with ids unique in the case, now and then related to each other.
 
-    A sentence may include, or follow, an earlier sentence of the same
+    A sentence may include, follow or run concurrently with an earlier sentence of the same
     person (never include one imposed after it); it never follows one
     another includes, so the relations pass every ``case.sentence_*`` rule.
     """
@@ -397,7 +397,10 @@ def _related_sentences(draw: st.DrawFn, imposed: Sequence[Sentence]) -> list[Sen
             i = draw(st.sampled_from(earlier))
             if found[i].id is None:
                 found[i] = attrs.evolve(found[i], id=f"sentence-{i}")
-            found[index] = attrs.evolve(sentence, follows=found[i].id)
+            if draw(st.booleans()):
+                found[index] = attrs.evolve(sentence, follows=found[i].id)
+            else:
+                found[index] = attrs.evolve(sentence, concurrent_with=found[i].id)
     return found
 
 
