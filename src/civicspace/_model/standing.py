@@ -571,8 +571,8 @@ def status_history(case: Case, person_id: str) -> tuple[StatusStep, ...]:
     that happen on the same day are taken in the order listed: an acquittal
     then a re-arrest leaves the person ``detained``.
 
-    A conviction or sentence of a person held, whose sentences imposed that
-    day (known to the day) all have a finite term, leads to a release on
+    A conviction or sentence of a person held, whose sentences imposed on
+    its date all have a finite term, leads to a release on
     the day the last of them is served (:func:`~civicspace.sentences.sentence_release_date`
     of each, after the commutations and reductions listed before then:
     :func:`sentences_after_changes`): 15 days of administrative arrest
