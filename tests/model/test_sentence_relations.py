@@ -172,7 +172,7 @@ def test_status_is_uncertain_inside_the_window_and_released_after_it(days: int, 
     assert (CustodyStatus.RELEASED, True, True) == (after.custody, after.certain, after.assumed)
     before = standing_on(case, "p", first - DAY)
     # Before the window, held; certainly so once the month of the verdict is over.
-    assert (CustodyStatus.DETAINED, first - DAY > D(2022, 3, 31) or None) == (
+    assert (CustodyStatus.DETAINED, first - DAY >= D(2022, 3, 31) or None) == (
         before.custody,
         before.certain or None,
     )
