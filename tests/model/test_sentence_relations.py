@@ -16,7 +16,7 @@ from typing import Any
 
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import civicspace
@@ -351,6 +351,10 @@ A = {"id": "a", "person": "p", "term": "P2Y", "imposed_on": "2020"}
             [],
         ),
         (
+            [A, {"person": "p", "term": "P3Y", "imposed_on": "2019", "concurrent_with": "a"}],
+            [],
+        ),
+        (
             [A, {"person": "p", "term": "P3Y", "imposed_on": "2019-05", "includes": ["a"]}],
             [("$.sentences[1].includes[0]", "case.sentence_relation_invalid")],
         ),
@@ -392,6 +396,7 @@ def test_follows_needs_a_term() -> None:
         Sentence(person="p", lashes=3, follows="a")
 
 
+@settings(max_examples=150, deadline=None)
 @given(strategies.records("case"))
 def test_drawn_cases_pass_the_sentence_rules(case: Case) -> None:
     codes = {issue.code for issue in civicspace.validate(civicspace.dump(case))}

@@ -539,12 +539,16 @@ def sentence_relations_invalid(case: Case) -> Iterator[Finding]:
                     f"the sentence {quoted(name)} is included in $.sentences[{included[name]}]; "
                     "follow that sentence, which stands for it",
                 )
-            elif member != "follows" and sentence.id is not None and sentence.id in other.includes:
+            elif (
+                member.startswith("includes")
+                and sentence.id is not None
+                and sentence.id in other.includes
+            ):
                 yield (
                     path,
                     f"the sentences {quoted(sentence.id)} and {quoted(name)} include each other",
                 )
-            elif member != "follows" and _imposed_after(other, sentence):
+            elif member.startswith("includes") and _imposed_after(other, sentence):
                 yield (
                     path,
                     f"the sentence {quoted(name)} was imposed on {other.imposed_on}, after this "
