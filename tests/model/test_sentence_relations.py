@@ -455,3 +455,24 @@ def test_a_release_window_of_a_drawn_case_is_never_empty(case: Case) -> None:
         if step.assumed_until is not None
     ]
     assert [] == [(on, until) for on, until in windows if on is None or not on < until]
+
+
+def test_ids_refer_within_their_own_case_in_ruling_totals() -> None:
+    # Two cases use the id "first" for the same person id; only the first case includes it.
+    def case(case_id: str, *sentences: Sentence) -> Case:
+        return Case(
+            id=case_id,
+            country="RUS",
+            title="t",
+            people=(CasePerson(id="p", name="P"),),
+            sentences=sentences,
+        )
+
+    first = Sentence(
+        id="first", person="p", term=Term(years=2), imposed_on=PartialDate.parse("2020")
+    )
+    combined = Sentence(
+        person="p", term=Term(years=5), includes=("first",), imposed_on=PartialDate.parse("2021")
+    )
+    totals = civicspace.analysis.ruling_totals([case("a", first, combined), case("b", first)])
+    assert (2, Term(years=7)) == (totals.sentences, totals.term_minimum)
