@@ -20,6 +20,7 @@ from typing import Any
 import pytest
 
 import civicspace
+from civicspace._analysis.consistency import ruling_totals
 from civicspace._model.cases import Case, person_status, standing_charges_of
 from civicspace._model.custody import CustodyKind, days_in_custody
 from civicspace._model.events import (
@@ -35,10 +36,12 @@ from civicspace._model.sentences import (
     AppealOutcome,
     CourtKind,
     DetentionRegime,
+    NonCustodialKind,
     Proceedings,
     Sentence,
     account_totals,
     sentence_release_date,
+    sentence_release_window,
     served_consecutively,
     time_to_serve,
 )
@@ -50,8 +53,10 @@ from civicspace._model.standing import (
     sentences_after_changes,
     standing_on,
     status_history,
+    term_release_on,
 )
 from civicspace._model.terms import LIFE, Term, add_term
+from civicspace._readers.penalties import parse_penalty
 from civicspace.errors import SentenceError
 
 WORLD = pathlib.Path(__file__).parent.parent / "examples" / "world"
@@ -240,11 +245,13 @@ def test_navalny_died_in_custody_neither_released_nor_detained() -> None:
     regimes = [sentence.regime for sentence in case.sentences]
     assert [
         None,
+        None,
         DetentionRegime.STRICT_REGIME_COLONY,
         DetentionRegime.SPECIAL_REGIME_COLONY,
     ] == regimes
-    (restriction,) = case.sentences[1].additional_penalties
-    assert (AdditionalPenaltyKind.SUPERVISION, Term(years=1, months=6)) == (
+    # "as well as one and a half years of restriction of freedom"
+    (restriction,) = case.sentences[2].additional_penalties
+    assert (AdditionalPenaltyKind.RESTRICTED_FREEDOM, Term(years=1, months=6)) == (
         restriction.kind,
         restriction.term,
     )
@@ -520,3 +527,90 @@ def test_ages_and_genders_as_the_reports_give_them() -> None:
         navalny.age and navalny.age.years,
         str(navalny.age and navalny.age.on),
     )
+
+
+# -- What a sentence could not say before: amountless fines, penalties beside a term, relations,
+# -- releases known to a window
+
+
+def test_navalny_real_term_includes_the_revoked_suspended_sentence() -> None:
+    # "replaced his suspended sentence in the Yves Rocher case of 2014 with a real one";
+    # "He will spend 2 years and 8 months in the colony"
+    case = _case("navalny-2021-2024")
+    suspended, real, fraud, extremism = case.sentences
+    assert ("yves-rocher-2014", ("yves-rocher-2014",)) == (suspended.id, real.includes)
+    # The suspended 3.5 years no longer count on their own: 2y8m + 9y + 19y, not 3y6m more.
+    assert Term(years=30, months=8) == account_totals(case.sentences).term_minimum
+    assert 3 == account_totals(case.sentences).sentences
+    standing = sentences_after_changes(case, "alexei-navalny")
+    assert [real, fraud, extremism] == list(standing)
+    # Before the real term was imposed, the suspended sentence stood on its own.
+    assert suspended in sentences_after_changes(case, "alexei-navalny", day(2021, 1, 1))
+    assert Term(years=30, months=8) == ruling_totals(case).term_minimum
+
+
+def test_navalny_fraud_sentence_of_march_2022_ends_within_a_window() -> None:
+    # "in March 2022, the Lefortovo Court of Moscow ... sentenced the politician to 9 years of
+    # strict regime and a fine of 1.2 million rub."
+    case = _case("navalny-2021-2024")
+    fraud = case.sentences[2]
+    assert (day(2031, 3, 1), day(2031, 3, 31)) == sentence_release_window(fraud)
+    with pytest.raises(SentenceError):
+        sentence_release_date(fraud)
+
+
+def test_navalny_thirty_days_of_june_2017_end_within_a_window() -> None:
+    # "Earlier on June 12, Alexei Navalny, 41, was detained"; "sentenced to 30 days’
+    # administrative arrest" in June 2017: out between 12 July (sentenced on the day of the
+    # arrest) and 30 July (on 30 June).
+    case = _case("navalny-2014-2017")
+    navalny = "alexei-navalny"
+    (step,) = [s for s in status_history(case, navalny) if s.assumed_until is not None]
+    assert (day(2017, 7, 12), day(2017, 7, 30)) == (step.assumed_on, step.assumed_until)
+    before, inside, after = (
+        standing_on(case, navalny, on)
+        for on in (day(2017, 7, 11), day(2017, 7, 20), day(2017, 7, 30))
+    )
+    assert (CustodyStatus.DETAINED, True) == (before.custody, before.certain)
+    assert (CustodyStatus.DETAINED, False) == (inside.custody, inside.certain)
+    assert (CustodyStatus.RELEASED, True, True) == (after.custody, after.certain, after.assumed)
+
+
+def test_narges_mohammadi_two_fines_without_amounts() -> None:
+    # "sentenced the activist to 2 1/2 years in prison, 80 lashes, and two separate fines"
+    case = _case("narges-mohammadi-2021-2022")
+    first = case.sentences[0]
+    assert [NonCustodialKind.FINE, NonCustodialKind.FINE] == [p.kind for p in first.non_custodial]
+    totals = account_totals(case.sentences)
+    assert (2, ()) == (totals.unstated_fines, totals.fines)
+    # Sentenced in January 2022, after the hearing of 4 January, to eight years and two months:
+    # out between 4 and 31 March 2030, not known to the day.
+    assert None is term_release_on(case, "narges-mohammadi")
+    assert False is standing_on(case, "narges-mohammadi", day(2030, 3, 10)).certain
+
+
+def test_probation_and_restricted_freedom_beside_a_term() -> None:
+    # "a suspended sentence of three years and six months in prison and five years' probation";
+    # "which includes three years of probation and five years of a travel ban"
+    navalny = _case("navalny-2014-2017").sentences[0]
+    hathloul = _case("loujain-al-hathloul-2018-2021").sentences[0]
+    assert [(AdditionalPenaltyKind.PROBATION, Term(years=5))] == [
+        (p.kind, p.term) for p in navalny.additional_penalties
+    ]
+    assert (AdditionalPenaltyKind.PROBATION, Term(years=3)) in [
+        (p.kind, p.term) for p in hathloul.additional_penalties
+    ]
+    assert Term() == account_totals([navalny]).term_minimum - Term(years=3, months=6)
+
+
+def test_the_reader_reads_the_printed_lines() -> None:
+    # The lines above, as printed, read into the members the examples hold.
+    fraud = parse_penalty(
+        "9 years in a strict-regime colony, as well as one and a half years of restriction of "
+        "freedom"
+    )
+    assert [(AdditionalPenaltyKind.RESTRICTED_FREEDOM, Term(years=1, months=6))] == [
+        (p.kind, p.term) for p in fraud.additional_penalties
+    ]
+    mohammadi = parse_penalty("2 and a half years in prison, 80 lashes, and two separate fines")
+    assert (2, 80) == (len(mohammadi.non_custodial), mohammadi.lashes)

@@ -181,7 +181,8 @@ def check_lossless(collection):
             by_case[row["case_id"]].append(row[key])
         for index, case in enumerate(collection.cases):
             expected = [
-                getattr(item, "id", position) for position, item in enumerate(getattr(case, member))
+                position if key.endswith("_index") else item.id
+                for position, item in enumerate(getattr(case, member))
             ]
             assert expected == by_case.get(case.id, []), (name, index)
     links = {

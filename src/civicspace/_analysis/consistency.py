@@ -21,7 +21,7 @@ from .._model.cases import Case
 from .._model.collection import Collection
 from .._model.common import PartialDate
 from .._model.money import ReportedAmount
-from .._model.sentences import Sentence, SentenceTotals, rulings_totals
+from .._model.sentences import Sentence, SentenceTotals, included_positions, rulings_totals
 from .._util.hints import classes_in
 from ..errors import CivicspaceError
 from .derived import without_derived
@@ -244,7 +244,8 @@ def ruling_totals(records: Collection | Case | Iterable[Case]) -> SentenceTotals
     ``compensation``, and its greatest to ``fines_maximum`` and
     ``compensation_maximum``.  Otherwise the rules of
     :func:`~civicspace.sentences.account_totals` apply: suspended parts included,
-    credit not taken off, every appeal outcome counted.
+    credit not taken off, every appeal outcome counted, a ruling another
+    of its case includes (:attr:`~civicspace.Sentence.includes`) left out.
 
     Raises:
         CivicspaceError: when an item is not a :class:`~civicspace.Case`.
@@ -260,7 +261,9 @@ def ruling_totals(records: Collection | Case | Iterable[Case]) -> SentenceTotals
     for position, case in enumerate(cases):
         if not isinstance(case, Case):
             raise CivicspaceError(f"item {position} is not a Case but {type(case).__name__}")
-        checked += [
+        found = [
             [case.sentences[index] for index in indexes] for indexes in rulings_of(case).values()
         ]
-    return rulings_totals(checked)
+        left_out = included_positions(found)  # ids refer within one case
+        checked += [accounts for index, accounts in enumerate(found) if index not in left_out]
+    return rulings_totals(checked, leave_out_included=False)

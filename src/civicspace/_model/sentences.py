@@ -38,7 +38,9 @@ __all__ = [
     "SentenceError",
     "SentenceTotals",
     "account_totals",
+    "included_positions",
     "sentence_release_date",
+    "sentence_release_window",
     "served_concurrently",
     "served_consecutively",
     "time_to_serve",
@@ -110,6 +112,8 @@ class DetentionRegime(enum.StrEnum):
 class NonCustodialKind(enum.StrEnum):
     """A main penalty served without custody: probation, restricted freedom, corrective labour ...
 
+    ``FINE`` is a fine the source names without its amount ("sentenced to
+    three years and a fine"); a fine with an amount is :attr:`Sentence.fine`.
     Each value is described in the schema (``$defs/non_custodial_kind`` of
     ``sentence.json``).  The JSON form is the value.
     """
@@ -119,12 +123,16 @@ class NonCustodialKind(enum.StrEnum):
     CORRECTIVE_LABOUR = "corrective_labour"
     COMPULSORY_LABOUR = "compulsory_labour"
     COMMUNITY_SERVICE = "community_service"
+    FINE = "fine"
     OTHER = "other"
 
 
 class AdditionalPenaltyKind(enum.StrEnum):
     """A penalty beside the main one: a travel ban, deprivation of political rights ...
 
+    ``RESTRICTED_FREEDOM`` and ``PROBATION`` are those penalties served after
+    a custodial term ("one and a half years of restriction of freedom");
+    imposed as the main penalty, they are :class:`NonCustodialKind` values.
     Each value is described in the schema (``$defs/additional_penalty_kind``
     of ``sentence.json``).  The JSON form is the value.
     """
@@ -138,6 +146,8 @@ class AdditionalPenaltyKind(enum.StrEnum):
     DEPRIVATION_OF_NATIONALITY = "deprivation_of_nationality"
     INTERNAL_EXILE = "internal_exile"
     EXPULSION = "expulsion"
+    RESTRICTED_FREEDOM = "restricted_freedom"
+    PROBATION = "probation"
     SUPERVISION = "supervision"
     OTHER = "other"
 
@@ -299,6 +309,18 @@ def _check_aggravated_life(
         )
 
 
+def _optional_id(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None:
+        check_id(instance, attribute, value)
+
+
+def _ids(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, tuple):
+        raise FieldValueError(f"{attribute.name} must be a tuple of ids", field=attribute.name)
+    for item in value:
+        check_id(instance, attribute, item)
+
+
 def _check_lashes(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is not None and type(value) is not int:
         raise FieldValueError(
@@ -324,6 +346,8 @@ class Sentence:
     kind=AdditionalPenaltyKind.TRAVEL_BAN, term=Term(years=10)),))``.
 
     Attributes:
+        id: An id for the sentence, unique among the case's sentences, for
+            other sentences to refer to (:attr:`includes`, :attr:`follows`).
         person: The id of the person sentenced.
         term: The custodial term imposed, suspended part included: a
             :class:`~civicspace.sentences.Term`, :data:`~civicspace.sentences.LIFE`, or a
@@ -363,10 +387,23 @@ class Sentence:
         appeal_outcome: What an appeal court did with it, where known.
         custody_credited: Custody to be deducted from the term (pre-trial
             detention, say), as :class:`~civicspace.cases.CustodyPeriod` values.
+        includes: The ids of earlier sentences of the person that this one
+            absorbs: a combined sentence ("19 years in total"), or a real term
+            replacing a revoked suspended sentence.  An included sentence no
+            longer counts on its own (:func:`account_totals`,
+            :func:`~civicspace.cases.term_release_on`).
+        follows: The id of the person's sentence after which this term is
+            served, consecutively: it begins when that one ends
+            (:func:`sentence_release_date` with ``among``).  Needs ``term``.
+        concurrent_with: The id of the person's sentence with which this
+            term runs concurrently, where the source says so: each runs from
+            its own date, and totals count them as the longest
+            (:func:`account_totals`).  Needs ``term``; not with ``follows``.
         sources: Where the sentence was reported.
 
     """
 
+    id: str | None = attrs.field(default=None, validator=_optional_id)
     person: str = attrs.field(validator=check_id)
     term: Term | TermRange | Life | None = attrs.field(
         default=None, validator=_optional(Term, TermRange, Life, words="a Term, TermRange or LIFE")
@@ -406,6 +443,11 @@ class Sentence:
     )
     custody_credited: tuple[CustodyPeriod, ...] = attrs.field(
         default=(), validator=_tuple_of(CustodyPeriod)
+    )
+    includes: tuple[str, ...] = attrs.field(default=(), validator=_ids)
+    follows: str | None = attrs.field(default=None, validator=[_optional_id, _check_needs_term])
+    concurrent_with: str | None = attrs.field(
+        default=None, validator=[_optional_id, _check_needs_term]
     )
     sources: tuple[Source, ...] = attrs.field(default=(), validator=_tuple_of(Source))
 
@@ -450,6 +492,8 @@ def time_to_serve(sentence: Sentence, start: datetime.date | PartialDate | None 
     sentence without a custodial term (lashes, a non-custodial or additional
     penalty alone), and one whose remainder is suspended
     (:data:`REMAINDER`), leaves 0 days.  More credit never leaves more days.
+    A term that :attr:`~Sentence.follows` another begins when that one ends:
+    pass that day as ``start``.
 
     Raises:
         SentenceError: for a death sentence, life imprisonment and a range of terms, and
@@ -489,31 +533,132 @@ def _start_day(sentence: Sentence, start: object) -> datetime.date:
     return start
 
 
-def sentence_release_date(
-    sentence: Sentence, start: datetime.date | PartialDate | None = None
-) -> datetime.date:
-    """Return the first day out for a sentence begun on ``start``; see :func:`time_to_serve`.
+def _release_from(sentence: Sentence, term: Term | None, day: datetime.date) -> datetime.date:
+    """The first day out for ``term`` (the part to serve) begun on ``day``, less credit."""
+    if term is None:
+        return day
+    credit = days_in_custody(sentence.custody_credited, until=day)
+    return term_release_date(day, term, credit)
 
-    ``start`` defaults to the sentence's :attr:`~Sentence.imposed_on` where
-    that is known to the day; a :class:`~civicspace.PartialDate` known to
-    the day is taken as that day.  The answer is always a
-    :class:`datetime.date`: ``start`` itself when nothing is left to serve.
+
+def _followed(sentence: Sentence, among: Sequence[Sentence]) -> Sentence:
+    """The sentence of ``among`` that ``sentence`` follows (same person, that id)."""
+    for other in among:
+        if other.id == sentence.follows and other.person == sentence.person:
+            return other
+    raise SentenceError(
+        f"the sentence follows {sentence.follows!r}, which is not among the sentences given "
+        f"for {sentence.person!r}; pass among=(...) with it, or start=datetime.date(...)"
+    )
+
+
+def _window(
+    sentence: Sentence,
+    among: Sequence[Sentence],
+    seen: frozenset[int],
+    not_before: datetime.date | None = None,
+) -> tuple[datetime.date, datetime.date]:
+    """The first and the last possible first day out, from the dates the sentences give."""
+    if id(sentence) in seen:
+        raise SentenceError(
+            f"the sentences follow one another in a cycle through {sentence.follows!r}"
+        )
+    term = _term_served(sentence)
+    imposed = sentence.imposed_on
+    own = None if imposed is None else (imposed.earliest, imposed.latest)
+    if own is not None and not_before is not None:
+        own = (max(own[0], min(not_before, own[1])), own[1])
+    if sentence.follows is not None:
+        before = _window(_followed(sentence, among), among, seen | {id(sentence)})
+        starts = before if own is None else (max(before[0], own[0]), max(before[1], own[1]))
+    elif own is None:
+        raise SentenceError(
+            "the sentence has no imposed_on; pass start=datetime.date(...), "
+            "the day the person began serving it"
+        )
+    else:
+        starts = own
+    first, last = (_release_from(sentence, term, day) for day in starts)
+    return min(first, last), max(first, last)
+
+
+def sentence_release_window(
+    sentence: Sentence,
+    *,
+    among: Sequence[Sentence] = (),
+    not_before: datetime.date | None = None,
+) -> tuple[datetime.date, datetime.date]:
+    """The first and the last day on which the person may be out, when the date is partial.
+
+    "sentenced in March 2022 to 15 days" is out between 16 March and 15
+    April 2022: the term served from the first and from the last possible
+    day of :attr:`~Sentence.imposed_on` (less the suspended part and the
+    custody credited, as :func:`sentence_release_date` counts them).  Known
+    to the day, the two are that day.  A sentence that
+    :attr:`~Sentence.follows` another begins when the other's term ends
+    (its window, from ``among``, the person's other sentences), or on its
+    own date if later.  ``not_before`` narrows a partial date: a day the
+    sentence is known not to have been imposed before (arrested on 12 June,
+    sentenced "in June" after it); it never moves a date known to the day.
 
     Raises:
-        SentenceError: for a death sentence, life imprisonment and a range of terms, and
-            when ``start`` is not a day (a string, a month, a datetime) or,
-            left out, the sentence's ``imposed_on`` is not a day.
+        SentenceError: for a death sentence, life imprisonment and a range
+            of terms; when the sentence has no ``imposed_on`` and follows no
+            other; when it follows a sentence not in ``among``, or the
+            sentences follow one another in a cycle.
         IncomparableTermsError: when the suspended part cannot be taken from
             the term without a calendar.
         TermError: when the end falls after 9999-12-31.
 
     """
+    if not isinstance(sentence, Sentence):
+        raise SentenceError(f"sentence must be a Sentence, not {type(sentence).__name__}")
+    if not_before is not None and (
+        not isinstance(not_before, datetime.date) or isinstance(not_before, datetime.datetime)
+    ):
+        raise SentenceError(f"not_before must be a datetime.date, not {not_before!r}")
+    return _window(sentence, tuple(among), frozenset(), not_before)
+
+
+def sentence_release_date(
+    sentence: Sentence,
+    start: datetime.date | PartialDate | None = None,
+    *,
+    among: Sequence[Sentence] = (),
+) -> datetime.date:
+    """Return the first day out for a sentence begun on ``start``; see :func:`time_to_serve`.
+
+    ``start`` defaults to the sentence's :attr:`~Sentence.imposed_on` where
+    that is known to the day; a :class:`~civicspace.PartialDate` known to
+    the day is taken as that day.  A sentence that :attr:`~Sentence.follows`
+    another, served consecutively, begins by default on the day the other's
+    term ends (the other found in ``among``, the person's sentences), or on
+    its own date if that is later: "a further three years, to be served
+    after the current term" ends three years after the current term does.
+    The answer is always a :class:`datetime.date`: ``start`` itself when
+    nothing is left to serve.
+
+    Raises:
+        SentenceError: for a death sentence, life imprisonment and a range of terms, and
+            when ``start`` is not a day (a string, a month, a datetime) or,
+            left out, the sentence's ``imposed_on`` (or the end of the term
+            it follows) is not known to the day; when it follows a sentence
+            not in ``among``.
+        IncomparableTermsError: when the suspended part cannot be taken from
+            the term without a calendar.
+        TermError: when the end falls after 9999-12-31.
+
+    """
+    if start is None and isinstance(sentence, Sentence) and sentence.follows is not None:
+        first, last = sentence_release_window(sentence, among=among)
+        if first != last:
+            raise SentenceError(
+                f"the sentence follows {sentence.follows!r}, and its end is known only "
+                f"to lie between {first} and {last}; pass start=datetime.date(...)"
+            )
+        return first
     day = _start_day(sentence, start)
-    term = _term_served(sentence)
-    if term is None:
-        return day
-    credit = days_in_custody(sentence.custody_credited, until=day)
-    return term_release_date(day, term, credit)
+    return _release_from(sentence, _term_served(sentence), day)
 
 
 # -- Combining terms -----------------------------------------------------------------------------
@@ -647,6 +792,10 @@ class SentenceTotals:
             (life without parole); they count in :attr:`life` too.
         lashes: The lashes added up (by :func:`~civicspace.analysis.ruling_totals`:
             each ruling's least account); lashes add nothing to the terms.
+        unstated_fines: How many fines are named without their amount (a
+            non-custodial penalty of kind ``fine``: "and a fine"); they are
+            not in :attr:`fines` (by :func:`~civicspace.analysis.ruling_totals`:
+            each ruling's least account that names any).
 
     """
 
@@ -662,6 +811,7 @@ class SentenceTotals:
     death: int = 0
     aggravated_life: int = 0
     lashes: int = 0
+    unstated_fines: int = 0
 
     @property
     def minimum_months(self) -> int:
@@ -710,9 +860,21 @@ def account_totals(sentences: Iterable[Sentence]) -> SentenceTotals:
       equivalents are not used.
     - Every sentence given counts, whatever its appeal outcome: filter first
       (leaving out quashed sentences, say) if that is what the line means.
+    - A sentence that another sentence given includes (its id in the
+      other's :attr:`~Sentence.includes`, the same person) is not counted:
+      the combined sentence stands for it.  Ids are matched among the
+      sentences given, so give those of one case.  A sentence that
+      :attr:`~Sentence.follows` another adds up as any other; sentences
+      that run concurrently (:attr:`~Sentence.concurrent_with`, the same
+      person) add only the longest of their terms (each end of a range
+      apart), and nothing beside a life sentence among them.
+    - A fine named without its amount (a non-custodial penalty of kind
+      ``fine``) counts in :attr:`~SentenceTotals.unstated_fines`.
 
     Raises:
         SentenceError: when an item is not a :class:`Sentence`.
+        IncomparableTermsError: when which of two concurrent terms is longer
+            depends on the calendar (``P1M`` and ``P30D``).
 
     """
     checked = []
@@ -751,7 +913,62 @@ def _payments(amounts: list[Money]) -> tuple[list[Money], list[Money]]:
     )
 
 
-def rulings_totals(rulings: Iterable[Sequence[Sentence]]) -> SentenceTotals:
+def included_positions(rulings: Sequence[Sequence[Sentence]]) -> frozenset[int]:
+    """The positions of the rulings that another ruling includes, by the ids its accounts give.
+
+    A ruling is included when one of its accounts has an :attr:`~Sentence.id`
+    that an account of another ruling, for the same person, lists in
+    :attr:`~Sentence.includes`.  One account a ruling (a sequence of
+    one-sentence sequences) asks the question of each sentence.
+    """
+    including: dict[tuple[str, str], set[int]] = {}
+    for position, accounts in enumerate(rulings):
+        for account in accounts:
+            for name in account.includes:
+                including.setdefault((account.person, name), set()).add(position)
+    return frozenset(
+        position
+        for position, accounts in enumerate(rulings)
+        if any(
+            including.get((account.person, account.id), set()) - {position}
+            for account in accounts
+            if account.id is not None
+        )
+    )
+
+
+def _concurrent_groups(rulings: Sequence[Sequence[Sentence]]) -> list[int]:
+    """Each ruling's group: the rulings joined by concurrent_with (same person) share one."""
+    parent = list(range(len(rulings)))
+
+    def root(position: int) -> int:
+        while parent[position] != position:
+            parent[position] = parent[parent[position]]
+            position = parent[position]
+        return position
+
+    named: dict[tuple[str, str], int] = {}
+    for position, accounts in enumerate(rulings):
+        for account in accounts:
+            if account.id is not None:
+                named.setdefault((account.person, account.id), position)
+    for position, accounts in enumerate(rulings):
+        for account in accounts:
+            if account.concurrent_with is None:
+                continue
+            other = named.get((account.person, account.concurrent_with))
+            if other is not None:
+                parent[root(position)] = root(other)
+    return [root(position) for position in range(len(rulings))]
+
+
+def _unstated_fines(sentence: Sentence) -> int:
+    return sum(penalty.kind is NonCustodialKind.FINE for penalty in sentence.non_custodial)
+
+
+def rulings_totals(
+    rulings: Iterable[Sequence[Sentence]], *, leave_out_included: bool = True
+) -> SentenceTotals:
     """Add up rulings, each given as its accounts: the sentences that report it.
 
     A ruling counts once: with a term if any account gives one, life (or
@@ -759,24 +976,42 @@ def rulings_totals(rulings: Iterable[Sequence[Sentence]]) -> SentenceTotals:
     to the two ends of the total, its least account of lashes, and each
     currency's least and greatest account of its fine and compensation.  One
     account a ruling (:func:`account_totals`) takes every account as given.
+    A ruling another includes (:func:`included_positions`) is left out,
+    unless ``leave_out_included`` is ``False`` (the caller has done so).  Rulings
+    joined by :attr:`~Sentence.concurrent_with` add only their longest ends.
     """
-    counted = with_term = life = death = aggravated_life = lashes = 0
+    rulings = list(rulings)
+    if leave_out_included:
+        left_out = included_positions(rulings)
+        rulings = [accounts for index, accounts in enumerate(rulings) if index not in left_out]
+    group = _concurrent_groups(rulings)
+    longest: dict[int, tuple[Term, Term] | None] = {}  # each group's longest ends; None: life
+    counted = with_term = life = death = aggravated_life = lashes = unstated = 0
     low, high = Term(), Term()
     fines: list[Money] = []
     fines_most: list[Money] = []
     compensation: list[Money] = []
     compensation_most: list[Money] = []
-    for accounts in rulings:
+    for position, accounts in enumerate(rulings):
         counted += 1
         with_term += any(account.term is not None for account in accounts)
         death += any(account.death for account in accounts)
         lashes += min((a.lashes for a in accounts if a.lashes is not None), default=0)
+        unstated += min((n for n in map(_unstated_fines, accounts) if n), default=0)
         ends = _ends_of(accounts)
         if any(isinstance(account.term, Life) for account in accounts):
             life += 1
             aggravated_life += any(account.aggravated_life for account in accounts)
+            longest[group[position]] = None
+        elif ends is not None and group[position] not in longest:
+            longest[group[position]] = ends
         elif ends is not None:
-            low, high = low + ends[0], high + ends[1]
+            before = longest[group[position]]
+            if before is not None:
+                longest[group[position]] = (
+                    _longer(before[0], ends[0]),
+                    _longer(before[1], ends[1]),
+                )
         least, most = _payments([a.fine.amount for a in accounts if a.fine is not None])
         fines += least
         fines_most += most
@@ -785,6 +1020,9 @@ def rulings_totals(rulings: Iterable[Sequence[Sentence]]) -> SentenceTotals:
         )
         compensation += least
         compensation_most += most
+    for ends in longest.values():
+        if ends is not None:
+            low, high = low + ends[0], high + ends[1]
     return SentenceTotals(
         sentences=counted,
         with_term=with_term,
@@ -798,4 +1036,5 @@ def rulings_totals(rulings: Iterable[Sequence[Sentence]]) -> SentenceTotals:
         death=death,
         aggravated_life=aggravated_life,
         lashes=lashes,
+        unstated_fines=unstated,
     )

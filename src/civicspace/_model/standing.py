@@ -66,7 +66,7 @@ from .events import (
     LegalOutcome,
     OrganisationStatus,
 )
-from .sentences import REMAINDER, AppealOutcome, Sentence, sentence_release_date
+from .sentences import REMAINDER, AppealOutcome, Sentence, sentence_release_window
 from .terms import Life, Term, TermRange
 
 __all__ = [
@@ -110,7 +110,12 @@ class StatusStep:
             where an event's kind says (house arrest); ``None`` otherwise.
         assumed_on: The day the person's sentences ran out, for a release
             assumed because the term was served (no event says so);
-            ``None`` for a step an event decided.
+            ``None`` for a step an event decided.  When the verdict's date
+            is partial ("in March 2022"), the first day they may have run out.
+        assumed_until: For an assumed release whose day is known only to a
+            window (the verdict's date is partial), the last day on which the
+            sentences may have run out: out certainly from that day, perhaps
+            from :attr:`assumed_on`; ``None`` when the day is known.
 
     """
 
@@ -124,6 +129,7 @@ class StatusStep:
     charges: tuple[str, ...] = ()
     custody_kind: CustodyKind | None = None
     assumed_on: datetime.date | None = None
+    assumed_until: datetime.date | None = None
 
     @property
     def date(self) -> PartialDate | None:
@@ -145,7 +151,9 @@ class Standing:
             would change either fact; the facts are then those of the
             events that certainly happened by the date.
         undecided: The positions in :attr:`Case.events
-            <civicspace.Case.events>` of those events.
+            <civicspace.Case.events>` of those events, and of a verdict
+            whose assumed release (known only to a window,
+            :attr:`StatusStep.assumed_until`) may or may not have come.
         custody_kind: The kind of custody on the date, where an event's kind
             says (house arrest); ``None`` otherwise.
         assumed: ``True`` when the custody rests on a release assumed
@@ -224,6 +232,7 @@ def _apply_changes(
         for index, sentence in enumerate(case.sentences)
         if sentence.person == person_id and sentence.appeal_outcome is not AppealOutcome.QUASHED
     }
+    current = _related(current, case, upto=upto, on=on)
     for index, event in enumerate(case.events):
         if upto is not None and index >= upto:
             break
@@ -240,6 +249,46 @@ def _apply_changes(
     return current
 
 
+def _imposed_by(
+    sentence: Sentence, case: Case, *, upto: int | None, on: datetime.date | None
+) -> bool:
+    """Whether ``sentence`` may have been imposed by the event before ``upto``, or by ``on``."""
+    imposed = sentence.imposed_on
+    if on is not None:
+        return imposed is not None and imposed.latest <= on
+    if upto is not None and upto > 0:
+        return _may_precede(sentence, case.events[upto - 1])
+    return True
+
+
+def _related(
+    current: dict[int, Sentence], case: Case, *, upto: int | None, on: datetime.date | None
+) -> dict[int, Sentence]:
+    """``current`` without the sentences another of them includes, once that one is imposed.
+
+    A sentence that follows one no longer standing (quashed, included) runs
+    from its own date: its ``follows`` is dropped.
+    """
+    included = {
+        name
+        for sentence in current.values()
+        if sentence.includes and _imposed_by(sentence, case, upto=upto, on=on)
+        for name in sentence.includes
+    }
+    kept = {
+        index: sentence
+        for index, sentence in current.items()
+        if sentence.id is None or sentence.id not in included
+    }
+    ids = {sentence.id for sentence in kept.values() if sentence.id is not None}
+    return {
+        index: sentence
+        if sentence.follows is None or sentence.follows in ids
+        else attrs.evolve(sentence, follows=None)
+        for index, sentence in kept.items()
+    }
+
+
 def sentences_after_changes(
     case: Case, person_id: str, on: datetime.date | None = None
 ) -> tuple[Sentence, ...]:
@@ -247,7 +296,10 @@ def sentences_after_changes(
 
     Every sentence of the case for the person, in the case's order, except
     those an appeal quashed (``appeal_outcome`` ``quashed``: a quashed
-    sentence no longer stands), each with its term as changed by the
+    sentence no longer stands) and those another of them includes
+    (:attr:`~civicspace.Sentence.includes`: a combined sentence, or a real
+    term replacing a suspended one, stands for them; with ``on``, once it
+    is imposed by then), each with its term as changed by the
     events of a kind that changes a term (a commutation, a sentence
     reduction) that name the person: ``term_after`` replaces the term,
     ``reduced_by`` shortens it ("reduced by six years": 33 years leave 27;
@@ -255,8 +307,9 @@ def sentences_after_changes(
     person's sentences that may have been imposed by the change's date.  A
     death sentence, and life, are changed only by ``term_after``: a death
     sentence commuted to 20 years is a sentence of 20 years (``death`` no
-    longer set).  With ``on``, only changes dated certainly by that day
-    apply; scheduled events never do.  Pass the result to
+    longer set).  A sentence that follows one no longer standing runs from
+    its own date (its ``follows`` is left out).  With ``on``, only changes
+    dated certainly by that day apply; scheduled events never do.  Pass the result to
     :func:`~civicspace.sentences.account_totals` for totals, and each sentence to
     :func:`~civicspace.sentences.sentence_release_date` for its release date; see
     also :func:`term_release_on`.
@@ -276,11 +329,16 @@ def _custodial(sentences: Iterable[Sentence]) -> list[Sentence]:
     return [sentence for sentence in sentences if sentence.term is not None or sentence.death]
 
 
-def _release_day(sentences: list[Sentence]) -> datetime.date | None:
-    """The day a ruling's custodial sentences are all served: ``None`` unless each is finite.
+def _release_window(
+    sentences: list[Sentence], among: list[Sentence], not_before: datetime.date | None = None
+) -> tuple[datetime.date, datetime.date] | None:
+    """The window in which a ruling's custodial sentences are all served: ``None`` unless finite.
 
     Sentences without custody (a fine, a non-custodial penalty) are left out;
-    ``None`` when none is left, or one is death, life or a range.
+    ``None`` when none is left, or one is death, life or a range, or its
+    start cannot be told.  ``among`` are the person's standing sentences,
+    for those a sentence follows; ``not_before`` the day the verdict
+    happened no earlier than (the events listed before it).
     """
     sentences = _custodial(sentences)
     if not sentences or not all(
@@ -288,21 +346,35 @@ def _release_day(sentences: list[Sentence]) -> datetime.date | None:
     ):
         return None
     try:
-        return max(sentence_release_date(sentence) for sentence in sentences)
+        windows = [
+            sentence_release_window(sentence, among=among, not_before=not_before)
+            for sentence in sentences
+        ]
     except (SentenceError, TermError, IncomparableTermsError):
         return None
+    return max(first for first, _ in windows), max(last for _, last in windows)
+
+
+def _release_day(sentences: list[Sentence], among: list[Sentence]) -> datetime.date | None:
+    """The day a ruling's custodial sentences are all served: ``None`` unless known to the day."""
+    window = _release_window(sentences, among)
+    if window is None or window[0] != window[1]:
+        return None
+    return window[0]
 
 
 def term_release_on(case: Case, person_id: str) -> datetime.date | None:
     """The day the person's last ruling is served, after changes; ``None`` when it cannot be told.
 
     The ruling is the sentences of :func:`sentences_after_changes` imposed
-    on the date of the last of them (known to the day).  The day is the
+    on the date of the last of them.  The day is the
     latest :func:`~civicspace.sentences.sentence_release_date` among them: each term
-    served from the day it was imposed, less its suspended part and the
-    custody credited.  ``None`` when the person has no such ruling or a
-    sentence of it has no finite term (life, a range; death has no release
-    date), or a sentence without a day of imposition.
+    served from the day it was imposed (or, for a term that follows
+    another, from the day that one ends), less its suspended part and the
+    custody credited.  A ruling known only to the month gives no day.
+    ``None`` when the person has no such ruling or a sentence of it has
+    no finite term (life, a range; death has no release date), or a
+    sentence without a day of imposition.
 
     Raises:
         UnknownPersonError: when the case has no person with that id.
@@ -314,7 +386,8 @@ def term_release_on(case: Case, person_id: str) -> datetime.date | None:
     if not dated:
         return None
     last = dated[-1].imposed_on
-    return _release_day([sentence for sentence in dated if sentence.imposed_on == last])
+    ruling = [sentence for sentence in dated if sentence.imposed_on == last]
+    return _release_day(ruling, standing)
 
 
 # -- A person's status over time ------------------------------------------------------------------
@@ -347,6 +420,13 @@ class _Pending:
     day: datetime.date
     verdict: int
     sentences: tuple[int, ...]
+    latest: datetime.date | None = None  # the window's last day, when the verdict's is partial
+
+
+def _until(release: _Pending) -> datetime.date | None:
+    """The last day of the release's window; ``None`` when it is known to the day."""
+    latest = release.latest
+    return latest if latest is not None and latest > release.day else None
 
 
 def _pending(
@@ -360,17 +440,24 @@ def _pending(
     date = case.events[verdict].date
     if date is None:
         return current
+    standing = _apply_changes(case, person_id, upto=upto)
     ruling = {
-        position: sentence
-        for position, sentence in _apply_changes(case, person_id, upto=upto).items()
-        if sentence.imposed_on == date
+        position: sentence for position, sentence in standing.items() if sentence.imposed_on == date
     }
     if not ruling:
         return current
-    if date.earliest != date.latest:
+    earlier = [
+        event.date.earliest
+        for event in case.events[:verdict]
+        if event.date is not None and not event.scheduled
+    ]
+    window = _release_window(
+        list(ruling.values()), list(standing.values()), max(earlier, default=None)
+    )
+    if window is None:
         return None
-    day = _release_day(list(ruling.values()))
-    return None if day is None else _Pending(day, verdict, tuple(ruling))
+    first, last = window
+    return _Pending(first, verdict, tuple(ruling), None if first == last else last)
 
 
 def _held_until_said(case: Case, person_id: str) -> frozenset[int]:
@@ -413,6 +500,7 @@ def _steps(case: Case, person_id: str) -> Iterator[StatusStep]:
             custody_changed=True,
             sentences=release.sentences,
             assumed_on=release.day,
+            assumed_until=_until(release),
         )
 
     for index, event in enumerate(case.events):
@@ -508,8 +596,8 @@ def status_history(case: Case, person_id: str) -> tuple[StatusStep, ...]:
     that happen on the same day are taken in the order listed: an acquittal
     then a re-arrest leaves the person ``detained``.
 
-    A conviction or sentence of a person held, whose sentences imposed that
-    day (known to the day) all have a finite term, leads to a release on
+    A conviction or sentence of a person held, whose sentences imposed on
+    its date all have a finite term, leads to a release on
     the day the last of them is served (:func:`~civicspace.sentences.sentence_release_date`
     of each, after the commutations and reductions listed before then:
     :func:`sentences_after_changes`): 15 days of administrative arrest
@@ -520,7 +608,13 @@ def status_history(case: Case, person_id: str) -> tuple[StatusStep, ...]:
     releases on its own date (its last possible day).  An
     event that ends custody first (a release, a pardon, a death) cancels
     it.  Life, a range of terms and sentences without a finite term (death)
-    lead to no assumed release.
+    lead to no assumed release.  A sentence that follows another
+    (:attr:`~civicspace.Sentence.follows`) runs out after that one's term
+    (:func:`~civicspace.sentences.sentence_release_window`); sentences another
+    includes no longer run out on their own once it is imposed.  A verdict
+    known only to the month or year leads to a release known only to a
+    window: :attr:`StatusStep.assumed_on` is its first day,
+    :attr:`StatusStep.assumed_until` its last.
 
     Neither reading is made when the case says when the custody ended: if
     the next event below the verdict that begins or ends the person's
@@ -567,8 +661,12 @@ def standing_on(case: Case, person_id: str, on: datetime.date) -> Standing:
     before it, is dated after ``on`` (from its first possible day).  An
     event on ``on`` itself has happened; so has an assumed release (the end
     of a term served) on or before ``on``, which makes
-    :attr:`Standing.assumed` ``True``.  Scheduled events never happen.  The
-    facts are those left by the last event of :func:`status_history` that
+    :attr:`Standing.assumed` ``True``; one known only to a window
+    (:attr:`StatusStep.assumed_until`) has happened from the window's last
+    day, and inside the window may or may not have
+    (:attr:`Standing.certain` ``False``, the verdict in
+    :attr:`Standing.undecided`).  Scheduled events never happen.  The facts
+    are those left by the last event of :func:`status_history` that
     happened; an event that may or may not have happened (a partial or missing date that straddles
     ``on``) is not applied, and makes :attr:`Standing.certain` ``False``.
 
@@ -597,7 +695,10 @@ def standing_on(case: Case, person_id: str, on: datetime.date) -> Standing:
     undecided: list[int] = []
     for step in steps:
         if step.assumed_on is not None:
-            if step.assumed_on <= day:
+            if step.assumed_until is not None and step.assumed_on <= day < step.assumed_until:
+                if step.index not in undecided:  # the term may or may not have run out by then
+                    undecided.append(step.index)
+            elif step.assumed_on <= day:
                 outcome, custody, held_as, assumed = step.outcome, step.custody, None, True
         elif happened[step.index]:
             outcome, custody, held_as = step.outcome, step.custody, step.custody_kind

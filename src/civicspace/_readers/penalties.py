@@ -144,7 +144,31 @@ _TRAVEL_BAN_AFTER_TERM: Final = LazyPattern(
     r"|ban on (?:foreign )?travel(?:l?ing)?(?: abroad)?)",
     _FLAGS,
 )
-_SEPARATOR: Final = LazyPattern(r",? and |, (?:plus |as well as )?|,? plus |,? as well as ", _FLAGS)
+_SEPARATOR: Final = LazyPattern(
+    r",? and |, (?:plus |as well as )?|,? plus |,? as well as |,? (?=followed by )", _FLAGS
+)
+#: "and a fine", "two separate fines": fines named without their amount.
+_FINES: Final = LazyPattern(
+    rf"(?:an? |one )?(?:separate )?fine|(?P<n>{_NUMBER}) (?:separate )?fines", _FLAGS
+)
+#: "one year of restricted freedom after release", "followed by two years of probation".
+_AFTER_RELEASE: Final = LazyPattern(
+    r"(?P<p>.+?),? (?:to be served )?after (?:his |her |their |the )?release"
+    r"(?: from (?:prison|custody))?"
+    r"|followed by (?P<p2>.+)",
+    _FLAGS,
+)
+#: "19 years in total", "a total of 19 years": a term that counts earlier sentences.
+_IN_TOTAL: Final = LazyPattern(
+    r"(?:in total|a total of|a combined(?: total of)?) (?P<p>.+)|(?P<p2>.+?),? in total", _FLAGS
+)
+#: The kinds that are additional penalties beside a custodial term, main penalties without one.
+_BESIDE_A_TERM: Final = {
+    NonCustodialKind.RESTRICTED_FREEDOM: AdditionalPenaltyKind.RESTRICTED_FREEDOM,
+    NonCustodialKind.PROBATION: AdditionalPenaltyKind.PROBATION,
+}
+#: No sentence names more fines than a sentence's list of non-custodial penalties holds.
+_MOST_FINES: Final = 20
 
 
 def _check_tuple(cls: type[Any]) -> Any:
@@ -178,6 +202,10 @@ class StatedPenalty:
         non_custodial: Non-custodial penalties, in the order read.
         additional_penalties: Additional penalties, in the order read.
         proceedings: ``ADMINISTRATIVE`` for an administrative arrest.
+        combined: ``True`` when the phrase gives the term as a total ("19
+            years in total", "a total of 19 years"), which counts earlier
+            sentences: give their ids as ``includes`` to :meth:`sentence`.
+            Not a member of the sentence.
 
     """
 
@@ -194,6 +222,7 @@ class StatedPenalty:
         default=(), validator=_check_tuple(AdditionalPenalty)
     )
     proceedings: Proceedings | None = None
+    combined: bool | None = None
 
     def sentence(self, person: str, **more: Any) -> Sentence:
         """The :class:`~civicspace.Sentence` of ``person`` this penalty states, with ``more``.
@@ -205,7 +234,9 @@ class StatedPenalty:
             FieldValueError: when the members do not make a valid sentence.
 
         """
-        return Sentence(person=person, **attrs.asdict(self, recurse=False), **more)
+        members = attrs.asdict(self, recurse=False)
+        del members["combined"]
+        return Sentence(person=person, **members, **more)
 
 
 class _Unread(Exception):
@@ -259,8 +290,39 @@ def _additional(part: str) -> AdditionalPenalty | None:
     return None
 
 
+def _after_release(part: str, stated: str) -> dict[str, Any]:
+    """A penalty served after release ("followed by two years of probation"): additional."""
+    additional = _additional(stated)
+    if additional is not None:
+        return {"additional_penalties": (attrs.evolve(additional, as_printed=part),)}
+    read = _read_part(stated)
+    found = read.get("non_custodial", ())
+    if set(read) != {"non_custodial"} or len(found) != 1 or found[0].kind not in _BESIDE_A_TERM:
+        raise _Unread(part)
+    penalty = AdditionalPenalty(
+        kind=_BESIDE_A_TERM[found[0].kind], term=found[0].term, as_printed=part
+    )
+    return {"additional_penalties": (penalty,)}
+
+
 def _read_part(part: str) -> dict[str, Any]:
     """The members one part of a phrase states ("74 lashes"), or :class:`_Unread`."""
+    fines = _FINES.fullmatch(part)
+    if fines is not None:
+        count = 1 if fines["n"] is None else _whole(fines["n"])
+        if not 1 <= count <= _MOST_FINES:
+            raise _Unread(part)
+        fine = NonCustodialPenalty(kind=NonCustodialKind.FINE, as_printed=part)
+        return {"non_custodial": (fine,) * count}
+    after = _AFTER_RELEASE.fullmatch(part)
+    if after is not None:
+        return _after_release(part, after["p"] or after["p2"])
+    total = _IN_TOTAL.fullmatch(part)
+    if total is not None:
+        read = _read_part(total["p"] or total["p2"])
+        if "term" not in read:
+            raise _Unread(part)
+        return {**read, "combined": True}
     if _DEATH.fullmatch(part):
         return {"death": True}
     if _LIFE_AGGRAVATED.fullmatch(part):
@@ -361,6 +423,25 @@ def _read_parts(phrase: str, text: str) -> dict[str, Any] | None:
     return members
 
 
+def _beside_a_term(members: dict[str, Any]) -> dict[str, Any]:
+    """Restricted freedom and probation beside a custodial term are additional penalties."""
+    if "term" not in members:
+        return members
+    kept = [p for p in members.get("non_custodial", ()) if p.kind not in _BESIDE_A_TERM]
+    moved = [
+        AdditionalPenalty(kind=_BESIDE_A_TERM[p.kind], term=p.term, as_printed=p.as_printed)
+        for p in members.get("non_custodial", ())
+        if p.kind in _BESIDE_A_TERM
+    ]
+    if not moved:
+        return members
+    return {
+        **members,
+        "non_custodial": tuple(kept),
+        "additional_penalties": (*members.get("additional_penalties", ()), *moved),
+    }
+
+
 def parse_penalty(text: str) -> StatedPenalty:
     """Read what a court imposed, as a phrase: ``"ten years in a strict-regime colony"``.
 
@@ -385,6 +466,15 @@ def parse_penalty(text: str) -> StatedPenalty:
     - a non-custodial penalty: "two years of restricted freedom",
       "restriction of freedom for two years", "one year of corrective
       labour", "community service for one year", "probation for two years";
+      beside a custodial term, restricted freedom and probation are
+      additional penalties ("nine years and one and a half years of
+      restriction of freedom"), as they are after release ("one year of
+      restricted freedom after release", "followed by two years of
+      probation");
+    - a fine the phrase names without its amount: "a fine", "two separate
+      fines" (a non-custodial penalty of kind ``fine`` each);
+    - a term given as a total that counts earlier sentences: "19 years in
+      total", "a total of 19 years" (``combined``);
     - an additional penalty, with "for" and a term or "life" where it has
       one: "deprived of political rights for five years", "banned from
       travel for five years", "a 10-year travel ban", "banned from working
@@ -413,7 +503,7 @@ def parse_penalty(text: str) -> StatedPenalty:
         raise _refuse(text[:80], f"a penalty phrase {error}") from None
     if members:
         try:
-            return StatedPenalty(**members)
+            return StatedPenalty(**_beside_a_term(members))
         except FieldValueError as error:  # pragma: no cover - every part is valid alone
             raise _refuse(text, f"{text!r}: {error}") from None
     inexact = _INEXACT.search(phrase)

@@ -22,7 +22,7 @@ from .._model.cases import (
     timeline,
 )
 from .._model.events import CustodyEffect, Event, event_kinds
-from .._model.sentences import Sentence
+from .._model.sentences import NonCustodialKind, Sentence
 from .._model.terms import IncomparableTermsError, Life, Term, TermRange
 from .._util.echo import quoted
 from .._util.memo import per_run
@@ -32,10 +32,14 @@ __all__ = [
     "charges_replacing_themselves",
     "concerns_nobody",
     "duplicate_ids",
+    "fine_given_twice",
     "in_absentia_misplaced",
     "in_absentia_while_detained",
     "release_before_detention",
     "release_while_not_detained",
+    "sentence_duplicate_ids",
+    "sentence_relations_invalid",
+    "sentence_unknown_references",
     "unresolved_references",
     "verdict_before_arrest",
 ]
@@ -467,3 +471,180 @@ check(
     "case.verdict_before_arrest",
     "A conviction, sentence or acquittal is dated before the arrest or detention it follows.",
 )(verdict_before_arrest)
+
+
+# -- How sentences refer to each other, and what one sentence states ------------------------------
+
+
+def _sentence_ids(case: Case) -> dict[str, int]:
+    """The first position of each sentence id of the case."""
+    first: dict[str, int] = {}
+    for index, sentence in enumerate(case.sentences):
+        if sentence.id is not None:
+            first.setdefault(sentence.id, index)
+    return first
+
+
+def _references(sentence: Sentence) -> Iterator[tuple[str, str]]:
+    """Each id a sentence refers to, with the path of the reference within the sentence."""
+    for inner, name in enumerate(sentence.includes):
+        yield f"includes[{inner}]", name
+    if sentence.follows is not None:
+        yield "follows", sentence.follows
+    if sentence.concurrent_with is not None:
+        yield "concurrent_with", sentence.concurrent_with
+
+
+def sentence_duplicate_ids(case: Case) -> Iterator[Finding]:
+    """Each sentence id is used once among the case's sentences."""
+    first = _sentence_ids(case)
+    for index, sentence in enumerate(case.sentences):
+        if sentence.id is not None and first[sentence.id] != index:
+            yield (
+                f"$.sentences[{index}].id",
+                f"the sentence id {quoted(sentence.id)} is already used at "
+                f"$.sentences[{first[sentence.id]}]",
+            )
+
+
+def sentence_unknown_references(case: Case) -> Iterator[Finding]:
+    """Every id that includes, follows and concurrent_with name is a sentence id of the case."""
+    first = _sentence_ids(case)
+    for index, sentence in enumerate(case.sentences):
+        for member, name in _references(sentence):
+            if name not in first:
+                yield (
+                    f"$.sentences[{index}].{member}",
+                    f"no sentence with id {quoted(name)} in this case's sentences",
+                )
+
+
+def _follows_cycle(case: Case, first: dict[str, int], start: int) -> bool:
+    """Whether the chain of follows from the sentence at ``start`` comes back to it."""
+    seen = {start}
+    current = case.sentences[start]
+    while current.follows is not None and current.follows in first:
+        position = first[current.follows]
+        if position == start:
+            return True
+        if position in seen:
+            return False  # a cycle further on, reported from a sentence in it
+        seen.add(position)
+        current = case.sentences[position]
+    return False
+
+
+def _imposed_after(sentence: Sentence, other: Sentence) -> bool:
+    """Whether ``sentence`` was certainly imposed after ``other``, by their dates."""
+    if sentence.imposed_on is None or other.imposed_on is None:
+        return False
+    return other.imposed_on.before(sentence.imposed_on) is True
+
+
+def sentence_relations_invalid(case: Case) -> Iterator[Finding]:
+    """Includes and follows relate a sentence to other sentences of the same person, soundly.
+
+    A sentence includes, follows or runs concurrently with only sentences of
+    its own person, never itself; it includes none imposed after it (by
+    dates that tell); it does not follow, nor run concurrently with, a
+    sentence another includes; it does not both follow one and run
+    concurrently with one (the combined
+    sentence stands for it); no chain of follows comes back to where it
+    began; two sentences do not include each other.
+    """
+    first = _sentence_ids(case)
+    included: dict[str, int] = {}
+    for index, sentence in enumerate(case.sentences):
+        for name in sentence.includes:
+            included.setdefault(name, index)
+    for index, sentence in enumerate(case.sentences):
+        for member, name in _references(sentence):
+            target = first.get(name)
+            if target is None:
+                continue  # case.sentence_unknown_reference
+            other = case.sentences[target]
+            path = f"$.sentences[{index}].{member}"
+            if target == index:
+                yield path, f"the sentence {quoted(name)} refers to itself"
+            elif other.person != sentence.person:
+                yield (
+                    path,
+                    f"the sentence {quoted(name)} is of {quoted(other.person)}, not of "
+                    f"{quoted(sentence.person)}: a sentence relates only to the same person's",
+                )
+            elif member in ("follows", "concurrent_with") and name in included:
+                yield (
+                    path,
+                    f"the sentence {quoted(name)} is included in $.sentences[{included[name]}]; "
+                    "follow that sentence, which stands for it",
+                )
+            elif (
+                member.startswith("includes")
+                and sentence.id is not None
+                and sentence.id in other.includes
+            ):
+                yield (
+                    path,
+                    f"the sentences {quoted(sentence.id)} and {quoted(name)} include each other",
+                )
+            elif member.startswith("includes") and _imposed_after(other, sentence):
+                yield (
+                    path,
+                    f"the sentence {quoted(name)} was imposed on {other.imposed_on}, after this "
+                    f"one ({sentence.imposed_on}): a sentence includes only earlier ones",
+                )
+        if sentence.follows is not None and sentence.concurrent_with is not None:
+            yield (
+                f"$.sentences[{index}].concurrent_with",
+                "a term runs after another (follows) or concurrently with one, not both",
+            )
+        if sentence.follows is not None and _follows_cycle(case, first, index):
+            yield (
+                f"$.sentences[{index}].follows",
+                "the sentences follow one another in a cycle: one of them must begin first",
+            )
+
+
+@check(
+    Sentence,
+    "sentence.fine_given_twice",
+    "A sentence gives a fine with its amount and also a fine without one (non_custodial fine).",
+)
+def fine_given_twice(sentence: Sentence) -> Iterator[Finding]:
+    """A fine with its amount is the sentence's fine; the fine kind is for one without an amount."""
+    if sentence.fine is None:
+        return
+    for inner, penalty in enumerate(sentence.non_custodial):
+        if penalty.kind is NonCustodialKind.FINE:
+            yield (
+                f"$.non_custodial[{inner}]",
+                "the sentence gives its fine with an amount: a non-custodial fine is for a fine "
+                "the source names without one; leave this out (a second fine of unstated amount "
+                "is a sentence of its own)",
+            )
+
+
+check(
+    Case,
+    "case.sentence_duplicate_id",
+    "Two sentences of one case have the same id.",
+)(sentence_duplicate_ids)
+
+
+check(
+    Case,
+    "case.sentence_unknown_reference",
+    "A sentence includes, follows or runs concurrently with an id no sentence of the case has.",
+)(sentence_unknown_references)
+
+
+check(
+    Case,
+    "case.sentence_relation_invalid",
+    (
+        "A sentence includes, follows or runs concurrently with itself or another person's "
+        "sentence, includes a later one, follows (or runs concurrently with) a sentence another "
+        "includes, both follows and runs concurrently, the sentences follow one another in a "
+        "cycle, or two include each other."
+    ),
+)(sentence_relations_invalid)

@@ -686,6 +686,10 @@ class _Builder:
                     "court": sentence.court,
                     "court_kind": _enum(sentence.court_kind),
                     "proceedings": _enum(sentence.proceedings),
+                    "sentence_id": sentence.id,
+                    "includes": list(sentence.includes),
+                    "follows": sentence.follows,
+                    "concurrent_with": sentence.concurrent_with,
                     "appeal_outcome": _enum(sentence.appeal_outcome),
                     "custody_credited_days": civicspace.cases.days_in_custody(credited)
                     if all(period.end is not None for period in credited)

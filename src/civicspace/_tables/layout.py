@@ -732,6 +732,25 @@ LAYOUT: Final[tuple[TableLayout, ...]] = (
         ),
         Column("court_kind", ENUM, "The kind of court: ordinary, revolutionary, ...", "court_kind"),
         Column("proceedings", ENUM, "criminal or administrative", "proceedings"),
+        Column("sentence_id", TEXT, "The sentence's id, for others to refer to", "id"),
+        Column(
+            "includes",
+            TEXTS,
+            "The sentences it includes (sentences.sentence_id): a combined or substituted term",
+            "includes",
+        ),
+        Column(
+            "follows",
+            TEXT,
+            "The sentence after which it is served (sentences.sentence_id)",
+            "follows",
+        ),
+        Column(
+            "concurrent_with",
+            TEXT,
+            "The sentence it runs concurrently with (sentences.sentence_id)",
+            "concurrent_with",
+        ),
     ),
     _case_table(
         "custody_credited",

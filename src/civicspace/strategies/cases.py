@@ -27,6 +27,7 @@ from .._model.events import (
     event_kinds,
 )
 from .._model.people import Affiliation
+from .._model.sentences import Sentence
 from ._common import (
     _ids_from,
     _index,
@@ -358,6 +359,7 @@ def cases() -> st.SearchStrategy[Case]:
             person = person_ids[draw(_index(len(person_ids)))]
             absent = None if sentence.in_absentia and person in ever_held else sentence.in_absentia
             imposed.append(attrs.evolve(sentence, person=person, in_absentia=absent))
+        imposed = _related_sentences(draw, imposed)
         return Case(
             id=parts["id"],
             country=parts["country"],
@@ -372,6 +374,61 @@ def cases() -> st.SearchStrategy[Case]:
         )
 
     return _marking(build(), ("country", "title"))
+
+
+def _imposed_later(sentence: Sentence, other: Sentence) -> bool:
+    """Whether ``sentence`` was certainly imposed after ``other``: it cannot be included then."""
+    if sentence.imposed_on is None or other.imposed_on is None:
+        return False
+    return other.imposed_on.before(sentence.imposed_on) is True
+
+
+def _related_sentences(draw: st.DrawFn, imposed: Sequence[Sentence]) -> list[Sentence]:
+    """``imposed`` with ids unique in the case, now and then related to each other.
+
+    A sentence may include, follow or run concurrently with an earlier sentence of the same
+    person (never include one imposed after it); it never follows one
+    another includes, so the relations pass every ``case.sentence_*`` rule.
+    """
+    found = [
+        attrs.evolve(sentence, id=None if sentence.id is None else f"{sentence.id[:190]}-{index}")
+        for index, sentence in enumerate(imposed)
+    ]
+    for index, sentence in enumerate(found):
+        earlier = [
+            i
+            for i in range(index)
+            if found[i].person == sentence.person and not _imposed_later(found[i], sentence)
+        ]
+        chosen = [i for i in earlier if draw(st.booleans())]
+        if not chosen:
+            continue
+        named = []
+        for i in chosen:
+            if found[i].id is None:
+                found[i] = attrs.evolve(found[i], id=f"sentence-{i}")
+            named.append(str(found[i].id))
+        found[index] = attrs.evolve(sentence, includes=tuple(named))
+    included = {name for sentence in found for name in sentence.includes}
+    for index, sentence in enumerate(found):
+        if sentence.term is None or not draw(st.booleans()):
+            continue
+        earlier = [
+            i
+            for i in range(index)
+            if found[i].person == sentence.person
+            and (found[i].id is None or found[i].id not in included)
+            and (found[i].id is None or found[i].id not in sentence.includes)
+        ]
+        if earlier:
+            i = draw(st.sampled_from(earlier))
+            if found[i].id is None:
+                found[i] = attrs.evolve(found[i], id=f"sentence-{i}")
+            if draw(st.booleans()):
+                found[index] = attrs.evolve(sentence, follows=found[i].id)
+            else:
+                found[index] = attrs.evolve(sentence, concurrent_with=found[i].id)
+    return found
 
 
 def actors() -> st.SearchStrategy[Actor]:

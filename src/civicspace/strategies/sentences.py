@@ -341,6 +341,8 @@ def sentences() -> st.SearchStrategy[Sentence]:
         lashes = draw(st.none() | _lashes())
         non_custodial = draw(_optional_tuple(non_custodial_penalties(), max_size=2))
         fine = draw(st.none() | reported_amounts())
+        if fine is not None:  # a fine with its amount is never also named without it
+            non_custodial = tuple(p for p in non_custodial if p.kind is not NonCustodialKind.FINE)
         compensation = draw(st.none() | reported_amounts())
         additional = draw(_optional_tuple(additional_penalties(), max_size=2))
         stated = (term, death, lashes, fine, compensation)
@@ -356,6 +358,7 @@ def sentences() -> st.SearchStrategy[Sentence]:
                 suspended = draw(_part_of(term.maximum if isinstance(term, TermRange) else term))
         with_term = term is not None
         return Sentence(
+            id=draw(st.none() | identifiers()),
             person=draw(identifiers()),
             term=term,
             aggravated_life=draw(st.none() | st.booleans()) if isinstance(term, Life) else None,
