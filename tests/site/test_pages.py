@@ -167,4 +167,10 @@ def test_an_event_shows_the_details_its_kind_carries_and_a_charge_what_it_replac
     badawi = text_of(tmp_path / "case" / "raif-badawi-2012-2022.html")
     amaglobeli = text_of(tmp_path / "case" / "mzia-amaglobeli-2025.html")
     assert "outside the Al-Juffali mosque in Jeddah — lashes: 50" in badawi
+    # The sentence's members beyond the table's columns, each named: "1,000 lashes, a 10-year
+    # travel ban, and a lifetime ban from appearing in the media" (Amnesty International USA).
+    assert (
+        "lashes: 1,000; additional penalties: travel ban 10 years “a 10-year travel ban”, "
+        "activity ban life “a lifetime ban from appearing in the media”"
+    ) in badawi
     assert "— replaces assaulting a police officer" in amaglobeli

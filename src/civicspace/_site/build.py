@@ -54,6 +54,7 @@ from .formatting import (
     file_name,
     http_url,
     money_text,
+    more_text,
     shorten,
     term_text,
 )
@@ -81,6 +82,7 @@ def _environment() -> jinja2.Environment:
         term_text=term_text,
         amount_text=amount_text,
         money_text=money_text,
+        more_text=more_text,
         penalty_text=penalty_text,
         http_url=http_url,
         shorten=shorten,

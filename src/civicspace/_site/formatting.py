@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import enum
 import hashlib
 import re
 import textwrap
+from typing import Any
+
+import attrs
 
 from ..cases import Designation
 from ..common import PartialDate
@@ -17,6 +21,7 @@ __all__ = [
     "detail_text",
     "file_name",
     "http_url",
+    "more_text",
     "shorten",
     "term_text",
     "wrap",
@@ -90,6 +95,50 @@ def detail_text(value: Designation | Term | TermRange | Life | ReportedAmount | 
     if isinstance(value, int):
         return f"{value:,}"
     return term_text(value)
+
+
+def more_text(record: Any, shown: str) -> str:
+    """What an attrs record holds beyond the members named in ``shown`` (space-separated).
+
+    Each member that is set, in the record's order, as ``member: value``
+    (``lashes: 1,000``; ``regime: strict regime colony``); a flag that is
+    true as its name alone (``death``), so that a member added to the
+    contract is shown with no change here.
+    """
+    skip = set(shown.split())
+    parts = []
+    for field in attrs.fields(type(record)):
+        value = getattr(record, field.name)
+        if field.name in skip or value is None or value is False or value == ():
+            continue
+        label = field.name.replace("_", " ")
+        parts.append(label if value is True else f"{label}: {_value_text(value)}")
+    return "; ".join(parts)
+
+
+def _value_text(value: Any) -> str:
+    if isinstance(value, enum.Enum):
+        return str(value.value).replace("_", " ")
+    if isinstance(value, (Term, TermRange, Life)):
+        return term_text(value)
+    if isinstance(value, ReportedAmount):
+        return amount_text(value)
+    if isinstance(value, PartialDate):
+        return date_text(value)
+    if isinstance(value, tuple):
+        return ", ".join(_value_text(item) for item in value)
+    if attrs.has(type(value)):
+        inner = [getattr(value, field.name) for field in attrs.fields(type(value))]
+        return " ".join(
+            _value_text(item)
+            if not isinstance(item, str) or isinstance(item, enum.Enum)
+            else f"“{item}”"
+            for item in inner
+            if item is not None and item != ()
+        )
+    if isinstance(value, int) and not isinstance(value, bool):
+        return f"{value:,}"
+    return str(value)
 
 
 def money_text(money: Money) -> str:
