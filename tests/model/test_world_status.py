@@ -814,3 +814,39 @@ def test_internment_without_trial_is_custody_of_its_kind() -> None:
         standing.custody_kind,
         standing.outcome,
     )
+
+
+def test_a_commutation_changes_the_sentence_it_names() -> None:
+    # Two sentences of one person; the commutation names the first, imposed earlier. Without
+    # sentences it would change the last sentence imposed by then, the second.
+    def commuted(**named: Any) -> Any:
+        return case(
+            "two-sentences",
+            "IRN",
+            "A death sentence commuted after a later prison sentence",
+            people=[person("p", "P")],
+            events=[
+                event("arrest", "2019-01-10", "p"),
+                event("sentence", "2019-06-01", "p"),
+                event("sentence", "2020-02-01", "p"),
+                event("commutation", "2021-03-01", "p", term_after="P20Y", **named),
+            ],
+            sentences=[
+                {"id": "death", "person": "p", "death": True, "imposed_on": "2019-06-01"},
+                {"id": "prison", "person": "p", "term": "P5Y", "imposed_on": "2020-02-01"},
+            ],
+        )
+
+    named = sentences_after_changes(commuted(sentences=["death"]), "p")
+    assert [("death", None, Term(years=20)), ("prison", None, Term(years=5))] == [
+        (s.id, s.death, s.term) for s in named
+    ]
+    unnamed = sentences_after_changes(commuted(), "p")
+    assert [("death", True, None), ("prison", None, Term(years=20))] == [
+        (s.id, s.death, s.term) for s in unnamed
+    ]
+    with pytest.raises(civicspace.ValidationError) as caught:
+        commuted(sentences=["nine"])
+    assert [("$.events[3].sentences[0]", "case.sentence_unknown_reference")] == [
+        (issue.path, issue.code) for issue in caught.value.issues
+    ]

@@ -528,6 +528,11 @@ class Event:
             informal election monitoring platform run by civil society").
         charges: The ids of the case's charges it concerns ("the hearing ...
             on the charges of production of pornography").
+        sentences: The ids of the case's sentences it concerns
+            (:attr:`Sentence.id <civicspace.Sentence.id>`): the sentence a
+            commutation or reduction changes, an appeal decides.  A change
+            that names none changes each of its people's last sentence that
+            may have been imposed by then.
         actor: Who acted, as the source names them ("the cybercrime
             police"); ``None`` when it does not say.
         demanded: A fine or compensation demanded by a prosecutor or a
@@ -572,6 +577,7 @@ class Event:
     organisations: tuple[str, ...] = attrs.field(default=(), validator=check_ids)
     subject: str | None = attrs.field(default=None, validator=check_text)
     charges: tuple[str, ...] = attrs.field(default=(), validator=check_ids)
+    sentences: tuple[str, ...] = attrs.field(default=(), validator=check_ids)
     actor: Actor | None = None
     demanded: ReportedAmount | None = attrs.field(default=None, validator=_REPORTED)
     in_absentia: bool | None = attrs.field(default=None, validator=check_optional_bool)

@@ -240,11 +240,12 @@ def _apply_changes(
             continue
         if on is not None and (event.date is None or event.date.latest > on):
             continue
-        target = next(
-            (i for i in reversed(current) if _may_precede(current[i], event)),
-            None,
-        )
-        if target is not None:
+        if event.sentences:
+            targets = [i for i in current if current[i].id in event.sentences]
+        else:
+            last = next((i for i in reversed(current) if _may_precede(current[i], event)), None)
+            targets = [] if last is None else [last]
+        for target in targets:
             current[target] = _changed(current[target], event)
     return current
 

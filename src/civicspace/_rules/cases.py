@@ -508,13 +508,23 @@ def sentence_duplicate_ids(case: Case) -> Iterator[Finding]:
 
 
 def sentence_unknown_references(case: Case) -> Iterator[Finding]:
-    """Every id that includes, follows and concurrent_with name is a sentence id of the case."""
+    """Every sentence id that sentences and events name is one of the case's.
+
+    A sentence's includes, follows and concurrent_with, and an event's sentences.
+    """
     first = _sentence_ids(case)
     for index, sentence in enumerate(case.sentences):
         for member, name in _references(sentence):
             if name not in first:
                 yield (
                     f"$.sentences[{index}].{member}",
+                    f"no sentence with id {quoted(name)} in this case's sentences",
+                )
+    for index, event in enumerate(case.events):
+        for inner, name in enumerate(event.sentences):
+            if name not in first:
+                yield (
+                    f"$.events[{index}].sentences[{inner}]",
                     f"no sentence with id {quoted(name)} in this case's sentences",
                 )
 
@@ -634,7 +644,10 @@ check(
 check(
     Case,
     "case.sentence_unknown_reference",
-    "A sentence includes, follows or runs concurrently with an id no sentence of the case has.",
+    (
+        "A sentence includes, follows or runs concurrently with, or an event names, an id no "
+        "sentence of the case has."
+    ),
 )(sentence_unknown_references)
 
 

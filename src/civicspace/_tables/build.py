@@ -564,6 +564,7 @@ class _Builder:
                     ),
                     **_term("term_after", event.term_after),
                     "reduced_by": None if event.reduced_by is None else str(event.reduced_by),
+                    "sentence_ids": list(event.sentences),
                     "lashes": event.lashes,
                     **_reported("fine", event.fine, event_path),
                     "scheduled": event.scheduled,

@@ -606,6 +606,12 @@ LAYOUT: Final[tuple[TableLayout, ...]] = (
             "reduced_by",
             "term",
         ),
+        Column(
+            "sentence_ids",
+            TEXTS,
+            "The sentences it concerns, a commutation's or an appeal's (sentences.sentence_id)",
+            "sentences",
+        ),
         Column("lashes", INT, "Lashes inflicted at a corporal punishment carried out", "lashes"),
         *_reported("fine", "A fine imposed outside a sentence (an event of kind fine)"),
         Column(

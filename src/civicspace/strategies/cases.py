@@ -360,6 +360,14 @@ def cases() -> st.SearchStrategy[Case]:
             absent = None if sentence.in_absentia and person in ever_held else sentence.in_absentia
             imposed.append(attrs.evolve(sentence, person=person, in_absentia=absent))
         imposed = _related_sentences(draw, imposed)
+        named = list(dict.fromkeys(s.id for s in imposed if s.id is not None))
+        if named:
+            happened = tuple(
+                attrs.evolve(
+                    event, sentences=tuple(named[i] for i in draw(_subsets(len(named), 0)))
+                )
+                for event in happened
+            )
         return Case(
             id=parts["id"],
             country=parts["country"],
