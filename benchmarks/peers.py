@@ -87,10 +87,9 @@ _KINDS = {
     for name, kind in civicspace.cases.event_kinds().items()
 }
 _BEGINS, _ENDS = "begins", "ends"
-_DETAILS = {
-    name: (kind.designation is not None, kind.changes_term)
-    for name, kind in civicspace.cases.event_kinds().items()
-}
+_DETAILS = {name: kind.details for name, kind in civicspace.cases.event_kinds().items()}
+#: Every event member that only some kinds carry.
+_DETAIL_MEMBERS = tuple(dict.fromkeys(member for names in _DETAILS.values() for member in names))
 
 #: The codes of civicspace's rules on a case (and on what it holds) that :func:`case_findings`
 #: reports; ``test_peers.py`` fails when civicspace has one more.
@@ -100,14 +99,19 @@ RULE_CODES = frozenset(
         "event.concerns_nobody",
         "event.detail_misplaced",
         "sentence.suspended_exceeds_term",
+        "case.charge_replaces_itself",
         "case.concerns_nobody",
         "case.duplicate_id",
         "case.in_absentia_misplaced",
         "case.in_absentia_while_detained",
         "case.release_before_detention",
         "case.release_while_not_detained",
+        "case.sentence_duplicate_id",
+        "case.sentence_relation_invalid",
+        "case.sentence_unknown_reference",
         "case.unresolved_reference",
         "case.verdict_before_arrest",
+        "sentence.fine_given_twice",
         "derived.unknown_member",
         "penalty.minimum_term_above_maximum",
         "penalty.fine_currencies_differ",
@@ -298,6 +302,72 @@ def penalty_findings(penalty: Any, path: str) -> list[tuple[str, str]]:
     return found
 
 
+def _sentence_relation_findings(events: Any, sentences: Any) -> list[tuple[str, str]]:
+    """The rules on sentence ids and the relations between sentences, as ``(code, path)``."""
+    found: list[tuple[str, str]] = []
+    first: dict[str, int] = {}
+    for index, sentence in enumerate(sentences):
+        if sentence.id is not None:
+            if sentence.id in first:
+                found.append(("case.sentence_duplicate_id", f"$.sentences[{index}].id"))
+            first.setdefault(sentence.id, index)
+    included: dict[str, int] = {}
+    for index, sentence in enumerate(sentences):
+        for name in sentence.includes or ():
+            included.setdefault(name, index)
+    invalid = "case.sentence_relation_invalid"
+    for index, sentence in enumerate(sentences):
+        references = [
+            (f"includes[{inner}]", name) for inner, name in enumerate(sentence.includes or ())
+        ]
+        references += [
+            (member, getattr(sentence, member))
+            for member in ("follows", "concurrent_with")
+            if getattr(sentence, member) is not None
+        ]
+        for member, name in references:
+            path = f"$.sentences[{index}].{member}"
+            target = first.get(name)
+            if target is None:
+                found.append(("case.sentence_unknown_reference", path))
+                continue
+            other = sentences[target]
+            including = member.startswith("includes")
+            if (
+                target == index
+                or other.person != sentence.person
+                or (not including and name in included)
+                or (including and sentence.id is not None and sentence.id in (other.includes or ()))
+                or (
+                    including
+                    and sentence.imposed_on is not None
+                    and other.imposed_on is not None
+                    and before(sentence.imposed_on, other.imposed_on)
+                )
+            ):
+                found.append((invalid, path))
+        if sentence.follows is not None and sentence.concurrent_with is not None:
+            found.append((invalid, f"$.sentences[{index}].concurrent_with"))
+        if sentence.follows is not None:
+            seen, current = {index}, sentence
+            while current.follows is not None and current.follows in first:
+                position = first[current.follows]
+                if position == index:
+                    found.append((invalid, f"$.sentences[{index}].follows"))
+                    break
+                if position in seen:
+                    break
+                seen.add(position)
+                current = sentences[position]
+    for index, event in enumerate(events):
+        for inner, name in enumerate(event.sentences or ()):
+            if name not in first:
+                found.append(
+                    ("case.sentence_unknown_reference", f"$.events[{index}].sentences[{inner}]")
+                )
+    return found
+
+
 def case_findings(case: Any) -> list[tuple[str, str]]:
     """Every breach of civicspace's cross-field rules of a case, as ``(code, path)``."""
     found: list[tuple[str, str]] = []
@@ -317,11 +387,9 @@ def case_findings(case: Any) -> list[tuple[str, str]]:
             and event.subject is None
         ):
             found.append(("event.concerns_nobody", f"$.events[{index}]"))
-        designates, changes_term = _DETAILS[event.kind]
-        if event.designation is not None and not designates:
-            found.append(("event.detail_misplaced", f"$.events[{index}].designation"))
-        for member in ("term_after", "reduced_by"):
-            if getattr(event, member) is not None and not changes_term:
+        carried = _DETAILS[event.kind]
+        for member in _DETAIL_MEMBERS:
+            if getattr(event, member) is not None and member not in carried:
                 found.append(("event.detail_misplaced", f"$.events[{index}].{member}"))
         if event.term_after is not None and event.reduced_by is not None:
             found.append(("event.detail_misplaced", f"$.events[{index}].reduced_by"))
@@ -332,6 +400,12 @@ def case_findings(case: Any) -> list[tuple[str, str]]:
         longest = term if isinstance(term, str) else term.maximum
         if not never_longer(suspended, longest):
             found.append(("sentence.suspended_exceeds_term", f"$.sentences[{index}].suspended"))
+    for index, sentence in enumerate(sentences):
+        if sentence.fine is not None:
+            for inner, penalty in enumerate(sentence.non_custodial or ()):
+                if penalty.kind == "fine":
+                    where = f"$.sentences[{index}].non_custodial[{inner}].kind"
+                    found.append(("sentence.fine_given_twice", where))
     if not people and not organisations and not any(e.people_count or e.subject for e in events):
         found.append(("case.concerns_nobody", "$"))
     for member, items in (
@@ -348,11 +422,16 @@ def case_findings(case: Any) -> list[tuple[str, str]]:
         if event.in_absentia is not None and not _KINDS[event.kind][3]:
             found.append(("case.in_absentia_misplaced", f"$.events[{index}].in_absentia"))
     person_ids = list(dict.fromkeys(person.id for person in people))
+    replaced = {charge.replaces for charge in charges if charge.replaces is not None}
     timelines = {
         person: _timeline(
             events,
             person,
-            frozenset(charge.id for charge in charges if person in (charge.people or ())),
+            frozenset(
+                charge.id
+                for charge in charges
+                if person in (charge.people or ()) and charge.id not in replaced
+            ),
         )
         for person in person_ids
     }
@@ -419,6 +498,8 @@ def case_findings(case: Any) -> list[tuple[str, str]]:
         for inner, name in enumerate(charge.people or ()):
             if name not in known_people:
                 found.append((code, f"$.charges[{index}].people[{inner}]"))
+        if charge.replaces is not None and charge.replaces not in known_charges:
+            found.append((code, f"$.charges[{index}].replaces"))
     for index, sentence in enumerate(sentences):
         if sentence.person not in known_people:
             found.append((code, f"$.sentences[{index}].person"))
@@ -434,6 +515,15 @@ def case_findings(case: Any) -> list[tuple[str, str]]:
                     found.append(("case.verdict_before_arrest", f"$.events[{index}].date"))
             if kind[0] == _BEGINS:
                 arrest = index
+    found += _sentence_relation_findings(events, sentences)
+    replaces = {charge.id: charge.replaces for charge in charges}
+    for index, charge in enumerate(charges):
+        seen, step = {charge.id}, charge.replaces
+        while step is not None and step not in seen:
+            seen.add(step)
+            step = replaces.get(step)
+        if step is not None:
+            found.append(("case.charge_replaces_itself", f"$.charges[{index}].replaces"))
     for index, charge in enumerate(charges):
         if charge.penalty is not None:
             found += penalty_findings(charge.penalty, f"$.charges[{index}].penalty")
