@@ -834,3 +834,49 @@ def test_a_history_listed_newest_first_is_caught_when_dates_certainly_differ(law
     )
     codes = {code for _, code in found(document)}
     assert out_of_order == ("law.status_out_of_order" in codes)
+
+
+def test_a_law_vetoed_then_adopted_over_the_veto() -> None:
+    """Georgia's law "On Transparency of Foreign Influence": "After the unpopular law was passed
+    on 14 May, Georgia's President Salome Zourabichvili vetoed the legislation ... four days
+    later"; "The Georgian parliament voted to overturn the presidential veto ... on Tuesday"
+    (Novaya Gazeta Europe, 28 May 2024).
+    """
+    law = civicspace.load(
+        {
+            "type": "law",
+            "id": "geo/law/2024/transparency-of-foreign-influence",
+            "jurisdiction": "GEO",
+            "kind": "law",
+            "titles": ["On Transparency of Foreign Influence"],
+            "status": [
+                {"status": "adopted", "date": "2024-05-14"},
+                {"status": "vetoed", "date": "2024-05-18"},
+                {"status": "veto_overridden", "date": "2024-05-28"},
+            ],
+        }
+    )
+    day = datetime.date
+    assert [None, False, None] == [
+        in_force_on(law, on) for on in (day(2024, 5, 15), day(2024, 5, 20), day(2024, 5, 29))
+    ]
+    assert False is in_force_on(law, day(2024, 5, 1))
+
+
+def test_a_law_struck_down_is_no_longer_in_force() -> None:
+    law = civicspace.load(
+        {
+            "type": "law",
+            "id": "xyz/law/2020/l",
+            "jurisdiction": "KHM",
+            "kind": "law",
+            "titles": ["L"],
+            "status": [
+                {"status": "in_force", "date": "2020-01-01"},
+                {"status": "struck_down", "date": "2021-06-01"},
+            ],
+        }
+    )
+    assert [True, False] == [
+        in_force_on(law, on) for on in (datetime.date(2021, 1, 1), datetime.date(2021, 7, 1))
+    ]

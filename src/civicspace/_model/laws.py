@@ -90,15 +90,42 @@ class LawStatus(enum.Enum):
     """Amended, and so in force."""
     RESCINDED = "rescinded"
     REPEALED = "repealed"
+    VETOED = "vetoed"
+    """The head of state refused to sign the adopted text: not law unless the veto is overridden."""
+    VETO_OVERRIDDEN = "veto_overridden"
+    """Parliament overrode a veto, adopting the text again; it may then be promulgated."""
+    STRUCK_DOWN = "struck_down"
+    """A court annulled the instrument as unconstitutional or unlawful."""
+    WITHDRAWN = "withdrawn"
+    """A draft withdrawn by its sponsor before adoption."""
+    REJECTED = "rejected"
+    """A draft voted down by parliament."""
 
 
 #: Statuses that end an instrument's life.
-ENDING_STATUSES = frozenset({LawStatus.RESCINDED, LawStatus.REPEALED})
+ENDING_STATUSES = frozenset(
+    {
+        LawStatus.RESCINDED,
+        LawStatus.REPEALED,
+        LawStatus.STRUCK_DOWN,
+        LawStatus.WITHDRAWN,
+        LawStatus.REJECTED,
+    }
+)
 #: Statuses that make or keep an instrument law.
 _IN_FORCE = frozenset({LawStatus.IN_FORCE, LawStatus.AMENDED})
+#: Statuses after which an instrument is not (yet) law.
+_NOT_LAW = frozenset({LawStatus.DRAFTED, LawStatus.VETOED})
 #: Statuses before which an instrument was certainly not in force.
 _NOT_YET = frozenset(
-    {LawStatus.DRAFTED, LawStatus.ADOPTED, LawStatus.PROMULGATED, LawStatus.IN_FORCE}
+    {
+        LawStatus.DRAFTED,
+        LawStatus.ADOPTED,
+        LawStatus.PROMULGATED,
+        LawStatus.IN_FORCE,
+        LawStatus.VETOED,
+        LawStatus.VETO_OVERRIDDEN,
+    }
 )
 
 
@@ -337,11 +364,13 @@ def in_force_on(law: Law, day: datetime.date | PartialDate) -> bool | None:
     """Whether the instrument was in force on ``day``; ``None`` when the record cannot tell.
 
     By the entry in effect on ``day`` (see :func:`law_status_on`): ``in_force``
-    and ``amended`` mean in force; ``drafted``, ``rescinded`` and
-    ``repealed`` mean not; ``adopted`` and ``promulgated`` cannot tell, since
-    an instrument may enter into force later.  Before the first entry it was
-    not in force if that entry is ``drafted``, ``adopted``, ``promulgated``
-    or ``in_force``, and the record cannot tell otherwise.  A law of kind
+    and ``amended`` mean in force; ``drafted``, ``vetoed`` and the statuses
+    that end an instrument (``rescinded``, ``repealed``, ``struck_down``,
+    ``withdrawn``, ``rejected``) mean not; ``adopted``, ``veto_overridden``
+    and ``promulgated`` cannot tell, since an instrument may enter into
+    force later.  Before the first entry it was not in force if that entry
+    is ``drafted``, ``adopted``, ``promulgated``, ``in_force``, ``vetoed`` or
+    ``veto_overridden``, and the record cannot tell otherwise.  A law of kind
     ``draft_law`` with no history is not in force; any other law with no
     history cannot tell.
     """
@@ -353,7 +382,7 @@ def in_force_on(law: Law, day: datetime.date | PartialDate) -> bool | None:
         return False if history[0].status in _NOT_YET else None
     if current.status in _IN_FORCE:
         return True
-    if current.status is LawStatus.DRAFTED or current.status in ENDING_STATUSES:
+    if current.status in _NOT_LAW or current.status in ENDING_STATUSES:
         return False
     return None
 

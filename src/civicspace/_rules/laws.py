@@ -11,7 +11,13 @@ from .._util.echo import quoted
 from .engine import Finding, _repeats, check
 
 _ENACTED = frozenset(
-    {LawStatus.ADOPTED, LawStatus.PROMULGATED, LawStatus.IN_FORCE, LawStatus.AMENDED}
+    {
+        LawStatus.ADOPTED,
+        LawStatus.PROMULGATED,
+        LawStatus.IN_FORCE,
+        LawStatus.AMENDED,
+        LawStatus.VETO_OVERRIDDEN,
+    }
 )
 
 
@@ -182,12 +188,12 @@ def articles_unique(law: Law) -> Iterator[Finding]:
     Law,
     "law.draft_enacted",
     (
-        "A law of kind draft_law has a history saying it was adopted, promulgated, in force "
-        "or amended; record it as the kind of law it became."
+        "A law of kind draft_law has a history saying it was adopted, promulgated, in force, "
+        "amended or adopted over a veto; record it as the kind of law it became."
     ),
 )
 def draft_not_enacted(law: Law) -> Iterator[Finding]:
-    """A draft law's history does not say it was adopted, promulgated, in force or amended."""
+    """A draft law's history never says it was adopted (over a veto too) or later."""
     if law.kind is not LawKind.DRAFT_LAW:
         return
     for index, change in enumerate(law.status):

@@ -112,7 +112,14 @@ def law_references() -> st.SearchStrategy[LawReference]:
     )
 
 
-_DRAFT_STATUSES = (LawStatus.DRAFTED, LawStatus.RESCINDED, LawStatus.REPEALED)
+_DRAFT_STATUSES = (
+    LawStatus.DRAFTED,
+    LawStatus.RESCINDED,
+    LawStatus.REPEALED,
+    LawStatus.VETOED,
+    LawStatus.WITHDRAWN,
+    LawStatus.REJECTED,
+)
 
 
 @_record_strategy(Law)
