@@ -328,7 +328,7 @@ def main() -> None:
     batch = build_batch(options.size)
     count = len(batch)
     from civicspace._pipeline.fast import (
-        verdict as _fast,  # the accelerator, when the fast extra is installed
+        proven as _fast,  # the accelerator, when the fast extra is installed
     )
 
     accelerated = _fast.active()
