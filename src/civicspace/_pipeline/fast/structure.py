@@ -20,7 +20,10 @@ types with a hook of their own (dates, terms, amounts, unions of terms) go
 through the converter's hook for them.  Within one record, equal objects of
 a class whose members are all scalars in JSON (sources, money) are built
 once and shared.  Left out are the converter's checks of JSON types,
-members and enum spellings, and the limit checks generated from the schemas
+members and enum spellings, the attrs validators the schema holds wherever
+they stand (:func:`schema_held`: texts, country codes;
+``tests/pipeline/test_proven_validators.py`` proves it, field by field),
+and the limit checks generated from the schemas
 (:mod:`civicspace._model.limits`: lengths, counts, bounds), which the
 constructors run over the ``__init__`` attrs wrote: the schema proved them all
 (``tests/pipeline/test_proven_limits.py`` shows, class by class, that the
@@ -39,11 +42,12 @@ import linecache
 import threading
 import types
 import typing
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import attrs
 
+from ..._model.common import check_country, check_text
 from ..._model.limits import unchecked_init
 from ..._model.records import record_type_of
 from ...errors import Issue
@@ -553,15 +557,66 @@ class _Tree:
         self.emit(indent, f"{target} = new({klass})")
         for field, local in values:
             self.emit(indent, f"{self.name('s', setters[field.name])}({target}, {local})")
-        checked = [(field, local) for field, local in values if field.validator is not None]
+        checked = [
+            (field, local, validator)
+            for field, local in values
+            if (validator := unheld_validator(field.validator)) is not None
+        ]
         if checked:
             self.emit(indent, "if checking:")
-            for field, local in checked:
-                check, attribute = self.name("c", field.validator), self.name("a", field)
+            for field, local, validator in checked:
+                check, attribute = self.name("c", validator), self.name("a", field)
                 self.emit(indent + 1, f"{check}({target}, {attribute}, {local})")
         if shared:
             self.emit(indent, "if len(shared) < limit:")
             self.emit(indent + 1, f"shared[{key}] = {target}")
+
+
+def schema_held() -> Mapping[Any, str]:
+    r"""The validators the schema holds wherever they stand, each with its ``common.json`` def.
+
+    Each checks one value against one definition of ``common.json`` and refuses
+    nothing that definition accepts, as civicspace runs the schemas on every path
+    (jsonschema, the compiled schemas, jsonschema-rs with Python's ``\s``);
+    wherever one stands, its member is that definition or an array of it.
+    ``tests/pipeline/test_proven_validators.py`` proves both, field by field.  Left
+    out: the validators of ids and URLs, whose patterns end in ``$``, which Python
+    lets match before a final newline that the model's ``fullmatch`` refuses.
+    """
+    return {check_text: "text", check_country: "country"}
+
+
+def unheld_validator(validator: Any) -> Any:
+    """``validator`` less its parts the schema holds (:func:`schema_held`), or ``None``.
+
+    A validator is a plain function, ``attrs.validators.optional`` of one (``None``
+    passes it, and passes the schema's member, which is optional there too), or
+    several run in turn (``and_``).
+    """
+    if validator is None:
+        return None
+    held = schema_held()
+    parts = (
+        getattr(validator, "_validators", None)
+        if type(validator).__name__ == "_AndValidator"
+        else None
+    )
+    each = tuple(parts) if parts is not None else (validator,)
+    kept = [
+        part
+        for part in each
+        if (
+            getattr(part, "validator", None)
+            if type(part).__name__ == "_OptionalValidator"
+            else part
+        )
+        not in held
+    ]
+    if len(kept) == len(each):
+        return validator
+    if not kept:
+        return None
+    return kept[0] if len(kept) == 1 else attrs.validators.and_(*kept)
 
 
 def _tree_builder(cls: type[Any]) -> Build:
