@@ -196,7 +196,9 @@ def stage_profile(text: bytes, seconds: float) -> dict[str, float] | None:
     stages: dict[str, Callable[[], object]] = {
         "parse (strict, orjson with the fast extra)": lambda: verdict.parse(text),
         "schema (jsonschema-rs with the fast extra)": lambda: verdict.proven_valid("case", value),
-        "structure (generated, attrs validators)": lambda: structure_proven(civicspace.Case, value),
+        "structure (generated, attrs validators)": lambda: structure_proven(
+            civicspace.Case, value, by_rust=verdict.active()
+        ),
         "checks (every rule of a case)": lambda: check_record(obj),
         "dump (to JSON-ready values)": lambda: unstructure(obj),
         "validate(bytes), all of it": lambda: civicspace.validate(text),

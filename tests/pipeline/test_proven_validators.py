@@ -29,13 +29,16 @@ from civicspace.errors import FieldValueError
 COMMON = _limits._schema_file("common.json")
 
 
+HELD = schema_held(rust=True)  # every validator held on some path: those by any engine too
+
+
 def _held_parts(validator: Any) -> list[Any]:
     """The parts of a field's validator that :func:`schema_held` names."""
     parts = getattr(validator, "_validators", None) or (validator,)
     found = []
     for part in parts:
         inner = getattr(part, "validator", part)
-        if inner in schema_held():
+        if inner in HELD:
             found.append(inner)
     return found
 
@@ -84,7 +87,8 @@ PLACES = _every_place()
 
 
 def test_the_held_validators_stand_somewhere() -> None:
-    assert set(schema_held()) == {part for _, _, part, _ in PLACES}
+    assert set(HELD) == {part for _, _, part, _ in PLACES}
+    assert set(schema_held()) < set(HELD)
 
 
 @pytest.mark.parametrize("place", PLACES, ids=lambda place: f"{place[0].__qualname__}.{place[1]}")
@@ -92,7 +96,14 @@ def test_wherever_a_held_validator_stands_its_member_is_its_definition(
     place: tuple[type[Any], str, Any, Mapping[str, Any]],
 ) -> None:
     _, _, part, member = place
-    assert COMMON["$defs"][schema_held()[part]] is member
+    assert COMMON["$defs"][HELD[part]] is member
+
+
+def _rust(definition: Mapping[str, Any]) -> Any:
+    """``is_valid`` of jsonschema-rs on ``definition``, as the fast path runs it."""
+    jsonschema_rs = pytest.importorskip("jsonschema_rs")
+    found = jsonschema_rs.validator_for(_proven._for_rust(definition), validate_formats=True)
+    return found.is_valid
 
 
 def _engines(definition: Mapping[str, Any]) -> list[Any]:
@@ -104,11 +115,9 @@ def _engines(definition: Mapping[str, Any]) -> list[Any]:
         _proven._Compiler().schema(definition, COMMON["$id"]),
     ]
     try:
-        import jsonschema_rs
-    except ImportError:
+        return [*engines, _rust(definition)]
+    except pytest.skip.Exception:
         return engines
-    rust = jsonschema_rs.validator_for(_proven._for_rust(definition), validate_formats=True)
-    return [*engines, rust.is_valid]
 
 
 def _refuses(validator: Any, value: Any) -> bool:
@@ -146,24 +155,57 @@ def test_check_country_refuses_no_code_the_country_definition_accepts() -> None:
     ("validator", "value", "definition"),
     [(check_id, "an-id\n", "id"), (check_url, "https://example.org\n", "url")],
 )
-def test_ids_and_urls_are_not_held_python_lets_their_dollar_match_before_a_newline(
+def test_ids_and_urls_are_held_only_by_rust_python_lets_dollar_match_before_a_newline(
     validator: Any, value: str, definition: str
 ) -> None:
-    # Why check_id and check_url still run: jsonschema accepts what they refuse.
+    # Why check_id and check_url run unless jsonschema-rs proved the record: jsonschema
+    # accepts what they refuse, and jsonschema-rs refuses it.
     from jsonschema import Draft202012Validator
 
-    assert validator not in schema_held()
-    assert (True, True) == (
+    assert (validator in schema_held(), validator in schema_held(rust=True)) == (False, True)
+    assert (True, True, False) == (
         _refuses(validator, value),
         Draft202012Validator(COMMON["$defs"][definition]).is_valid(value),
+        _rust(COMMON["$defs"][definition])(value),
     )
+
+
+ID_LIKE = "abcxyz0189._:/-\n\r \tA\u0130\u212a"  # the id's letters, and near misses
+
+
+@given(
+    st.from_regex(COMMON["$defs"]["id"]["pattern"])
+    | st.text(alphabet=st.sampled_from(ID_LIKE), max_size=12)
+    | st.text(alphabet="ab", min_size=195, max_size=205)
+)
+def test_check_id_refuses_nothing_the_id_definition_accepts_in_jsonschema_rs(value: str) -> None:
+    from civicspace._model.people import check_ids
+
+    if _refuses(check_id, value):
+        assert False is _rust(COMMON["$defs"]["id"])(value)
+    assert _refuses(check_id, value) == _refuses(check_ids, (value,))
+
+
+URL_LIKE = "htps:/.aexmplorg?#\n\r \t\x1c\x85\u3000"
+
+
+@given(
+    st.from_regex(COMMON["$defs"]["url"]["pattern"])
+    | st.builds(
+        str.__add__, st.sampled_from(["http://", "https://", "ftp://", ""]), st.text(URL_LIKE)
+    )
+)
+def test_check_url_refuses_nothing_the_url_definition_accepts_in_jsonschema_rs(value: str) -> None:
+    if _refuses(check_url, value):
+        assert False is _rust(COMMON["$defs"]["url"])(value)
 
 
 def test_a_validator_loses_only_its_held_parts() -> None:
     both = attrs.validators.and_(check_text, check_id)
-    assert (None, None, check_id, check_id) == (
+    assert (None, None, check_id, check_id, None) == (
         unheld_validator(check_text),
         unheld_validator(attrs.validators.optional(check_country)),
         unheld_validator(check_id),
         unheld_validator(both),
+        unheld_validator(both, rust=True),
     )

@@ -47,8 +47,9 @@ from typing import Any
 
 import attrs
 
-from ..._model.common import check_country, check_text
+from ..._model.common import check_country, check_id, check_text, check_url
 from ..._model.limits import unchecked_init
+from ..._model.people import check_ids
 from ..._model.records import record_type_of
 from ...errors import Issue
 from ..convert import converter, field_by_field
@@ -100,16 +101,20 @@ class GeneratedFunctions:
             del self._pending[hint]
 
 
-def structure_proven(cls: type[Any], value: Any) -> tuple[Any, list[Issue]]:
+def structure_proven(
+    cls: type[Any], value: Any, *, by_rust: bool = False
+) -> tuple[Any, list[Issue]]:
     """Structure ``value``, parsed from JSON text and valid against its schema, into ``cls``.
 
     The object, or ``None`` and the issues, exactly as
     :func:`~civicspace._pipeline.structure.structure_record` gives them: anything the
-    fast path cannot build is structured again by the strict converter.
+    fast path cannot build is structured again by the strict converter.  ``by_rust``:
+    jsonschema-rs itself found ``value`` valid (``proven_valid`` with the fast path
+    active), which holds more than the other engines do (:func:`schema_held`).
     """
     _SHARED.clear()  # nothing built before this record (by a direct call of a builder) is used
     try:
-        return builder(cls)(value), []
+        return (_RUST_BUILDERS(cls) if by_rust else builder(cls))(value), []
     except Exception:
         return structure_record(cls, value)
     finally:
@@ -186,13 +191,23 @@ def _make_builder(hint: Any) -> Build:
         return lambda value: None if value is None else inner(value)
     if is_generic_attrs_class(hint):
         if _slot_setters(hint) is not None:  # the whole tree in one function
-            return _BUILDERS.generating(hint, lambda: _tree_builder(hint))
+            return _BUILDERS.generating(hint, lambda: _tree_builder(hint, rust=False))
         return _BUILDERS.generating(hint, lambda: _attrs_builder(hint))
     hook = converter.get_structure_hook(hint)  # a value type with a hook of its own
     return lambda value: hook(value, hint)
 
 
 _BUILDERS = GeneratedFunctions(_make_builder)
+
+
+def _make_rust_builder(hint: Any) -> Build:
+    """As :func:`_make_builder`, for values jsonschema-rs proved (more validators held)."""
+    if is_generic_attrs_class(hint) and _slot_setters(hint) is not None:
+        return _RUST_BUILDERS.generating(hint, lambda: _tree_builder(hint, rust=True))
+    return builder(hint)
+
+
+_RUST_BUILDERS = GeneratedFunctions(_make_rust_builder)
 
 
 def optional_of(hint: Any) -> Any:
@@ -413,7 +428,9 @@ class _Tree:
     Whether attrs' validators are turned off is asked once per call.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, rust: bool) -> None:
+        self.rust = rust
+        self.functions = _RUST_BUILDERS if rust else _BUILDERS
         self.namespace: dict[str, Any] = {
             "new": object.__new__,
             "disabled": attrs.validators.get_disabled,
@@ -444,7 +461,7 @@ class _Tree:
         """An expression building ``hint`` from the name ``source``; ``None`` if statements must."""
         if self.inlined(hint):
             return None
-        build = builder(hint)
+        build = self.functions(hint) if is_generic_attrs_class(hint) else builder(hint)
         if build is _identity:
             return source
         if isinstance(hint, type) and issubclass(hint, enum.Enum):
@@ -560,7 +577,7 @@ class _Tree:
         checked = [
             (field, local, validator)
             for field, local in values
-            if (validator := unheld_validator(field.validator)) is not None
+            if (validator := unheld_validator(field.validator, rust=self.rust)) is not None
         ]
         if checked:
             self.emit(indent, "if checking:")
@@ -572,21 +589,26 @@ class _Tree:
             self.emit(indent + 1, f"shared[{key}] = {target}")
 
 
-def schema_held() -> Mapping[Any, str]:
+def schema_held(rust: bool = False) -> Mapping[Any, str]:
     r"""The validators the schema holds wherever they stand, each with its ``common.json`` def.
 
     Each checks one value against one definition of ``common.json`` and refuses
     nothing that definition accepts, as civicspace runs the schemas on every path
     (jsonschema, the compiled schemas, jsonschema-rs with Python's ``\s``);
     wherever one stands, its member is that definition or an array of it.
-    ``tests/pipeline/test_proven_validators.py`` proves both, field by field.  Left
-    out: the validators of ids and URLs, whose patterns end in ``$``, which Python
-    lets match before a final newline that the model's ``fullmatch`` refuses.
+    ``tests/pipeline/test_proven_validators.py`` proves both, field by field.
+
+    The validators of ids and URLs hold only where jsonschema-rs proved the value
+    (``rust``): their patterns end in ``$``, which Python's ``re`` (jsonschema, the
+    compiled schemas) lets match before a final newline, and Rust's does not.
     """
-    return {check_text: "text", check_country: "country"}
+    held: dict[Any, str] = {check_text: "text", check_country: "country"}
+    if rust:
+        held.update({check_id: "id", check_ids: "id", check_url: "url"})
+    return held
 
 
-def unheld_validator(validator: Any) -> Any:
+def unheld_validator(validator: Any, *, rust: bool = False) -> Any:
     """``validator`` less its parts the schema holds (:func:`schema_held`), or ``None``.
 
     A validator is a plain function, ``attrs.validators.optional`` of one (``None``
@@ -595,7 +617,7 @@ def unheld_validator(validator: Any) -> Any:
     """
     if validator is None:
         return None
-    held = schema_held()
+    held = schema_held(rust)
     parts = (
         getattr(validator, "_validators", None)
         if type(validator).__name__ == "_AndValidator"
@@ -619,13 +641,13 @@ def unheld_validator(validator: Any) -> Any:
     return kept[0] if len(kept) == 1 else attrs.validators.and_(*kept)
 
 
-def _tree_builder(cls: type[Any]) -> Build:
+def _tree_builder(cls: type[Any], *, rust: bool) -> Build:
     """One function, generated from ``cls`` and the classes it holds, that builds the whole tree.
 
     The objects are those :func:`_attrs_builder` gives, class by class (see :class:`_Tree`),
     built inline: one call for a record instead of one per object.
     """
-    tree = _Tree()
+    tree = _Tree(rust)
     name = f"build_{cls.__name__}"
     tree.emit(0, f"def {name}(value):")
     tree.emit(1, "checking = not disabled()")
