@@ -10,19 +10,20 @@ value types (a date's calendar validity, a term's one spelling) and the
 attrs converters.
 
 :func:`structure_proven` builds the frozen objects with one function per
-record type, generated from the classes' fields and type hints (so a new
-field or a new record kind needs nothing here), that builds the whole object
-tree inline (:class:`_Tree`): one call per record, not one per object.  Each
-object is built as attrs' ``__init__`` builds it, so every attrs validator
-runs: where that ``__init__`` only sets the slots and calls the validators,
-the function does just that itself, and otherwise it calls the class.  Value
+attrs class, generated from the class's fields and type hints (so a new
+field or a new record kind needs nothing here).  Each generated function
+builds the object as attrs' ``__init__`` does, so its attrs validators run
+(those the schema holds aside, below): where that ``__init__`` only sets the
+slots and calls the validators, the function does just that itself, and
+otherwise it calls the class.  Value
 types with a hook of their own (dates, terms, amounts, unions of terms) go
 through the converter's hook for them.  Within one record, equal objects of
 a class whose members are all scalars in JSON (sources, money) are built
 once and shared.  Left out are the converter's checks of JSON types,
 members and enum spellings, the attrs validators the schema holds wherever
-they stand (:func:`schema_held`: texts, country codes;
-``tests/pipeline/test_proven_validators.py`` proves it, field by field),
+they stand (:func:`schema_held`: texts, country codes, and ids and URLs
+where jsonschema-rs proved the record; ``tests/pipeline/test_proven_validators.py``
+proves it, field by field),
 and the limit checks generated from the schemas
 (:mod:`civicspace._model.limits`: lengths, counts, bounds), which the
 constructors run over the ``__init__`` attrs wrote: the schema proved them all
@@ -190,9 +191,7 @@ def _make_builder(hint: Any) -> Build:
         inner = builder(optional)
         return lambda value: None if value is None else inner(value)
     if is_generic_attrs_class(hint):
-        if _slot_setters(hint) is not None:  # the whole tree in one function
-            return _BUILDERS.generating(hint, lambda: _tree_builder(hint, rust=False))
-        return _BUILDERS.generating(hint, lambda: _attrs_builder(hint))
+        return _BUILDERS.generating(hint, lambda: _attrs_builder(hint, rust=False))
     hook = converter.get_structure_hook(hint)  # a value type with a hook of its own
     return lambda value: hook(value, hint)
 
@@ -202,8 +201,12 @@ _BUILDERS = GeneratedFunctions(_make_builder)
 
 def _make_rust_builder(hint: Any) -> Build:
     """As :func:`_make_builder`, for values jsonschema-rs proved (more validators held)."""
-    if is_generic_attrs_class(hint) and _slot_setters(hint) is not None:
-        return _RUST_BUILDERS.generating(hint, lambda: _tree_builder(hint, rust=True))
+    if is_generic_attrs_class(hint):
+        return _RUST_BUILDERS.generating(hint, lambda: _attrs_builder(hint, rust=True))
+    optional = optional_of(hint)
+    if optional is not None and is_generic_attrs_class(optional):
+        inner = _RUST_BUILDERS(optional)
+        return lambda value: None if value is None else inner(value)
     return builder(hint)
 
 
@@ -301,7 +304,7 @@ def _slot_setters(cls: type[Any]) -> dict[str, Any] | None:
     return setters
 
 
-def _attrs_builder(cls: type[Any]) -> Build:
+def _attrs_builder(cls: type[Any], *, rust: bool = False) -> Build:
     """One function, generated from the fields of ``cls``, that builds it from its members.
 
     A required member is read with ``value[name]``; an optional one falls
@@ -312,11 +315,13 @@ def _attrs_builder(cls: type[Any]) -> Build:
 
     The object is made as attrs' ``__init__`` makes it, where that is all it
     does (:func:`_slot_setters`): every slot set, then each field's validator
-    called with the field and its value, in the fields' order, unless attrs'
+    called with the field and its value, in the fields' order (less the parts the
+    schema holds, :func:`unheld_validator`), unless attrs'
     validators are turned off; one call less than ``cls(...)``, and no
     keyword arguments.  Any other class is called.
     """
     hints = typing.get_type_hints(cls)
+    functions = _RUST_BUILDERS if rust else _BUILDERS
     known = {field.name for field in attrs.fields(cls) if field.init}
     if record_type_of(cls) is not None:
         known.add("type")
@@ -332,7 +337,7 @@ def _attrs_builder(cls: type[Any]) -> Build:
         key = repr(field.name)
         inner = optional_of(hint)
         if inner is not None and field.default is None:  # absent or null: None
-            build = builder(inner)
+            build = functions(inner)
             if build is _identity:
                 reads.append((field, index, f"value.get({key})"))
             else:
@@ -345,12 +350,12 @@ def _attrs_builder(cls: type[Any]) -> Build:
                     )
                 )
             continue
-        build = builder(hint)
+        build = functions(hint)
         item = _tuple_item(hint)
         if build is _identity:
             read = f"value[{key}]"
-        elif item is not None and builder(item) is not _identity:  # inlined: one call less
-            namespace[f"b{index}"] = builder(item)
+        elif item is not None and functions(item) is not _identity:  # inlined: one call less
+            namespace[f"b{index}"] = functions(item)
             read = f"tuple([b{index}(each) for each in value[{key}]])"
         else:
             namespace[f"b{index}"] = build
@@ -382,11 +387,15 @@ def _attrs_builder(cls: type[Any]) -> Build:
         for field, index, _ in reads:
             namespace[f"s{index}"] = setters[field.name]
             lines.append(f"    s{index}(built, x{index})\n")
-        checked = [(field, index) for field, index, _ in reads if field.validator is not None]
+        checked = [
+            (field, index, validator)
+            for field, index, _ in reads
+            if (validator := unheld_validator(field.validator, rust=rust)) is not None
+        ]
         if checked:
             lines.append("    if not disabled():\n")
-            for field, index in checked:
-                namespace[f"c{index}"] = field.validator
+            for field, index, validator in checked:
+                namespace[f"c{index}"] = validator
                 namespace[f"a{index}"] = field
                 lines.append(f"        c{index}(built, a{index}, x{index})\n")
     else:
@@ -407,186 +416,6 @@ def _attrs_builder(cls: type[Any]) -> Build:
     lines.append("    return built\n")
     built: Build = compile_generated("".join(lines), f"build_{cls.__name__}", namespace)
     return built
-
-
-# Blocks nest (a loop over a case's events, a check for an absent member, a loop over an event's
-# sources...); past this depth a class is built by a call of its own function instead, well
-# within Python's limit of twenty nested blocks.
-_MAX_DEPTH = 10
-
-
-class _Tree:
-    """The code of one function that builds an attrs class and every object it holds, inline.
-
-    Each class whose ``__init__`` only sets its slots and runs its validators
-    (:func:`_slot_setters`) is built where it stands, as :func:`_attrs_builder`
-    would build it: the members read, every slot set, then the validators run
-    in the fields' order; an object of a class of scalar members is looked up
-    among the record's shared ones first.  A value type goes through the
-    converter's hook, any other class (a class met again inside itself, one
-    whose ``__init__`` does more, one nested too deep) through its own function.
-    Whether attrs' validators are turned off is asked once per call.
-    """
-
-    def __init__(self, rust: bool) -> None:
-        self.rust = rust
-        self.functions = _RUST_BUILDERS if rust else _BUILDERS
-        self.namespace: dict[str, Any] = {
-            "new": object.__new__,
-            "disabled": attrs.validators.get_disabled,
-            "shared": _SHARED,
-            "shared_get": _SHARED.get,
-            "limit": _SHARED_LIMIT,
-        }
-        self.lines: list[str] = []
-        self.serial = itertools.count()
-        self.inside: list[type[Any]] = []
-        self.names: dict[int, str] = {}
-
-    def name(self, prefix: str, value: Any) -> str:
-        """A name in the namespace bound to ``value`` (one per value)."""
-        found = self.names.get(id(value))
-        if found is None or self.namespace.get(found) is not value:
-            found = self.names[id(value)] = f"{prefix}{next(self.serial)}"
-            self.namespace[found] = value
-        return found
-
-    def fresh(self, prefix: str) -> str:
-        return f"{prefix}{next(self.serial)}"
-
-    def emit(self, indent: int, line: str) -> None:
-        self.lines.append("    " * indent + line + "\n")
-
-    def expression(self, hint: Any, source: str) -> str | None:
-        """An expression building ``hint`` from the name ``source``; ``None`` if statements must."""
-        if self.inlined(hint):
-            return None
-        build = self.functions(hint) if is_generic_attrs_class(hint) else builder(hint)
-        if build is _identity:
-            return source
-        if isinstance(hint, type) and issubclass(hint, enum.Enum):
-            if all(type(member.value) is str for member in hint):
-                # A str key: no other JSON value equals it, so the lookup is the type check too.
-                members = {member.value: member for member in hint}
-                return f"{self.name('m', members)}[{source}]"
-        elif (
-            hint not in _PLAIN
-            and optional_of(hint) is None
-            and _tuple_item(hint) is None
-            and not is_generic_attrs_class(hint)
-        ):  # a value type: its hook, called directly
-            hook = converter.get_structure_hook(hint)
-            return f"{self.name('h', hook)}({source}, {self.name('t', hint)})"
-        return f"{self.name('b', build)}({source})"
-
-    def inlined(self, hint: Any) -> bool:
-        return (
-            is_generic_attrs_class(hint)
-            and hint not in self.inside
-            and len(self.inside) < _MAX_DEPTH
-            and _slot_setters(hint) is not None
-        )
-
-    def value(self, hint: Any, source: str, target: str, indent: int) -> None:
-        """Statements that build ``hint`` from the name ``source`` into the name ``target``."""
-        optional = optional_of(hint)
-        if optional is not None:
-            self.emit(indent, f"if {source} is None:")
-            self.emit(indent + 1, f"{target} = None")
-            self.emit(indent, "else:")
-            self.value(optional, source, target, indent + 1)
-            return
-        item = _tuple_item(hint)
-        if item is not None:
-            each = self.fresh("e")
-            inner = self.expression(item, each)
-            if inner == each:
-                self.emit(indent, f"{target} = tuple({source})")
-            elif inner is not None:
-                self.emit(indent, f"{target} = tuple([{inner} for {each} in {source}])")
-            else:
-                items, built = self.fresh("l"), self.fresh("o")
-                self.emit(indent, f"{items} = []")
-                self.emit(indent, f"for {each} in {source}:")
-                self.value(item, each, built, indent + 1)
-                self.emit(indent + 1, f"{items}.append({built})")
-                self.emit(indent, f"{target} = tuple({items})")
-            return
-        expression = self.expression(hint, source)
-        if expression is not None:
-            self.emit(indent, f"{target} = {expression}")
-            return
-        self.attrs_class(hint, source, target, indent)
-
-    def attrs_class(self, cls: type[Any], source: str, target: str, indent: int) -> None:
-        setters = _slot_setters(cls)
-        assert setters is not None
-        hints = typing.get_type_hints(cls)
-        fields = [field for field in attrs.fields(cls) if field.init]
-        known = {field.name for field in fields}
-        if record_type_of(cls) is not None:
-            known.add("type")
-        klass = self.name("cls", cls)
-        plain = all(_scalar(optional_of(hint) or hint) for hint in map(hints.get, known - {"type"}))
-        shared = plain and record_type_of(cls) is None
-        if shared:
-            key = self.fresh("k")
-            self.emit(indent, f"{key} = ({klass}, *{source}.items())")
-            self.emit(indent, f"{target} = shared_get({key})")
-            self.emit(indent, f"if {target} is None:")
-            indent += 1
-        # The schemas forbid other members; checked again (cheaply) so that a schema that did
-        # not would still leave the refusal, and its issue, to the strict converter.
-        self.emit(indent, f"if not {self.name('known', frozenset(known))}.issuperset({source}):")
-        self.emit(indent + 1, f"raise KeyError({source})")
-        self.inside.append(cls)
-        values: list[tuple[Any, str]] = []
-        for field in fields:
-            hint = hints[field.name]
-            key_text = repr(field.name)
-            local = self.fresh("x")
-            values.append((field, local))
-            inner = optional_of(hint)
-            if inner is not None and field.default is None:  # absent or null: None
-                expression = self.expression(inner, local)
-                if expression == local:
-                    self.emit(indent, f"{local} = {source}.get({key_text})")
-                elif expression is not None:
-                    self.emit(indent, f"{local} = {source}.get({key_text})")
-                    self.emit(indent, f"if {local} is not None:")
-                    self.emit(indent + 1, f"{local} = {expression}")
-                else:
-                    raw = self.fresh("v")
-                    self.emit(indent, f"{raw} = {source}.get({key_text})")
-                    self.emit(indent, f"if {raw} is None:")
-                    self.emit(indent + 1, f"{local} = None")
-                    self.emit(indent, "else:")
-                    self.value(inner, raw, local, indent + 1)
-                continue
-            if field.default is attrs.NOTHING:
-                self.value(hint, f"{source}[{key_text}]", local, indent)
-                continue
-            self.emit(indent, f"if {key_text} in {source}:")
-            self.value(hint, f"{source}[{key_text}]", local, indent + 1)
-            self.emit(indent, "else:")
-            self.emit(indent + 1, f"{local} = {self.name('d', field.default)}")
-        self.inside.pop()
-        self.emit(indent, f"{target} = new({klass})")
-        for field, local in values:
-            self.emit(indent, f"{self.name('s', setters[field.name])}({target}, {local})")
-        checked = [
-            (field, local, validator)
-            for field, local in values
-            if (validator := unheld_validator(field.validator, rust=self.rust)) is not None
-        ]
-        if checked:
-            self.emit(indent, "if checking:")
-            for field, local, validator in checked:
-                check, attribute = self.name("c", validator), self.name("a", field)
-                self.emit(indent + 1, f"{check}({target}, {attribute}, {local})")
-        if shared:
-            self.emit(indent, "if len(shared) < limit:")
-            self.emit(indent + 1, f"shared[{key}] = {target}")
 
 
 def schema_held(rust: bool = False) -> Mapping[Any, str]:
@@ -639,19 +468,3 @@ def unheld_validator(validator: Any, *, rust: bool = False) -> Any:
     if not kept:
         return None
     return kept[0] if len(kept) == 1 else attrs.validators.and_(*kept)
-
-
-def _tree_builder(cls: type[Any], *, rust: bool) -> Build:
-    """One function, generated from ``cls`` and the classes it holds, that builds the whole tree.
-
-    The objects are those :func:`_attrs_builder` gives, class by class (see :class:`_Tree`),
-    built inline: one call for a record instead of one per object.
-    """
-    tree = _Tree(rust)
-    name = f"build_{cls.__name__}"
-    tree.emit(0, f"def {name}(value):")
-    tree.emit(1, "checking = not disabled()")
-    tree.attrs_class(cls, "value", "built", 1)
-    tree.emit(1, "return built")
-    built: Build = compile_generated("".join(tree.lines), name, tree.namespace)
-    return built
