@@ -15,16 +15,15 @@ field or a new record kind needs nothing here).  Each generated function
 builds the object as attrs' ``__init__`` does, so its attrs validators run
 (those the schema holds aside, below): where that ``__init__`` only sets the
 slots and calls the validators, the function does just that itself, and
-otherwise it calls the class.  Value
-types with a hook of their own (dates, terms, amounts, unions of terms) go
-through the converter's hook for them.  Within one record, equal objects of
-a class whose members are all scalars in JSON (sources, money) are built
-once and shared.  Left out are the converter's checks of JSON types,
+otherwise it calls the class.  Value types with a hook of their own (dates,
+terms, amounts, unions of terms) go through the converter's hook for them.
+Within one record, equal objects of a class whose members are all scalars in
+JSON (sources, money) are built once and shared.  Left out are the converter's checks of JSON types,
 members and enum spellings, the attrs validators the schema holds wherever
-they stand (:func:`schema_held`: texts, country codes, and ids and URLs
-where jsonschema-rs proved the record; ``tests/pipeline/test_proven_validators.py``
-proves it, field by field),
-and the limit checks generated from the schemas
+they stand (:func:`schema_held`: texts and country codes, and ids and URLs
+where jsonschema-rs proved the record;
+``tests/pipeline/test_proven_validators.py`` proves it, field by field), and
+the limit checks generated from the schemas
 (:mod:`civicspace._model.limits`: lengths, counts, bounds), which the
 constructors run over the ``__init__`` attrs wrote: the schema proved them all
 (``tests/pipeline/test_proven_limits.py`` shows, class by class, that the
@@ -62,7 +61,9 @@ __all__ = [
     "compile_generated",
     "is_generic_attrs_class",
     "optional_of",
+    "schema_held",
     "structure_proven",
+    "unheld_validator",
 ]
 
 Build = Callable[[Any], Any]
