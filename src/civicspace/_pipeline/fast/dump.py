@@ -8,9 +8,12 @@ field or record kind needs nothing here), that writes the whole tree inline:
 the record ``type`` tag first, then the fields in order, those
 always written before the optional ones (default ``None`` or ``()``),
 which are left out when they hold their default (as cattrs orders them),
-strings and numbers as they are, tuples as lists, nested model objects by
-their own generated function, and every other value (dates, terms, amounts,
-enums) by the converter's own hook for its type.
+strings and numbers as they are, tuples as lists, enums by their values,
+nested model objects inline (one met again inside itself, or nested deeper
+than :data:`_MAX_DEPTH`, by its own generated function), and every other
+value (dates, terms, amounts) by the converter's own hook for its type.
+One call per record instead of one per object: 19.4 against 15.9 µs on the
+benchmark's representative case (``benchmarks/README.md``).
 """
 
 from __future__ import annotations
