@@ -12,8 +12,8 @@ strings and numbers as they are, tuples as lists, enums by their values,
 nested model objects inline (one met again inside itself, or nested deeper
 than :data:`_MAX_DEPTH`, by its own generated function), and every other
 value (dates, terms, amounts) by the converter's own hook for its type.
-One call per record instead of one per object: 19.4 against 15.9 µs on the
-benchmark's representative case (``benchmarks/README.md``).
+One call per record instead of one per object (``benchmarks/README.md``
+gives the measured effect).
 """
 
 from __future__ import annotations
