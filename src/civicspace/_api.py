@@ -129,7 +129,9 @@ def _run(data: Any, record_type: str | None) -> tuple[Any, Any, str | None, list
         from ._pipeline.fast.structure import structure_proven
 
         # Proven valid by the schema: the fast structuring path.
-        record, issues = structure_proven(RECORD_TYPES[found_type], value)
+        record, issues = structure_proven(
+            RECORD_TYPES[found_type], value, by_rust=proven and _fast.active()
+        )
         if issues:
             return None, value, found_type, issues
         return record, value, found_type, check_record(record)

@@ -132,7 +132,11 @@ def test_validate_and_load_report_the_same_issues_with_and_without_the_fast_path
     text = json.dumps(document, ensure_ascii=False, separators=separators).encode()
     fast = civicspace.validate(text)
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(_fast_structure, "structure_proven", structure_record)
+        patch.setattr(
+            _fast_structure,
+            "structure_proven",
+            lambda cls, value, **_: structure_record(cls, value),
+        )
         strict = civicspace.validate(text)
     assert strict == fast
 
@@ -265,7 +269,8 @@ def test_a_source_cited_twice_in_a_record_is_one_object_equal_to_the_strict_one(
 
 
 def test_a_member_refused_once_in_a_record_is_refused_everywhere_in_it() -> None:
-    bad = {"url": "https://example.org/a", "title": " "}
+    # A URL ending in a newline: jsonschema's $ matches before it, the model refuses it.
+    bad = {"url": "https://example.org/a\n", "title": "B"}
     document = {
         "type": "case",
         "id": "twice",
@@ -317,7 +322,7 @@ def test_a_class_that_does_more_in_its_init_is_called_not_built_slot_by_slot() -
 def test_an_object_built_with_validators_off_is_never_shared_into_a_checked_record() -> None:
     import attrs
 
-    source = {"url": "https://example.org/a", "title": " "}
+    source = {"url": "https://example.org/a\n", "title": "B"}  # the model refuses the URL
     with attrs.validators.disabled():
         builder(civicspace.Source)(dict(source))
     document = {"type": "case", "id": "a", "country": "KHM", "title": "T", "sources": [source]}

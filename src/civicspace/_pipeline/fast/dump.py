@@ -2,19 +2,24 @@
 
 The converter's unstructure functions (:mod:`civicspace._pipeline.convert`) dispatch
 on every value's type through cattrs.  :func:`unstructure` gives the very
-same JSON-ready values with one function per attrs class, generated from
-its fields and type hints (so a new field or record kind needs nothing
-here): the record ``type`` tag first, then the fields in order, those
+same JSON-ready values with one function per record type, generated from
+the fields and type hints of its class and the classes it holds (so a new
+field or record kind needs nothing here), that writes the whole tree inline:
+the record ``type`` tag first, then the fields in order, those
 always written before the optional ones (default ``None`` or ``()``),
 which are left out when they hold their default (as cattrs orders them),
-strings and numbers as they are, tuples as lists, nested model objects by
-their own generated function, and every other value (dates, terms, amounts,
-enums) by the converter's own hook for its type.
+strings and numbers as they are, tuples as lists, enums by their values,
+nested model objects inline (one met again inside itself, or nested deeper
+than :data:`_MAX_DEPTH`, by its own generated function), and every other
+value (dates, terms, amounts) by the converter's own hook for its type.
+One call per record instead of one per object (``benchmarks/README.md``
+gives the measured effect).
 """
 
 from __future__ import annotations
 
 import enum
+import itertools
 import typing
 from collections.abc import Callable
 from typing import Any
@@ -70,44 +75,127 @@ def _is_value_enum(hint: Any) -> bool:
     )
 
 
-def _expression(hint: Any, name: str, namespace: dict[str, Any]) -> str:
-    """Code that writes the value in the variable ``name``, of type ``hint``."""
-    args = typing.get_args(hint)
-    if typing.get_origin(hint) is tuple and len(args) == 2 and args[1] is Ellipsis:
-        item = _expression(args[0], f"{name}_", namespace)
-        return f"list({name})" if item == f"{name}_" else f"[{item} for {name}_ in {name}]"
-    if _is_value_enum(hint):
-        return f"{name}.value"
-    write = dumper(hint)
-    if write is _IDENTITY:
-        return name
-    namespace[f"w_{name}"] = write
-    return f"w_{name}({name})"
+# Past this depth of nested classes a class is written by a call of its own function.
+_MAX_DEPTH = 10
+
+
+class _Writer:
+    """The code of one function that writes an attrs class and every object it holds, inline.
+
+    Each class is written as its own function would write it (its fields
+    in the order cattrs writes them, optional ones left out when they hold
+    their default); a class met again inside itself, or nested too deep,
+    through its own function.
+    """
+
+    def __init__(self) -> None:
+        self.namespace: dict[str, Any] = {}
+        self.lines: list[str] = []
+        self.serial = itertools.count()
+        self.inside: list[type[Any]] = []
+
+    def fresh(self, prefix: str) -> str:
+        return f"{prefix}{next(self.serial)}"
+
+    def emit(self, indent: int, line: str) -> None:
+        self.lines.append("    " * indent + line + "\n")
+
+    def inlined(self, hint: Any) -> bool:
+        return (
+            is_generic_attrs_class(hint)
+            and hint not in self.inside
+            and len(self.inside) < _MAX_DEPTH
+        )
+
+    def expression(self, hint: Any, name: str) -> str | None:
+        """An expression writing the value in the variable ``name``; ``None`` if statements must."""
+        args = typing.get_args(hint)
+        if typing.get_origin(hint) is tuple and len(args) == 2 and args[1] is Ellipsis:
+            each = self.fresh("e")
+            item = self.expression(args[0], each)
+            if item is None:
+                return None
+            return f"list({name})" if item == each else f"[{item} for {each} in {name}]"
+        if self.inlined(hint):
+            return None
+        if _is_value_enum(hint):
+            return f"{name}._value_"  # what .value gives, without the descriptor's call
+        write = dumper(hint)
+        if write is _IDENTITY:
+            return name
+        function = self.fresh("w")
+        self.namespace[function] = write
+        return f"{function}({name})"
+
+    def value(self, hint: Any, name: str, target: str, indent: int) -> None:
+        """Statements writing the value in the variable ``name`` into the variable ``target``."""
+        expression = self.expression(hint, name)
+        if expression is not None:
+            self.emit(indent, f"{target} = {expression}")
+            return
+        args = typing.get_args(hint)
+        if typing.get_origin(hint) is tuple and len(args) == 2 and args[1] is Ellipsis:
+            each, items, written = self.fresh("e"), self.fresh("l"), self.fresh("o")
+            self.emit(indent, f"{items} = []")
+            self.emit(indent, f"for {each} in {name}:")
+            self.value(args[0], each, written, indent + 1)
+            self.emit(indent + 1, f"{items}.append({written})")
+            self.emit(indent, f"{target} = {items}")
+            return
+        self.attrs_class(hint, name, target, indent)
+
+    def attrs_class(self, cls: type[Any], name: str, target: str, indent: int) -> None:
+        hints = typing.get_type_hints(cls)
+        tag = record_type_of(cls)
+        fields = [field for field in attrs.fields(cls) if field.init]
+        # As cattrs writes them: the fields always written first, then the optional ones.
+        fields.sort(key=lambda field: field.default is None or field.default == ())
+        self.inside.append(cls)
+        # The leading fields always written, each as one expression: in the dict's literal.
+        members = [f"'type': {tag!r}"] if tag is not None else []
+        while fields and not (fields[0].default is None or fields[0].default == ()):
+            expression = self.expression(hints[fields[0].name], f"{name}.{fields[0].name}")
+            if expression is None:
+                break
+            members.append(f"{fields[0].name!r}: {expression}")
+            fields.pop(0)
+        self.emit(indent, f"{target} = {{{', '.join(members)}}}")
+        for field in fields:
+            hint = hints[field.name]
+            key = repr(field.name)
+            omitted = field.default is None or field.default == ()
+            inner = optional_of(hint) if field.default is None else None
+            local = self.fresh("v")
+            self.emit(indent, f"{local} = {name}.{field.name}")
+            body = indent
+            if field.default is None and omitted:
+                self.emit(indent, f"if {local} is not None:")
+                body += 1
+            elif omitted and typing.get_origin(hint) is tuple:  # a tuple: empty is false
+                self.emit(indent, f"if {local}:")
+                body += 1
+            elif omitted:
+                self.emit(indent, f"if {local} != ():")
+                body += 1
+            expression = self.expression(inner if inner is not None else hint, local)
+            if expression is not None:
+                self.emit(body, f"{target}[{key}] = {expression}")
+            else:
+                written = self.fresh("o")
+                self.value(inner if inner is not None else hint, local, written, body)
+                self.emit(body, f"{target}[{key}] = {written}")
+        self.inside.pop()
 
 
 def _attrs_dumper(cls: type[Any]) -> Dump:
-    """One function, generated from the fields of ``cls``, that writes its dict."""
-    hints = typing.get_type_hints(cls)
-    namespace: dict[str, Any] = {}
-    tag = record_type_of(cls)
-    lines = [f"def dump_{cls.__name__}(obj):\n"]
-    lines.append(f"    out = {{'type': {tag!r}}}\n" if tag is not None else "    out = {}\n")
-    fields = [field for field in attrs.fields(cls) if field.init]
-    # As cattrs writes them: the fields always written first, then the optional ones.
-    fields.sort(key=lambda field: field.default is None or field.default == ())
-    for index, field in enumerate(fields):
-        hint = hints[field.name]
-        key = repr(field.name)
-        omitted = field.default is None or field.default == ()
-        inner = optional_of(hint) if field.default is None else None
-        value = _expression(inner if inner is not None else hint, f"v{index}", namespace)
-        lines.append(f"    v{index} = obj.{field.name}\n")
-        if not omitted:
-            lines.append(f"    out[{key}] = {value}\n")
-        elif field.default is None:
-            lines.append(f"    if v{index} is not None:\n        out[{key}] = {value}\n")
-        else:
-            lines.append(f"    if v{index} != ():\n        out[{key}] = {value}\n")
-    lines.append("    return out\n")
-    built: Dump = compile_generated("".join(lines), f"dump_{cls.__name__}", namespace)
+    """One function, generated from ``cls`` and the classes it holds, that writes its dict.
+
+    The whole tree inline (:class:`_Writer`): one call per record, not one per object.
+    """
+    writer = _Writer()
+    name = f"dump_{cls.__name__}"
+    writer.emit(0, f"def {name}(obj):")
+    writer.attrs_class(cls, "obj", "out", 1)
+    writer.emit(1, "return out")
+    built: Dump = compile_generated("".join(writer.lines), name, writer.namespace)
     return built

@@ -12,14 +12,18 @@ attrs converters.
 :func:`structure_proven` builds the frozen objects with one function per
 attrs class, generated from the class's fields and type hints (so a new
 field or a new record kind needs nothing here).  Each generated function
-builds the object as attrs' ``__init__`` does, so every attrs validator
-runs: where that ``__init__`` only sets the slots and calls the validators,
-the function does just that itself, and otherwise it calls the class.  Value
-types with a hook of their own (dates, terms, amounts, unions of terms) go
-through the converter's hook for them.  Within one record, equal objects of
-a class whose members are all scalars in JSON (sources, money) are built
-once and shared.  Left out are the converter's checks of JSON types,
-members and enum spellings, and the limit checks generated from the schemas
+builds the object as attrs' ``__init__`` does, so its attrs validators run
+(those the schema holds aside, below): where that ``__init__`` only sets the
+slots and calls the validators, the function does just that itself, and
+otherwise it calls the class.  Value types with a hook of their own (dates,
+terms, amounts, unions of terms) go through the converter's hook for them.
+Within one record, equal objects of a class whose members are all scalars in
+JSON (sources, money) are built once and shared.  Left out are the converter's checks of JSON types,
+members and enum spellings, the attrs validators the schema holds wherever
+they stand (:func:`schema_held`: texts and country codes, and ids and URLs
+where jsonschema-rs proved the record;
+``tests/pipeline/test_proven_validators.py`` proves it, field by field), and
+the limit checks generated from the schemas
 (:mod:`civicspace._model.limits`: lengths, counts, bounds), which the
 constructors run over the ``__init__`` attrs wrote: the schema proved them all
 (``tests/pipeline/test_proven_limits.py`` shows, class by class, that the
@@ -38,12 +42,14 @@ import linecache
 import threading
 import types
 import typing
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import attrs
 
+from ..._model.common import check_country, check_id, check_text, check_url
 from ..._model.limits import unchecked_init
+from ..._model.people import check_ids
 from ..._model.records import record_type_of
 from ...errors import Issue
 from ..convert import converter, field_by_field
@@ -55,7 +61,9 @@ __all__ = [
     "compile_generated",
     "is_generic_attrs_class",
     "optional_of",
+    "schema_held",
     "structure_proven",
+    "unheld_validator",
 ]
 
 Build = Callable[[Any], Any]
@@ -95,16 +103,20 @@ class GeneratedFunctions:
             del self._pending[hint]
 
 
-def structure_proven(cls: type[Any], value: Any) -> tuple[Any, list[Issue]]:
+def structure_proven(
+    cls: type[Any], value: Any, *, by_rust: bool = False
+) -> tuple[Any, list[Issue]]:
     """Structure ``value``, parsed from JSON text and valid against its schema, into ``cls``.
 
     The object, or ``None`` and the issues, exactly as
     :func:`~civicspace._pipeline.structure.structure_record` gives them: anything the
-    fast path cannot build is structured again by the strict converter.
+    fast path cannot build is structured again by the strict converter.  ``by_rust``:
+    jsonschema-rs itself found ``value`` valid (``proven_valid`` with the fast path
+    active), which holds more than the other engines do (:func:`schema_held`).
     """
     _SHARED.clear()  # nothing built before this record (by a direct call of a builder) is used
     try:
-        return builder(cls)(value), []
+        return (_RUST_BUILDERS(cls) if by_rust else builder(cls))(value), []
     except Exception:
         return structure_record(cls, value)
     finally:
@@ -180,12 +192,26 @@ def _make_builder(hint: Any) -> Build:
         inner = builder(optional)
         return lambda value: None if value is None else inner(value)
     if is_generic_attrs_class(hint):
-        return _BUILDERS.generating(hint, lambda: _attrs_builder(hint))
+        return _BUILDERS.generating(hint, lambda: _attrs_builder(hint, rust=False))
     hook = converter.get_structure_hook(hint)  # a value type with a hook of its own
     return lambda value: hook(value, hint)
 
 
 _BUILDERS = GeneratedFunctions(_make_builder)
+
+
+def _make_rust_builder(hint: Any) -> Build:
+    """As :func:`_make_builder`, for values jsonschema-rs proved (more validators held)."""
+    if is_generic_attrs_class(hint):
+        return _RUST_BUILDERS.generating(hint, lambda: _attrs_builder(hint, rust=True))
+    optional = optional_of(hint)
+    if optional is not None and is_generic_attrs_class(optional):
+        inner = _RUST_BUILDERS(optional)
+        return lambda value: None if value is None else inner(value)
+    return builder(hint)
+
+
+_RUST_BUILDERS = GeneratedFunctions(_make_rust_builder)
 
 
 def optional_of(hint: Any) -> Any:
@@ -279,7 +305,7 @@ def _slot_setters(cls: type[Any]) -> dict[str, Any] | None:
     return setters
 
 
-def _attrs_builder(cls: type[Any]) -> Build:
+def _attrs_builder(cls: type[Any], *, rust: bool = False) -> Build:
     """One function, generated from the fields of ``cls``, that builds it from its members.
 
     A required member is read with ``value[name]``; an optional one falls
@@ -290,11 +316,13 @@ def _attrs_builder(cls: type[Any]) -> Build:
 
     The object is made as attrs' ``__init__`` makes it, where that is all it
     does (:func:`_slot_setters`): every slot set, then each field's validator
-    called with the field and its value, in the fields' order, unless attrs'
+    called with the field and its value, in the fields' order (less the parts the
+    schema holds, :func:`unheld_validator`), unless attrs'
     validators are turned off; one call less than ``cls(...)``, and no
     keyword arguments.  Any other class is called.
     """
     hints = typing.get_type_hints(cls)
+    functions = _RUST_BUILDERS if rust else _BUILDERS
     known = {field.name for field in attrs.fields(cls) if field.init}
     if record_type_of(cls) is not None:
         known.add("type")
@@ -310,7 +338,7 @@ def _attrs_builder(cls: type[Any]) -> Build:
         key = repr(field.name)
         inner = optional_of(hint)
         if inner is not None and field.default is None:  # absent or null: None
-            build = builder(inner)
+            build = functions(inner)
             if build is _identity:
                 reads.append((field, index, f"value.get({key})"))
             else:
@@ -323,12 +351,12 @@ def _attrs_builder(cls: type[Any]) -> Build:
                     )
                 )
             continue
-        build = builder(hint)
+        build = functions(hint)
         item = _tuple_item(hint)
         if build is _identity:
             read = f"value[{key}]"
-        elif item is not None and builder(item) is not _identity:  # inlined: one call less
-            namespace[f"b{index}"] = builder(item)
+        elif item is not None and functions(item) is not _identity:  # inlined: one call less
+            namespace[f"b{index}"] = functions(item)
             read = f"tuple([b{index}(each) for each in value[{key}]])"
         else:
             namespace[f"b{index}"] = build
@@ -360,11 +388,15 @@ def _attrs_builder(cls: type[Any]) -> Build:
         for field, index, _ in reads:
             namespace[f"s{index}"] = setters[field.name]
             lines.append(f"    s{index}(built, x{index})\n")
-        checked = [(field, index) for field, index, _ in reads if field.validator is not None]
+        checked = [
+            (field, index, validator)
+            for field, index, _ in reads
+            if (validator := unheld_validator(field.validator, rust=rust)) is not None
+        ]
         if checked:
             lines.append("    if not disabled():\n")
-            for field, index in checked:
-                namespace[f"c{index}"] = field.validator
+            for field, index, validator in checked:
+                namespace[f"c{index}"] = validator
                 namespace[f"a{index}"] = field
                 lines.append(f"        c{index}(built, a{index}, x{index})\n")
     else:
@@ -385,3 +417,55 @@ def _attrs_builder(cls: type[Any]) -> Build:
     lines.append("    return built\n")
     built: Build = compile_generated("".join(lines), f"build_{cls.__name__}", namespace)
     return built
+
+
+def schema_held(rust: bool = False) -> Mapping[Any, str]:
+    r"""The validators the schema holds wherever they stand, each with its ``common.json`` def.
+
+    Each checks one value against one definition of ``common.json`` and refuses
+    nothing that definition accepts, as civicspace runs the schemas on every path
+    (jsonschema, the compiled schemas, jsonschema-rs with Python's ``\s``);
+    wherever one stands, its member is that definition or an array of it.
+    ``tests/pipeline/test_proven_validators.py`` proves both, field by field.
+
+    The validators of ids and URLs hold only where jsonschema-rs proved the value
+    (``rust``): their patterns end in ``$``, which Python's ``re`` (jsonschema, the
+    compiled schemas) lets match before a final newline, and Rust's does not.
+    """
+    held: dict[Any, str] = {check_text: "text", check_country: "country"}
+    if rust:
+        held.update({check_id: "id", check_ids: "id", check_url: "url"})
+    return held
+
+
+def unheld_validator(validator: Any, *, rust: bool = False) -> Any:
+    """``validator`` less its parts the schema holds (:func:`schema_held`), or ``None``.
+
+    A validator is a plain function, ``attrs.validators.optional`` of one (``None``
+    passes it, and passes the schema's member, which is optional there too), or
+    several run in turn (``and_``).
+    """
+    if validator is None:
+        return None
+    held = schema_held(rust)
+    parts = (
+        getattr(validator, "_validators", None)
+        if type(validator).__name__ == "_AndValidator"
+        else None
+    )
+    each = tuple(parts) if parts is not None else (validator,)
+    kept = [
+        part
+        for part in each
+        if (
+            getattr(part, "validator", None)
+            if type(part).__name__ == "_OptionalValidator"
+            else part
+        )
+        not in held
+    ]
+    if len(kept) == len(each):
+        return validator
+    if not kept:
+        return None
+    return kept[0] if len(kept) == 1 else attrs.validators.and_(*kept)
