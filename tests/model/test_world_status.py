@@ -27,7 +27,7 @@ from civicspace._model.events import (
     OrganisationStatus,
     PersonStatus,
 )
-from civicspace._model.sentences import AppealOutcome
+from civicspace._model.sentences import AppealOutcome, sentence_release_window
 from civicspace._model.standing import (
     custody_on,
     designations_in_force,
@@ -850,3 +850,34 @@ def test_a_commutation_changes_the_sentence_it_names() -> None:
     assert [("$.events[3].sentences[0]", "case.sentence_unknown_reference")] == [
         (issue.path, issue.code) for issue in caught.value.issues
     ]
+
+
+def test_a_term_counted_from_an_arrest_known_only_to_the_month() -> None:
+    # "Two years, counted from his arrest in March 2021": the custody since then is credited, and
+    # the release is known to a window, March 2023; inside it status over time cannot tell.
+    found = case(
+        "counted-from",
+        "BLR",
+        "Two years counted from an arrest known to the month",
+        people=[person("p", "P")],
+        events=[
+            event("arrest", "2021-03", "p"),
+            event("sentence", "2022-01-10", "p"),
+        ],
+        sentences=[
+            {"person": "p", "term": "P2Y", "imposed_on": "2022-01-10", "counted_from": "2021-03"}
+        ],
+    )
+    (sentence,) = found.sentences
+    assert (D(2023, 3, 1), D(2023, 3, 31)) == sentence_release_window(sentence)
+    assert [
+        (CustodyStatus.DETAINED, True),
+        (CustodyStatus.DETAINED, False),
+        (CustodyStatus.RELEASED, True),
+    ] == [
+        (standing.custody, standing.certain)
+        for standing in (
+            standing_on(found, "p", on) for on in (D(2023, 2, 28), D(2023, 3, 15), D(2023, 3, 31))
+        )
+    ]
+    assert None is term_release_on(found, "p")

@@ -387,6 +387,11 @@ class Sentence:
         appeal_outcome: What an appeal court did with it, where known.
         custody_credited: Custody to be deducted from the term (pre-trial
             detention, say), as :class:`~civicspace.cases.CustodyPeriod` values.
+        counted_from: The day, month or year the term is counted from, where
+            the source says it runs from before the sentence ("counted from
+            his arrest in March 2021"): the custody since then is credited.
+            Known only to the month or year, the release is known to a
+            window (:func:`sentence_release_window`).
         includes: The ids of earlier sentences of the person that this one
             absorbs: a combined sentence ("19 years in total"), or a real term
             replacing a revoked suspended sentence.  An included sentence no
@@ -444,6 +449,9 @@ class Sentence:
     custody_credited: tuple[CustodyPeriod, ...] = attrs.field(
         default=(), validator=_tuple_of(CustodyPeriod)
     )
+    counted_from: PartialDate | None = attrs.field(
+        default=None, validator=_optional(PartialDate, words="a PartialDate")
+    )
     includes: tuple[str, ...] = attrs.field(default=(), validator=_ids)
     follows: str | None = attrs.field(default=None, validator=[_optional_id, _check_needs_term])
     concurrent_with: str | None = attrs.field(
@@ -482,7 +490,8 @@ def time_to_serve(sentence: Sentence, start: datetime.date | PartialDate | None 
     """Count the days left to serve from ``start``, after the suspended part and credit.
 
     ``start`` is the day the person begins serving the sentence; by default
-    the day it was imposed (:attr:`~Sentence.imposed_on`), when that is
+    the day the term is counted from (:attr:`~Sentence.counted_from`), or
+    else the day it was imposed (:attr:`~Sentence.imposed_on`), when that is
     known to the day.  The term to serve is :attr:`~Sentence.term` less
     :attr:`~Sentence.suspended` (subtracted as :meth:`Term.__sub__
     <civicspace.sentences.Term.__sub__>` does); from ``start`` it ends on
@@ -508,12 +517,19 @@ def time_to_serve(sentence: Sentence, start: datetime.date | PartialDate | None 
     return (sentence_release_date(sentence, day) - day).days
 
 
+def _own_start(sentence: Sentence) -> tuple[str, PartialDate | None]:
+    """Where the term runs from by the sentence's own dates: counted_from, else imposed_on."""
+    if sentence.counted_from is not None:
+        return "counted_from", sentence.counted_from
+    return "imposed_on", sentence.imposed_on
+
+
 def _start_day(sentence: Sentence, start: object) -> datetime.date:
-    """``start`` checked to be a day, or the sentence's own date when that is a day."""
+    """``start`` checked to be a day, or the sentence's own start when that is a day."""
     if start is None:
-        imposed = sentence.imposed_on
+        member, imposed = _own_start(sentence)
         if imposed is None or imposed.earliest != imposed.latest:
-            given = "no imposed_on" if imposed is None else f"imposed_on {imposed}, not a day"
+            given = f"no {member}" if imposed is None else f"{member} {imposed}, not a day"
             raise SentenceError(
                 f"the sentence has {given}; pass start=datetime.date(...), "
                 "the day the person began serving it"
@@ -564,9 +580,9 @@ def _window(
             f"the sentences follow one another in a cycle through {sentence.follows!r}"
         )
     term = _term_served(sentence)
-    imposed = sentence.imposed_on
+    member, imposed = _own_start(sentence)
     own = None if imposed is None else (imposed.earliest, imposed.latest)
-    if own is not None and not_before is not None:
+    if own is not None and not_before is not None and member == "imposed_on":
         own = (max(own[0], min(not_before, own[1])), own[1])
     if sentence.follows is not None:
         before = _window(_followed(sentence, among), among, seen | {id(sentence)})
@@ -592,12 +608,14 @@ def sentence_release_window(
 
     "sentenced in March 2022 to 15 days" is out between 16 March and 15
     April 2022: the term served from the first and from the last possible
-    day of :attr:`~Sentence.imposed_on` (less the suspended part and the
-    custody credited, as :func:`sentence_release_date` counts them).  Known
+    day of :attr:`~Sentence.imposed_on`, or of :attr:`~Sentence.counted_from`
+    where given ("two years counted from his arrest in March 2021": out
+    between 1 and 31 March 2023), less the suspended part and the custody
+    credited, as :func:`sentence_release_date` counts them.  Known
     to the day, the two are that day.  A sentence that
     :attr:`~Sentence.follows` another begins when the other's term ends
     (its window, from ``among``, the person's other sentences), or on its
-    own date if later.  ``not_before`` narrows a partial date: a day the
+    own date if later.  ``not_before`` narrows a partial ``imposed_on``: a day the
     sentence is known not to have been imposed before (arrested on 12 June,
     sentenced "in June" after it); it never moves a date known to the day.
 
@@ -628,12 +646,13 @@ def sentence_release_date(
 ) -> datetime.date:
     """Return the first day out for a sentence begun on ``start``; see :func:`time_to_serve`.
 
-    ``start`` defaults to the sentence's :attr:`~Sentence.imposed_on` where
-    that is known to the day; a :class:`~civicspace.PartialDate` known to
-    the day is taken as that day.  A sentence that :attr:`~Sentence.follows`
-    another, served consecutively, begins by default on the day the other's
-    term ends (the other found in ``among``, the person's sentences), or on
-    its own date if that is later: "a further three years, to be served
+    ``start`` defaults to the sentence's :attr:`~Sentence.counted_from`, or
+    else its :attr:`~Sentence.imposed_on`, where that is known to the day;
+    a :class:`~civicspace.PartialDate` known to the day is taken as that day.
+    A sentence that :attr:`~Sentence.follows` another, served
+    consecutively, begins by default on the day the other's term ends (the
+    other found in ``among``, the person's sentences), or on its own date
+    if that is later: "a further three years, to be served
     after the current term" ends three years after the current term does.
     The answer is always a :class:`datetime.date`: ``start`` itself when
     nothing is left to serve.

@@ -695,6 +695,7 @@ class _Builder:
                     "custody_credited_days": civicspace.cases.days_in_custody(credited)
                     if all(period.end is not None for period in credited)
                     else None,
+                    **_date("counted_from", sentence.counted_from),
                 },
             )
             for period_index, period in enumerate(credited):

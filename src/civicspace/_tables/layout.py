@@ -712,6 +712,7 @@ LAYOUT: Final[tuple[TableLayout, ...]] = (
         Column("court", TEXT, "The court", "court"),
         Column("appeal_outcome", ENUM, "What an appeal did to it", "appeal_outcome"),
         Column("custody_credited_days", INT, "Days of custody credited (days_in_custody)"),
+        *_date("counted_from", "The day, month or year the term is counted from"),
         Column(
             "aggravated_life",
             BOOL,

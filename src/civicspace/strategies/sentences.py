@@ -380,6 +380,7 @@ def sentences() -> st.SearchStrategy[Sentence]:
             proceedings=draw(st.none() | sentence_values("proceedings", Proceedings)),
             appeal_outcome=draw(st.none() | st.sampled_from(AppealOutcome)),
             custody_credited=draw(_optional_tuple(custody_periods())),
+            counted_from=draw(st.none() | partial_dates()) if with_term else None,
             sources=draw(_optional_tuple(sources(), max_size=2)),
         )
 
