@@ -302,6 +302,22 @@ def penalty_findings(penalty: Any, path: str) -> list[tuple[str, str]]:
     return found
 
 
+def _reaches(sentences: Any, first: dict[str, int], start: str, target: str) -> bool:
+    """Whether the sentence ``start`` includes ``target``, directly or through others."""
+    seen: set[str] = set()
+    todo = [start]
+    while todo:
+        name = todo.pop()
+        if name in seen or name not in first:
+            continue
+        seen.add(name)
+        included = sentences[first[name]].includes or ()
+        if target in included:
+            return True
+        todo.extend(included)
+    return False
+
+
 def _sentence_relation_findings(events: Any, sentences: Any) -> list[tuple[str, str]]:
     """The rules on sentence ids and the relations between sentences, as ``(code, path)``."""
     found: list[tuple[str, str]] = []
@@ -337,7 +353,11 @@ def _sentence_relation_findings(events: Any, sentences: Any) -> list[tuple[str, 
                 target == index
                 or other.person != sentence.person
                 or (not including and name in included)
-                or (including and sentence.id is not None and sentence.id in (other.includes or ()))
+                or (
+                    including
+                    and sentence.id is not None
+                    and _reaches(sentences, first, name, sentence.id)
+                )
                 or (
                     including
                     and sentence.imposed_on is not None

@@ -380,6 +380,18 @@ A = {"id": "a", "person": "p", "term": "P2Y", "imposed_on": "2020"}
             ],
             [],
         ),
+        (
+            [
+                {**A, "includes": ["c"]},
+                {"id": "b", "person": "p", "term": "P9Y", "includes": ["a"]},
+                {"id": "c", "person": "p", "term": "P4Y", "includes": ["b"]},
+            ],
+            [
+                ("$.sentences[0].includes[0]", "case.sentence_relation_invalid"),
+                ("$.sentences[1].includes[0]", "case.sentence_relation_invalid"),
+                ("$.sentences[2].includes[0]", "case.sentence_relation_invalid"),
+            ],
+        ),
     ],
 )
 def test_relations_near_misses(

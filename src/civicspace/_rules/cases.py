@@ -551,6 +551,22 @@ def _imposed_after(sentence: Sentence, other: Sentence) -> bool:
     return other.imposed_on.before(sentence.imposed_on) is True
 
 
+def _includes_reach(case: Case, first: dict[str, int], start: str, target: str) -> bool:
+    """Whether the sentence ``start`` includes ``target``, directly or through others."""
+    seen: set[str] = set()
+    todo = [start]
+    while todo:
+        name = todo.pop()
+        if name in seen or name not in first:
+            continue
+        seen.add(name)
+        included = case.sentences[first[name]].includes
+        if target in included:
+            return True
+        todo.extend(included)
+    return False
+
+
 def sentence_relations_invalid(case: Case) -> Iterator[Finding]:
     """Includes and follows relate a sentence to other sentences of the same person, soundly.
 
@@ -560,7 +576,7 @@ def sentence_relations_invalid(case: Case) -> Iterator[Finding]:
     sentence another includes; it does not both follow one and run
     concurrently with one (the combined
     sentence stands for it); no chain of follows comes back to where it
-    began; two sentences do not include each other.
+    began; no chain of includes comes back to where it began.
     """
     first = _sentence_ids(case)
     included: dict[str, int] = {}
@@ -591,11 +607,12 @@ def sentence_relations_invalid(case: Case) -> Iterator[Finding]:
             elif (
                 member.startswith("includes")
                 and sentence.id is not None
-                and sentence.id in other.includes
+                and _includes_reach(case, first, name, sentence.id)
             ):
                 yield (
                     path,
-                    f"the sentences {quoted(sentence.id)} and {quoted(name)} include each other",
+                    f"the sentence {quoted(name)} includes {quoted(sentence.id)}, directly or "
+                    "through others: sentences cannot include one another in a cycle",
                 )
             elif member.startswith("includes") and _imposed_after(other, sentence):
                 yield (
