@@ -298,3 +298,4 @@ def test_a_gender_in_popolo_words_is_read_in_ours_and_another_is_an_issue():
     assert (civicspace.people.Gender.WOMAN, []) == person("Female")
     assert (civicspace.people.Gender.NON_BINARY, []) == person("non_binary")
     assert (None, [("$.persons[0].gender", "popolo.unreadable")]) == person("f" * 500)
+    assert (None, [("$.persons[0].gender", "popolo.wrong_type")]) == person(5)

@@ -499,10 +499,13 @@ class _Reader:
         value = item.get("gender")
         if value is None:
             return
+        if not isinstance(value, str):
+            self.flag(f"{path}.gender", "popolo.wrong_type", "gender must be a string")
+            return
         ours = {popolo: our for our, popolo in _POPOLO_GENDERS.items()}
         known = set(civicspace.schema("person")["properties"]["gender"]["enum"])
-        word = value.strip().lower() if isinstance(value, str) else None
-        gender = ours.get(word or "", word)
+        word = value.strip().lower()
+        gender = ours.get(word, word)
         if gender in known:
             record["gender"] = gender
         else:
