@@ -174,3 +174,17 @@ def test_an_event_shows_the_details_its_kind_carries_and_a_charge_what_it_replac
         "activity ban life “a lifetime ban from appearing in the media”"
     ) in badawi
     assert "— replaces assaulting a police officer" in amaglobeli
+
+
+def test_the_totals_say_which_accounts_a_later_sentence_includes(tmp_path):
+    # Navalny's real term of February 2021 includes the suspended sentence of 2014
+    # (examples/world/navalny-2021-2024.json): four accounts, three rulings.
+    world = Path(__file__).parents[2] / "examples" / "world"
+    document = json.loads((world / "navalny-2021-2024.json").read_text("utf-8"))
+    site.build_site(Collection.of([civicspace.load(document)]), tmp_path, charts=False)
+    page = text_of(tmp_path / "case" / "navalny-2021-2024.html")
+    assert (
+        "3 rulings, reported in the 4 accounts of the table, 1 of them included in a later "
+        "sentence and counted with it"
+    ) in page
+    assert "Alexei Navalny: 3 rulings in 4 accounts (1 included in a later sentence)" in page

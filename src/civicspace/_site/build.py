@@ -428,8 +428,10 @@ class _Site:
             charges={charge.id: charge for charge in case.charges},
             chart=shown,
             totals=_rulings(case, case.sentences) if case.sentences else None,
+            included=_included(case, case.sentences),
             totals_by_person={
-                person: (len(found), _rulings(case, found)) for person, found in by_person.items()
+                person: (len(found), _included(case, found), _rulings(case, found))
+                for person, found in by_person.items()
             },
             conflicts=conflicts(case),
             statements=statements_concerning(self.collection.statements, case=case.id),
@@ -609,6 +611,12 @@ def _derivations(record: Any) -> dict[str, Derivation]:
     for derivation in getattr(record, "derived", ()):
         found.setdefault(derivation.member, derivation)
     return found
+
+
+def _included(case: Case, sentences: Iterable[Sentence]) -> int:
+    """How many of these sentences another sentence of the case includes (counted with it)."""
+    included = {name for sentence in case.sentences for name in sentence.includes}
+    return sum(1 for sentence in sentences if sentence.id in included)
 
 
 def _rulings(case: Case, sentences: Iterable[Sentence]) -> Any:
