@@ -385,6 +385,18 @@ def check_optional_int(_instance: object, attribute: attrs.Attribute[Any], value
         )
 
 
+def check_tuple_of(cls: type[Any]) -> Any:  # an attrs validator; Any keeps attrs.field simple
+    """Attrs validator factory: the value is a tuple whose items are all ``cls``."""
+
+    def validate(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, tuple) or not all(isinstance(item, cls) for item in value):
+            raise FieldValueError(
+                f"{attribute.name} must be a tuple of {cls.__name__}", field=attribute.name
+            )
+
+    return validate
+
+
 def check_not_empty(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """Attrs validator: the tuple ``value`` has at least one item."""
     if not value:

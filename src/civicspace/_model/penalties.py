@@ -17,9 +17,9 @@ import attrs
 
 from ..errors import FieldValueError, UnknownLawError
 from .articles import LawReference
-from .common import LawVersion, check_optional_bool, check_text
+from .common import LawVersion, check_optional_bool, check_text, check_tuple_of
 from .money import Money, ReportedAmount
-from .sentences import Sentence, _optional, _tuple_of, check_only_true
+from .sentences import Sentence, _optional, check_only_true
 from .terms import IncomparableTermsError, Life, Term, TermRange
 
 if TYPE_CHECKING:  # laws imports this module for its penalties
@@ -156,7 +156,7 @@ class StatutoryPenalty:
         default=None, validator=[check_optional_bool, _check_approximate]
     )
     aggravated: tuple[AggravatedPenalty, ...] = attrs.field(
-        default=(), validator=_tuple_of(AggravatedPenalty)
+        default=(), validator=check_tuple_of(AggravatedPenalty)
     )
     version: LawVersion | None = None
     death: bool | None = attrs.field(

@@ -18,7 +18,15 @@ from typing import Any, Final
 import attrs
 
 from ..errors import FieldValueError, SentenceError
-from .common import PartialDate, Source, check_id, check_optional_bool, check_text
+from .common import (
+    PartialDate,
+    Source,
+    check_id,
+    check_optional_bool,
+    check_optional_int,
+    check_text,
+    check_tuple_of,
+)
 from .custody import CustodyPeriod, days_in_custody, term_release_date
 from .money import Money, ReportedAmount, total_by_currency
 from .terms import LIFE, IncomparableTermsError, Life, Term, TermRange
@@ -192,16 +200,6 @@ def _optional(
     return validate
 
 
-def _tuple_of(cls: type[Any]) -> Any:
-    def validate(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        if not isinstance(value, tuple) or not all(isinstance(item, cls) for item in value):
-            raise FieldValueError(
-                f"{attribute.name} must be a tuple of {cls.__name__}", field=attribute.name
-            )
-
-    return validate
-
-
 _REPORTED = _optional(ReportedAmount, words="a ReportedAmount")
 
 
@@ -321,13 +319,6 @@ def _ids(instance: object, attribute: attrs.Attribute[Any], value: object) -> No
         check_id(instance, attribute, item)
 
 
-def _check_lashes(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is not None and type(value) is not int:
-        raise FieldValueError(
-            f"{attribute.name} must be a whole number, not {value!r}", field=attribute.name
-        )
-
-
 @attrs.frozen(kw_only=True)
 class Sentence:
     """What a court imposed on one person.
@@ -423,14 +414,14 @@ class Sentence:
         default=None, validator=[check_text, _check_needs_term]
     )
     death: bool | None = attrs.field(default=None, validator=check_only_true)
-    lashes: int | None = attrs.field(default=None, validator=_check_lashes)
+    lashes: int | None = attrs.field(default=None, validator=check_optional_int)
     non_custodial: tuple[NonCustodialPenalty, ...] = attrs.field(
-        default=(), validator=_tuple_of(NonCustodialPenalty)
+        default=(), validator=check_tuple_of(NonCustodialPenalty)
     )
     fine: ReportedAmount | None = attrs.field(default=None, validator=_REPORTED)
     compensation: ReportedAmount | None = attrs.field(default=None, validator=_REPORTED)
     additional_penalties: tuple[AdditionalPenalty, ...] = attrs.field(
-        default=(), validator=[_tuple_of(AdditionalPenalty), _check_states_a_penalty]
+        default=(), validator=[check_tuple_of(AdditionalPenalty), _check_states_a_penalty]
     )
     in_absentia: bool | None = attrs.field(default=None, validator=check_optional_bool)
     imposed_on: PartialDate | None = attrs.field(
@@ -447,7 +438,7 @@ class Sentence:
         default=None, validator=_optional(AppealOutcome, words="an AppealOutcome")
     )
     custody_credited: tuple[CustodyPeriod, ...] = attrs.field(
-        default=(), validator=_tuple_of(CustodyPeriod)
+        default=(), validator=check_tuple_of(CustodyPeriod)
     )
     counted_from: PartialDate | None = attrs.field(
         default=None, validator=_optional(PartialDate, words="a PartialDate")
@@ -457,7 +448,7 @@ class Sentence:
     concurrent_with: str | None = attrs.field(
         default=None, validator=[_optional_id, _check_needs_term]
     )
-    sources: tuple[Source, ...] = attrs.field(default=(), validator=_tuple_of(Source))
+    sources: tuple[Source, ...] = attrs.field(default=(), validator=check_tuple_of(Source))
 
 
 # -- Time to serve and release -------------------------------------------------------------------

@@ -15,10 +15,13 @@ maximum); the rules shared with the other readers are in :mod:`.numbers`.
 
 from __future__ import annotations
 
+import functools
 from typing import Any, Final
 
 import attrs
 
+from .._model.common import check_tuple_of
+from .._model.limits import limits_of
 from .._model.sentences import (
     AdditionalPenalty,
     AdditionalPenaltyKind,
@@ -167,18 +170,16 @@ _BESIDE_A_TERM: Final = {
     NonCustodialKind.RESTRICTED_FREEDOM: AdditionalPenaltyKind.RESTRICTED_FREEDOM,
     NonCustodialKind.PROBATION: AdditionalPenaltyKind.PROBATION,
 }
-#: No sentence names more fines than a sentence's list of non-custodial penalties holds.
-_MOST_FINES: Final = 20
 
 
-def _check_tuple(cls: type[Any]) -> Any:
-    def validate(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        if not isinstance(value, tuple) or not all(isinstance(item, cls) for item in value):
-            raise FieldValueError(
-                f"{attribute.name} must be a tuple of {cls.__name__}", field=attribute.name
-            )
-
-    return validate
+@functools.cache
+def _most_fines() -> int:
+    """The most fines a sentence names: the schema's limit on its non-custodial penalties."""
+    return next(
+        int(limit.value)
+        for limit in limits_of(Sentence)
+        if limit.field == "non_custodial" and limit.keyword == "maxItems" and not limit.items
+    )
 
 
 @attrs.frozen(kw_only=True)
@@ -216,10 +217,10 @@ class StatedPenalty:
     death: bool | None = None
     lashes: int | None = None
     non_custodial: tuple[NonCustodialPenalty, ...] = attrs.field(
-        default=(), validator=_check_tuple(NonCustodialPenalty)
+        default=(), validator=check_tuple_of(NonCustodialPenalty)
     )
     additional_penalties: tuple[AdditionalPenalty, ...] = attrs.field(
-        default=(), validator=_check_tuple(AdditionalPenalty)
+        default=(), validator=check_tuple_of(AdditionalPenalty)
     )
     proceedings: Proceedings | None = None
     combined: bool | None = None
@@ -310,7 +311,7 @@ def _read_part(part: str) -> dict[str, Any]:
     fines = _FINES.fullmatch(part)
     if fines is not None:
         count = 1 if fines["n"] is None else _whole(fines["n"])
-        if not 1 <= count <= _MOST_FINES:
+        if not 1 <= count <= _most_fines():
             raise _Unread(part)
         fine = NonCustodialPenalty(kind=NonCustodialKind.FINE, as_printed=part)
         return {"non_custodial": (fine,) * count}

@@ -50,13 +50,13 @@ from . import charts
 from .formatting import (
     amount_text,
     date_text,
-    detail_text,
     file_name,
     http_url,
     money_text,
     more_text,
     shorten,
     term_text,
+    value_text,
 )
 
 __all__ = ["build"]
@@ -78,7 +78,7 @@ def _environment() -> jinja2.Environment:
     )
     environment.globals.update(
         date_text=date_text,
-        detail_text=detail_text,
+        value_text=value_text,
         term_text=term_text,
         amount_text=amount_text,
         money_text=money_text,

@@ -10,7 +10,6 @@ from typing import Any
 
 import attrs
 
-from ..cases import Designation
 from ..common import PartialDate
 from ..sentences import Life, Money, ReportedAmount, Term, TermRange
 
@@ -18,12 +17,12 @@ __all__ = [
     "FILE_NAME_MAX",
     "amount_text",
     "date_text",
-    "detail_text",
     "file_name",
     "http_url",
     "more_text",
     "shorten",
     "term_text",
+    "value_text",
     "wrap",
 ]
 
@@ -85,18 +84,6 @@ def term_text(term: Term | TermRange | Life | None) -> str:
     return " ".join(parts) or "0 days"
 
 
-def detail_text(value: Designation | Term | TermRange | Life | ReportedAmount | int) -> str:
-    """An event's detail as text: ``foreign agent (inoagent)``, ``27 years``, ``50``."""
-    if isinstance(value, ReportedAmount):
-        return amount_text(value)
-    if isinstance(value, Designation):
-        category = value.category.value.replace("_", " ")
-        return category if value.label is None else f"{category} ({value.label})"
-    if isinstance(value, int):
-        return f"{value:,}"
-    return term_text(value)
-
-
 def more_text(record: Any, shown: str) -> str:
     """What an attrs record holds beyond the members named in ``shown`` (space-separated).
 
@@ -112,11 +99,17 @@ def more_text(record: Any, shown: str) -> str:
         if field.name in skip or value is None or value is False or value == ():
             continue
         label = field.name.replace("_", " ")
-        parts.append(label if value is True else f"{label}: {_value_text(value)}")
+        parts.append(label if value is True else f"{label}: {value_text(value)}")
     return "; ".join(parts)
 
 
-def _value_text(value: Any) -> str:
+def value_text(value: Any) -> str:
+    """A member's value as text, whatever its type: ``strict regime colony``, ``10 years``.
+
+    An enum as words, a term, an amount, a date, a list item by item, a
+    record's values in turn (its texts quoted), a number with its thousands
+    grouped.
+    """
     if isinstance(value, enum.Enum):
         return str(value.value).replace("_", " ")
     if isinstance(value, (Term, TermRange, Life)):
@@ -126,11 +119,11 @@ def _value_text(value: Any) -> str:
     if isinstance(value, PartialDate):
         return date_text(value)
     if isinstance(value, tuple):
-        return ", ".join(_value_text(item) for item in value)
+        return ", ".join(value_text(item) for item in value)
     if attrs.has(type(value)):
         inner = [getattr(value, field.name) for field in attrs.fields(type(value))]
         return " ".join(
-            _value_text(item)
+            value_text(item)
             if not isinstance(item, str) or isinstance(item, enum.Enum)
             else f"“{item}”"
             for item in inner

@@ -11,10 +11,17 @@ import attrs
 from hypothesis import strategies as st
 
 from .._model.common import Derivation, DerivationKind, PartialDate, Source
+from .._pipeline.schemas import schema
 
 F = TypeVar("F", bound=Callable[[], st.SearchStrategy[Any]])
 
 __all__ = ["countries", "derivations", "identifiers", "partial_dates", "sources", "texts", "urls"]
+
+
+@functools.cache
+def _schema(name: str) -> dict[str, Any]:
+    """A shipped schema, read once: the values and bounds the strategies draw from."""
+    return schema(name)
 
 
 @functools.cache

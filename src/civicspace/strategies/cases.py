@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import datetime
 import functools
-import json
 import operator
-from collections.abc import Mapping, Sequence
-from importlib import resources
+from collections.abc import Sequence
 from typing import Any
 
 import attrs
@@ -35,6 +33,7 @@ from ._common import (
     _optional,
     _optional_tuple,
     _record_strategy,
+    _schema,
     _shared,
     _some,
     _subsets,
@@ -76,13 +75,6 @@ def designations() -> st.SearchStrategy[Designation]:
     return build()
 
 
-@functools.cache
-def _event_schema() -> Mapping[str, Any]:
-    text = resources.files("civicspace").joinpath("schemas", "case.json").read_text("utf-8")
-    loaded: Mapping[str, Any] = json.loads(text)["$defs"]["event"]["properties"]
-    return loaded
-
-
 def _detail_values(member: str) -> st.SearchStrategy[Any]:
     """Values of an event member that only some kinds carry (``details`` of the vocabulary)."""
     if member == "designation":
@@ -93,7 +85,7 @@ def _detail_values(member: str) -> st.SearchStrategy[Any]:
         return _shared(terms)
     if member == "fine":
         return _shared(reported_amounts)
-    bounds = _event_schema()[member]
+    bounds = _schema("case")["$defs"]["event"]["properties"][member]
     return st.integers(min_value=bounds["minimum"], max_value=bounds["maximum"])
 
 

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import functools
-import json
 from collections.abc import Sequence
-from importlib import resources
 from typing import Any
 
 from hypothesis import strategies as st
@@ -27,6 +24,7 @@ from ._common import (
     _optional,
     _optional_tuple,
     _record_strategy,
+    _schema,
     _shared,
     _some,
     countries,
@@ -69,17 +67,12 @@ def affiliations(
     return st.builds(Affiliation, organisation=ids, role=st.none() | texts(20))
 
 
-@functools.cache
-def _age_bounds() -> tuple[int, int]:
-    text = resources.files("civicspace").joinpath("schemas", "person.json").read_text("utf-8")
-    years = json.loads(text)["$defs"]["age"]["properties"]["years"]
-    return years["minimum"], years["maximum"]
-
-
 def ages() -> st.SearchStrategy[Age]:
     """Ages as sources report them, in whole years within the schema's bounds, dated or not."""
-    low, high = _age_bounds()
-    return st.builds(Age, years=st.integers(low, high), on=_optional(partial_dates))
+    years = _schema("person")["$defs"]["age"]["properties"]["years"]
+    return st.builds(
+        Age, years=st.integers(years["minimum"], years["maximum"]), on=_optional(partial_dates)
+    )
 
 
 def _person_fields(organisation_ids: Sequence[str] | None) -> st.SearchStrategy[dict[str, Any]]:

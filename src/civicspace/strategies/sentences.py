@@ -5,10 +5,7 @@ from __future__ import annotations
 import datetime
 import enum
 import functools
-import json
-from collections.abc import Mapping
 from decimal import Decimal
-from importlib import resources
 from typing import Any, TypeVar
 
 import attrs
@@ -34,6 +31,7 @@ from .._model.sentences import (
 from .._model.terms import LIFE, Life, Term, TermRange
 from ._common import (
     _optional_tuple,
+    _schema,
     identifiers,
     partial_dates,
     sources,
@@ -66,25 +64,18 @@ __all__ = [
 E = TypeVar("E", bound=enum.Enum)
 
 
-@functools.cache
-def _sentence_schema() -> Mapping[str, Any]:
-    text = resources.files("civicspace").joinpath("schemas", "sentence.json").read_text("utf-8")
-    loaded: Mapping[str, Any] = json.loads(text)
-    return loaded
-
-
 def sentence_values(definition: str, cls: type[E]) -> st.SearchStrategy[E]:
     """Every value of the enum ``definition`` of ``sentence.json``'s ``$defs``, as a ``cls``.
 
     The values are read from the schema, so a value added there is drawn
     with no change here (``sentence_values("court_kind", CourtKind)``).
     """
-    values = _sentence_schema()["$defs"][definition]["enum"]
+    values = _schema("sentence")["$defs"][definition]["enum"]
     return st.sampled_from([cls(value) for value in values])
 
 
 def _lashes() -> st.SearchStrategy[int]:
-    member = _sentence_schema()["$defs"]["sentence"]["properties"]["lashes"]
+    member = _schema("sentence")["$defs"]["sentence"]["properties"]["lashes"]
     return st.integers(min_value=member["minimum"], max_value=member["maximum"])
 
 
