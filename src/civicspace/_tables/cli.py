@@ -113,15 +113,10 @@ def _loaded(source: str, out: TextIO, err: TextIO) -> tuple[str, civicspace.Coll
             data.close()
 
 
-def _interop(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+def _interop(
+    args: argparse.Namespace, name: str, collection: civicspace.Collection, out: TextIO, err: TextIO
+) -> int:
     """``civicspace export --format popolo|uwazi``: no extra needed."""
-    if args.partition is not None:
-        err.write("civicspace export: --partition goes with --format parquet only\n")
-        return EXIT_USAGE
-    loaded = _loaded(args.source, out, err)
-    if isinstance(loaded, int):
-        return loaded
-    name, collection = loaded
     import json
 
     from civicspace import interop
@@ -145,20 +140,21 @@ def _interop(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Run ``civicspace export`` with parsed ``args``; the exit code."""
-    if args.format in _INTEROP:
-        return _interop(args, out, err)
-    try:
-        require("civicspace export", excel=args.format == "xlsx")
-    except MissingExtraError as error:
-        err.write(f"{error}\n")
-        return EXIT_USAGE
     if args.partition is not None and args.format != "parquet":
         err.write("civicspace export: --partition goes with --format parquet only\n")
         return EXIT_USAGE
+    if args.format not in _INTEROP:
+        try:
+            require("civicspace export", excel=args.format == "xlsx")
+        except MissingExtraError as error:
+            err.write(f"{error}\n")
+            return EXIT_USAGE
     loaded = _loaded(args.source, out, err)
     if isinstance(loaded, int):
         return loaded
     name, collection = loaded
+    if args.format in _INTEROP:
+        return _interop(args, name, collection, out, err)
 
     from civicspace import tables
 
