@@ -112,6 +112,16 @@ ENDING_STATUSES = frozenset(
         LawStatus.REJECTED,
     }
 )
+#: Statuses that say the instrument was enacted, which a draft law never was.
+ENACTED_STATUSES = frozenset(
+    {
+        LawStatus.ADOPTED,
+        LawStatus.PROMULGATED,
+        LawStatus.IN_FORCE,
+        LawStatus.AMENDED,
+        LawStatus.VETO_OVERRIDDEN,
+    }
+)
 #: Statuses that make or keep an instrument law.
 _IN_FORCE = frozenset({LawStatus.IN_FORCE, LawStatus.AMENDED})
 #: Statuses after which an instrument is not (yet) law.

@@ -4,21 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .._model.laws import ENDING_STATUSES, CriticisedFeature, Law, LawKind, LawStatus
+from .._model.laws import ENACTED_STATUSES, ENDING_STATUSES, CriticisedFeature, Law, LawKind
 from .._model.penalties import AggravatedPenalty, StatutoryPenalty
 from .._model.terms import IncomparableTermsError, Life
 from .._util.echo import quoted
 from .engine import Finding, _repeats, check
-
-_ENACTED = frozenset(
-    {
-        LawStatus.ADOPTED,
-        LawStatus.PROMULGATED,
-        LawStatus.IN_FORCE,
-        LawStatus.AMENDED,
-        LawStatus.VETO_OVERRIDDEN,
-    }
-)
 
 
 def _penalty_levels(
@@ -197,7 +187,7 @@ def draft_not_enacted(law: Law) -> Iterator[Finding]:
     if law.kind is not LawKind.DRAFT_LAW:
         return
     for index, change in enumerate(law.status):
-        if change.status in _ENACTED:
+        if change.status in ENACTED_STATUSES:
             yield (
                 f"$.status[{index}].status",
                 f"a draft_law cannot have been {change.status.value!r}; "

@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from .._model.articles import LawReference
 from .._model.common import LawVersion, PartialDate
 from .._model.laws import (
+    ENACTED_STATUSES,
     Article,
     CriticisedFeature,
     Feature,
@@ -112,14 +113,8 @@ def law_references() -> st.SearchStrategy[LawReference]:
     )
 
 
-_DRAFT_STATUSES = (
-    LawStatus.DRAFTED,
-    LawStatus.RESCINDED,
-    LawStatus.REPEALED,
-    LawStatus.VETOED,
-    LawStatus.WITHDRAWN,
-    LawStatus.REJECTED,
-)
+#: What a draft law's history may say: anything but that it was enacted.
+_DRAFT_STATUSES = tuple(status for status in LawStatus if status not in ENACTED_STATUSES)
 
 
 @_record_strategy(Law)
